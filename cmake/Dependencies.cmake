@@ -1,0 +1,15 @@
+# Every dependency comes from Debian 12's packages (see scripts/install-dependencies.sh).
+find_package(Qt6 6.4 REQUIRED COMPONENTS Core Network WebSockets Sql Test Gui Widgets PrintSupport LinguistTools)
+find_package(PkgConfig REQUIRED)
+find_package(Protobuf REQUIRED)
+find_package(OpenSSL 3.0 REQUIRED)
+pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
+
+# libphonenumber ships neither a CMake package nor a pkg-config file on Debian 12.
+find_path(PHONENUMBER_INCLUDE_DIR phonenumbers/phonenumberutil.h REQUIRED)
+find_library(PHONENUMBER_LIBRARY phonenumber REQUIRED)
+add_library(consult_phonenumber INTERFACE)
+target_include_directories(consult_phonenumber SYSTEM INTERFACE ${PHONENUMBER_INCLUDE_DIR})
+# libphonenumber links the full protobuf runtime; our generated code is LITE_RUNTIME, which the full
+# runtime contains, so the whole project links the full runtime once instead of lite and full side by side.
+target_link_libraries(consult_phonenumber INTERFACE ${PHONENUMBER_LIBRARY} protobuf::libprotobuf)

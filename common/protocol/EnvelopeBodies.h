@@ -1,0 +1,43 @@
+#pragma once
+
+// The one list of envelope body types: X(CaseName, accessor, Type). Used by the codec (decoding and
+// the unknown-field check), by the server's authorisation table and by the tests that must cover
+// every message type. Adding a message to consult.proto means adding it here; the codec refuses
+// bodies missing from this list.
+#define CONSULT_ENVELOPE_BODIES(X)                                                                                     \
+    X(kHello, hello, Hello)                                                                                            \
+    X(kWelcome, welcome, Welcome)                                                                                      \
+    X(kResume, resume, Resume)                                                                                         \
+    X(kResumed, resumed, Resumed)                                                                                      \
+    X(kPing, ping, Ping)                                                                                               \
+    X(kPong, pong, Pong)                                                                                               \
+    X(kAcknowledge, acknowledge, Acknowledge)                                                                          \
+    X(kError, error, Error)                                                                                            \
+    X(kSessionClosed, session_closed, SessionClosed)                                                                   \
+    X(kResumeTokenRenewed, resume_token_renewed, ResumeTokenRenewed)                                                   \
+    X(kCustomerLogin, customer_login, CustomerLogin)                                                                   \
+    X(kCustomerLoginAccepted, customer_login_accepted, CustomerLoginAccepted)                                          \
+    X(kQueueStatus, queue_status, QueueStatus)                                                                         \
+    X(kLeaveMessage, leave_message, LeaveMessage)                                                                      \
+    X(kMessageStored, message_stored, MessageStored)                                                                   \
+    X(kAdvisorLogin, advisor_login, AdvisorLogin)                                                                      \
+    X(kAdvisorLoginAccepted, advisor_login_accepted, AdvisorLoginAccepted)                                             \
+    X(kAdvisorLogout, advisor_logout, AdvisorLogout)                                                                   \
+    X(kSetAvailability, set_availability, SetAvailability)                                                             \
+    X(kAdvisorStatus, advisor_status, AdvisorStatus)                                                                   \
+    X(kQueueSnapshot, queue_snapshot, QueueSnapshot)                                                                   \
+    X(kQueueEntryAdded, queue_entry_added, QueueEntryAdded)                                                            \
+    X(kQueueEntryRemoved, queue_entry_removed, QueueEntryRemoved)                                                      \
+    X(kTakeCustomer, take_customer, TakeCustomer)                                                                      \
+    X(kInboxSnapshot, inbox_snapshot, InboxSnapshot)                                                                   \
+    X(kInboxItemAdded, inbox_item_added, InboxItemAdded)                                                               \
+    X(kInboxItemRemoved, inbox_item_removed, InboxItemRemoved)                                                         \
+    X(kMarkInboxItemDone, mark_inbox_item_done, MarkInboxItemDone)                                                     \
+    X(kConsultationStarted, consultation_started, ConsultationStarted)                                                 \
+    X(kSendChat, send_chat, SendChat)                                                                                  \
+    X(kChatMessage, chat_message, ChatMessage)                                                                         \
+    X(kChatDelivered, chat_delivered, ChatDelivered)                                                                   \
+    X(kTyping, typing, Typing)                                                                                         \
+    X(kEndConsultation, end_consultation, EndConsultation)                                                             \
+    X(kConsultationEnded, consultation_ended, ConsultationEnded)                                                       \
+    X(kPeerPresence, peer_presence, PeerPresence)
