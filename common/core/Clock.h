@@ -2,6 +2,7 @@
 
 #include <QDateTime>
 #include <QElapsedTimer>
+#include <QTimeZone>
 
 #include <chrono>
 
@@ -18,7 +19,7 @@ public:
     // Monotonic time in microseconds; only differences are meaningful.
     virtual qint64 monotonicUs() const = 0;
 
-    QDateTime now() const { return QDateTime::fromMSecsSinceEpoch(nowMs(), QTimeZone::UTC); }
+    QDateTime now() const { return QDateTime::fromMSecsSinceEpoch(nowMs(), Qt::UTC); }
 };
 
 // The real clock.

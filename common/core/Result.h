@@ -35,6 +35,7 @@ public:
     explicit operator bool() const { return ok(); }
 
     const T &value() const & { return std::get<T>(m_state); }
+    T &value() & { return std::get<T>(m_state); }
     T &&value() && { return std::get<T>(std::move(m_state)); }
     const T &operator*() const & { return value(); }
     const T *operator->() const { return &value(); }

@@ -20,6 +20,7 @@
     X(kQueueStatus, queue_status, QueueStatus)                                                                         \
     X(kLeaveMessage, leave_message, LeaveMessage)                                                                      \
     X(kMessageStored, message_stored, MessageStored)                                                                   \
+    X(kLeaveQueue, leave_queue, LeaveQueue)                                                                            \
     X(kAdvisorLogin, advisor_login, AdvisorLogin)                                                                      \
     X(kAdvisorLoginAccepted, advisor_login_accepted, AdvisorLoginAccepted)                                             \
     X(kAdvisorLogout, advisor_logout, AdvisorLogout)                                                                   \

@@ -1,0 +1,318 @@
+#include "AdvisorDesk.h"
+
+#include "AdvisorRoster.h"
+#include "AdvisorStore.h"
+#include "accounts/LoginThrottle.h"
+#include "accounts/PasswordHasher.h"
+#include "consultation/ConsultationService.h"
+#include "core/Clock.h"
+#include "core/SecureRandom.h"
+#include "inbox/InboxService.h"
+#include "queue/QueueService.h"
+#include "session/SessionRegistry.h"
+
+#include <QCryptographicHash>
+#include <QLoggingCategory>
+#include <QPointer>
+
+namespace consult {
+
+Q_LOGGING_CATEGORY(lcAdvisors, "consult.advisors")
+
+namespace {
+
+QByteArray hashToken(const QByteArray &token)
+{
+    return QCryptographicHash::hash(token, QCryptographicHash::Sha256);
+}
+
+constexpr qint64 kMinuteMs = 60'000;
+// The token's last use is written at most this often; the idle timeout is counted in minutes.
+constexpr qint64 kTouchIntervalMs = kMinuteMs;
+
+} // namespace
+
+AdvisorDesk::AdvisorDesk(Settings settings, AdvisorStore &store, const PasswordHasher &hasher, LoginThrottle &throttle,
+                         AdvisorRoster &roster, QueueService &queue, ConsultationService &consultations,
+                         InboxService &inbox, SessionRegistry &registry, const Clock &clock, QObject *parent)
+    : QObject(parent)
+    , m_settings(settings)
+    , m_store(store)
+    , m_hasher(hasher)
+    , m_throttle(throttle)
+    , m_roster(roster)
+    , m_queue(queue)
+    , m_consultations(consultations)
+    , m_inbox(inbox)
+    , m_registry(registry)
+    , m_clock(clock)
+{
+    // Two verifications at a time: each takes 19 MiB and a core for tens of milliseconds.
+    m_hashing.setMaxThreadCount(2);
+    m_sweepTimer.setInterval(m_settings.sweepIntervalMs);
+    connect(&m_sweepTimer, &QTimer::timeout, this, &AdvisorDesk::sweep);
+    m_sweepTimer.start();
+}
+
+AdvisorDesk::~AdvisorDesk()
+{
+    m_hashing.waitForDone();
+}
+
+void AdvisorDesk::handleLogin(Session &session, const wire::AdvisorLogin &login)
+{
+    const QString username = AdvisorStore::normaliseUsername(QString::fromStdString(login.username())).left(100);
+    const quint32 requestId = login.request_id();
+    if (m_loginsInFlight.contains(session.id())) {
+        session.sendError(wire::ERROR_LOGIN_THROTTLED, requestId, QStringLiteral("a log-in is already under way"), {},
+                          1000);
+        return;
+    }
+    const QString address = session.address().toString();
+    const LoginDecision decision = m_throttle.check(username, address);
+    if (!decision.allowed()) {
+        // A2: the same answer whether the account exists or not.
+        qCInfo(lcAdvisors) << "log-in throttled for" << username;
+        session.sendError(wire::ERROR_LOGIN_THROTTLED, requestId, QStringLiteral("too many failed log-ins"), {},
+                          static_cast<quint32>(qMin<qint64>(decision.retryAfterMs, 3'600'000)));
+        return;
+    }
+
+    const auto account = m_store.findByUsername(username);
+    if (login.credential_case() == wire::AdvisorLogin::kToken) {
+        // A6: a token from an earlier log-in, bound to its account, within both timeouts (A7).
+        const QByteArray tokenHash = hashToken(QByteArray::fromStdString(login.token()));
+        const auto token = m_store.findToken(tokenHash);
+        const qint64 now = m_clock.nowMs();
+        const bool valid = account && !account->disabled && token && !token->revoked &&
+                           token->advisorId == account->id && token->expiresAtMs > now &&
+                           now - token->lastUsedAtMs < m_settings.idleTimeoutMinutes * kMinuteMs;
+        if (!valid) {
+            refuseLogin(session, username, requestId);
+            return;
+        }
+        m_throttle.recordSuccess(username, address);
+        completeLogin(session.id(), account->id, requestId, tokenHash, {}, token->expiresAtMs);
+        return;
+    }
+    if (login.credential_case() != wire::AdvisorLogin::kPassword) {
+        refuseLogin(session, username, requestId);
+        return;
+    }
+
+    // A1/A3: the Argon2id verification, or a dummy one of equal cost for an unknown or disabled user.
+    const QString password = QString::fromStdString(login.password());
+    const QString phc = account && !account->disabled ? account->passwordHash : QString();
+    const qint64 accountId = account && !account->disabled ? account->id : 0;
+    const quint64 sessionId = session.id();
+    m_loginsInFlight.insert(sessionId);
+    QPointer<AdvisorDesk> self(this);
+    m_hashing.start([self, hasher = &m_hasher, password, phc, accountId, sessionId, requestId, username, address] {
+        const bool verified = phc.isEmpty() ? hasher->verifyDummy(password) : hasher->verify(password, phc);
+        QMetaObject::invokeMethod(
+            self.data(),
+            [self, verified, accountId, sessionId, requestId, username, address] {
+                if (!self)
+                    return;
+                self->m_loginsInFlight.remove(sessionId);
+                Session *waiting = self->m_registry.find(sessionId);
+                if (!waiting || waiting->stage() != Session::Stage::Anonymous)
+                    return;
+                if (!verified || accountId == 0) {
+                    self->refuseLogin(*waiting, username, requestId);
+                    return;
+                }
+                self->m_throttle.recordSuccess(username, address);
+                const QByteArray token = SecureRandom::token(); // S1
+                const qint64 expiresAt =
+                    self->m_clock.nowMs() + qint64(self->m_settings.absoluteLifetimeHours) * 60 * kMinuteMs;
+                self->completeLogin(sessionId, accountId, requestId, {}, token, expiresAt);
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+void AdvisorDesk::refuseLogin(Session &session, const QString &username, quint32 requestId)
+{
+    m_throttle.recordFailure(username, session.address().toString());
+    // A2: failures are logged, without the password; A3: one answer for every kind of failure.
+    qCInfo(lcAdvisors) << "log-in failed for" << username;
+    session.sendError(wire::ERROR_LOGIN_FAILED, requestId, QStringLiteral("user name or password is wrong"));
+}
+
+void AdvisorDesk::completeLogin(quint64 sessionId, qint64 accountId, quint32 requestId,
+                                const QByteArray &existingTokenHash, const QByteArray &newToken,
+                                qint64 tokenExpiresAtMs)
+{
+    Session *session = m_registry.find(sessionId);
+    const auto account = m_store.findById(accountId);
+    if (!session || !account)
+        return;
+    const qint64 now = m_clock.nowMs();
+    QByteArray tokenHash = existingTokenHash;
+    if (!newToken.isEmpty()) {
+        tokenHash = hashToken(newToken);
+        if (auto stored = m_store.insertToken(AdvisorToken{tokenHash, accountId, now, now, tokenExpiresAtMs, false});
+            !stored) {
+            session->sendError(wire::ERROR_STORAGE_FAILED, requestId, QStringLiteral("cannot store the session"));
+            return;
+        }
+    } else {
+        (void)m_store.touchToken(tokenHash, now);
+    }
+    session->setStage(Session::Stage::Advisor);
+
+    AdvisorPresence presence;
+    presence.sessionId = sessionId;
+    presence.accountId = accountId;
+    presence.username = account->username;
+    presence.displayName = account->displayName;
+    presence.capacity = account->capacity;
+    presence.tokenHash = tokenHash;
+    presence.tokenExpiresAtMs = tokenExpiresAtMs;
+    presence.lastActivityMs = now;
+    AdvisorPresence &added = m_roster.add(presence);
+    qCInfo(lcAdvisors) << "advisor" << account->username << "logged in";
+
+    wire::Envelope accepted;
+    auto *body = accepted.mutable_advisor_login_accepted();
+    body->set_request_id(requestId);
+    body->set_display_name(account->displayName.toStdString());
+    if (!newToken.isEmpty())
+        body->set_token(newToken.constData(), static_cast<size_t>(newToken.size()));
+    body->set_expires_at(tokenExpiresAtMs);
+    body->set_idle_timeout_s(static_cast<quint32>(m_settings.idleTimeoutMinutes * 60));
+    body->set_capacity(static_cast<quint32>(account->capacity));
+    session->send(std::move(accepted));
+
+    wire::Envelope queue;
+    *queue.mutable_queue_snapshot() = m_queue.snapshot();
+    session->send(std::move(queue));
+    wire::Envelope inbox;
+    *inbox.mutable_inbox_snapshot() = m_inbox.snapshot();
+    session->send(std::move(inbox));
+    m_roster.sendStatus(added);
+    m_roster.staffingChanged();
+}
+
+void AdvisorDesk::handleLogout(Session &session)
+{
+    if (const AdvisorPresence *presence = m_roster.find(session.id())) {
+        (void)m_store.revokeToken(presence->tokenHash); // A6: the server forgets the token
+        qCInfo(lcAdvisors) << "advisor" << presence->username << "logged out";
+    }
+    m_consultations.endAllOf(session.id(), wire::END_REASON_ADVISOR_ENDED);
+    m_registry.endSession(session, wire::SESSION_CLOSE_REASON_LOGGED_OUT);
+}
+
+void AdvisorDesk::handleSetAvailability(Session &session, const wire::SetAvailability &request)
+{
+    AdvisorPresence *presence = m_roster.find(session.id());
+    if (!presence)
+        return;
+    presence->available = request.available();
+    m_roster.sendStatus(*presence);
+    m_roster.staffingChanged();
+}
+
+void AdvisorDesk::handleTake(Session &session, const wire::TakeCustomer &request)
+{
+    AdvisorPresence *presence = m_roster.find(session.id());
+    if (!presence)
+        return;
+    const quint32 requestId = request.request_id();
+    if (!presence->available) {
+        session.sendError(wire::ERROR_NOT_AVAILABLE, requestId, QStringLiteral("on pause"));
+        return;
+    }
+    if (presence->freePlaces() <= 0) {
+        session.sendError(wire::ERROR_AT_CAPACITY, requestId, QStringLiteral("no free place"));
+        return;
+    }
+    const QString entryId = QString::fromStdString(request.entry_id());
+    const auto entry = entryId.isEmpty() ? m_queue.takeNext() : m_queue.take(entryId);
+    if (!entry) {
+        session.sendError(entryId.isEmpty() ? wire::ERROR_QUEUE_EMPTY : wire::ERROR_NOT_FOUND, requestId,
+                          entryId.isEmpty() ? QStringLiteral("nobody is waiting") : QStringLiteral("no such entry"));
+        return;
+    }
+    ConsultationService::Participants participants;
+    participants.customerSessionId = entry->sessionId;
+    participants.customerName = entry->name;
+    participants.customerPhoneE164 = entry->phoneE164;
+    participants.mode = entry->mode;
+    participants.enqueuedAtMs = entry->enqueuedAtMs;
+    m_consultations.start(session, *presence, participants, requestId);
+}
+
+void AdvisorDesk::noteActivity(Session &session)
+{
+    AdvisorPresence *presence = m_roster.find(session.id());
+    if (!presence)
+        return;
+    const qint64 now = m_clock.nowMs();
+    if (now - presence->lastActivityMs >= kTouchIntervalMs)
+        (void)m_store.touchToken(presence->tokenHash, now);
+    presence->lastActivityMs = now;
+}
+
+void AdvisorDesk::sessionSuspended(Session &session)
+{
+    if (AdvisorPresence *presence = m_roster.find(session.id())) {
+        presence->connected = false;
+        m_roster.staffingChanged();
+    }
+}
+
+void AdvisorDesk::sessionResumed(Session &session)
+{
+    if (AdvisorPresence *presence = m_roster.find(session.id())) {
+        presence->connected = true;
+        m_roster.sendStatus(*presence);
+        m_roster.staffingChanged();
+    }
+}
+
+void AdvisorDesk::sessionEnding(Session &session)
+{
+    if (m_roster.find(session.id())) {
+        m_roster.remove(session.id());
+        m_roster.staffingChanged();
+    }
+}
+
+void AdvisorDesk::expire(Session &session)
+{
+    session.sendError(wire::ERROR_SESSION_EXPIRED, 0, QStringLiteral("the session has expired; log in again"));
+    m_registry.endSession(session, wire::SESSION_CLOSE_REASON_LOGGED_OUT);
+}
+
+void AdvisorDesk::sweep()
+{
+    const qint64 now = m_clock.nowMs();
+    QList<quint64> expired;
+    for (const auto &[sessionId, presence] : m_roster.presences()) {
+        // A7: idle and absolute timeouts; a running consultation is never cut off by them.
+        const bool consulting = !presence.consultations.isEmpty();
+        const bool idle = now - presence.lastActivityMs >= m_settings.idleTimeoutMinutes * kMinuteMs;
+        const bool tooOld = now >= presence.tokenExpiresAtMs;
+        // A6: a token revoked elsewhere (log-out on another desk, an administrator) or a disabled account.
+        const auto token = m_store.findToken(presence.tokenHash);
+        const auto account = m_store.findById(presence.accountId);
+        const bool revoked = !token || token->revoked || !account || account->disabled;
+        if (revoked || (!consulting && (idle || tooOld)))
+            expired.append(sessionId);
+    }
+    for (quint64 sessionId : expired) {
+        if (Session *session = m_registry.find(sessionId)) {
+            if (AdvisorPresence *presence = m_roster.find(sessionId)) {
+                (void)m_store.revokeToken(presence->tokenHash);
+                qCInfo(lcAdvisors) << "session of advisor" << presence->username << "expired";
+            }
+            m_consultations.endAllOf(sessionId, wire::END_REASON_ADVISOR_ENDED);
+            expire(*session);
+        }
+    }
+}
+
+} // namespace consult

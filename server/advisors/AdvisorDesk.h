@@ -1,0 +1,80 @@
+#pragma once
+
+#include "protocol/consult.pb.h"
+
+#include <QObject>
+#include <QSet>
+#include <QThreadPool>
+#include <QTimer>
+
+namespace consult {
+
+class AdvisorRoster;
+class AdvisorStore;
+class Clock;
+class ConsultationService;
+class InboxService;
+class LoginThrottle;
+class PasswordHasher;
+class QueueService;
+class Session;
+class SessionRegistry;
+struct AdvisorPresence;
+
+// The advisors' side of the server: log-in with password or revocable token (A1-A3, A6), sessions
+// that time out when idle or too old (A7) and end when their token is revoked or the account
+// disabled, availability (available / pause), and taking the next or a chosen customer. Password
+// checks run on a small worker pool: an Argon2id verification takes tens of milliseconds and must
+// not hold up the relay.
+class AdvisorDesk final : public QObject
+{
+    Q_OBJECT
+public:
+    struct Settings
+    {
+        int idleTimeoutMinutes = 30;    // A7
+        int absoluteLifetimeHours = 10; // A7
+        int sweepIntervalMs = 30'000;   // how often revocations and timeouts are checked
+    };
+
+    AdvisorDesk(Settings settings, AdvisorStore &store, const PasswordHasher &hasher, LoginThrottle &throttle,
+                AdvisorRoster &roster, QueueService &queue, ConsultationService &consultations, InboxService &inbox,
+                SessionRegistry &registry, const Clock &clock, QObject *parent = nullptr);
+    ~AdvisorDesk() override;
+
+    void handleLogin(Session &session, const wire::AdvisorLogin &login);
+    void handleLogout(Session &session);
+    void handleSetAvailability(Session &session, const wire::SetAvailability &request);
+    void handleTake(Session &session, const wire::TakeCustomer &request);
+    // Any message the advisor sends counts as activity for the idle timeout.
+    void noteActivity(Session &session);
+
+    void sessionSuspended(Session &session);
+    void sessionResumed(Session &session);
+    void sessionEnding(Session &session);
+
+    // Ends sessions that are idle, too old, revoked or disabled. Public for tests.
+    void sweep();
+
+private:
+    void completeLogin(quint64 sessionId, qint64 accountId, quint32 requestId, const QByteArray &existingTokenHash,
+                       const QByteArray &newToken, qint64 tokenExpiresAtMs);
+    void refuseLogin(Session &session, const QString &username, quint32 requestId);
+    void expire(Session &session);
+
+    Settings m_settings;
+    AdvisorStore &m_store;
+    const PasswordHasher &m_hasher;
+    LoginThrottle &m_throttle;
+    AdvisorRoster &m_roster;
+    QueueService &m_queue;
+    ConsultationService &m_consultations;
+    InboxService &m_inbox;
+    SessionRegistry &m_registry;
+    const Clock &m_clock;
+    QThreadPool m_hashing;
+    QSet<quint64> m_loginsInFlight;
+    QTimer m_sweepTimer;
+};
+
+} // namespace consult

@@ -1,0 +1,169 @@
+#include "ServerApplication.h"
+
+#include "ServerCore.h"
+#include "accesslog/AccessLog.h"
+#include "core/Clock.h"
+#include "net/Listener.h"
+#include "storage/AtRestCipher.h"
+#include "storage/Database.h"
+#include "tls/ServerCredentials.h"
+#include "tls/TlsProfile.h"
+#include "tls/TlsSelfTest.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QLoggingCategory>
+#include <QSocketNotifier>
+#include <QTimer>
+
+#include <csignal>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace consult {
+
+Q_LOGGING_CATEGORY(lcServer, "consult.server")
+
+namespace {
+
+int g_signalPipe[2] = {-1, -1};
+
+void onSignal(int)
+{
+    const char byte = 1;
+    // Only async-signal-safe work here: the event loop picks the byte up.
+    [[maybe_unused]] const auto written = ::write(g_signalPipe[1], &byte, 1);
+}
+
+constexpr qint64 kDayMs = 24LL * 3600 * 1000;
+
+} // namespace
+
+ServerApplication::ServerApplication(ServerConfig config, QObject *parent)
+    : QObject(parent)
+    , m_config(std::move(config))
+{}
+
+ServerApplication::~ServerApplication()
+{
+    m_listener.reset();
+    m_core.reset();
+    m_accessLog.reset();
+}
+
+void ServerApplication::disableCoreDumps()
+{
+    const rlimit none{0, 0};
+    ::setrlimit(RLIMIT_CORE, &none);
+    ::prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
+}
+
+Status ServerApplication::start()
+{
+    disableCoreDumps();
+
+    auto credentials = tls::loadServerCredentials(m_config.certificateChainPath, m_config.privateKeyPath);
+    if (!credentials)
+        return credentials.problem();
+    const QSslConfiguration tlsConfiguration =
+        tls::serverConfiguration(credentials.value().chain, credentials.value().privateKey);
+    // T9: refuse to start if the TLS stack does not do what the profile says.
+    if (auto selfTest = tls::runTlsSelfTest(tlsConfiguration); !selfTest)
+        return Status::failure(QStringLiteral("tls_self_test"),
+                               QStringLiteral("TLS self-test failed: %1").arg(selfTest.problem().message));
+
+    if (!QDir().mkpath(m_config.dataDirectory))
+        return Status::failure(QStringLiteral("data_directory"),
+                               QStringLiteral("cannot create %1").arg(m_config.dataDirectory));
+    QFile::setPermissions(m_config.dataDirectory, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    auto database = Database::openSqlite(m_config.databasePath());
+    if (!database)
+        return database.problem();
+    m_database = std::move(database).value();
+    auto cipher = AtRestCipher::openOrCreateKeyFile(m_config.inboxKeyPath());
+    if (!cipher)
+        return cipher.problem();
+    m_cipher = std::make_unique<AtRestCipher>(std::move(cipher).value());
+    auto notices = NoticeCatalog::load(m_config.noticesDirectory);
+    if (!notices)
+        return notices.problem();
+    // Without any [hours] entry the service is open around the clock.
+    auto hours = m_config.openingHours.isEmpty() && m_config.closedDates.isEmpty()
+                     ? Result<OpeningHours>(OpeningHours::alwaysOpen())
+                     : OpeningHours::parse(m_config.openingHours, m_config.closedDates, m_config.timeZone);
+    if (!hours)
+        return hours.problem();
+
+    const Clock &clock = SystemClock::instance();
+    m_core = std::make_unique<ServerCore>(
+        m_config, ServerCore::Dependencies{
+                      *m_database, *m_cipher, std::move(notices).value(), std::move(hours).value(), clock, {}});
+    m_accessLog = std::make_unique<AccessLog>(*m_database, clock, m_config.accessLogRetentionDays);
+
+    // P5 and the inbox promise: purges at start-up (and periodically while running).
+    (void)m_accessLog->purge();
+    (void)m_core->inbox().purge();
+    (void)m_core->statistics().purgeBefore(clock.nowMs() - m_config.statisticsRetentionDays * kDayMs);
+    (void)m_core->advisorStore().purgeTokens(clock.nowMs());
+
+    Listener::Settings listenerSettings;
+    listenerSettings.maxConnectionsPerAddress = m_config.maxConnectionsPerAddress;
+    listenerSettings.maxConnections = m_config.maxConnections;
+    listenerSettings.maxPendingHandshakes = m_config.maxPendingHandshakes;
+    listenerSettings.handshakeTimeoutMs = m_config.handshakeTimeoutMs;
+    listenerSettings.maxFrameBytes = m_config.maxMessageBytes;
+    listenerSettings.maxMessageBytes = m_config.maxMessageBytes;
+    listenerSettings.allowedOrigins = m_config.allowedOrigins;
+    m_listener = std::make_unique<Listener>(listenerSettings, tlsConfiguration, m_core->registry());
+    connect(m_listener.get(), &Listener::accessRecorded, m_accessLog.get(), &AccessLog::record);
+    connect(&m_core->registry(), &SessionRegistry::accessRecorded, m_accessLog.get(), &AccessLog::record);
+    if (!m_listener->listen(m_config.listenAddress, m_config.port))
+        return Status::failure(QStringLiteral("listen"), QStringLiteral("cannot listen on %1:%2: %3")
+                                                             .arg(m_config.listenAddress.toString())
+                                                             .arg(m_config.port)
+                                                             .arg(m_listener->errorString()));
+    installSignalHandlers();
+    qCInfo(lcServer).noquote() << "listening on" << m_config.listenAddress.toString() + u':' + QString::number(port());
+    return success();
+}
+
+quint16 ServerApplication::port() const
+{
+    return m_listener ? m_listener->serverPort() : 0;
+}
+
+void ServerApplication::installSignalHandlers()
+{
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalPipe) != 0)
+        return;
+    m_signalNotifier = new QSocketNotifier(g_signalPipe[0], QSocketNotifier::Read, this);
+    connect(m_signalNotifier, &QSocketNotifier::activated, this, [this] {
+        char byte = 0;
+        [[maybe_unused]] const auto read = ::read(g_signalPipe[0], &byte, 1);
+        stop();
+    });
+    struct sigaction action = {};
+    action.sa_handler = onSignal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    sigaction(SIGTERM, &action, nullptr);
+    sigaction(SIGINT, &action, nullptr);
+}
+
+void ServerApplication::stop()
+{
+    if (m_stopping)
+        return;
+    m_stopping = true;
+    qCInfo(lcServer) << "stopping: ending every consultation";
+    m_listener->close();
+    // R2: every client is told (SessionClosed, close 1001); consultations end, so nothing remains.
+    m_core->shutdown();
+    m_accessLog->flush();
+    // Give the close frames a moment to leave, then quit.
+    QTimer::singleShot(500, qApp, &QCoreApplication::quit);
+}
+
+} // namespace consult

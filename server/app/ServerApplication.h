@@ -1,0 +1,51 @@
+#pragma once
+
+#include "config/ServerConfig.h"
+#include "core/Result.h"
+
+#include <QObject>
+
+#include <memory>
+
+class QSocketNotifier;
+
+namespace consult {
+
+class AccessLog;
+class AtRestCipher;
+class Database;
+class Listener;
+class ServerCore;
+
+// The running server process: start-up in the order that fails closed (credentials, TLS profile,
+// TLS self-test T9, storage, purges P2/P5), the listener, and the graceful stop on SIGTERM/SIGINT
+// (R2). main() owns one.
+class ServerApplication final : public QObject
+{
+    Q_OBJECT
+public:
+    explicit ServerApplication(ServerConfig config, QObject *parent = nullptr);
+    ~ServerApplication() override;
+
+    // Everything up to listening. A Problem means the server must not run.
+    Status start();
+    quint16 port() const;
+
+    // P1: a core dump would be a recording of whatever was in memory.
+    static void disableCoreDumps();
+
+private:
+    void installSignalHandlers();
+    void stop();
+
+    ServerConfig m_config;
+    std::unique_ptr<Database> m_database;
+    std::unique_ptr<AtRestCipher> m_cipher;
+    std::unique_ptr<ServerCore> m_core;
+    std::unique_ptr<AccessLog> m_accessLog;
+    std::unique_ptr<Listener> m_listener;
+    QSocketNotifier *m_signalNotifier = nullptr;
+    bool m_stopping = false;
+};
+
+} // namespace consult

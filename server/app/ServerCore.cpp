@@ -1,0 +1,185 @@
+#include "ServerCore.h"
+
+#include "core/Clock.h"
+#include "session/Authorisation.h"
+#include "session/Connection.h"
+
+#include <QLoggingCategory>
+
+namespace consult {
+
+Q_LOGGING_CATEGORY(lcCore, "consult.core")
+
+SessionRegistry::Settings ServerCore::sessionSettings(const ServerConfig &config)
+{
+    SessionRegistry::Settings settings;
+    settings.resumeTtlMs = config.resumeTtlSeconds * 1000;
+    settings.pingIntervalMs = config.pingIntervalSeconds * 1000;
+    settings.pingTimeoutMs = config.pingTimeoutSeconds * 1000;
+    settings.clientPingIntervalMs = config.clientPingIntervalSeconds * 1000;
+    settings.helloTimeoutMs = config.handshakeTimeoutMs;
+    settings.channel.maxUnacknowledged = config.maxUnacknowledgedMessages;
+    settings.rates =
+        Session::RateLimits{config.chatPerSecond, config.chatBurst, config.controlPerSecond, config.controlBurst};
+    settings.connection.maxOutgoingBufferBytes = config.maxOutgoingBufferBytes;
+    settings.connection.maxProtocolErrors = config.maxProtocolErrors;
+    return settings;
+}
+
+ServerCore::ServerCore(const ServerConfig &config, Dependencies dependencies, QObject *parent)
+    : QObject(parent)
+    , m_clock(dependencies.clock)
+    , m_notices(std::move(dependencies.notices))
+    , m_hours(std::move(dependencies.hours))
+    , m_advisorStore(dependencies.database)
+    , m_inboxStore(dependencies.database)
+    , m_statistics(dependencies.database)
+    , m_hasher(dependencies.passwordHashing)
+    , m_throttle(dependencies.clock)
+{
+    m_registry = std::make_unique<SessionRegistry>(sessionSettings(config), m_clock, *this);
+    m_roster = std::make_unique<AdvisorRoster>(*m_registry);
+
+    QueueService::Settings queueSettings;
+    queueSettings.maxLength = config.maxQueueLength;
+    queueSettings.expectedWait.defaultHandlingTime = std::chrono::seconds(config.defaultHandlingSeconds);
+    queueSettings.expectedWait.pickUpTime = std::chrono::seconds(config.pickupSeconds);
+    m_queue = std::make_unique<QueueService>(queueSettings, *m_registry, *m_roster, m_hours, m_clock);
+    connect(m_roster.get(), &AdvisorRoster::staffingChangedSignal, m_queue.get(), &QueueService::refreshAll);
+
+    m_inbox = std::make_unique<InboxService>(m_inboxStore, dependencies.inboxCipher, *m_roster, m_clock,
+                                             config.inboxRetentionDays);
+    m_customers = std::make_unique<CustomerDesk>(
+        CustomerDesk::Settings{config.entriesPerAddress, config.messagesPerAddress, config.entryWindowMinutes},
+        m_notices, *m_queue, *m_inbox, *m_registry, m_statistics, m_clock);
+    m_consultations = std::make_unique<ConsultationService>(
+        ConsultationService::Settings{config.greetingGerman, config.greetingEnglish}, *m_registry, *m_roster, *m_queue,
+        *m_customers, m_statistics, m_clock);
+    AdvisorDesk::Settings advisorSettings;
+    advisorSettings.idleTimeoutMinutes = config.idleTimeoutMinutes;
+    advisorSettings.absoluteLifetimeHours = config.absoluteLifetimeHours;
+    m_advisorDesk = std::make_unique<AdvisorDesk>(advisorSettings, m_advisorStore, m_hasher, m_throttle, *m_roster,
+                                                  *m_queue, *m_consultations, *m_inbox, *m_registry, m_clock);
+}
+
+ServerCore::~ServerCore()
+{
+    // Sessions go first so that no component is asked about a session after it is gone.
+    m_registry.reset();
+}
+
+void ServerCore::shutdown()
+{
+    m_consultations->endAll(wire::END_REASON_SERVER_SHUTDOWN);
+    m_registry->shutdown();
+}
+
+void ServerCore::prepareWelcome(Session &session, wire::Welcome &welcome)
+{
+    if (session.kind() != wire::CLIENT_KIND_CUSTOMER)
+        return;
+    for (const wire::Notice &notice : m_notices.notices(session.language()))
+        *welcome.add_notices() = notice;
+    *welcome.mutable_service_hours() = m_queue->serviceHours(session.language());
+}
+
+void ServerCore::handleEnvelope(Session &session, const wire::Envelope &envelope)
+{
+    const auto body = envelope.body_case();
+    if (Authorisation::check(session.stage(), session.kind(), body) == Authorisation::Verdict::Deny) {
+        // S6: refused and logged, without content.
+        qCWarning(lcCore) << "refused" << protocol::bodyName(body) << "from session" << session.id();
+        session.sendError(wire::ERROR_NOT_ALLOWED, 0,
+                          QStringLiteral("%1 is not allowed here").arg(protocol::bodyName(body)));
+        if (Connection *connection = session.connection())
+            connection->countProtocolError();
+        return;
+    }
+    const qint64 nowUs = m_clock.monotonicUs();
+    const bool allowed = Authorisation::rateClassOf(body) == Authorisation::RateClass::Chat
+                             ? session.allowChat(nowUs)
+                             : session.allowControl(nowUs);
+    if (!allowed) {
+        // I5: dropped with a warning; the connection's own limit closes a sustained flood.
+        wire::Envelope reply;
+        auto *error = reply.mutable_error();
+        error->set_code(wire::ERROR_RATE_LIMITED);
+        error->set_message("too many messages");
+        if (body == wire::Envelope::kSendChat)
+            error->set_reference(envelope.send_chat().client_message_id().substr(0, 64));
+        session.send(std::move(reply));
+        if (nowUs - m_lastRateWarningUs > 1'000'000) {
+            m_lastRateWarningUs = nowUs;
+            qCWarning(lcCore) << "rate limit hit by session" << session.id();
+        }
+        return;
+    }
+    if (session.stage() == Session::Stage::Advisor)
+        m_advisorDesk->noteActivity(session);
+    dispatch(session, envelope);
+}
+
+void ServerCore::dispatch(Session &session, const wire::Envelope &envelope)
+{
+    switch (envelope.body_case()) {
+    case wire::Envelope::kCustomerLogin:
+        m_customers->handleLogin(session, envelope.customer_login());
+        return;
+    case wire::Envelope::kLeaveMessage:
+        m_customers->handleLeaveMessage(session, envelope.leave_message());
+        return;
+    case wire::Envelope::kLeaveQueue:
+        m_customers->handleLeaveQueue(session);
+        return;
+    case wire::Envelope::kAdvisorLogin:
+        m_advisorDesk->handleLogin(session, envelope.advisor_login());
+        return;
+    case wire::Envelope::kAdvisorLogout:
+        m_advisorDesk->handleLogout(session);
+        return;
+    case wire::Envelope::kSetAvailability:
+        m_advisorDesk->handleSetAvailability(session, envelope.set_availability());
+        return;
+    case wire::Envelope::kTakeCustomer:
+        m_advisorDesk->handleTake(session, envelope.take_customer());
+        return;
+    case wire::Envelope::kMarkInboxItemDone:
+        m_inbox->handleDone(session, envelope.mark_inbox_item_done());
+        return;
+    case wire::Envelope::kSendChat:
+        m_consultations->handleChat(session, envelope.send_chat());
+        return;
+    case wire::Envelope::kTyping:
+        m_consultations->handleTyping(session, envelope.typing());
+        return;
+    case wire::Envelope::kEndConsultation:
+        m_consultations->handleEnd(session, envelope.end_consultation());
+        return;
+    default:
+        // The authorisation table lets nothing else through; if it ever did, refuse rather than crash.
+        qCCritical(lcCore) << "no handler for" << protocol::bodyName(envelope.body_case());
+        session.sendError(wire::ERROR_NOT_ALLOWED, 0, QStringLiteral("not handled"));
+        return;
+    }
+}
+
+void ServerCore::sessionSuspended(Session &session)
+{
+    m_consultations->sessionSuspended(session);
+    m_advisorDesk->sessionSuspended(session);
+}
+
+void ServerCore::sessionResumed(Session &session)
+{
+    m_advisorDesk->sessionResumed(session);
+    m_consultations->sessionResumed(session);
+}
+
+void ServerCore::sessionEnding(Session &session)
+{
+    m_consultations->sessionEnding(session);
+    m_customers->sessionEnding(session);
+    m_advisorDesk->sessionEnding(session);
+}
+
+} // namespace consult

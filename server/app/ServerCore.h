@@ -1,0 +1,93 @@
+#pragma once
+
+#include "accounts/LoginThrottle.h"
+#include "accounts/PasswordHasher.h"
+#include "advisors/AdvisorDesk.h"
+#include "advisors/AdvisorRoster.h"
+#include "advisors/AdvisorStore.h"
+#include "config/ServerConfig.h"
+#include "consultation/ConsultationService.h"
+#include "customers/CustomerDesk.h"
+#include "inbox/InboxService.h"
+#include "inbox/InboxStore.h"
+#include "notices/NoticeCatalog.h"
+#include "queue/OpeningHours.h"
+#include "queue/QueueService.h"
+#include "session/SessionRegistry.h"
+#include "stats/StatisticsStore.h"
+#include "storage/AtRestCipher.h"
+
+#include <QObject>
+
+#include <memory>
+
+namespace consult {
+
+class Clock;
+class Database;
+
+// The relay without its network edge: sessions and every service, wired together. Receives each
+// application message from the session layer, checks the authorisation table (S2, S4, S6) and the
+// sender's rate limits (I5), and hands it to the component that owns the state it changes. Owned by
+// the ServerApplication, or directly by integration tests.
+class ServerCore final : public QObject, public SessionHost
+{
+    Q_OBJECT
+public:
+    struct Dependencies
+    {
+        Database &database;
+        const AtRestCipher &inboxCipher;
+        NoticeCatalog notices;
+        OpeningHours hours;
+        const Clock &clock;
+        Argon2idParameters passwordHashing = {};
+    };
+
+    ServerCore(const ServerConfig &config, Dependencies dependencies, QObject *parent = nullptr);
+    ~ServerCore() override;
+
+    SessionRegistry &registry() { return *m_registry; }
+    QueueService &queue() { return *m_queue; }
+    ConsultationService &consultations() { return *m_consultations; }
+    AdvisorRoster &roster() { return *m_roster; }
+    AdvisorDesk &advisorDesk() { return *m_advisorDesk; }
+    InboxService &inbox() { return *m_inbox; }
+    StatisticsStore &statistics() { return m_statistics; }
+    AdvisorStore &advisorStore() { return m_advisorStore; }
+    const NoticeCatalog &notices() const { return m_notices; }
+
+    // R2: every consultation ends, every client is told and closed with 1001.
+    void shutdown();
+
+    // SessionHost
+    void prepareWelcome(Session &session, wire::Welcome &welcome) override;
+    void handleEnvelope(Session &session, const wire::Envelope &envelope) override;
+    void sessionSuspended(Session &session) override;
+    void sessionResumed(Session &session) override;
+    void sessionEnding(Session &session) override;
+
+    static SessionRegistry::Settings sessionSettings(const ServerConfig &config);
+
+private:
+    void dispatch(Session &session, const wire::Envelope &envelope);
+
+    const Clock &m_clock;
+    NoticeCatalog m_notices;
+    OpeningHours m_hours;
+    AdvisorStore m_advisorStore;
+    InboxStore m_inboxStore;
+    StatisticsStore m_statistics;
+    PasswordHasher m_hasher;
+    LoginThrottle m_throttle;
+    std::unique_ptr<SessionRegistry> m_registry;
+    std::unique_ptr<AdvisorRoster> m_roster;
+    std::unique_ptr<QueueService> m_queue;
+    std::unique_ptr<InboxService> m_inbox;
+    std::unique_ptr<CustomerDesk> m_customers;
+    std::unique_ptr<ConsultationService> m_consultations;
+    std::unique_ptr<AdvisorDesk> m_advisorDesk;
+    qint64 m_lastRateWarningUs = 0;
+};
+
+} // namespace consult

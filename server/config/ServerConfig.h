@@ -1,0 +1,87 @@
+#pragma once
+
+#include "core/Result.h"
+
+#include <QHostAddress>
+#include <QMap>
+#include <QString>
+#include <QStringList>
+
+namespace consult {
+
+// Everything the server reads from its INI file, with the defaults documented in
+// server/consult-server.example.ini (keep the two in step: a test checks that every key there is
+// read here). Paths are resolved relative to the INI file's directory.
+struct ServerConfig
+{
+    // [network]
+    QHostAddress listenAddress = QHostAddress(QHostAddress::LocalHost);
+    quint16 port = 8443;
+    QString certificateChainPath;
+    QString privateKeyPath;
+    QStringList allowedOrigins;
+    int maxConnectionsPerAddress = 20;
+    int maxConnections = 20'000;
+    int maxPendingHandshakes = 512;
+    int handshakeTimeoutMs = 10'000;
+    int maxMessageBytes = 64 * 1024;
+    qint64 maxOutgoingBufferBytes = 8 * 1024 * 1024;
+
+    // [session]
+    int resumeTtlSeconds = 60;
+    int pingIntervalSeconds = 20;
+    int pingTimeoutSeconds = 60;
+    int clientPingIntervalSeconds = 5;
+    int maxUnacknowledgedMessages = 4096;
+
+    // [limits]
+    double chatPerSecond = 5;
+    double chatBurst = 20;
+    double controlPerSecond = 10;
+    double controlBurst = 30;
+    int maxProtocolErrors = 5;
+    int entriesPerAddress = 5;  // S3: queue entries per address per window
+    int messagesPerAddress = 5; // S3: left messages per address per window
+    int entryWindowMinutes = 10;
+
+    // [queue]
+    int maxQueueLength = 10'000;
+    int defaultHandlingSeconds = 300;
+    int pickupSeconds = 60;
+
+    // [hours]
+    QMap<QString, QString> openingHours; // "monday" .. "sunday" -> "08:00-18:00" or "closed"
+    QString closedDates;
+    QString timeZone = QStringLiteral("Europe/Berlin");
+
+    // [advisors]
+    int defaultCapacity = 3;
+    int idleTimeoutMinutes = 30;    // A7
+    int absoluteLifetimeHours = 10; // A7
+    QString greetingGerman = QStringLiteral("Guten Tag, hier ist %1. Wie kann ich Ihnen helfen?");
+    QString greetingEnglish = QStringLiteral("Hello, this is %1. How can I help you?");
+
+    // [storage]
+    QString dataDirectory = QStringLiteral("data");
+    QString databaseFile = QStringLiteral("consult.sqlite");
+    QString inboxKeyFile = QStringLiteral("inbox.key");
+
+    // [retention]
+    int inboxRetentionDays = 14;
+    int statisticsRetentionDays = 730;
+    int accessLogRetentionDays = 7; // P5
+
+    // [service]
+    QString bankName = QStringLiteral("Sparkasse");
+    QString noticesDirectory; // empty: the notices built into the server
+
+    QString databasePath() const;
+    QString inboxKeyPath() const;
+
+    // Loads `iniPath`; unknown keys and bad values are errors, not silently ignored.
+    static Result<ServerConfig> load(const QString &iniPath);
+    // Every key load() understands, as "section/key"; for the documentation check.
+    static QStringList knownKeys();
+};
+
+} // namespace consult

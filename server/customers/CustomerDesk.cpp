@@ -1,0 +1,208 @@
+#include "CustomerDesk.h"
+
+#include "core/Clock.h"
+#include "inbox/InboxService.h"
+#include "notices/NoticeCatalog.h"
+#include "queue/QueueService.h"
+#include "session/SessionRegistry.h"
+#include "stats/StatisticsStore.h"
+#include "validation/DisplayName.h"
+#include "validation/PhoneNumber.h"
+#include "validation/TextNormaliser.h"
+
+namespace consult {
+
+namespace {
+constexpr int kMaxTrackedAddresses = 100'000;
+} // namespace
+
+CustomerDesk::CustomerDesk(Settings settings, const NoticeCatalog &notices, QueueService &queue, InboxService &inbox,
+                           SessionRegistry &registry, StatisticsStore &statistics, const Clock &clock)
+    : m_settings(settings)
+    , m_notices(notices)
+    , m_queue(queue)
+    , m_inbox(inbox)
+    , m_registry(registry)
+    , m_statistics(statistics)
+    , m_clock(clock)
+{}
+
+void CustomerDesk::handleLogin(Session &session, const wire::CustomerLogin &login)
+{
+    const quint32 requestId = login.request_id();
+    // S4: nothing happens before the current notices are accepted.
+    if (!m_notices.acceptsAll(login.accepted_notices())) {
+        session.sendError(wire::ERROR_NOTICES_NOT_ACCEPTED, requestId,
+                          QStringLiteral("the current notices must be accepted"));
+        return;
+    }
+    const auto name = validation::normaliseName(QString::fromStdString(login.name()));
+    if (!name) {
+        session.sendError(wire::ERROR_INVALID_INPUT, requestId, name.problem().code, QStringLiteral("name"));
+        return;
+    }
+    const auto phone = validation::normalisePhone(QString::fromStdString(login.phone()));
+    if (!phone) {
+        session.sendError(wire::ERROR_INVALID_INPUT, requestId, phone.problem().code, QStringLiteral("phone"));
+        return;
+    }
+    const wire::ConsultationMode mode =
+        login.mode() == wire::CONSULTATION_MODE_VIDEO ? wire::CONSULTATION_MODE_VIDEO : wire::CONSULTATION_MODE_CHAT;
+    quint32 retryAfterMs = 0;
+    if (!allow(m_entryLimits, m_settings.entriesPerAddress, session.address(), &retryAfterMs)) {
+        session.sendError(wire::ERROR_RATE_LIMITED, requestId, QStringLiteral("too many entries from this address"), {},
+                          retryAfterMs);
+        return;
+    }
+
+    Customer &customer = m_customers[session.id()];
+    customer = Customer{name.value(), phone.value(), mode, {}, m_clock.nowMs()};
+    session.setStage(Session::Stage::WaitingCustomer);
+
+    wire::Envelope accepted;
+    auto *body = accepted.mutable_customer_login_accepted();
+    body->set_request_id(requestId);
+    body->set_name(customer.name.toStdString());
+    body->set_phone_e164(customer.phoneE164.toStdString());
+    session.send(std::move(accepted));
+
+    const wire::ServiceHours hours = m_queue.serviceHours(session.language());
+    const auto messageOnly = [&](wire::QueueState state) {
+        wire::Envelope envelope;
+        envelope.mutable_queue_status()->set_state(state);
+        envelope.mutable_queue_status()->set_expected_wait_seconds(-1);
+        *envelope.mutable_queue_status()->mutable_service_hours() = hours;
+        session.send(std::move(envelope));
+    };
+    if (!hours.open_now()) {
+        messageOnly(wire::QUEUE_STATE_CLOSED_MESSAGE_ONLY);
+        return;
+    }
+    QueueService::Entry entry;
+    entry.sessionId = session.id();
+    entry.name = customer.name;
+    entry.phoneE164 = customer.phoneE164;
+    entry.mode = mode;
+    entry.systemCheck = QString::fromStdString(login.system_check()).left(200);
+    entry.language = session.language();
+    if (const auto entryId = m_queue.enqueue(std::move(entry)))
+        customer.entryId = *entryId;
+    else
+        messageOnly(wire::QUEUE_STATE_FULL_MESSAGE_ONLY);
+}
+
+void CustomerDesk::handleLeaveMessage(Session &session, const wire::LeaveMessage &request)
+{
+    auto it = m_customers.find(session.id());
+    if (it == m_customers.end())
+        return;
+    Customer &customer = it->second;
+    const quint32 requestId = request.request_id();
+    const auto text = validation::normaliseChatText(QString::fromStdString(request.text()));
+    if (!text) {
+        session.sendError(wire::ERROR_INVALID_INPUT, requestId, text.problem().code, QStringLiteral("text"));
+        return;
+    }
+    QString phone = customer.phoneE164;
+    if (!request.callback_phone().empty()) {
+        const auto callback = validation::normalisePhone(QString::fromStdString(request.callback_phone()));
+        if (!callback) {
+            session.sendError(wire::ERROR_INVALID_INPUT, requestId, callback.problem().code,
+                              QStringLiteral("callback_phone"));
+            return;
+        }
+        phone = callback.value();
+    }
+    quint32 retryAfterMs = 0;
+    if (!allow(m_messageLimits, m_settings.messagesPerAddress, session.address(), &retryAfterMs)) {
+        session.sendError(wire::ERROR_RATE_LIMITED, requestId, QStringLiteral("too many messages from this address"),
+                          {}, retryAfterMs);
+        return;
+    }
+    // Stored first, place given up second: if storing fails the customer still waits (lesson 2).
+    const auto stored = m_inbox.store(customer.name, phone, text.value());
+    if (!stored) {
+        session.sendError(wire::ERROR_STORAGE_FAILED, requestId, QStringLiteral("the message could not be stored"));
+        return;
+    }
+    if (!customer.entryId.isEmpty()) {
+        m_queue.leave(customer.entryId);
+        customer.entryId.clear();
+    }
+    wire::Envelope envelope;
+    auto *confirmation = envelope.mutable_message_stored();
+    confirmation->set_request_id(requestId);
+    confirmation->set_stored_at(stored.value());
+    confirmation->set_retention_days(static_cast<quint32>(m_inbox.retentionDays()));
+    session.send(std::move(envelope));
+    recordUnserved(customer, QStringLiteral("message_left"));
+    m_customers.erase(it);
+    m_registry.endSession(session, wire::SESSION_CLOSE_REASON_MESSAGE_STORED);
+}
+
+void CustomerDesk::handleLeaveQueue(Session &session)
+{
+    auto it = m_customers.find(session.id());
+    if (it != m_customers.end()) {
+        if (!it->second.entryId.isEmpty())
+            m_queue.leave(it->second.entryId);
+        recordUnserved(it->second, QStringLiteral("left_queue"));
+        m_customers.erase(it);
+    }
+    m_registry.endSession(session, wire::SESSION_CLOSE_REASON_LEFT_QUEUE);
+}
+
+const CustomerDesk::Customer *CustomerDesk::customer(quint64 sessionId) const
+{
+    const auto it = m_customers.find(sessionId);
+    return it == m_customers.end() ? nullptr : &it->second;
+}
+
+void CustomerDesk::markTaken(quint64 sessionId)
+{
+    auto it = m_customers.find(sessionId);
+    if (it != m_customers.end())
+        it->second.entryId.clear();
+}
+
+void CustomerDesk::sessionEnding(Session &session)
+{
+    auto it = m_customers.find(session.id());
+    if (it == m_customers.end())
+        return;
+    if (!it->second.entryId.isEmpty()) {
+        m_queue.leave(it->second.entryId);
+        recordUnserved(it->second, QStringLiteral("left_queue"));
+    }
+    m_customers.erase(it);
+}
+
+bool CustomerDesk::allow(QHash<QHostAddress, TokenBucket> &limits, int perWindow, const QHostAddress &address,
+                         quint32 *retryAfterMs)
+{
+    const qint64 nowUs = m_clock.monotonicUs();
+    if (limits.size() > kMaxTrackedAddresses) {
+        // Full buckets carry no information; dropping them keeps the table bounded.
+        for (auto it = limits.begin(); it != limits.end();)
+            it = it->isFull(nowUs) ? limits.erase(it) : std::next(it);
+    }
+    auto it = limits.find(address);
+    if (it == limits.end()) {
+        const double perSecond = perWindow / (m_settings.windowMinutes * 60.0);
+        it = limits.insert(address, TokenBucket(perSecond, perWindow, nowUs));
+    }
+    if (it->tryTake(nowUs))
+        return true;
+    *retryAfterMs = static_cast<quint32>(qMin<qint64>(it->waitUs(nowUs) / 1000, 3'600'000));
+    return false;
+}
+
+void CustomerDesk::recordUnserved(const Customer &customer, const QString &outcome)
+{
+    const qint64 now = m_clock.nowMs();
+    // Not served: no duration, only the wait.
+    (void)m_statistics.add(StatisticsStore::anonymise(customer.loggedInAtMs, customer.loggedInAtMs,
+                                                      now - customer.loggedInAtMs, outcome, 0));
+}
+
+} // namespace consult

@@ -1,0 +1,77 @@
+#pragma once
+
+#include "core/TokenBucket.h"
+#include "protocol/consult.pb.h"
+
+#include <QHash>
+#include <QHostAddress>
+#include <QString>
+
+#include <unordered_map>
+
+namespace consult {
+
+class Clock;
+class InboxService;
+class NoticeCatalog;
+class OpeningHours;
+class QueueService;
+class Session;
+class SessionRegistry;
+class StatisticsStore;
+
+// Where customers come in (seed 000 steps 1-2): log-in with name and phone after accepting the
+// current notices (S4, I7), then the queue, or, when closed or full, only a message; a waiting
+// customer may turn the wait into a message at any moment (lesson 2) or leave. Limits entries and
+// messages per address (S3). Keeps each customer's name and phone in RAM only, for their session (P7).
+class CustomerDesk
+{
+public:
+    struct Settings
+    {
+        int entriesPerAddress = 5;  // S3
+        int messagesPerAddress = 5; // S3
+        int windowMinutes = 10;
+    };
+
+    // What the server knows of a logged-in customer; gone with the session.
+    struct Customer
+    {
+        QString name;
+        QString phoneE164;
+        wire::ConsultationMode mode = wire::CONSULTATION_MODE_CHAT;
+        QString entryId; // while waiting in the queue
+        qint64 loggedInAtMs = 0;
+    };
+
+    CustomerDesk(Settings settings, const NoticeCatalog &notices, QueueService &queue, InboxService &inbox,
+                 SessionRegistry &registry, StatisticsStore &statistics, const Clock &clock);
+
+    void handleLogin(Session &session, const wire::CustomerLogin &login);
+    void handleLeaveMessage(Session &session, const wire::LeaveMessage &request);
+    void handleLeaveQueue(Session &session);
+
+    const Customer *customer(quint64 sessionId) const;
+    // An advisor took this customer: no longer waiting.
+    void markTaken(quint64 sessionId);
+    // The session ends: a customer still waiting gives up the place.
+    void sessionEnding(Session &session);
+
+private:
+    bool allow(QHash<QHostAddress, TokenBucket> &limits, int perWindow, const QHostAddress &address,
+               quint32 *retryAfterMs);
+    void recordUnserved(const Customer &customer, const QString &outcome);
+
+    Settings m_settings;
+    const NoticeCatalog &m_notices;
+    QueueService &m_queue;
+    InboxService &m_inbox;
+    SessionRegistry &m_registry;
+    StatisticsStore &m_statistics;
+    const Clock &m_clock;
+    std::unordered_map<quint64, Customer> m_customers;
+    QHash<QHostAddress, TokenBucket> m_entryLimits;
+    QHash<QHostAddress, TokenBucket> m_messageLimits;
+};
+
+} // namespace consult

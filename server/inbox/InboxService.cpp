@@ -1,0 +1,107 @@
+#include "InboxService.h"
+
+#include "advisors/AdvisorRoster.h"
+#include "core/Clock.h"
+#include "core/SecureRandom.h"
+#include "session/Session.h"
+#include "storage/AtRestCipher.h"
+
+#include <QLoggingCategory>
+
+namespace consult {
+
+Q_LOGGING_CATEGORY(lcInbox, "consult.inbox")
+
+namespace {
+constexpr qint64 kDayMs = 24LL * 3600 * 1000;
+} // namespace
+
+InboxService::InboxService(InboxStore &store, const AtRestCipher &cipher, AdvisorRoster &roster, const Clock &clock,
+                           int retentionDays, QObject *parent)
+    : QObject(parent)
+    , m_store(store)
+    , m_cipher(cipher)
+    , m_roster(roster)
+    , m_clock(clock)
+    , m_retentionDays(retentionDays)
+{
+    m_purgeTimer.setInterval(std::chrono::hours(1));
+    connect(&m_purgeTimer, &QTimer::timeout, this, [this] { (void)purge(); });
+    m_purgeTimer.start();
+}
+
+Result<qint64> InboxService::store(const QString &name, const QString &phoneE164, const QString &text)
+{
+    wire::InboxItem item;
+    const QString id = SecureRandom::identifier();
+    item.set_item_id(id.toStdString());
+    item.set_name(name.toStdString());
+    item.set_phone_e164(phoneE164.toStdString());
+    item.set_text(text.toStdString());
+    item.set_received_at(m_clock.nowMs());
+
+    // Only sealed bytes reach the database; the row id is the associated data, so rows cannot be swapped.
+    const QByteArray plain = QByteArray::fromStdString(item.SerializeAsString());
+    const auto stored = m_store.insert(InboxStore::Row{id, item.received_at(), m_cipher.seal(plain, id.toUtf8())});
+    if (!stored)
+        return stored.problem();
+
+    wire::Envelope added;
+    *added.mutable_inbox_item_added()->mutable_item() = item;
+    m_roster.broadcast(added);
+    return item.received_at();
+}
+
+wire::InboxSnapshot InboxService::snapshot()
+{
+    wire::InboxSnapshot snapshot;
+    auto rows = m_store.list();
+    if (!rows) {
+        qCWarning(lcInbox) << "cannot read the inbox:" << rows.problem().message;
+        return snapshot;
+    }
+    for (const InboxStore::Row &row : rows.value()) {
+        const auto plain = m_cipher.open(row.sealed, row.id.toUtf8());
+        wire::InboxItem item;
+        if (!plain || !item.ParseFromArray(plain.value().constData(), static_cast<int>(plain.value().size()))) {
+            qCWarning(lcInbox) << "an inbox row cannot be decrypted and is skipped";
+            continue;
+        }
+        *snapshot.add_items() = item;
+    }
+    return snapshot;
+}
+
+void InboxService::handleDone(Session &advisor, const wire::MarkInboxItemDone &request)
+{
+    const QString id = QString::fromStdString(request.item_id());
+    const auto removed = m_store.remove(id);
+    if (!removed) {
+        advisor.sendError(wire::ERROR_STORAGE_FAILED, request.request_id(), QStringLiteral("cannot delete"));
+        return;
+    }
+    if (!removed.value()) {
+        advisor.sendError(wire::ERROR_NOT_FOUND, request.request_id(), QStringLiteral("no such message"));
+        return;
+    }
+    wire::Envelope envelope;
+    envelope.mutable_inbox_item_removed()->set_item_id(request.item_id());
+    m_roster.broadcast(envelope);
+}
+
+Result<int> InboxService::purge()
+{
+    const auto purged = m_store.purgeReceivedBefore(m_clock.nowMs() - m_retentionDays * kDayMs);
+    if (!purged)
+        return purged.problem();
+    for (const QString &id : purged.value()) {
+        wire::Envelope envelope;
+        envelope.mutable_inbox_item_removed()->set_item_id(id.toStdString());
+        m_roster.broadcast(envelope);
+    }
+    if (!purged.value().isEmpty())
+        qCInfo(lcInbox) << purged.value().size() << "messages passed their retention period and were deleted";
+    return static_cast<int>(purged.value().size());
+}
+
+} // namespace consult

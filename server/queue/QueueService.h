@@ -1,0 +1,91 @@
+#pragma once
+
+#include "ExpectedWait.h"
+#include "OpeningHours.h"
+#include "WaitingQueue.h"
+#include "protocol/consult.pb.h"
+
+#include <QHash>
+#include <QObject>
+#include <QString>
+
+#include <optional>
+
+namespace consult {
+
+class AdvisorRoster;
+class Clock;
+class SessionRegistry;
+
+// The live waiting queue as customers and advisors see it. Keeps who waits (the FIFO of the
+// WaitingQueue plus what advisors see of each customer), and sends every waiting customer their
+// position, expected wait and whether all advisors are busy whenever one of these changes for them,
+// and every advisor each arrival and departure (lesson 1, 15). Sends only what changed: a change
+// costs O(customers whose figures changed) messages (DESIGN.md §8).
+class QueueService final : public QObject
+{
+    Q_OBJECT
+public:
+    struct Settings
+    {
+        int maxLength = 10'000;
+        ExpectedWaitSettings expectedWait;
+    };
+
+    struct Entry
+    {
+        QString id;
+        quint64 sessionId = 0;
+        QString name;
+        QString phoneE164;
+        wire::ConsultationMode mode = wire::CONSULTATION_MODE_CHAT;
+        QString systemCheck;
+        QString language;
+        qint64 enqueuedAtMs = 0;
+        // What the customer was last told, to send only changes.
+        int shownPosition = 0;
+        int shownWaitSeconds = -2; // never sent
+        bool shownBusy = false;
+    };
+
+    QueueService(Settings settings, SessionRegistry &registry, AdvisorRoster &roster, const OpeningHours &hours,
+                 const Clock &clock, QObject *parent = nullptr);
+
+    // Appends a customer. Returns the entry id, or nothing when the queue is full.
+    std::optional<QString> enqueue(Entry entry);
+    // Removes a waiting customer who leaves (gone, or turned the wait into a message).
+    void leave(const QString &entryId);
+    // An advisor takes the next customer or a chosen one; the entry leaves the queue.
+    std::optional<Entry> takeNext();
+    std::optional<Entry> take(const QString &entryId);
+
+    bool contains(const QString &entryId) const { return m_entries.contains(entryId); }
+    int length() const { return m_queue.size(); }
+    bool isFull() const { return m_queue.size() >= m_settings.maxLength; }
+
+    wire::QueueSnapshot snapshot() const;
+    wire::ServiceHours serviceHours(const QString &language) const;
+
+    // A consultation ended after `duration`: the estimate follows recent handling times.
+    void recordHandlingTime(std::chrono::seconds duration);
+    // Staffing changed (log-in, pause, a place taken or freed): refresh everyone whose figures changed.
+    void refreshAll();
+
+private:
+    void sendStatus(Entry &entry, int position, bool force);
+    std::optional<Entry> removeAndPublish(const QString &entryId, QList<PositionChange> changes);
+    static wire::QueueEntry toWire(const Entry &entry);
+
+    Settings m_settings;
+    SessionRegistry &m_registry;
+    AdvisorRoster &m_roster;
+    const OpeningHours &m_hours;
+    const Clock &m_clock;
+    WaitingQueue m_queue;
+    ExpectedWait m_expectedWait;
+    QHash<QString, Entry> m_entries;
+    // serviceHours() per language, valid for the minute it was computed in.
+    mutable QHash<QString, QPair<qint64, wire::ServiceHours>> m_hoursCache;
+};
+
+} // namespace consult

@@ -1,0 +1,45 @@
+#include "Authorisation.h"
+
+namespace consult::Authorisation {
+
+Verdict check(Session::Stage stage, wire::ClientKind kind, protocol::BodyCase body)
+{
+    using Stage = Session::Stage;
+    const auto allowIf = [](bool condition) { return condition ? Verdict::Allow : Verdict::Deny; };
+    switch (body) {
+    // Entry: only a session that has not logged in, and only with the login of its own kind.
+    case wire::Envelope::kCustomerLogin:
+        return allowIf(stage == Stage::Anonymous && kind == wire::CLIENT_KIND_CUSTOMER);
+    case wire::Envelope::kAdvisorLogin:
+        return allowIf(stage == Stage::Anonymous && kind == wire::CLIENT_KIND_ADVISOR);
+
+    // S2: before an advisor has taken them, a customer can only wait or leave a message.
+    case wire::Envelope::kLeaveMessage:
+    case wire::Envelope::kLeaveQueue:
+        return allowIf(stage == Stage::WaitingCustomer);
+
+    // Consultation: both participants; which consultation is checked by the handler (S5).
+    case wire::Envelope::kSendChat:
+    case wire::Envelope::kTyping:
+    case wire::Envelope::kEndConsultation:
+        return allowIf(stage == Stage::ConsultingCustomer || stage == Stage::Advisor);
+
+    // S6: advisor-only functions.
+    case wire::Envelope::kAdvisorLogout:
+    case wire::Envelope::kSetAvailability:
+    case wire::Envelope::kTakeCustomer:
+    case wire::Envelope::kMarkInboxItemDone:
+        return allowIf(stage == Stage::Advisor);
+
+    // Everything else is either session control (never routed here) or sent by the server only.
+    default:
+        return Verdict::Deny;
+    }
+}
+
+RateClass rateClassOf(protocol::BodyCase body)
+{
+    return body == wire::Envelope::kSendChat ? RateClass::Chat : RateClass::Control;
+}
+
+} // namespace consult::Authorisation

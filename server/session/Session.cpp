@@ -1,0 +1,97 @@
+#include "Session.h"
+
+#include "Connection.h"
+
+namespace consult {
+
+Session::Session(quint64 id, wire::ClientKind kind, QString language, QString clientVersion, QHostAddress address,
+                 ReliableChannel::Limits channelLimits, RateLimits rateLimits, qint64 nowUs)
+    : createdUs(nowUs)
+    , m_id(id)
+    , m_kind(kind)
+    , m_language(std::move(language))
+    , m_clientVersion(std::move(clientVersion))
+    , m_address(std::move(address))
+    , m_channel(channelLimits)
+    , m_chatBucket(rateLimits.chatPerSecond, rateLimits.chatBurst, nowUs)
+    , m_controlBucket(rateLimits.controlPerSecond, rateLimits.controlBurst, nowUs)
+{
+    lastSeenUs = nowUs;
+}
+
+bool Session::isConnected() const
+{
+    return m_connection && m_connection->isOpen();
+}
+
+void Session::attach(Connection *connection)
+{
+    m_connection = connection;
+}
+
+Connection *Session::detach()
+{
+    Connection *previous = m_connection.data();
+    m_connection.clear();
+    return previous;
+}
+
+quint64 Session::send(wire::Envelope &&envelope)
+{
+    if (m_broken)
+        return 0;
+    const auto bytes = m_channel.stampReliable(envelope);
+    if (!bytes) {
+        m_broken = true;
+        if (onBroken)
+            onBroken();
+        return 0;
+    }
+    if (isConnected())
+        m_connection->sendFrame(*bytes);
+    return envelope.seq();
+}
+
+void Session::sendUnsequenced(wire::Envelope &&envelope)
+{
+    if (isConnected())
+        m_connection->sendFrame(m_channel.stampUnsequenced(envelope));
+}
+
+void Session::sendError(wire::ErrorCode code, quint32 requestId, const QString &message, const QString &field,
+                        quint32 retryAfterMs)
+{
+    wire::Envelope envelope;
+    auto *error = envelope.mutable_error();
+    error->set_code(code);
+    error->set_request_id(requestId);
+    error->set_message(message.toStdString());
+    error->set_field(field.toStdString());
+    error->set_retry_after_ms(retryAfterMs);
+    send(std::move(envelope));
+}
+
+void Session::whenAcknowledged(quint64 seq, std::function<void()> callback)
+{
+    if (seq == 0)
+        return;
+    if (seq <= m_channel.lastAcknowledgedByPeer()) {
+        callback();
+        return;
+    }
+    m_acknowledgementCallbacks.emplace(seq, std::move(callback));
+}
+
+bool Session::applyAcknowledgement(quint64 ack)
+{
+    if (!m_channel.acknowledge(ack))
+        return false;
+    while (!m_acknowledgementCallbacks.empty() && m_acknowledgementCallbacks.begin()->first <= ack) {
+        auto callback = std::move(m_acknowledgementCallbacks.begin()->second);
+        m_acknowledgementCallbacks.erase(m_acknowledgementCallbacks.begin());
+        callback();
+    }
+    return true;
+}
+
+} // namespace consult
