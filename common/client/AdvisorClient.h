@@ -1,0 +1,118 @@
+#pragma once
+
+#include "AdvisorQueueModel.h"
+#include "ChatModel.h"
+#include "ClientConnection.h"
+#include "InboxModel.h"
+#include "TypingNotifier.h"
+
+#include <QDateTime>
+#include <QObject>
+
+#include <map>
+#include <memory>
+
+namespace consult {
+
+// One consultation as the advisor's workstation holds it.
+struct AdvisorConsultation
+{
+    QString id;
+    QString customerName;
+    QString customerPhoneE164;
+    wire::ConsultationMode mode = wire::CONSULTATION_MODE_CHAT;
+    QDateTime startedAt;
+    qint64 waitedMs = 0;
+    std::unique_ptr<ChatModel> chat;
+    std::unique_ptr<TypingNotifier> typing;
+    wire::PeerState peerState = wire::PEER_STATE_CONNECTED;
+    bool peerTyping = false;
+    bool ended = false;
+    wire::EndReason endReason = wire::END_REASON_UNSPECIFIED;
+};
+
+// Everything an advisor does with the service: log in (password or token), availability, the live
+// queue, taking customers, several consultations at once, and the inbox of left messages. The
+// advisor app is a view over this; tests drive it directly.
+class AdvisorClient final : public QObject
+{
+    Q_OBJECT
+public:
+    enum class Phase
+    {
+        Idle,
+        Connecting,
+        LoggingIn,
+        Ready,
+        LoggedOut,
+        Failed
+    };
+    Q_ENUM(Phase)
+
+    explicit AdvisorClient(ClientConnection::Settings settings, const Clock &clock, QObject *parent = nullptr);
+    ~AdvisorClient() override;
+
+    ClientConnection &connection() { return *m_connection; }
+
+    // Connects (if needed) and logs in. The token is the one from an earlier log-in ("stay logged in").
+    void loginWithPassword(const ServerEndpoint &endpoint, const QString &username, const QString &password);
+    void loginWithToken(const ServerEndpoint &endpoint, const QString &username, const QByteArray &token);
+    void logout();
+    void setAvailable(bool available);
+    void takeNext();
+    void take(const QString &entryId);
+    void markInboxItemDone(const QString &itemId);
+    QString sendChat(const QString &consultationId, const QString &text);
+    void noteTyping(const QString &consultationId);
+    void endConsultation(const QString &consultationId);
+    // Forgets an ended consultation (its tab was closed).
+    void dismiss(const QString &consultationId);
+
+    Phase phase() const { return m_phase; }
+    QString displayName() const { return m_displayName; }
+    QByteArray token() const { return m_token; }
+    QDateTime tokenExpiresAt() const { return m_tokenExpiresAt; }
+    const wire::AdvisorStatus &status() const { return m_status; }
+    AdvisorQueueModel *queue() const { return m_queue.get(); }
+    InboxModel *inbox() const { return m_inbox.get(); }
+    AdvisorConsultation *consultation(const QString &id) const;
+    QStringList consultationIds() const;
+
+Q_SIGNALS:
+    void phaseChanged(consult::AdvisorClient::Phase phase);
+    void loggedIn(const QString &displayName);
+    void loginRefused(consult::wire::ErrorCode code, int retryAfterMs);
+    void sessionExpired();
+    void statusChanged(const consult::wire::AdvisorStatus &status);
+    void consultationStarted(const QString &consultationId);
+    void consultationEnded(const QString &consultationId, consult::wire::EndReason reason);
+    void peerPresenceChanged(const QString &consultationId, consult::wire::PeerState state);
+    void peerTypingChanged(const QString &consultationId, bool typing);
+    // TakeCustomer and the inbox "done" can be refused (empty queue, capacity, someone else was faster).
+    void requestRefused(consult::wire::ErrorCode code, const QString &message);
+    void chatRefused(const QString &consultationId, const QString &clientMessageId, consult::wire::ErrorCode code);
+
+private:
+    void sendLogin(wire::AdvisorLogin login);
+    void onEnvelope(const wire::Envelope &envelope);
+    void onError(const wire::Error &error);
+    void setPhase(Phase phase);
+    quint32 nextRequestId() { return ++m_lastRequestId; }
+
+    std::unique_ptr<ClientConnection> m_connection;
+    const Clock &m_clock;
+    Phase m_phase = Phase::Idle;
+    QString m_displayName;
+    QByteArray m_token;
+    QDateTime m_tokenExpiresAt;
+    wire::AdvisorStatus m_status;
+    std::unique_ptr<AdvisorQueueModel> m_queue;
+    std::unique_ptr<InboxModel> m_inbox;
+    std::map<QString, std::unique_ptr<AdvisorConsultation>> m_consultations;
+    QHash<QString, QString> m_consultationOfPendingLine; // client message id -> consultation
+    quint32 m_lastRequestId = 0;
+    quint32 m_loginRequestId = 0;
+    quint64 m_nextClientMessage = 1;
+};
+
+} // namespace consult

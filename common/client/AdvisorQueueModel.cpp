@@ -1,0 +1,97 @@
+#include "AdvisorQueueModel.h"
+
+namespace consult {
+
+int AdvisorQueueModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_entries.size());
+}
+
+int AdvisorQueueModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant AdvisorQueueModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= m_entries.size())
+        return {};
+    const wire::QueueEntry &entry = m_entries.at(index.row());
+    if (role == EntryIdRole)
+        return QString::fromStdString(entry.entry_id());
+    if (role == EnqueuedAtRole)
+        return QDateTime::fromMSecsSinceEpoch(entry.enqueued_at(), Qt::UTC);
+    if (role == ModeRole)
+        return static_cast<int>(entry.mode());
+    if (role != Qt::DisplayRole)
+        return {};
+    switch (index.column()) {
+    case NameColumn:
+        return QString::fromStdString(entry.name());
+    case PhoneColumn:
+        return QString::fromStdString(entry.phone_e164());
+    case ModeColumn:
+        return entry.mode() == wire::CONSULTATION_MODE_VIDEO ? tr("Video") : tr("Chat");
+    case WaitingSinceColumn:
+        return QDateTime::fromMSecsSinceEpoch(entry.enqueued_at(), Qt::UTC).toLocalTime();
+    case SystemCheckColumn:
+        return QString::fromStdString(entry.system_check());
+    default:
+        return {};
+    }
+}
+
+QVariant AdvisorQueueModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case NameColumn:
+        return tr("Name");
+    case PhoneColumn:
+        return tr("Phone");
+    case ModeColumn:
+        return tr("Wants");
+    case WaitingSinceColumn:
+        return tr("Waiting since");
+    case SystemCheckColumn:
+        return tr("System check");
+    default:
+        return {};
+    }
+}
+
+void AdvisorQueueModel::reset(const wire::QueueSnapshot &snapshot)
+{
+    beginResetModel();
+    m_entries = QList<wire::QueueEntry>(snapshot.entries().begin(), snapshot.entries().end());
+    endResetModel();
+}
+
+void AdvisorQueueModel::add(const wire::QueueEntry &entry)
+{
+    const int row = static_cast<int>(m_entries.size());
+    beginInsertRows({}, row, row);
+    m_entries.append(entry);
+    endInsertRows();
+}
+
+void AdvisorQueueModel::remove(const QString &entryId)
+{
+    const std::string id = entryId.toStdString();
+    for (int row = 0; row < m_entries.size(); ++row) {
+        if (m_entries.at(row).entry_id() == id) {
+            beginRemoveRows({}, row, row);
+            m_entries.removeAt(row);
+            endRemoveRows();
+            return;
+        }
+    }
+}
+
+QString AdvisorQueueModel::entryIdAt(int row) const
+{
+    return row >= 0 && row < m_entries.size() ? QString::fromStdString(m_entries.at(row).entry_id()) : QString();
+}
+
+} // namespace consult

@@ -1,0 +1,132 @@
+#pragma once
+
+#include "ServerEndpoint.h"
+#include "protocol/consult.pb.h"
+#include "transport/ReliableChannel.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+#include <QWebSocket>
+
+namespace consult {
+
+class Clock;
+
+// The client side of one session with the relay: one TLS WebSocket at a time, pinned to the bank's
+// key (C1), the hello or resume exchange, the reliable channel (messages sent while the connection
+// is down go out after the resume, exactly once and in order), pings with RTT, and reconnection
+// with exponential backoff and jitter (R1) until the session resumes or is lost. Used by the
+// customer and advisor clients; knows nothing of roles.
+class ClientConnection final : public QObject
+{
+    Q_OBJECT
+public:
+    enum class State
+    {
+        Disconnected, // nothing open
+        Connecting,   // first connection of a new session
+        Connected,    // session established, socket up
+        Reconnecting, // socket lost, resuming
+        Closed,       // the session is over (the server closed it, or it could not be resumed)
+    };
+    Q_ENUM(State)
+
+    // Why the connection or the session failed; the apps show their own text for each.
+    enum class Failure
+    {
+        None,
+        ServerUnreachable,  // no TCP/TLS connection to the server
+        CertificateInvalid, // chain or host name did not validate
+        PinMismatch,        // valid certificate, but not the bank's key (C1): never overridden
+        ProtocolVersion,    // the server does not speak this version: update the app
+        ServerBusy,         // connection caps reached
+        ResumeRefused,      // the session could not be resumed (expired or ended)
+        ProtocolError,      // the server refused what we sent
+    };
+    Q_ENUM(Failure)
+
+    struct Settings
+    {
+        wire::ClientKind kind = wire::CLIENT_KIND_CUSTOMER;
+        QString clientVersion;
+        QString language = QStringLiteral("de");
+        int firstRetryDelayMs = 1000; // R1: 1 s ...
+        int maxRetryDelayMs = 30'000; // ... doubling up to 30 s, with jitter
+        int connectTimeoutMs = 10'000;
+        int silenceTimeoutMs = 0; // 0: three ping intervals, at least 15 s
+    };
+
+    ClientConnection(Settings settings, const Clock &clock, QObject *parent = nullptr);
+    ~ClientConnection() override;
+
+    // Starts a new session with the server at `endpoint`.
+    void open(const ServerEndpoint &endpoint);
+    // Ends everything locally (the server learns from the closed socket).
+    void close();
+
+    // Sends in the reliable class: now if connected, else after the resume (or after the welcome of a
+    // session being opened). Returns false if the session is over.
+    bool send(wire::Envelope &&envelope);
+
+    State state() const { return m_state; }
+    Failure failure() const { return m_failure; }
+    QString failureDetail() const { return m_failureDetail; }
+    const wire::Welcome &welcome() const { return m_welcome; }
+    int roundTripMs() const { return m_rttUs < 0 ? -1 : static_cast<int>(m_rttUs / 1000); }
+    int reconnectAttempts() const { return m_attempt; }
+    const Settings &settings() const { return m_settings; }
+
+    // For tests: drops the socket as a network failure would.
+    void simulateNetworkLoss();
+
+Q_SIGNALS:
+    void stateChanged(consult::ClientConnection::State state);
+    // A new session exists; its welcome carries notices and hours.
+    void welcomed(const consult::wire::Welcome &welcome);
+    void resumed();
+    // Every application envelope, exactly once and in order (not session control).
+    void envelopeReceived(const consult::wire::Envelope &envelope);
+    void roundTripChanged(int milliseconds);
+    void failed(consult::ClientConnection::Failure failure);
+
+private:
+    void connectSocket();
+    void onConnected();
+    void onDisconnected();
+    void onBinaryMessage(const QByteArray &bytes);
+    void onSslErrors(const QList<QSslError> &errors);
+    void handleSessionControl(const wire::Envelope &envelope);
+    void scheduleReconnect();
+    void sendPing();
+    void checkSilence();
+    void sendFrame(const QByteArray &bytes);
+    void setState(State state);
+    void fail(Failure failure, const QString &detail);
+    void dropSocket();
+
+    Settings m_settings;
+    const Clock &m_clock;
+    ServerEndpoint m_endpoint;
+    QPointer<QWebSocket> m_socket;
+    ReliableChannel m_channel;
+    State m_state = State::Disconnected;
+    Failure m_failure = Failure::None;
+    QString m_failureDetail;
+    bool m_hasSession = false;
+    bool m_sessionOver = false;
+    bool m_handshakeDone = false; // welcome or resumed received on this socket
+    QByteArray m_resumeToken;
+    QByteArray m_pendingResumeToken; // renewed, not yet acknowledged by us
+    wire::Welcome m_welcome;
+    qint64 m_lastReceivedUs = 0;
+    qint64 m_rttUs = -1;
+    int m_attempt = 0;
+    QTimer m_reconnectTimer;
+    QTimer m_pingTimer;
+    QTimer m_silenceTimer;
+    QTimer m_connectTimer;
+    QTimer m_acknowledgementTimer;
+};
+
+} // namespace consult

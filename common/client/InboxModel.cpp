@@ -1,0 +1,86 @@
+#include "InboxModel.h"
+
+#include <QDateTime>
+
+namespace consult {
+
+int InboxModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_items.size());
+}
+
+int InboxModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant InboxModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= m_items.size())
+        return {};
+    const wire::InboxItem &item = m_items.at(index.row());
+    if (role == ItemIdRole)
+        return QString::fromStdString(item.item_id());
+    if (role != Qt::DisplayRole)
+        return {};
+    switch (index.column()) {
+    case ReceivedColumn:
+        return QDateTime::fromMSecsSinceEpoch(item.received_at(), Qt::UTC).toLocalTime();
+    case NameColumn:
+        return QString::fromStdString(item.name());
+    case PhoneColumn:
+        return QString::fromStdString(item.phone_e164());
+    case TextColumn:
+        return QString::fromStdString(item.text());
+    default:
+        return {};
+    }
+}
+
+QVariant InboxModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case ReceivedColumn:
+        return tr("Received");
+    case NameColumn:
+        return tr("Name");
+    case PhoneColumn:
+        return tr("Phone");
+    case TextColumn:
+        return tr("Message");
+    default:
+        return {};
+    }
+}
+
+void InboxModel::reset(const wire::InboxSnapshot &snapshot)
+{
+    beginResetModel();
+    m_items = QList<wire::InboxItem>(snapshot.items().begin(), snapshot.items().end());
+    endResetModel();
+}
+
+void InboxModel::add(const wire::InboxItem &item)
+{
+    const int row = static_cast<int>(m_items.size());
+    beginInsertRows({}, row, row);
+    m_items.append(item);
+    endInsertRows();
+}
+
+void InboxModel::remove(const QString &itemId)
+{
+    const std::string id = itemId.toStdString();
+    for (int row = 0; row < m_items.size(); ++row) {
+        if (m_items.at(row).item_id() == id) {
+            beginRemoveRows({}, row, row);
+            m_items.removeAt(row);
+            endRemoveRows();
+            return;
+        }
+    }
+}
+
+} // namespace consult

@@ -1,0 +1,209 @@
+#include "stats/StatisticsStore.h"
+#include "storage/Database.h"
+
+#include <QDateTime>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextStream>
+
+#include <memory>
+
+using namespace consult;
+
+namespace {
+
+constexpr qint64 kMinuteMs = 60'000;
+constexpr qint64 kHourMs = 60 * kMinuteMs;
+constexpr qint64 kDayMs = 24 * kHourMs;
+
+qint64 utcMs(const char *isoDateTime)
+{
+    return QDateTime::fromString(QString::fromLatin1(isoDateTime), Qt::ISODate).toMSecsSinceEpoch();
+}
+
+} // namespace
+
+// Anonymous statistics (P3): only the allowlisted columns exist, times are coarsened before they are
+// stored, and old records are purged (DESIGN.md §3: configured, default 2 years).
+class TestStatistics final : public QObject
+{
+    Q_OBJECT
+private slots:
+    void init()
+    {
+        m_directory = std::make_unique<QTemporaryDir>();
+        QVERIFY(m_directory->isValid());
+        auto database = Database::openSqlite(m_directory->filePath(QStringLiteral("consult.sqlite")));
+        QVERIFY(database.ok());
+        m_database = std::move(database).value();
+        m_store = std::make_unique<StatisticsStore>(*m_database);
+    }
+
+    void cleanup()
+    {
+        m_store.reset();
+        m_database.reset();
+        m_directory.reset();
+    }
+
+    void theTableHasExactlyTheAllowedColumns()
+    {
+        // P3: the allowlist, written out here rather than taken from the code under test.
+        const QStringList allowed = {QStringLiteral("start_hour"), QStringLiteral("duration_minutes"),
+                                     QStringLiteral("wait_minutes"), QStringLiteral("outcome"),
+                                     QStringLiteral("features")};
+        QCOMPARE(StatisticsStore::columns(), allowed);
+
+        auto query = m_database->exec(QStringLiteral("PRAGMA table_info(statistics)"));
+        QVERIFY(query.ok());
+        QStringList columns;
+        while (query.value().next())
+            columns.append(query.value().value(1).toString()); // cid, name, type, notnull, default, pk
+        QCOMPARE(columns, StatisticsStore::columns());
+    }
+
+    void noOtherTableCanHoldStatistics()
+    {
+        // Nothing joins statistics with the access log (P3): no shared key column exists at all.
+        auto query = m_database->exec(QStringLiteral("PRAGMA table_info(access_log)"));
+        QVERIFY(query.ok());
+        QStringList accessLogColumns;
+        while (query.value().next())
+            accessLogColumns.append(query.value().value(1).toString());
+        QVERIFY(!accessLogColumns.isEmpty());
+        for (const QString &column : StatisticsStore::columns())
+            QVERIFY2(!accessLogColumns.contains(column), qPrintable(column));
+    }
+
+    void anonymisingTruncatesTheStartToTheHourAndRoundsDurations_data()
+    {
+        QTest::addColumn<qint64>("startedAtMs");
+        QTest::addColumn<qint64>("endedAtMs");
+        QTest::addColumn<qint64>("waitedMs");
+        QTest::addColumn<qint64>("expectedHourMs");
+        QTest::addColumn<int>("expectedDurationMinutes");
+        QTest::addColumn<int>("expectedWaitMinutes");
+
+        const qint64 nine = utcMs("2026-03-02T09:00:00Z");
+        QTest::newRow("on the hour") << nine << nine + 10 * kMinuteMs << qint64(0) << nine << 10 << 0;
+        QTest::newRow("late in the hour") << nine + 59 * kMinuteMs + 59'999 << nine + 75 * kMinuteMs << 90'000LL
+                                          << nine << 15 << 2;
+        QTest::newRow("29.999 s rounds down") << nine + 1234 << nine + 1234 + 29'999 << 29'999LL << nine << 0 << 0;
+        QTest::newRow("30 s rounds up") << nine + 1234 << nine + 1234 + 30'000 << 30'000LL << nine << 1 << 1;
+        QTest::newRow("4 min 29 s") << nine + 17 * kMinuteMs << nine + 21 * kMinuteMs + 29'000 << 269'000LL << nine
+                                    << 4 << 4;
+        QTest::newRow("4 min 30 s") << nine + 17 * kMinuteMs << nine + 21 * kMinuteMs + 30'000 << 270'000LL << nine
+                                    << 5 << 5;
+        QTest::newRow("end before start") << nine + kMinuteMs << nine << -5'000LL << nine << 0 << 0;
+        QTest::newRow("across midnight") << utcMs("2026-03-02T23:45:10Z") << utcMs("2026-03-03T00:20:10Z")
+                                         << 0LL << utcMs("2026-03-02T23:00:00Z") << 35 << 0;
+    }
+
+    void anonymisingTruncatesTheStartToTheHourAndRoundsDurations()
+    {
+        QFETCH(qint64, startedAtMs);
+        QFETCH(qint64, endedAtMs);
+        QFETCH(qint64, waitedMs);
+        QFETCH(qint64, expectedHourMs);
+        QFETCH(int, expectedDurationMinutes);
+        QFETCH(int, expectedWaitMinutes);
+
+        const auto record = StatisticsStore::anonymise(startedAtMs, endedAtMs, waitedMs, QStringLiteral("completed"),
+                                                       StatisticsStore::Chat | StatisticsStore::Video);
+        QCOMPARE(record.startHourMs, expectedHourMs);
+        const QDateTime start = QDateTime::fromMSecsSinceEpoch(record.startHourMs, Qt::UTC);
+        QCOMPARE(start.time().minute(), 0); // P3: the minute of start_time is 0
+        QCOMPARE(start.time().second(), 0);
+        QCOMPARE(start.time().msec(), 0);
+        QCOMPARE(record.durationMinutes, expectedDurationMinutes);
+        QCOMPARE(record.waitMinutes, expectedWaitMinutes);
+        QCOMPARE(record.outcome, QStringLiteral("completed"));
+        QCOMPARE(record.features, StatisticsStore::Chat | StatisticsStore::Video);
+    }
+
+    void storedRecordsKeepOnlyTheCoarsenedValues()
+    {
+        const qint64 started = utcMs("2026-03-02T09:41:17Z") + 123;
+        QVERIFY(m_store->add(StatisticsStore::anonymise(started, started + 12 * kMinuteMs + 40'000, 200'000,
+                                                        QStringLiteral("completed"), StatisticsStore::Chat))
+                    .ok());
+        auto query = m_database->exec(
+            QStringLiteral("SELECT start_hour, duration_minutes, wait_minutes, outcome, features FROM statistics"));
+        QVERIFY(query.ok());
+        QVERIFY(query.value().next());
+        QCOMPARE(query.value().value(0).toLongLong(), utcMs("2026-03-02T09:00:00Z"));
+        QCOMPARE(query.value().value(1).toInt(), 13);
+        QCOMPARE(query.value().value(2).toInt(), 3);
+        QCOMPARE(query.value().value(3).toString(), QStringLiteral("completed"));
+        QCOMPARE(query.value().value(4).toInt(), int(StatisticsStore::Chat));
+        QVERIFY(!query.value().next());
+    }
+
+    void theExportHasAHeaderAndOneLinePerRecord()
+    {
+        QVERIFY(m_store->add(StatisticsStore::anonymise(utcMs("2026-03-02T10:05:00Z"), utcMs("2026-03-02T10:25:00Z"),
+                                                        0, QStringLiteral("connection_lost"),
+                                                        StatisticsStore::Audio | StatisticsStore::Documents))
+                    .ok());
+        QVERIFY(m_store->add(StatisticsStore::anonymise(utcMs("2026-03-02T09:59:59Z"), utcMs("2026-03-02T10:07:00Z"),
+                                                        4 * kMinuteMs, QStringLiteral("completed"),
+                                                        StatisticsStore::Chat | StatisticsStore::Audio |
+                                                            StatisticsStore::Video | StatisticsStore::Whiteboard |
+                                                            StatisticsStore::Documents))
+                    .ok());
+        QVERIFY(m_store->add(StatisticsStore::anonymise(utcMs("2026-03-02T11:00:00Z"), utcMs("2026-03-02T11:00:00Z"),
+                                                        kMinuteMs, QStringLiteral("message_left"), 0))
+                    .ok());
+
+        QString csv;
+        QTextStream out(&csv);
+        QVERIFY(m_store->exportCsv(out).ok());
+        out.flush();
+        const QStringList expected = {
+            QStringLiteral("start_hour_utc,duration_minutes,wait_minutes,outcome,chat,audio,video,whiteboard,documents"),
+            QStringLiteral("2026-03-02T09:00:00Z,7,4,completed,1,1,1,1,1"),
+            QStringLiteral("2026-03-02T10:00:00Z,20,0,connection_lost,0,1,0,0,1"),
+            QStringLiteral("2026-03-02T11:00:00Z,0,1,message_left,0,0,0,0,0"),
+        };
+        QCOMPARE(csv, expected.join(u'\n') + u'\n');
+    }
+
+    void anEmptyExportIsTheHeaderOnly()
+    {
+        QString csv;
+        QTextStream out(&csv);
+        QVERIFY(m_store->exportCsv(out).ok());
+        out.flush();
+        QCOMPARE(csv.count(u'\n'), 1);
+        QVERIFY(csv.startsWith(QStringLiteral("start_hour_utc,")));
+    }
+
+    void purgingDeletesRecordsOlderThanTheCutoffOnly()
+    {
+        const qint64 now = utcMs("2028-01-01T12:00:00Z");
+        const qint64 cutoff = now - 730 * kDayMs;
+        const qint64 cutoffHour = cutoff - cutoff % kHourMs;
+        for (const qint64 hour : {cutoffHour - 2 * kHourMs, cutoffHour - kHourMs, cutoffHour, cutoffHour + kHourMs})
+            QVERIFY(m_store->add(StatisticsStore::anonymise(hour + 5 * kMinuteMs, hour + 15 * kMinuteMs, 0,
+                                                            QStringLiteral("completed"), 0))
+                        .ok());
+
+        const auto purged = m_store->purgeBefore(cutoff);
+        QVERIFY(purged.ok());
+        QCOMPARE(purged.value(), 2);
+        auto query = m_database->exec(QStringLiteral("SELECT start_hour FROM statistics ORDER BY start_hour"));
+        QVERIFY(query.ok());
+        QList<qint64> remaining;
+        while (query.value().next())
+            remaining.append(query.value().value(0).toLongLong());
+        QCOMPARE(remaining, (QList<qint64>{cutoffHour, cutoffHour + kHourMs}));
+    }
+
+private:
+    std::unique_ptr<QTemporaryDir> m_directory;
+    std::unique_ptr<Database> m_database;
+    std::unique_ptr<StatisticsStore> m_store;
+};
+
+QTEST_GUILESS_MAIN(TestStatistics)
+#include "TestStatistics.moc"
