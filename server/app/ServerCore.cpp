@@ -23,6 +23,8 @@ SessionRegistry::Settings ServerCore::sessionSettings(const ServerConfig &config
         Session::RateLimits{config.chatPerSecond, config.chatBurst, config.controlPerSecond, config.controlBurst};
     settings.connection.maxOutgoingBufferBytes = config.maxOutgoingBufferBytes;
     settings.connection.maxProtocolErrors = config.maxProtocolErrors;
+    settings.connection.envelopesPerSecond = config.envelopesPerSecond;
+    settings.connection.envelopeBurst = config.envelopeBurst;
     return settings;
 }
 

@@ -112,6 +112,8 @@ const std::vector<KeyReader> &readers()
         {"limits/control_per_second", real(&ServerConfig::controlPerSecond, 0.1, 10'000)},
         {"limits/control_burst", real(&ServerConfig::controlBurst, 1, 100'000)},
         {"limits/max_protocol_errors", integer(&ServerConfig::maxProtocolErrors, 1, 1000)},
+        {"limits/envelopes_per_second", real(&ServerConfig::envelopesPerSecond, 1, 100'000)},
+        {"limits/envelope_burst", real(&ServerConfig::envelopeBurst, 1, 1'000'000)},
         {"limits/entries_per_address", integer(&ServerConfig::entriesPerAddress, 1, 1'000'000)},
         {"limits/messages_per_address", integer(&ServerConfig::messagesPerAddress, 1, 1'000'000)},
         {"limits/entry_window_minutes", integer(&ServerConfig::entryWindowMinutes, 1, 24 * 60)},

@@ -40,6 +40,8 @@ struct ServerConfig
     double controlPerSecond = 10;
     double controlBurst = 30;
     int maxProtocolErrors = 5;
+    double envelopesPerSecond = 50; // every message type together, per connection
+    double envelopeBurst = 200;
     int entriesPerAddress = 5;  // S3: queue entries per address per window
     int messagesPerAddress = 5; // S3: left messages per address per window
     int entryWindowMinutes = 10;
