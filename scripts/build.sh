@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Configures and builds the project with Ninja, warnings as errors, one job per CPU.
 #
-# Usage: scripts/build.sh [-DOPTION=VALUE ...] [--target TARGET ...]
-#   -D...      extra CMake cache entries, e.g. -DCONSULT_BUILD_TESTS=OFF
-#   --target   build only these targets (default: everything)
+# Usage: scripts/build.sh [-DOPTION=VALUE ...] [--target TARGET ...] [--optional-target TARGET ...]
+#   -D...              extra CMake cache entries, e.g. -DCONSULT_BUILD_BENCHMARKS=OFF
+#   --target           build only these targets (default: everything)
+#   --optional-target  build this target too if the project defines it (else skip it silently)
 # Environment:
 #   CONSULT_BUILD_DIR   build directory (default: build/ in the repository)
 #   CONSULT_BUILD_TYPE  CMake build type (default: RelWithDebInfo)
@@ -16,11 +17,20 @@ build_type=${CONSULT_BUILD_TYPE:-RelWithDebInfo}
 
 cmake_args=()
 targets=()
+optional_targets=()
+selected=false # any --target or --optional-target: build only what was named
 while [[ $# -gt 0 ]]; do
     case $1 in
     --target)
         [[ $# -ge 2 ]] || { echo "build.sh: --target needs a name" >&2 && exit 2; }
         targets+=("$2")
+        selected=true
+        shift 2
+        ;;
+    --optional-target)
+        [[ $# -ge 2 ]] || { echo "build.sh: --optional-target needs a name" >&2 && exit 2; }
+        optional_targets+=("$2")
+        selected=true
         shift 2
         ;;
     -D*)
@@ -28,7 +38,7 @@ while [[ $# -gt 0 ]]; do
         shift
         ;;
     *)
-        echo "usage: $0 [-DOPTION=VALUE ...] [--target TARGET ...]" >&2
+        echo "usage: $0 [-DOPTION=VALUE ...] [--target TARGET ...] [--optional-target TARGET ...]" >&2
         exit 2
         ;;
     esac
@@ -45,8 +55,18 @@ cmake -S "$root" -B "$build_dir" -G Ninja \
     -DCONSULT_WARNINGS_AS_ERRORS=ON \
     "${cmake_args[@]}"
 
+for target in "${optional_targets[@]}"; do
+    if ninja -C "$build_dir" -t query "$target" >/dev/null 2>&1; then
+        targets+=("$target")
+    fi
+done
+
 build_args=(--build "$build_dir" --parallel "$(nproc)")
-if [[ ${#targets[@]} -gt 0 ]]; then
+if $selected; then
+    if [[ ${#targets[@]} -eq 0 ]]; then
+        echo "build.sh: none of the named targets exists yet; nothing to build."
+        exit 0
+    fi
     build_args+=(--target "${targets[@]}")
 fi
 cmake "${build_args[@]}"

@@ -2,6 +2,7 @@
 #include "app/AdminCommands.h"
 #include "app/ServerApplication.h"
 #include "config/ServerConfig.h"
+#include "tls/ProcessTlsPolicy.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -13,6 +14,8 @@ int main(int argc, char *argv[])
 {
     // P1: no core dump may ever hold a consultation, not even from start-up.
     consult::ServerApplication::disableCoreDumps();
+    // T8: before OpenSSL initialises.
+    consult::tls::applyProcessTlsPolicy();
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("consult-server"));
     QCoreApplication::setApplicationVersion(QStringLiteral(CONSULT_VERSION));

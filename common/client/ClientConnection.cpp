@@ -21,9 +21,12 @@ ClientConnection::ClientConnection(Settings settings, const Clock &clock, QObjec
 {
     m_reconnectTimer.setSingleShot(true);
     connect(&m_reconnectTimer, &QTimer::timeout, this, &ClientConnection::connectSocket);
-    connect(&m_pingTimer, &QTimer::timeout, this, &ClientConnection::sendPing);
-    m_silenceTimer.setInterval(500);
-    connect(&m_silenceTimer, &QTimer::timeout, this, &ClientConnection::checkSilence);
+    // One timer per connection does both jobs: thousands of connections in one process must not
+    // mean thousands of timer wake-ups a second.
+    connect(&m_pingTimer, &QTimer::timeout, this, [this] {
+        checkSilence();
+        sendPing();
+    });
     m_connectTimer.setSingleShot(true);
     connect(&m_connectTimer, &QTimer::timeout, this, [this] {
         if (!m_handshakeDone) {
@@ -68,7 +71,6 @@ void ClientConnection::close()
 {
     m_reconnectTimer.stop();
     m_pingTimer.stop();
-    m_silenceTimer.stop();
     m_connectTimer.stop();
     dropSocket();
     m_sessionOver = true;
@@ -135,6 +137,11 @@ void ClientConnection::onConnected()
         close();
         return;
     }
+    // Small messages must not wait for Nagle's algorithm and the peer's delayed ACK (that added 40 ms
+    // to chat lines). QWebSocket does not expose its TCP socket but owns it as a child; the option
+    // only takes once the socket is connected.
+    for (QAbstractSocket *tcp : m_socket->findChildren<QAbstractSocket *>())
+        tcp->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     m_lastReceivedUs = m_clock.monotonicUs();
     wire::Envelope envelope;
     if (!m_hasSession) {
@@ -156,7 +163,6 @@ void ClientConnection::onDisconnected()
 {
     m_connectTimer.stop();
     m_pingTimer.stop();
-    m_silenceTimer.stop();
     const bool wasUp = m_handshakeDone;
     m_handshakeDone = false;
     if (m_sessionOver || m_state == State::Closed) {
@@ -279,7 +285,6 @@ void ClientConnection::handleSessionControl(const wire::Envelope &envelope)
                 sendFrame(bytes);
         }
         m_pingTimer.start(qMax<int>(1000, static_cast<int>(m_welcome.ping_interval_ms())));
-        m_silenceTimer.start();
         setState(State::Connected);
         Q_EMIT welcomed(m_welcome);
         sendPing();
@@ -300,7 +305,6 @@ void ClientConnection::handleSessionControl(const wire::Envelope &envelope)
         for (const QByteArray &bytes : *replay)
             sendFrame(bytes);
         m_pingTimer.start(qMax<int>(1000, static_cast<int>(m_welcome.ping_interval_ms())));
-        m_silenceTimer.start();
         setState(State::Connected);
         Q_EMIT resumed();
         return;

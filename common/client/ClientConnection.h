@@ -124,7 +124,6 @@ private:
     int m_attempt = 0;
     QTimer m_reconnectTimer;
     QTimer m_pingTimer;
-    QTimer m_silenceTimer;
     QTimer m_connectTimer;
     QTimer m_acknowledgementTimer;
 };

@@ -39,8 +39,13 @@ void AccessLog::record(const AccessEvent &event)
     if (m_buffer.size() >= kMaxBuffered)
         return;
     // I8: every field escaped, so one event is one line wherever it is printed.
-    m_buffer.push_back(Entry{m_clock.nowMs(), event.address.toString(), escapeForLog(event.client, 100),
-                             escapeForLog(event.resource, 100), event.status});
+    // "-" where a field is unknown (no hello, no upgrade), as in the common log format.
+    const auto field = [](const QString &text) {
+        const QString escaped = escapeForLog(text, 100);
+        return escaped.isEmpty() ? QStringLiteral("-") : escaped;
+    };
+    m_buffer.push_back(
+        Entry{m_clock.nowMs(), event.address.toString(), field(event.client), field(event.resource), event.status});
     if (!m_flushTimer.isActive())
         m_flushTimer.start();
 }

@@ -289,6 +289,7 @@ void AdvisorDesk::expire(Session &session)
 
 void AdvisorDesk::sweep()
 {
+    m_throttle.prune();
     const qint64 now = m_clock.nowMs();
     QList<quint64> expired;
     for (const auto &[sessionId, presence] : m_roster.presences()) {

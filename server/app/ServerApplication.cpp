@@ -89,10 +89,7 @@ Status ServerApplication::start()
     auto notices = NoticeCatalog::load(m_config.noticesDirectory);
     if (!notices)
         return notices.problem();
-    // Without any [hours] entry the service is open around the clock.
-    auto hours = m_config.openingHours.isEmpty() && m_config.closedDates.isEmpty()
-                     ? Result<OpeningHours>(OpeningHours::alwaysOpen())
-                     : OpeningHours::parse(m_config.openingHours, m_config.closedDates, m_config.timeZone);
+    auto hours = ServerApplication::openingHours(m_config);
     if (!hours)
         return hours.problem();
 
@@ -127,6 +124,19 @@ Status ServerApplication::start()
     installSignalHandlers();
     qCInfo(lcServer).noquote() << "listening on" << m_config.listenAddress.toString() + u':' + QString::number(port());
     return success();
+}
+
+Result<OpeningHours> ServerApplication::openingHours(const ServerConfig &config)
+{
+    // Without a weekly schedule the service is open around the clock, except on the closed dates.
+    if (config.openingHours.isEmpty() && config.closedDates.isEmpty())
+        return OpeningHours::alwaysOpen();
+    QMap<QString, QString> week = config.openingHours;
+    if (week.isEmpty()) {
+        for (const char *day : {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+            week.insert(QString::fromLatin1(day), QStringLiteral("00:00-24:00"));
+    }
+    return OpeningHours::parse(week, config.closedDates, config.timeZone);
 }
 
 quint16 ServerApplication::port() const

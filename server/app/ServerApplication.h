@@ -2,6 +2,7 @@
 
 #include "config/ServerConfig.h"
 #include "core/Result.h"
+#include "queue/OpeningHours.h"
 
 #include <QObject>
 
@@ -30,6 +31,9 @@ public:
     // Everything up to listening. A Problem means the server must not run.
     Status start();
     quint16 port() const;
+
+    // The opening hours the configuration describes (an empty schedule means around the clock).
+    static Result<OpeningHours> openingHours(const ServerConfig &config);
 
     // P1: a core dump would be a recording of whatever was in memory.
     static void disableCoreDumps();

@@ -47,8 +47,10 @@ std::function<bool(ServerConfig &, const QVariant &, const QDir &)> real(double 
 std::function<bool(ServerConfig &, const QVariant &, const QDir &)> text(QString ServerConfig::*member)
 {
     return [member](ServerConfig &config, const QVariant &value, const QDir &) {
-        // QSettings splits values at commas into a list; a text value keeps them.
-        config.*member = value.typeId() == QMetaType::QStringList ? value.toStringList().join(u',') : value.toString();
+        // QSettings splits an unquoted value at commas and trims the parts; in prose a comma is followed
+        // by a space, so that is how the parts are joined again (quote the value to keep it exact).
+        config.*member = value.typeId() == QMetaType::QStringList ? value.toStringList().join(QStringLiteral(", "))
+                                                                  : value.toString();
         return true;
     };
 }

@@ -234,8 +234,11 @@ void ConsultationService::end(const QString &consultationId, wire::EndReason rea
     m_roster.staffingChanged();
 
     // S7: the customer's session, and with it every token and the chat still in its buffers, ends.
+    // R2: when the server stops, the client is told so (and gets close code 1001).
     if (customer)
-        m_registry.endSession(*customer, wire::SESSION_CLOSE_REASON_CONSULTATION_ENDED);
+        m_registry.endSession(*customer, reason == wire::END_REASON_SERVER_SHUTDOWN
+                                             ? wire::SESSION_CLOSE_REASON_SERVER_SHUTDOWN
+                                             : wire::SESSION_CLOSE_REASON_CONSULTATION_ENDED);
 }
 
 void ConsultationService::sendPresence(const Consultation &consultation, quint64 toSessionId, wire::PeerState state)

@@ -1,6 +1,7 @@
 #include "Listener.h"
 
 #include <QLoggingCategory>
+#include <QPointer>
 #include <QSslSocket>
 #include <QTimer>
 #include <QWebSocket>
@@ -9,6 +10,28 @@
 namespace consult {
 
 Q_LOGGING_CATEGORY(lcListener, "consult.listener")
+
+namespace {
+
+// Gives a connection's place back when its TCP socket is destroyed (I6). A child of the socket rather
+// than a connection to its destroyed() signal: QWebSocket disconnects every signal of the socket it
+// takes over, which once left every upgraded connection counted for ever.
+class PlaceGuard final : public QObject
+{
+public:
+    PlaceGuard(QSslSocket *socket, std::function<void(QSslSocket *)> release)
+        : QObject(socket)
+        , m_socket(socket)
+        , m_release(std::move(release))
+    {}
+    ~PlaceGuard() override { m_release(m_socket); }
+
+private:
+    QSslSocket *m_socket; // only a key: the socket is being destroyed when the guard runs
+    std::function<void(QSslSocket *)> m_release;
+};
+
+} // namespace
 
 Listener::Listener(Settings settings, QSslConfiguration tls, SessionRegistry &registry, QObject *parent)
     : QTcpServer(parent)
@@ -53,15 +76,20 @@ void Listener::incomingConnection(qintptr socketDescriptor)
         return;
     }
 
+    // Chat lines are small and must not wait for Nagle's algorithm to fill a segment.
+    socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     ++m_total;
     ++m_perAddress[address];
     ++m_pendingHandshakes;
     m_handshaking.insert(endpointKey(address, socket->peerPort()), socket);
 
     // The socket lives until the WebSocket built on it, or the failed handshake, is gone.
-    connect(socket, &QObject::destroyed, this, [this, socket, address] {
-        finishHandshake(socket);
-        release(address);
+    QPointer<Listener> self(this);
+    new PlaceGuard(socket, [self, address](QSslSocket *gone) {
+        if (!self)
+            return;
+        self->finishHandshake(gone);
+        self->release(address);
     });
     connect(socket, &QAbstractSocket::disconnected, this, [this, socket, address] {
         if (finishHandshake(socket)) {

@@ -38,7 +38,9 @@ Result<NoticeCatalog> NoticeCatalog::load(const QString &directory)
                 return Result<NoticeCatalog>::failure(QStringLiteral("missing_notice"),
                                                       QStringLiteral("cannot read %1").arg(file.fileName()));
             const QByteArray bytes = file.readAll();
+            // Length-prefixed, so that no text can move from one language to the next without a new version.
             hash.addData(language.toUtf8());
+            hash.addData(QByteArray(QByteArray::number(bytes.size()) + ':'));
             hash.addData(bytes);
             const QString content = QString::fromUtf8(bytes).trimmed();
             const qsizetype newline = content.indexOf(u'\n');

@@ -89,17 +89,6 @@ void Connection::onBinaryMessage(const QByteArray &bytes)
     const qint64 nowUs = m_clock.monotonicUs();
     m_lastReceivedUs = nowUs;
 
-    // A coarse limit on everything a connection sends; what is over it is dropped unread (I5).
-    m_tokens = qMin(m_limits.envelopeBurst,
-                    m_tokens + static_cast<double>(nowUs - m_lastRefillUs) * m_limits.envelopesPerSecond / 1e6);
-    m_lastRefillUs = nowUs;
-    if (m_tokens < 1) {
-        if (++m_rateViolations >= m_limits.maxRateViolations)
-            close(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("flooding"));
-        return;
-    }
-    m_tokens -= 1;
-
     auto decoded = protocol::decode(bytes);
     if (const auto *error = std::get_if<protocol::DecodeError>(&decoded)) {
         wire::Envelope reply;
@@ -109,6 +98,18 @@ void Connection::onBinaryMessage(const QByteArray &bytes)
         countProtocolError();
         return;
     }
+
+    // A coarse limit on everything a connection sends (I5). An unnumbered envelope over it is dropped;
+    // a numbered one cannot be, without a gap in the sequence, so a client that floods those is closed.
+    m_tokens = qMin(m_limits.envelopeBurst,
+                    m_tokens + static_cast<double>(nowUs - m_lastRefillUs) * m_limits.envelopesPerSecond / 1e6);
+    m_lastRefillUs = nowUs;
+    if (m_tokens < 1) {
+        if (std::get<wire::Envelope>(decoded).seq() > 0 || ++m_rateViolations >= m_limits.maxRateViolations)
+            close(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("flooding"));
+        return;
+    }
+    m_tokens -= 1;
     Q_EMIT envelopeReceived(std::get<wire::Envelope>(decoded));
 }
 

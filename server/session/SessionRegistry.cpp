@@ -313,6 +313,17 @@ void SessionRegistry::onSessionEnvelope(quint64 sessionId, const wire::Envelope 
         }
         return;
     default:
+        if (envelope.seq() == 0) {
+            // Application messages belong to the reliable class; unnumbered ones would escape replay,
+            // de-duplication and the sequence check.
+            wire::Envelope reply;
+            reply.mutable_error()->set_code(wire::ERROR_MALFORMED);
+            reply.mutable_error()->set_message("application messages must carry a sequence number");
+            session->sendUnsequenced(std::move(reply));
+            if (connection)
+                connection->countProtocolError();
+            return;
+        }
         m_host.handleEnvelope(*session, envelope);
         return;
     }

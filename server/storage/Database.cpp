@@ -92,7 +92,8 @@ Result<std::unique_ptr<Database>> Database::openSqlite(const QString &path)
         QSqlDatabase::removeDatabase(name);
         return R::failure(QStringLiteral("open_failed"), QStringLiteral("cannot open %1: %2").arg(path, error));
     }
-    std::unique_ptr<Database> database(new Database(handle, Dialect::Sqlite));
+    std::unique_ptr<Database> database(new Database(std::move(handle), Dialect::Sqlite));
+    handle = QSqlDatabase(); // only the Database holds the connection, so it can remove it
     for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON",
                                "PRAGMA secure_delete=ON"}) {
         if (auto result = database->exec(QString::fromLatin1(pragma)); !result)

@@ -2,6 +2,7 @@
 
 #include "accounts/PasswordHasher.h"
 #include "core/Clock.h"
+#include "tls/ProcessTlsPolicy.h"
 #include "tls/ServerCredentials.h"
 #include "tls/TlsProfile.h"
 
@@ -19,6 +20,8 @@ QString testPkiPath(const QString &file)
 TestServer::TestServer(const std::function<void(ServerConfig &)> &configure, std::optional<OpeningHours> hours)
     : m_hours(std::move(hours))
 {
+    // T8 as in the real server; effective when this is the process's first use of OpenSSL.
+    tls::applyProcessTlsPolicy();
     m_config.port = 0;
     m_config.certificateChainPath = testPkiPath(QStringLiteral("server.pem"));
     m_config.privateKeyPath = testPkiPath(QStringLiteral("server.key"));

@@ -16,7 +16,7 @@ namespace {
 
 constexpr qint64 kDayMs = 24LL * 3600 * 1000;
 
-AccessEvent event(const QString &address, const QString &client, const QString &resource, int status)
+AccessEvent accessEvent(const QString &address, const QString &client, const QString &resource, int status)
 {
     return AccessEvent{QHostAddress(address), client, resource, status};
 }
@@ -71,11 +71,11 @@ private slots:
 
     void entriesAreWrittenInBatchesOnFlush()
     {
-        m_log->record(event(QStringLiteral("192.0.2.10"), QStringLiteral("consult-customer 0.1.0 linux"),
-                            QStringLiteral("/"), 101));
+        m_log->record(accessEvent(QStringLiteral("192.0.2.10"), QStringLiteral("consult-customer 0.1.0 linux"),
+                                  QStringLiteral("/"), 101));
         m_clock->advance(250ms);
-        m_log->record(event(QStringLiteral("2001:db8::1"), QStringLiteral("consult-advisor 0.1.0 windows"),
-                            QStringLiteral("/"), 403));
+        m_log->record(accessEvent(QStringLiteral("2001:db8::1"), QStringLiteral("consult-advisor 0.1.0 windows"),
+                                  QStringLiteral("/"), 403));
         QCOMPARE(rows().size(), 0); // batched, not one transaction per connection
 
         m_log->flush();
@@ -96,7 +96,7 @@ private slots:
 
     void theBatchIsWrittenWithinASecondWithoutAFlush()
     {
-        m_log->record(event(QStringLiteral("192.0.2.10"), QStringLiteral("c"), QStringLiteral("/"), 101));
+        m_log->record(accessEvent(QStringLiteral("192.0.2.10"), QStringLiteral("c"), QStringLiteral("/"), 101));
         QTRY_COMPARE_WITH_TIMEOUT(rows().size(), 1, 5000);
     }
 
@@ -105,8 +105,8 @@ private slots:
         QTest::addColumn<QString>("client");
         QTest::addColumn<QString>("expected");
         // I8 test of SECURITY.md: a version string that tries to forge a second log line.
-        QTest::newRow("CR LF forged line") << QStringLiteral("consult 1.0\r\nFAKE 200")
-                                           << QStringLiteral("consult 1.0\\r\\nFAKE 200");
+        QTest::newRow("CR LF forged line")
+            << QStringLiteral("consult 1.0\r\nFAKE 200") << QStringLiteral("consult 1.0\\r\\nFAKE 200");
         QTest::newRow("bare LF") << QStringLiteral("a\nb") << QStringLiteral("a\\nb");
         QTest::newRow("tab and escape") << QStringLiteral("a\tb\x1b[31m") << QStringLiteral("a\\tb\\x1B[31m");
         QTest::newRow("backslash") << QStringLiteral("a\\nb") << QStringLiteral("a\\\\nb");
@@ -117,7 +117,7 @@ private slots:
     {
         QFETCH(QString, client);
         QFETCH(QString, expected);
-        m_log->record(event(QStringLiteral("192.0.2.10"), client, QStringLiteral("/\r\nX"), 101));
+        m_log->record(accessEvent(QStringLiteral("192.0.2.10"), client, QStringLiteral("/\r\nX"), 101));
         m_log->flush();
         const QList<Row> written = rows();
         QCOMPARE(written.size(), 1);
@@ -130,7 +130,7 @@ private slots:
 
     void longClientStringsAreCut()
     {
-        m_log->record(event(QStringLiteral("192.0.2.10"), QString(5000, u'x'), QStringLiteral("/"), 101));
+        m_log->record(accessEvent(QStringLiteral("192.0.2.10"), QString(5000, u'x'), QStringLiteral("/"), 101));
         m_log->flush();
         const QList<Row> written = rows();
         QCOMPARE(written.size(), 1);
@@ -141,11 +141,11 @@ private slots:
     void purgeKeepsSixDayOldEntriesAndDeletesEightDayOldOnes()
     {
         // P5 test of SECURITY.md: entries dated -8 d and -6 d; after the purge only -6 d remains.
-        m_log->record(event(QStringLiteral("192.0.2.8"), QStringLiteral("eight days"), QStringLiteral("/"), 101));
+        m_log->record(accessEvent(QStringLiteral("192.0.2.8"), QStringLiteral("eight days"), QStringLiteral("/"), 101));
         m_clock->advance(std::chrono::milliseconds(2 * kDayMs));
-        m_log->record(event(QStringLiteral("192.0.2.6"), QStringLiteral("six days"), QStringLiteral("/"), 101));
+        m_log->record(accessEvent(QStringLiteral("192.0.2.6"), QStringLiteral("six days"), QStringLiteral("/"), 101));
         m_clock->advance(std::chrono::milliseconds(6 * kDayMs));
-        m_log->record(event(QStringLiteral("192.0.2.1"), QStringLiteral("today"), QStringLiteral("/"), 101));
+        m_log->record(accessEvent(QStringLiteral("192.0.2.1"), QStringLiteral("today"), QStringLiteral("/"), 101));
 
         const auto purged = m_log->purge(); // flushes first
         QVERIFY(purged.ok());
@@ -170,7 +170,7 @@ private slots:
     {
         QFETCH(qint64, ageMs);
         QFETCH(bool, kept);
-        m_log->record(event(QStringLiteral("192.0.2.1"), QStringLiteral("c"), QStringLiteral("/"), 101));
+        m_log->record(accessEvent(QStringLiteral("192.0.2.1"), QStringLiteral("c"), QStringLiteral("/"), 101));
         m_log->flush();
         m_clock->advance(std::chrono::milliseconds(ageMs));
         const auto purged = m_log->purge();
@@ -181,7 +181,7 @@ private slots:
 
     void destroyingTheLogWritesWhatIsBuffered()
     {
-        m_log->record(event(QStringLiteral("192.0.2.1"), QStringLiteral("c"), QStringLiteral("/"), 101));
+        m_log->record(accessEvent(QStringLiteral("192.0.2.1"), QStringLiteral("c"), QStringLiteral("/"), 101));
         m_log.reset();
         QCOMPARE(rows().size(), 1);
     }

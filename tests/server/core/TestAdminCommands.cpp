@@ -13,6 +13,7 @@
 #include <QTextStream>
 
 #include <memory>
+#include <utility>
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -403,8 +404,7 @@ private slots:
     }
 
 private:
-    int run(const QStringList &arguments, const QString &input = {}, const QString &displayName = {},
-            int capacity = 0)
+    int run(const QStringList &arguments, const QString &input = {}, const QString &displayName = {}, int capacity = 0)
     {
         // The password twice: read once when not interactive, twice (new, repeat) on a terminal.
         QString in = input + u'\n' + input + u'\n';
@@ -428,7 +428,7 @@ private:
     }
 
     template <typename Function>
-    auto withStore(Function function)
+    auto withStore(Function function) -> decltype(function(std::declval<AdvisorStore &>()))
     {
         QDir().mkpath(m_config->dataDirectory);
         auto database = Database::openSqlite(m_config->databasePath());

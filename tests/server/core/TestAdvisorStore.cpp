@@ -45,7 +45,8 @@ private slots:
 
     void aCreatedAdvisorIsFoundByIdAndName()
     {
-        const auto id = m_store->create(QStringLiteral("anna.schmidt"), QStringLiteral("Anna Schmidt"), kHash, 3, kStartMs);
+        const auto id =
+            m_store->create(QStringLiteral("anna.schmidt"), QStringLiteral("Anna Schmidt"), kHash, 3, kStartMs);
         QVERIFY(id.ok());
         const auto byName = m_store->findByUsername(QStringLiteral("anna.schmidt"));
         QVERIFY(byName);

@@ -131,7 +131,8 @@ private slots:
         QSet<int> known;
         for (const protocol::BodyCase bodyCase : protocol::allBodyCases()) {
             known.insert(bodyCase);
-            QVERIFY2(decided.contains(bodyCase), qPrintable(QStringLiteral("no row for ") + protocol::bodyName(bodyCase)));
+            QVERIFY2(decided.contains(bodyCase),
+                     qPrintable(QStringLiteral("no row for ") + protocol::bodyName(bodyCase)));
         }
         QCOMPARE(known, inSchema);
         QCOMPARE(decided, inSchema);
@@ -162,8 +163,7 @@ private slots:
         QFETCH(int, stage);
         QFETCH(int, kind);
         QFETCH(Verdict, expected);
-        QCOMPARE(Authorisation::check(static_cast<Stage>(stage), static_cast<wire::ClientKind>(kind), body),
-                 expected);
+        QCOMPARE(Authorisation::check(static_cast<Stage>(stage), static_cast<wire::ClientKind>(kind), body), expected);
     }
 
     void aSessionOfNoKnownKindMayDoNothing()
@@ -188,8 +188,8 @@ private slots:
     {
         // I5: chat has its own, lower rate; everything else is control.
         for (const protocol::BodyCase body : protocol::allBodyCases()) {
-            const auto expected = body == wire::Envelope::kSendChat ? Authorisation::RateClass::Chat
-                                                                    : Authorisation::RateClass::Control;
+            const auto expected =
+                body == wire::Envelope::kSendChat ? Authorisation::RateClass::Chat : Authorisation::RateClass::Control;
             QVERIFY2(Authorisation::rateClassOf(body) == expected, qPrintable(protocol::bodyName(body)));
         }
     }

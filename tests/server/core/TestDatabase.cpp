@@ -99,10 +99,10 @@ private slots:
         auto database = Database::openSqlite(m_directory->filePath(QStringLiteral("consult.sqlite")));
         QVERIFY(database.ok());
         QCOMPARE(database.value()->schemaVersion(), kCurrentVersion);
-        QCOMPARE(tableNames(*database.value()),
-                 (QStringList{QStringLiteral("access_log"), QStringLiteral("advisor_tokens"),
-                              QStringLiteral("advisors"), QStringLiteral("inbox"),
-                              QStringLiteral("schema_migrations"), QStringLiteral("statistics")}));
+        QCOMPARE(
+            tableNames(*database.value()),
+            (QStringList{QStringLiteral("access_log"), QStringLiteral("advisor_tokens"), QStringLiteral("advisors"),
+                         QStringLiteral("inbox"), QStringLiteral("schema_migrations"), QStringLiteral("statistics")}));
         QCOMPARE(scalar(*database.value(), QStringLiteral("SELECT COUNT(*) FROM schema_migrations")).toInt(),
                  kCurrentVersion);
     }
@@ -176,7 +176,8 @@ private:
     static QVariantList appliedAt(Database &database)
     {
         QVariantList rows;
-        auto query = database.exec(QStringLiteral("SELECT version, applied_at FROM schema_migrations ORDER BY version"));
+        auto query =
+            database.exec(QStringLiteral("SELECT version, applied_at FROM schema_migrations ORDER BY version"));
         if (!query)
             return rows;
         while (query.value().next())

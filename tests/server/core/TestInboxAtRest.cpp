@@ -108,7 +108,8 @@ private slots:
     {
         const QString firstText = canary("first");
         const QString secondText = canary("second");
-        const auto first = m_service->store(QStringLiteral("Erika Mustermann"), QStringLiteral("+4930123456"), firstText);
+        const auto first =
+            m_service->store(QStringLiteral("Erika Mustermann"), QStringLiteral("+4930123456"), firstText);
         QVERIFY(first.ok());
         m_clock->advance(1min);
         QVERIFY(m_service->store(QStringLiteral("Max Müller"), QStringLiteral("+4989765432"), secondText).ok());
@@ -138,8 +139,9 @@ private slots:
     {
         QFETCH(QString, tampering);
         for (const char *label : {"a", "b", "c"}) {
-            QVERIFY(m_service->store(QString::fromLatin1(label), QStringLiteral("+4930123456"),
-                                     QStringLiteral("text %1").arg(QLatin1StringView(label)))
+            QVERIFY(m_service
+                        ->store(QString::fromLatin1(label), QStringLiteral("+4930123456"),
+                                QStringLiteral("text %1").arg(QLatin1StringView(label)))
                         .ok());
             m_clock->advance(1s);
         }
@@ -162,6 +164,7 @@ private slots:
             sealed = other->seal(m_cipher->open(victim.sealed, victim.id.toUtf8()).value(), victim.id.toUtf8());
         }
         QVERIFY(m_database->exec(QStringLiteral("UPDATE inbox SET sealed = ? WHERE id = ?"), {sealed, victim.id}).ok());
+        QTest::ignoreMessage(QtWarningMsg, "an inbox row cannot be decrypted and is skipped");
 
         const wire::InboxSnapshot snapshot = m_service->snapshot();
         QCOMPARE(snapshot.items_size(), 2);
@@ -249,10 +252,13 @@ private slots:
         QVERIFY(purged.ok());
         QCOMPARE(purged.value(), kept ? 0 : 1);
         QStringList names;
-        for (const wire::InboxItem &item : m_service->snapshot().items())
+        const wire::InboxSnapshot snapshot = m_service->snapshot();
+        for (const wire::InboxItem &item : snapshot.items())
             names.append(QString::fromStdString(item.name()));
-        QCOMPARE(names, kept ? QStringList{QStringLiteral("old"), QStringLiteral("new")}
-                             : QStringList{QStringLiteral("new")});
+        names.sort(); // rows received in the same millisecond have no defined order
+        const QStringList expected =
+            kept ? QStringList{QStringLiteral("new"), QStringLiteral("old")} : QStringList{QStringLiteral("new")};
+        QCOMPARE(names, expected);
     }
 
 private:

@@ -1,3 +1,4 @@
+#include "app/ServerApplication.h"
 #include "config/ServerConfig.h"
 #include "queue/OpeningHours.h"
 
@@ -38,10 +39,10 @@ QStringList documentedKeys(const QString &ini)
     QStringList keys;
     QString current;
     for (const QString &line : ini.split(u'\n')) {
-        if (const auto match = section.match(line); match.hasMatch()) {
-            current = match.captured(1);
-        } else if (const auto match = key.match(line); match.hasMatch()) {
-            keys.append(current.isEmpty() ? match.captured(1) : current + u'/' + match.captured(1));
+        if (const auto header = section.match(line); header.hasMatch()) {
+            current = header.captured(1);
+        } else if (const auto entry = key.match(line); entry.hasMatch()) {
+            keys.append(current.isEmpty() ? entry.captured(1) : current + u'/' + entry.captured(1));
         }
     }
     return keys;
@@ -89,6 +90,8 @@ chat_burst = 10
 control_per_second = 4
 control_burst = 12
 max_protocol_errors = 3
+envelopes_per_second = 25.5
+envelope_burst = 99
 entries_per_address = 4
 messages_per_address = 2
 entry_window_minutes = 15
@@ -142,7 +145,8 @@ notices_directory = /etc/consult/notices
         QCOMPARE(c.port, quint16(9443));
         QCOMPARE(c.certificateChainPath, QStringLiteral("/etc/consult/chain.pem"));
         QCOMPARE(c.privateKeyPath, QStringLiteral("/etc/consult/key.pem"));
-        QCOMPARE(c.allowedOrigins, (QStringList{QStringLiteral("https://a.example"), QStringLiteral("https://b.example")}));
+        QCOMPARE(c.allowedOrigins,
+                 (QStringList{QStringLiteral("https://a.example"), QStringLiteral("https://b.example")}));
         QCOMPARE(c.maxConnectionsPerAddress, 7);
         QCOMPARE(c.maxConnections, 700);
         QCOMPARE(c.maxPendingHandshakes, 70);
@@ -159,6 +163,8 @@ notices_directory = /etc/consult/notices
         QCOMPARE(c.controlPerSecond, 4.0);
         QCOMPARE(c.controlBurst, 12.0);
         QCOMPARE(c.maxProtocolErrors, 3);
+        QCOMPARE(c.envelopesPerSecond, 25.5);
+        QCOMPARE(c.envelopeBurst, 99.0);
         QCOMPARE(c.entriesPerAddress, 4);
         QCOMPARE(c.messagesPerAddress, 2);
         QCOMPARE(c.entryWindowMinutes, 15);
@@ -168,7 +174,7 @@ notices_directory = /etc/consult/notices
         QCOMPARE(c.openingHours.size(), 7);
         QCOMPARE(c.openingHours.value(QStringLiteral("monday")), QStringLiteral("08:00-12:00,13:00-18:00"));
         QCOMPARE(c.openingHours.value(QStringLiteral("sunday")), QStringLiteral("closed"));
-        QCOMPARE(c.closedDates, QStringLiteral("2026-12-24,2026-12-25"));
+        QCOMPARE(c.closedDates, QStringLiteral("2026-12-24, 2026-12-25"));
         QCOMPARE(c.timeZone, QStringLiteral("Europe/Vienna"));
         QCOMPARE(c.defaultCapacity, 2);
         QCOMPARE(c.idleTimeoutMinutes, 20);
@@ -208,6 +214,7 @@ notices_directory = /etc/consult/notices
         QTest::newRow("resume ttl zero") << u"session"_s << u"resume_ttl_seconds"_s << u"0"_s;
         QTest::newRow("fractional seconds") << u"session"_s << u"ping_interval_seconds"_s << u"1.5"_s;
         QTest::newRow("chat rate zero") << u"limits"_s << u"chat_per_second"_s << u"0"_s;
+        QTest::newRow("envelope rate zero") << u"limits"_s << u"envelopes_per_second"_s << u"0"_s;
         QTest::newRow("chat rate word") << u"limits"_s << u"chat_per_second"_s << u"fast"_s;
         QTest::newRow("queue empty") << u"queue"_s << u"max_length"_s << u"0"_s;
         QTest::newRow("capacity above 20") << u"advisors"_s << u"default_capacity"_s << u"21"_s;
@@ -260,13 +267,13 @@ notices_directory = /etc/consult/notices
         QTest::addColumn<QString>("ini");
         QTest::addColumn<QString>("unknown");
         QTest::newRow("misspelt key") << kCertificates + QStringLiteral("prot = 8443\n") << u"network/prot"_s;
-        QTest::newRow("misspelt section") << kCertificates + QStringLiteral("[sesion]\nresume_ttl_seconds = 60\n")
-                                          << u"sesion/resume_ttl_seconds"_s;
-        QTest::newRow("key in the wrong section") << kCertificates + QStringLiteral("[session]\nport = 8443\n")
-                                                  << u"session/port"_s;
+        QTest::newRow("misspelt section")
+            << kCertificates + QStringLiteral("[sesion]\nresume_ttl_seconds = 60\n") << u"sesion/resume_ttl_seconds"_s;
+        QTest::newRow("key in the wrong section")
+            << kCertificates + QStringLiteral("[session]\nport = 8443\n") << u"session/port"_s;
         QTest::newRow("key outside any section") << QStringLiteral("port = 8443\n") + kCertificates << u"port"_s;
-        QTest::newRow("misspelt weekday") << kCertificates + QStringLiteral("[hours]\nmondy = 08:00-18:00\n")
-                                          << u"hours/mondy"_s;
+        QTest::newRow("misspelt weekday")
+            << kCertificates + QStringLiteral("[hours]\nmondy = 08:00-18:00\n") << u"hours/mondy"_s;
         QTest::newRow("hash is no comment") << kCertificates + QStringLiteral("#port = 8443\n") << u"network/#port"_s;
         QTest::newRow("upper case") << kCertificates + QStringLiteral("PORT = 8443\n") << u"network/PORT"_s;
     }
@@ -307,22 +314,24 @@ notices_directory = /etc/consult/notices
 
     void relativePathsAreResolvedAgainstTheFilesDirectory_data()
     {
-        QTest::addColumn<QString>("line");        // under [network], [storage] or [service] as the key needs
-        QTest::addColumn<QString>("path");        // which resolved path to look at
-        QTest::addColumn<QString>("expected");    // relative to the INI's directory unless absolute
+        QTest::addColumn<QString>("line");     // under [network], [storage] or [service] as the key needs
+        QTest::addColumn<QString>("path");     // which resolved path to look at
+        QTest::addColumn<QString>("expected"); // relative to the INI's directory unless absolute
 
-        QTest::newRow("chain relative") << u"network/certificate_chain = tls/chain.pem"_s << u"chain"_s << u"tls/chain.pem"_s;
-        QTest::newRow("key with dot-dot") << u"network/private_key = ../secret/key.pem"_s << u"key"_s
-                                          << u"../secret/key.pem"_s;
-        QTest::newRow("key absolute") << u"network/private_key = /srv/tls/key.pem"_s << u"key"_s << u"/srv/tls/key.pem"_s;
+        QTest::newRow("chain relative") << u"network/certificate_chain = tls/chain.pem"_s << u"chain"_s
+                                        << u"tls/chain.pem"_s;
+        QTest::newRow("key with dot-dot")
+            << u"network/private_key = ../secret/key.pem"_s << u"key"_s << u"../secret/key.pem"_s;
+        QTest::newRow("key absolute") << u"network/private_key = /srv/tls/key.pem"_s << u"key"_s
+                                      << u"/srv/tls/key.pem"_s;
         QTest::newRow("data directory default") << u""_s << u"data"_s << u"data"_s;
         QTest::newRow("data directory relative") << u"storage/data_directory = var/lib"_s << u"data"_s << u"var/lib"_s;
-        QTest::newRow("database in the data directory") << u"storage/data_directory = var/lib"_s << u"database"_s
-                                                        << u"var/lib/consult.sqlite"_s;
-        QTest::newRow("inbox key in the data directory") << u"storage/data_directory = var"_s << u"inbox key"_s
-                                                         << u"var/inbox.key"_s;
-        QTest::newRow("database file absolute") << u"storage/database_file = /srv/db.sqlite"_s << u"database"_s
-                                                << u"/srv/db.sqlite"_s;
+        QTest::newRow("database in the data directory")
+            << u"storage/data_directory = var/lib"_s << u"database"_s << u"var/lib/consult.sqlite"_s;
+        QTest::newRow("inbox key in the data directory")
+            << u"storage/data_directory = var"_s << u"inbox key"_s << u"var/inbox.key"_s;
+        QTest::newRow("database file absolute")
+            << u"storage/database_file = /srv/db.sqlite"_s << u"database"_s << u"/srv/db.sqlite"_s;
         QTest::newRow("notices relative") << u"service/notices_directory = notices"_s << u"notices"_s << u"notices"_s;
         QTest::newRow("notices default is built in") << u""_s << u"notices"_s << u""_s;
     }
@@ -439,6 +448,8 @@ notices_directory = /etc/consult/notices
         QCOMPARE(c.controlPerSecond, d.controlPerSecond);
         QCOMPARE(c.controlBurst, d.controlBurst);
         QCOMPARE(c.maxProtocolErrors, d.maxProtocolErrors);
+        QCOMPARE(c.envelopesPerSecond, d.envelopesPerSecond);
+        QCOMPARE(c.envelopeBurst, d.envelopeBurst);
         QCOMPARE(c.entriesPerAddress, d.entriesPerAddress);
         QCOMPARE(c.messagesPerAddress, d.messagesPerAddress);
         QCOMPARE(c.entryWindowMinutes, d.entryWindowMinutes);
@@ -477,25 +488,49 @@ notices_directory = /etc/consult/notices
         const auto loaded = ServerConfig::load(writeIni(example));
         QVERIFY2(loaded.ok(), qPrintable(loaded.ok() ? QString() : problemText(loaded.problem())));
         QCOMPARE(loaded->openingHours.size(), 7);
-        const auto hours =
-            OpeningHours::parse(loaded->openingHours, loaded->closedDates, loaded->timeZone);
+        const auto hours = OpeningHours::parse(loaded->openingHours, loaded->closedDates, loaded->timeZone);
         QVERIFY2(hours.ok(), qPrintable(hours.ok() ? QString() : problemText(hours.problem())));
         QVERIFY(!hours->isAlwaysOpen());
         const QTimeZone berlin(QByteArrayLiteral("Europe/Berlin"));
-        QVERIFY(hours->isOpen(QDateTime(QDate(2026, 12, 21), QTime(10, 0), berlin).toUTC())); // a Monday
+        QVERIFY(hours->isOpen(QDateTime(QDate(2026, 12, 21), QTime(10, 0), berlin).toUTC()));  // a Monday
         QVERIFY(!hours->isOpen(QDateTime(QDate(2026, 12, 20), QTime(10, 0), berlin).toUTC())); // a Sunday
         QVERIFY(!hours->isOpen(QDateTime(QDate(2026, 12, 24), QTime(10, 0), berlin).toUTC())); // closed date
+    }
+
+    void closedDatesAloneMeanOpenAroundTheClockExceptThen_data()
+    {
+        QTest::addColumn<QString>("hours");
+        QTest::addColumn<bool>("openOnAnOrdinaryMonday");
+        // As the [hours] comment says: without a weekly schedule the service is open around the clock,
+        // closed dates included or not; a schedule closes what it does not list.
+        QTest::newRow("closed dates only") << u"closed_dates = 2026-12-24\n"_s << true;
+        QTest::newRow("weekdays only, closed dates") << u"monday = 08:00-18:00\nclosed_dates = 2026-12-24\n"_s << false;
+        QTest::newRow("all weekdays 00:00-24:00")
+            << u"monday = 00:00-24:00\ntuesday = 00:00-24:00\nwednesday = 00:00-24:00\nthursday = 00:00-24:00\n"
+               "friday = 00:00-24:00\nsaturday = 00:00-24:00\nsunday = 00:00-24:00\nclosed_dates = 2026-12-24\n"_s
+            << true;
+    }
+
+    void closedDatesAloneMeanOpenAroundTheClockExceptThen()
+    {
+        QFETCH(QString, hours);
+        QFETCH(bool, openOnAnOrdinaryMonday);
+        const auto loaded = ServerConfig::load(writeIni(kCertificates + u"[hours]\n"_s + hours));
+        QVERIFY2(loaded.ok(), qPrintable(loaded.ok() ? QString() : problemText(loaded.problem())));
+        const auto parsed = ServerApplication::openingHours(loaded.value());
+        QVERIFY(parsed.ok());
+        const QTimeZone berlin(QByteArrayLiteral("Europe/Berlin"));
+        QCOMPARE(parsed->isOpen(QDateTime(QDate(2026, 12, 21), QTime(3, 0), berlin).toUTC()), openOnAnOrdinaryMonday);
+        QVERIFY(!parsed->isOpen(QDateTime(QDate(2026, 12, 24), QTime(10, 0), berlin).toUTC()));
     }
 
     void aTextWithACommaKeepsItsSpacing()
     {
         // An operator who writes the greeting without quotes expects it verbatim.
-        const auto loaded = ServerConfig::load(writeIni(
-            kCertificates + QStringLiteral("[advisors]\ngreeting_de = Guten Tag, hier ist %1. Wie kann ich helfen?\n")));
+        const auto loaded = ServerConfig::load(
+            writeIni(kCertificates +
+                     QStringLiteral("[advisors]\ngreeting_de = Guten Tag, hier ist %1. Wie kann ich helfen?\n")));
         QVERIFY(loaded.ok());
-        QEXPECT_FAIL("", "ServerConfig.cpp text(): QSettings splits unquoted values at commas and text() re-joins "
-                         "the items with ',' without the space; see the report",
-                     Continue);
         QCOMPARE(loaded->greetingGerman, QStringLiteral("Guten Tag, hier ist %1. Wie kann ich helfen?"));
     }
 

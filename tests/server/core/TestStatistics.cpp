@@ -86,17 +86,17 @@ private slots:
 
         const qint64 nine = utcMs("2026-03-02T09:00:00Z");
         QTest::newRow("on the hour") << nine << nine + 10 * kMinuteMs << qint64(0) << nine << 10 << 0;
-        QTest::newRow("late in the hour") << nine + 59 * kMinuteMs + 59'999 << nine + 75 * kMinuteMs << 90'000LL
-                                          << nine << 15 << 2;
+        QTest::newRow("late in the hour")
+            << nine + 59 * kMinuteMs + 59'999 << nine + 75 * kMinuteMs << 90'000LL << nine << 15 << 2;
         QTest::newRow("29.999 s rounds down") << nine + 1234 << nine + 1234 + 29'999 << 29'999LL << nine << 0 << 0;
         QTest::newRow("30 s rounds up") << nine + 1234 << nine + 1234 + 30'000 << 30'000LL << nine << 1 << 1;
-        QTest::newRow("4 min 29 s") << nine + 17 * kMinuteMs << nine + 21 * kMinuteMs + 29'000 << 269'000LL << nine
-                                    << 4 << 4;
-        QTest::newRow("4 min 30 s") << nine + 17 * kMinuteMs << nine + 21 * kMinuteMs + 30'000 << 270'000LL << nine
-                                    << 5 << 5;
+        QTest::newRow("4 min 29 s") << nine + 17 * kMinuteMs << nine + 21 * kMinuteMs + 29'000 << 269'000LL << nine << 4
+                                    << 4;
+        QTest::newRow("4 min 30 s") << nine + 17 * kMinuteMs << nine + 21 * kMinuteMs + 30'000 << 270'000LL << nine << 5
+                                    << 5;
         QTest::newRow("end before start") << nine + kMinuteMs << nine << -5'000LL << nine << 0 << 0;
-        QTest::newRow("across midnight") << utcMs("2026-03-02T23:45:10Z") << utcMs("2026-03-03T00:20:10Z")
-                                         << 0LL << utcMs("2026-03-02T23:00:00Z") << 35 << 0;
+        QTest::newRow("across midnight") << utcMs("2026-03-02T23:45:10Z") << utcMs("2026-03-03T00:20:10Z") << 0LL
+                                         << utcMs("2026-03-02T23:00:00Z") << 35 << 0;
     }
 
     void anonymisingTruncatesTheStartToTheHourAndRoundsDurations()
@@ -124,8 +124,9 @@ private slots:
     void storedRecordsKeepOnlyTheCoarsenedValues()
     {
         const qint64 started = utcMs("2026-03-02T09:41:17Z") + 123;
-        QVERIFY(m_store->add(StatisticsStore::anonymise(started, started + 12 * kMinuteMs + 40'000, 200'000,
-                                                        QStringLiteral("completed"), StatisticsStore::Chat))
+        QVERIFY(m_store
+                    ->add(StatisticsStore::anonymise(started, started + 12 * kMinuteMs + 40'000, 200'000,
+                                                     QStringLiteral("completed"), StatisticsStore::Chat))
                     .ok());
         auto query = m_database->exec(
             QStringLiteral("SELECT start_hour, duration_minutes, wait_minutes, outcome, features FROM statistics"));
@@ -141,18 +142,21 @@ private slots:
 
     void theExportHasAHeaderAndOneLinePerRecord()
     {
-        QVERIFY(m_store->add(StatisticsStore::anonymise(utcMs("2026-03-02T10:05:00Z"), utcMs("2026-03-02T10:25:00Z"),
-                                                        0, QStringLiteral("connection_lost"),
-                                                        StatisticsStore::Audio | StatisticsStore::Documents))
+        QVERIFY(m_store
+                    ->add(StatisticsStore::anonymise(utcMs("2026-03-02T10:05:00Z"), utcMs("2026-03-02T10:25:00Z"), 0,
+                                                     QStringLiteral("connection_lost"),
+                                                     StatisticsStore::Audio | StatisticsStore::Documents))
                     .ok());
-        QVERIFY(m_store->add(StatisticsStore::anonymise(utcMs("2026-03-02T09:59:59Z"), utcMs("2026-03-02T10:07:00Z"),
-                                                        4 * kMinuteMs, QStringLiteral("completed"),
-                                                        StatisticsStore::Chat | StatisticsStore::Audio |
-                                                            StatisticsStore::Video | StatisticsStore::Whiteboard |
-                                                            StatisticsStore::Documents))
+        QVERIFY(m_store
+                    ->add(StatisticsStore::anonymise(utcMs("2026-03-02T09:59:59Z"), utcMs("2026-03-02T10:07:00Z"),
+                                                     4 * kMinuteMs, QStringLiteral("completed"),
+                                                     StatisticsStore::Chat | StatisticsStore::Audio |
+                                                         StatisticsStore::Video | StatisticsStore::Whiteboard |
+                                                         StatisticsStore::Documents))
                     .ok());
-        QVERIFY(m_store->add(StatisticsStore::anonymise(utcMs("2026-03-02T11:00:00Z"), utcMs("2026-03-02T11:00:00Z"),
-                                                        kMinuteMs, QStringLiteral("message_left"), 0))
+        QVERIFY(m_store
+                    ->add(StatisticsStore::anonymise(utcMs("2026-03-02T11:00:00Z"), utcMs("2026-03-02T11:00:00Z"),
+                                                     kMinuteMs, QStringLiteral("message_left"), 0))
                     .ok());
 
         QString csv;
@@ -160,7 +164,8 @@ private slots:
         QVERIFY(m_store->exportCsv(out).ok());
         out.flush();
         const QStringList expected = {
-            QStringLiteral("start_hour_utc,duration_minutes,wait_minutes,outcome,chat,audio,video,whiteboard,documents"),
+            QStringLiteral(
+                "start_hour_utc,duration_minutes,wait_minutes,outcome,chat,audio,video,whiteboard,documents"),
             QStringLiteral("2026-03-02T09:00:00Z,7,4,completed,1,1,1,1,1"),
             QStringLiteral("2026-03-02T10:00:00Z,20,0,connection_lost,0,1,0,0,1"),
             QStringLiteral("2026-03-02T11:00:00Z,0,1,message_left,0,0,0,0,0"),
@@ -184,8 +189,9 @@ private slots:
         const qint64 cutoff = now - 730 * kDayMs;
         const qint64 cutoffHour = cutoff - cutoff % kHourMs;
         for (const qint64 hour : {cutoffHour - 2 * kHourMs, cutoffHour - kHourMs, cutoffHour, cutoffHour + kHourMs})
-            QVERIFY(m_store->add(StatisticsStore::anonymise(hour + 5 * kMinuteMs, hour + 15 * kMinuteMs, 0,
-                                                            QStringLiteral("completed"), 0))
+            QVERIFY(m_store
+                        ->add(StatisticsStore::anonymise(hour + 5 * kMinuteMs, hour + 15 * kMinuteMs, 0,
+                                                         QStringLiteral("completed"), 0))
                         .ok());
 
         const auto purged = m_store->purgeBefore(cutoff);

@@ -1,0 +1,422 @@
+// chat_relay_bench: N concurrent consultations against a real consult-server process (DESIGN.md §8).
+//
+// Starts the server with a temporary configuration, creates advisors with the administration
+// command, logs in advisors and customers through the real client library (spread over worker
+// threads), pairs them through the queue, then has every customer send chat lines at a fixed rate.
+// Each line carries its send time; the advisor's side measures customer -> advisor relay latency.
+// Prints latency p50/p99/max, messages per second, and the server's CPU and RSS over the
+// measurement window. Not a test: it prints figures and asserts nothing.
+#include "client/AdvisorClient.h"
+#include "client/CustomerClient.h"
+#include "core/Clock.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QMutex>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QThread>
+#include <QTimer>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <csignal>
+#include <cstdio>
+#include <memory>
+#include <sys/prctl.h>
+#include <unistd.h>
+#include <vector>
+
+using namespace consult;
+
+namespace {
+
+const QString kPassword = QStringLiteral("benchmark passphrase for advisors");
+
+qint64 steadyNowNs()
+{
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+}
+
+struct Shared
+{
+    QMutex mutex;
+    std::vector<double> latenciesMs;
+    std::atomic<int> customersWaiting{0};
+    std::atomic<int> customersConsulting{0};
+    std::atomic<int> advisorsReady{0};
+    std::atomic<int> failures{0};
+    std::atomic<qint64> sent{0};
+    std::atomic<qint64> received{0};
+    std::atomic<bool> measuring{false};
+};
+
+// The clients of one worker thread.
+class Worker final : public QObject
+{
+public:
+    Worker(Shared &shared, ServerEndpoint endpoint, int customers, int advisors, int capacity, int firstAdvisor,
+           int totalAdvisors)
+        : m_shared(shared)
+        , m_endpoint(std::move(endpoint))
+        , m_customerCount(customers)
+        , m_advisorCount(advisors)
+        , m_capacity(capacity)
+        , m_firstAdvisor(firstAdvisor)
+        , m_totalAdvisors(totalAdvisors)
+    {}
+
+    // Connects the next `count` customers of this worker.
+    void connectCustomers(int count)
+    {
+        for (int i = 0; i < count && m_connected < m_customerCount; ++i, ++m_connected) {
+            ClientConnection::Settings settings;
+            settings.clientVersion = QStringLiteral("chat_relay_bench");
+            auto customer = std::make_unique<CustomerClient>(settings, SystemClock::instance());
+            CustomerClient *raw = customer.get();
+            QObject::connect(raw, &CustomerClient::phaseChanged, raw, [this, raw](CustomerClient::Phase phase) {
+                if (phase == CustomerClient::Phase::ReadingNotices)
+                    raw->login(QStringLiteral("Kunde Bench"), QStringLiteral("0561 7001234"),
+                               wire::CONSULTATION_MODE_CHAT);
+                else if (phase == CustomerClient::Phase::Waiting)
+                    ++m_shared.customersWaiting;
+                else if (phase == CustomerClient::Phase::Consulting)
+                    ++m_shared.customersConsulting;
+                else if (phase == CustomerClient::Phase::Failed)
+                    ++m_shared.failures;
+            });
+            raw->start(m_endpoint);
+            m_customers.push_back(std::move(customer));
+        }
+    }
+
+    void connectAdvisors()
+    {
+        for (int i = 0; i < m_advisorCount; ++i) {
+            ClientConnection::Settings settings;
+            settings.clientVersion = QStringLiteral("chat_relay_bench");
+            auto advisor = std::make_unique<AdvisorClient>(settings, SystemClock::instance());
+            AdvisorClient *raw = advisor.get();
+            QObject::connect(raw, &AdvisorClient::loggedIn, raw, [this] { ++m_shared.advisorsReady; });
+            // More than 30 password checks in flight from one address are held back (A2); retry as told.
+            const QString username = QStringLiteral("bench%1").arg(m_firstAdvisor + i);
+            QObject::connect(raw, &AdvisorClient::loginRefused, raw,
+                             [this, raw, username](wire::ErrorCode, int retryMs) {
+                                 QTimer::singleShot(qMax(100, retryMs), raw, [this, raw, username] {
+                                     raw->loginWithPassword(m_endpoint, username, kPassword);
+                                 });
+                             });
+            // Every advisor sees the same arrivals in the same order; arrival k goes to advisor k mod A,
+            // so each customer is taken once, as soon as they arrive, without a rush of refused takes.
+            const int index = m_firstAdvisor + i;
+            auto arrivals = std::make_shared<int>(0);
+            QObject::connect(raw->queue(), &QAbstractItemModel::rowsInserted, raw,
+                             [this, raw, index, arrivals](const QModelIndex &, int first, int last) {
+                                 for (int row = first; row <= last; ++row) {
+                                     if ((*arrivals)++ % m_totalAdvisors == index)
+                                         raw->take(raw->queue()->entryIdAt(row));
+                                 }
+                             });
+            QObject::connect(raw, &AdvisorClient::consultationStarted, raw, [this, raw](const QString &id) {
+                ChatModel *chat = raw->consultation(id)->chat.get();
+                QObject::connect(chat, &ChatModel::incomingLine, raw, [this](const ChatLine &line) {
+                    const qint64 now = steadyNowNs();
+                    const qint64 sentAt = line.text.section(u' ', 0, 0).toLongLong();
+                    if (sentAt <= 0)
+                        return;
+                    ++m_shared.received;
+                    if (m_shared.measuring) {
+                        QMutexLocker lock(&m_shared.mutex);
+                        m_shared.latenciesMs.push_back(double(now - sentAt) / 1e6);
+                    }
+                });
+            });
+            raw->loginWithPassword(m_endpoint, username, kPassword);
+            m_advisors.push_back(std::move(advisor));
+        }
+    }
+
+    void startSending(double linesPerSecondPerConsultation)
+    {
+        const int intervalMs = static_cast<int>(1000.0 / linesPerSecondPerConsultation);
+        // Spread the customers over the interval so the load is even, not in bursts.
+        for (std::size_t i = 0; i < m_customers.size(); ++i) {
+            CustomerClient *customer = m_customers[i].get();
+            auto *timer = new QTimer(customer);
+            timer->setInterval(intervalMs);
+            // Coarse timers (Qt's default) are aligned so that many fire together: the load would come
+            // in bursts and the first line of each burst would wait for the rest.
+            timer->setTimerType(Qt::PreciseTimer);
+            QObject::connect(timer, &QTimer::timeout, customer, [this, customer] {
+                if (customer->phase() != CustomerClient::Phase::Consulting)
+                    return;
+                customer->sendChat(QString::number(steadyNowNs()) + QStringLiteral(" Wie hoch ist mein Limit?"));
+                ++m_shared.sent;
+            });
+            QTimer::singleShot(static_cast<int>(i * intervalMs / qMax<std::size_t>(1, m_customers.size())), timer,
+                               [timer] { timer->start(); });
+        }
+    }
+
+    void stop()
+    {
+        m_customers.clear();
+        m_advisors.clear();
+    }
+
+private:
+    Shared &m_shared;
+    ServerEndpoint m_endpoint;
+    int m_customerCount;
+    int m_advisorCount;
+    int m_capacity;
+    int m_firstAdvisor;
+    int m_totalAdvisors;
+    int m_connected = 0;
+    std::vector<std::unique_ptr<CustomerClient>> m_customers;
+    std::vector<std::unique_ptr<AdvisorClient>> m_advisors;
+};
+
+struct ProcessSample
+{
+    double cpuSeconds = 0;
+    double rssMiB = 0;
+};
+
+ProcessSample sampleProcess(qint64 pid)
+{
+    ProcessSample sample;
+    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (stat.open(QIODevice::ReadOnly)) {
+        const QByteArray line = stat.readAll();
+        // Fields after the parenthesised command name; utime and stime are fields 14 and 15.
+        const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
+        const double ticks = double(sysconf(_SC_CLK_TCK));
+        sample.cpuSeconds = (fields.value(11).toDouble() + fields.value(12).toDouble()) / ticks;
+    }
+    QFile status(QStringLiteral("/proc/%1/status").arg(pid));
+    if (status.open(QIODevice::ReadOnly)) {
+        for (const QByteArray &line : status.readAll().split('\n')) {
+            if (line.startsWith("VmRSS:"))
+                sample.rssMiB = line.mid(6).trimmed().split(' ').first().toDouble() / 1024.0;
+        }
+    }
+    return sample;
+}
+
+double percentile(std::vector<double> &values, double p)
+{
+    if (values.empty())
+        return 0;
+    const std::size_t index = std::min(values.size() - 1, static_cast<std::size_t>(p * double(values.size())));
+    std::nth_element(values.begin(), values.begin() + static_cast<long>(index), values.end());
+    return values[index];
+}
+
+bool waitFor(const std::function<bool()> &condition, int timeoutMs)
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (!condition()) {
+        if (timer.elapsed() > timeoutMs)
+            return false;
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+        QThread::msleep(20);
+    }
+    return true;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Chat relay benchmark against a consult-server process."));
+    parser.addHelpOption();
+    const QCommandLineOption consultationsOption(QStringLiteral("consultations"),
+                                                 QStringLiteral("Concurrent consultations."), QStringLiteral("n"),
+                                                 QStringLiteral("100"));
+    const QCommandLineOption rateOption(QStringLiteral("rate"),
+                                        QStringLiteral("Chat lines per second per consultation."), QStringLiteral("r"),
+                                        QStringLiteral("1"));
+    const QCommandLineOption durationOption(QStringLiteral("duration"), QStringLiteral("Measurement seconds."),
+                                            QStringLiteral("s"), QStringLiteral("20"));
+    const QCommandLineOption threadsOption(QStringLiteral("threads"), QStringLiteral("Client worker threads."),
+                                           QStringLiteral("t"), QStringLiteral("2"));
+    const QCommandLineOption capacityOption(QStringLiteral("capacity"), QStringLiteral("Consultations per advisor."),
+                                            QStringLiteral("c"), QStringLiteral("10"));
+    const QCommandLineOption serverOption(
+        QStringLiteral("server"), QStringLiteral("Path of consult-server."), QStringLiteral("path"),
+        QCoreApplication::applicationDirPath() + QStringLiteral("/../server/consult-server"));
+    const QCommandLineOption pkiOption(
+        QStringLiteral("pki"), QStringLiteral("Test PKI directory (server.pem, server.key, ca.pem, server.pin)."),
+        QStringLiteral("dir"), QCoreApplication::applicationDirPath() + QStringLiteral("/../test-pki"));
+    parser.addOptions(
+        {consultationsOption, rateOption, durationOption, threadsOption, capacityOption, serverOption, pkiOption});
+    parser.process(app);
+
+    const int consultations = parser.value(consultationsOption).toInt();
+    const double rate = parser.value(rateOption).toDouble();
+    const int duration = parser.value(durationOption).toInt();
+    const int threads = qMax(1, parser.value(threadsOption).toInt());
+    const int capacity = qBound(1, parser.value(capacityOption).toInt(), 20);
+    const int advisors = (consultations + capacity - 1) / capacity;
+    const QDir pki(parser.value(pkiOption));
+
+    QTemporaryDir directory;
+    const QString ini = directory.filePath(QStringLiteral("bench.ini"));
+    {
+        QFile file(ini);
+        file.open(QIODevice::WriteOnly);
+        file.write(QStringLiteral("[network]\nport = 0\ncertificate_chain = %1\nprivate_key = %2\n"
+                                  "max_connections_per_address = 100000\nmax_pending_handshakes = 2000\n"
+                                  "[limits]\nentries_per_address = 1000000\nchat_burst = 100\n"
+                                  "envelopes_per_second = 10000\nenvelope_burst = 100000\n"
+                                  "[session]\nclient_ping_interval_seconds = 60\nping_interval_seconds = "
+                                  "300\nping_timeout_seconds = 600\n"
+                                  "[queue]\nmax_length = 100000\n"
+                                  "[advisors]\ndefault_capacity = %3\n"
+                                  "[storage]\ndata_directory = %4\n")
+                       .arg(pki.filePath(QStringLiteral("server.pem")), pki.filePath(QStringLiteral("server.key")))
+                       .arg(capacity)
+                       .arg(directory.filePath(QStringLiteral("data")))
+                       .toUtf8());
+    }
+    const QString serverBinary = parser.value(serverOption);
+
+    std::fprintf(stderr, "creating %d advisors ...\n", advisors);
+    for (int i = 0; i < advisors; ++i) {
+        QProcess add;
+        add.start(serverBinary, {QStringLiteral("--config"), ini, QStringLiteral("advisor"), QStringLiteral("add"),
+                                 QStringLiteral("bench%1").arg(i), QStringLiteral("--display-name"),
+                                 QStringLiteral("Bench Advisor %1").arg(i)});
+        add.write((kPassword + u'\n').toUtf8());
+        add.closeWriteChannel();
+        if (!add.waitForFinished(30000) || add.exitCode() != 0) {
+            std::fprintf(stderr, "advisor add failed: %s\n", add.readAllStandardError().constData());
+            return 1;
+        }
+    }
+
+    QProcess server;
+    server.setProcessChannelMode(QProcess::SeparateChannels);
+    // The server must not outlive the benchmark, even when the benchmark is killed.
+    server.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
+    server.start(serverBinary, {QStringLiteral("--config"), ini});
+    quint16 port = 0;
+    if (!waitFor(
+            [&] {
+                const QByteArray line = server.readLine();
+                if (line.contains("ready on port"))
+                    port = static_cast<quint16>(line.trimmed().split(' ').last().toUInt());
+                return port != 0;
+            },
+            20000)) {
+        std::fprintf(stderr, "the server did not start: %s\n", server.readAllStandardError().constData());
+        return 1;
+    }
+
+    ServerEndpoint endpoint;
+    endpoint.url = QUrl(QStringLiteral("wss://localhost:%1/consult").arg(port));
+    QFile pin(pki.filePath(QStringLiteral("server.pin")));
+    pin.open(QIODevice::ReadOnly);
+    endpoint.pins = {pin.readAll().trimmed()};
+    endpoint.extraCaCertificates = QSslCertificate::fromPath(pki.filePath(QStringLiteral("ca.pem")));
+
+    Shared shared;
+    std::vector<std::unique_ptr<QThread>> workerThreads;
+    std::vector<Worker *> workers;
+    int firstAdvisor = 0;
+    for (int t = 0; t < threads; ++t) {
+        const int customers = consultations / threads + (t < consultations % threads ? 1 : 0);
+        const int advisorShare = advisors / threads + (t < advisors % threads ? 1 : 0);
+        auto thread = std::make_unique<QThread>();
+        auto *worker = new Worker(shared, endpoint, customers, advisorShare, capacity, firstAdvisor, advisors);
+        firstAdvisor += advisorShare;
+        worker->moveToThread(thread.get());
+        QObject::connect(thread.get(), &QThread::finished, worker, &QObject::deleteLater);
+        thread->start();
+        workers.push_back(worker);
+        workerThreads.push_back(std::move(thread));
+    }
+    const auto onWorkers = [&](const std::function<void(Worker &)> &action) {
+        for (Worker *worker : workers)
+            QMetaObject::invokeMethod(
+                worker, [worker, action] { action(*worker); }, Qt::QueuedConnection);
+    };
+
+    QElapsedTimer phase;
+    phase.start();
+    // Advisors on duty first, then customers arrive in batches and are taken as they come: the queue
+    // stays short, as on a normal day. (A long queue drained at once is a different load: every take
+    // moves everyone behind, which is O(n) messages per take by design.)
+    onWorkers([](Worker &worker) { worker.connectAdvisors(); });
+    if (!waitFor([&] { return shared.advisorsReady + shared.failures >= advisors; }, 120000)) {
+        std::fprintf(stderr, "advisors did not all log in (%d)\n", shared.advisorsReady.load());
+        return 1;
+    }
+    const double advisorsSeconds = double(phase.restart()) / 1000;
+    constexpr int kBatch = 100;
+    for (int started = 0; started < consultations; started += kBatch) {
+        const int batch = qMin(kBatch, consultations - started);
+        const int perWorker = (batch + threads - 1) / threads;
+        onWorkers([perWorker](Worker &worker) { worker.connectCustomers(perWorker); });
+        const int target = qMin(consultations, started + batch);
+        if (!waitFor([&] { return shared.customersConsulting + shared.failures >= target; }, 120000)) {
+            std::fprintf(stderr, "consultations did not all start (%d of %d)\n", shared.customersConsulting.load(),
+                         target);
+            return 1;
+        }
+    }
+    std::fprintf(stderr, "%d advisors logged in after %.1f s; %d consultations started after %.1f s more\n", advisors,
+                 advisorsSeconds, consultations, double(phase.restart()) / 1000);
+
+    onWorkers([rate](Worker &worker) { worker.startSending(rate); });
+    waitFor([] { return false; }, 3000); // warm-up
+    shared.measuring = true;
+    const qint64 receivedBefore = shared.received;
+    const ProcessSample before = sampleProcess(server.processId());
+    const ProcessSample clientsBefore = sampleProcess(QCoreApplication::applicationPid());
+    QElapsedTimer window;
+    window.start();
+    waitFor([] { return false; }, duration * 1000);
+    const ProcessSample after = sampleProcess(server.processId());
+    const ProcessSample clientsAfter = sampleProcess(QCoreApplication::applicationPid());
+    const double seconds = double(window.elapsed()) / 1000;
+    shared.measuring = false;
+    const qint64 receivedInWindow = shared.received - receivedBefore;
+
+    onWorkers([](Worker &worker) { worker.stop(); });
+    for (auto &thread : workerThreads) {
+        thread->quit();
+        thread->wait();
+    }
+    server.terminate();
+    server.waitForFinished(10000);
+
+    std::vector<double> latencies;
+    {
+        QMutexLocker lock(&shared.mutex);
+        latencies = shared.latenciesMs;
+    }
+    const double p50 = percentile(latencies, 0.50);
+    const double p99 = percentile(latencies, 0.99);
+    const double max = latencies.empty() ? 0 : *std::max_element(latencies.begin(), latencies.end());
+    std::printf("consultations=%d advisors=%d client_threads=%d rate=%.1f/s/consultation window=%.1fs\n", consultations,
+                advisors, threads, rate, seconds);
+    std::printf("relay latency customer->advisor: p50=%.2f ms p99=%.2f ms max=%.2f ms (n=%zu)\n", p50, p99, max,
+                latencies.size());
+    std::printf("throughput: %.0f chat lines/s relayed\n", double(receivedInWindow) / seconds);
+    std::printf("server: cpu=%.1f%% of one core, rss=%.1f MiB\n",
+                100.0 * (after.cpuSeconds - before.cpuSeconds) / seconds, after.rssMiB);
+    std::printf("clients (this process, %d threads): cpu=%.1f%%, rss=%.1f MiB\n", threads,
+                100.0 * (clientsAfter.cpuSeconds - clientsBefore.cpuSeconds) / seconds, clientsAfter.rssMiB);
+    std::printf("failures=%d\n", shared.failures.load());
+    return 0;
+}
