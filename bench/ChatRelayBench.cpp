@@ -9,6 +9,7 @@
 #include "client/AdvisorClient.h"
 #include "client/CustomerClient.h"
 #include "core/Clock.h"
+#include "eventloop/EpollEventDispatcher.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -337,6 +338,7 @@ int main(int argc, char *argv[])
         const int customers = consultations / threads + (t < consultations % threads ? 1 : 0);
         const int advisorShare = advisors / threads + (t < advisors % threads ? 1 : 0);
         auto thread = std::make_unique<QThread>();
+        thread->setEventDispatcher(new EpollEventDispatcher); // 500+ connections per thread
         auto *worker = new Worker(shared, endpoint, customers, advisorShare, capacity, firstAdvisor, advisors);
         firstAdvisor += advisorShare;
         worker->moveToThread(thread.get());

@@ -2,6 +2,7 @@
 #include "app/AdminCommands.h"
 #include "app/ServerApplication.h"
 #include "config/ServerConfig.h"
+#include "eventloop/EpollEventDispatcher.h"
 #include "tls/ProcessTlsPolicy.h"
 
 #include <QCommandLineParser>
@@ -16,6 +17,8 @@ int main(int argc, char *argv[])
     consult::ServerApplication::disableCoreDumps();
     // T8: before OpenSSL initialises.
     consult::tls::applyProcessTlsPolicy();
+    // The relay's event loop scales with ready sockets, not with all of them (see EpollEventDispatcher).
+    QCoreApplication::setEventDispatcher(new consult::EpollEventDispatcher);
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("consult-server"));
     QCoreApplication::setApplicationVersion(QStringLiteral(CONSULT_VERSION));

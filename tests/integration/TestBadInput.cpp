@@ -3,6 +3,7 @@
 // unrelated consultation between the real client library's customer and advisor keeps talking; it
 // must still deliver a line both ways afterwards.
 #include "ConsultationFixtures.h"
+#include "support/EpollTestMain.h"
 
 #include "protocol/EnvelopeCodec.h"
 #include "protocol/ProtocolVersion.h"
@@ -740,5 +741,5 @@ void TestBadInput::aReliableBurstOverTheConnectionLimitLeavesNoSilentGap()
     verifyTalksBothWays(m_bystanders);
 }
 
-QTEST_GUILESS_MAIN(TestBadInput)
+CONSULT_TEST_MAIN_WITH_EPOLL(TestBadInput)
 #include "TestBadInput.moc"

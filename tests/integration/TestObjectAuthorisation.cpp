@@ -4,6 +4,7 @@
 // notices must be accepted in their current version. Ends with the whole table: every message type
 // in every session state, against an expected matrix written out below.
 #include "ConsultationFixtures.h"
+#include "support/EpollTestMain.h"
 
 #include "protocol/EnvelopeCodec.h"
 
@@ -558,5 +559,5 @@ void TestObjectAuthorisation::everyMessageTypeIsAllowedOnlyWhereTheMatrixSaysSo(
     }
 }
 
-QTEST_GUILESS_MAIN(TestObjectAuthorisation)
+CONSULT_TEST_MAIN_WITH_EPOLL(TestObjectAuthorisation)
 #include "TestObjectAuthorisation.moc"

@@ -1,6 +1,7 @@
 // R1 and DESIGN.md §2: across network drops the reliable class delivers every message exactly once
 // and in order. Both participants talk through a loopback TCP proxy the test cuts over and over
 // during a conversation of several hundred messages in each direction.
+#include "support/EpollTestMain.h"
 #include "support/TcpProxy.h"
 #include "support/TestClients.h"
 #include "support/TestServer.h"
@@ -198,5 +199,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestResume)
+CONSULT_TEST_MAIN_WITH_EPOLL(TestResume)
 #include "TestResume.moc"

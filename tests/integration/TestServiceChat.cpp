@@ -1,6 +1,7 @@
 // The service chat of seed 000 end to end, through a real server with real TLS: log-in with name,
 // phone and notices; all advisors busy, wait, taken, greeted, chat, end; leave a message instead;
 // switch from waiting to a message; opening hours; the advisor's inbox.
+#include "support/EpollTestMain.h"
 #include "support/TestClients.h"
 #include "support/TestServer.h"
 
@@ -383,5 +384,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestServiceChat)
+CONSULT_TEST_MAIN_WITH_EPOLL(TestServiceChat)
 #include "TestServiceChat.moc"

@@ -2,6 +2,7 @@
 // and renewed on long connections; one socket per participant; dead after the TTL and after the end
 // of the session, whose socket is then closed within a second.
 #include "ConsultationFixtures.h"
+#include "support/EpollTestMain.h"
 
 #include <QElapsedTimer>
 
@@ -319,5 +320,5 @@ void TestSessionTokens::theServerRenewsTheTokenWithinHalfTheTtl()
     QVERIFY2(fresh->resume(customer->resumeToken()), "the renewed token did not resume");
 }
 
-QTEST_GUILESS_MAIN(TestSessionTokens)
+CONSULT_TEST_MAIN_WITH_EPOLL(TestSessionTokens)
 #include "TestSessionTokens.moc"

@@ -5,6 +5,7 @@
 //
 // One shutdown is staged in initTestCase; each test function then checks one promise about it.
 #include "ConsultationFixtures.h"
+#include "support/EpollTestMain.h"
 
 #include "core/SecureRandom.h"
 
@@ -364,5 +365,5 @@ void TestShutdown::aResumeAfterTheRestartIsRefused()
     QCOMPARE(returning.closeCode(), QWebSocketProtocol::CloseCode(4001));
 }
 
-QTEST_GUILESS_MAIN(TestShutdown)
+CONSULT_TEST_MAIN_WITH_EPOLL(TestShutdown)
 #include "TestShutdown.moc"

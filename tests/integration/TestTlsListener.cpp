@@ -3,6 +3,7 @@
 // back when connections end, the handshake timeout, and the client library's refusal of a server
 // whose certificate or key is not the bank's.
 #include "ConsultationFixtures.h"
+#include "support/EpollTestMain.h"
 
 #include "tls/TlsPolicy.h"
 #include "tls/TlsProfile.h"
@@ -599,5 +600,5 @@ std::optional<OpenSslRun> TestTlsListener::runSClient(quint16 port, const QStrin
     return OpenSslRun{process.exitCode(), QString::fromLocal8Bit(process.readAll())};
 }
 
-QTEST_GUILESS_MAIN(TestTlsListener)
+CONSULT_TEST_MAIN_WITH_EPOLL(TestTlsListener)
 #include "TestTlsListener.moc"
