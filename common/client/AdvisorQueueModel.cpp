@@ -49,13 +49,13 @@ QVariant AdvisorQueueModel::headerData(int section, Qt::Orientation orientation,
     case NameColumn:
         return tr("Name");
     case PhoneColumn:
-        return tr("Phone");
+        return tr("Telefon");
     case ModeColumn:
-        return tr("Wants");
+        return tr("Gewünscht");
     case WaitingSinceColumn:
-        return tr("Waiting since");
+        return tr("Wartet seit");
     case SystemCheckColumn:
-        return tr("System check");
+        return tr("Systemprüfung");
     default:
         return {};
     }

@@ -31,6 +31,15 @@ QVariant ChatModel::data(const QModelIndex &index, int role) const
         return line.own;
     case DeliveryRole:
         return static_cast<int>(line.delivery);
+    case Qt::AccessibleTextRole:
+        // What a screen reader says for the line: who, when, what, and for own lines how far it got.
+        {
+            QString spoken =
+                tr("%1 um %2: %3").arg(line.authorName, line.sentAt.toString(QStringLiteral("HH:mm")), line.text);
+            if (line.own)
+                spoken += QStringLiteral(" (") + deliveryText(line.delivery) + u')';
+            return spoken;
+        }
     default:
         return {};
     }
@@ -116,6 +125,21 @@ void ChatModel::markFailed(const QString &clientMessageId)
         return;
     m_lines[it.value()].delivery = ChatLine::Delivery::Failed;
     changed(it.value());
+}
+
+QString ChatModel::deliveryText(ChatLine::Delivery delivery)
+{
+    switch (delivery) {
+    case ChatLine::Delivery::Sending:
+        return tr("wird gesendet");
+    case ChatLine::Delivery::Sent:
+        return tr("gesendet");
+    case ChatLine::Delivery::Delivered:
+        return tr("zugestellt");
+    case ChatLine::Delivery::Failed:
+        return tr("nicht gesendet");
+    }
+    return {};
 }
 
 void ChatModel::changed(int row)

@@ -51,6 +51,8 @@ public:
     QHash<int, QByteArray> roleNames() const override;
 
     const QList<ChatLine> &lines() const { return m_lines; }
+    // "zugestellt" etc., for views and the screen reader.
+    static QString deliveryText(ChatLine::Delivery delivery);
 
     // Our own line before the server has it.
     void addPending(const QString &clientMessageId, const QString &text, const QString &authorName,

@@ -43,13 +43,13 @@ QVariant InboxModel::headerData(int section, Qt::Orientation orientation, int ro
         return {};
     switch (section) {
     case ReceivedColumn:
-        return tr("Received");
+        return tr("Eingegangen");
     case NameColumn:
         return tr("Name");
     case PhoneColumn:
-        return tr("Phone");
+        return tr("Telefon");
     case TextColumn:
-        return tr("Message");
+        return tr("Nachricht");
     default:
         return {};
     }
