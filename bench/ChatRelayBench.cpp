@@ -55,6 +55,7 @@ struct Shared
     std::atomic<qint64> sent{0};
     std::atomic<qint64> received{0};
     std::atomic<bool> measuring{false};
+    std::atomic<qint64> queueUpdates{0};
 };
 
 // The clients of one worker thread.
@@ -91,6 +92,7 @@ public:
                 else if (phase == CustomerClient::Phase::Failed)
                     ++m_shared.failures;
             });
+            QObject::connect(raw, &CustomerClient::queueStatusChanged, raw, [this] { ++m_shared.queueUpdates; });
             raw->start(m_endpoint);
             m_customers.push_back(std::move(customer));
         }
@@ -103,7 +105,11 @@ public:
             settings.clientVersion = QStringLiteral("chat_relay_bench");
             auto advisor = std::make_unique<AdvisorClient>(settings, SystemClock::instance());
             AdvisorClient *raw = advisor.get();
-            QObject::connect(raw, &AdvisorClient::loggedIn, raw, [this] { ++m_shared.advisorsReady; });
+            QObject::connect(raw, &AdvisorClient::loggedIn, raw, [this, raw] {
+                ++m_shared.advisorsReady;
+                if (m_takeHeadOnLogin)
+                    raw->takeNext();
+            });
             // More than 30 password checks in flight from one address are held back (A2); retry as told.
             const QString username = QStringLiteral("bench%1").arg(m_firstAdvisor + i);
             QObject::connect(raw, &AdvisorClient::loginRefused, raw,
@@ -142,6 +148,9 @@ public:
         }
     }
 
+    // The waiting scenario: the advisor takes the head of the (already full) queue once logged in.
+    void setTakeHeadOnLogin(bool take) { m_takeHeadOnLogin = take; }
+
     void startSending(double linesPerSecondPerConsultation)
     {
         const int intervalMs = static_cast<int>(1000.0 / linesPerSecondPerConsultation);
@@ -179,6 +188,7 @@ private:
     int m_firstAdvisor;
     int m_totalAdvisors;
     int m_connected = 0;
+    bool m_takeHeadOnLogin = false;
     std::vector<std::unique_ptr<CustomerClient>> m_customers;
     std::vector<std::unique_ptr<AdvisorClient>> m_advisors;
 };
@@ -232,6 +242,53 @@ bool waitFor(const std::function<bool()> &condition, int timeoutMs)
     return true;
 }
 
+// DESIGN.md §8: 10,000 waiting customers under 1 GB, and a queue change that costs O(changed)
+// messages. Fills the queue, then one advisor takes the head: every customer behind moves up one
+// place, which is N-1 position updates by design; prints how long the fan-out took.
+int runWaitingScenario(Shared &shared, const std::vector<Worker *> &workers,
+                       const std::function<void(const std::function<void(Worker &)> &)> &onWorkers, QProcess &server,
+                       int waiting)
+{
+    Q_UNUSED(workers);
+    QElapsedTimer phase;
+    phase.start();
+    constexpr int kBatch = 200;
+    for (int started = 0; started < waiting; started += kBatch) {
+        const int perWorker = (qMin(kBatch, waiting - started) + int(workers.size()) - 1) / int(workers.size());
+        onWorkers([perWorker](Worker &worker) { worker.connectCustomers(perWorker); });
+        const int target = qMin(waiting, started + kBatch);
+        if (!waitFor([&] { return shared.customersWaiting + shared.failures >= target; }, 120000)) {
+            std::fprintf(stderr, "customers did not all get in (%d of %d)\n", shared.customersWaiting.load(), target);
+            return 1;
+        }
+    }
+    const double fillSeconds = double(phase.restart()) / 1000;
+    waitFor([] { return false; }, 3000); // let the position updates of the arrivals settle
+    const ProcessSample filled = sampleProcess(server.processId());
+    const qint64 updatesBefore = shared.queueUpdates;
+    // One advisor with one place logs in and takes the head of the queue.
+    phase.restart();
+    onWorkers([](Worker &worker) {
+        worker.setTakeHeadOnLogin(true);
+        worker.connectAdvisors();
+    });
+    const qint64 expected = updatesBefore + (waiting - 1);
+    const bool settled = waitFor([&] { return shared.queueUpdates >= expected; }, 120000);
+    const double fanOutSeconds = double(phase.elapsed()) / 1000;
+    const ProcessSample after = sampleProcess(server.processId());
+    std::printf("waiting customers=%d, queue filled in %.1f s, failures=%d\n", waiting, fillSeconds,
+                shared.failures.load());
+    std::printf("server rss with the queue full: %.1f MiB (%.1f KiB per waiting customer incl. TLS connection)\n",
+                filled.rssMiB, filled.rssMiB * 1024 / waiting);
+    std::printf("head taken: %lld position updates (expected %d) reached the customers in %.2f s%s; server cpu for "
+                "it %.2f s\n",
+                static_cast<long long>(shared.queueUpdates - updatesBefore), waiting - 1, fanOutSeconds,
+                settled ? "" : " (incomplete)", after.cpuSeconds - filled.cpuSeconds);
+    server.terminate();
+    server.waitForFinished(10000);
+    return settled ? 0 : 1;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -258,16 +315,22 @@ int main(int argc, char *argv[])
     const QCommandLineOption pkiOption(
         QStringLiteral("pki"), QStringLiteral("Test PKI directory (server.pem, server.key, ca.pem, server.pin)."),
         QStringLiteral("dir"), QCoreApplication::applicationDirPath() + QStringLiteral("/../test-pki"));
-    parser.addOptions(
-        {consultationsOption, rateOption, durationOption, threadsOption, capacityOption, serverOption, pkiOption});
+    const QCommandLineOption waitingOption(
+        QStringLiteral("waiting"),
+        QStringLiteral("Instead of chat: this many customers wait; measure the server's memory and what one "
+                       "advisor taking the head of the queue costs."),
+        QStringLiteral("n"), QStringLiteral("0"));
+    parser.addOptions({consultationsOption, rateOption, durationOption, threadsOption, capacityOption, serverOption,
+                       pkiOption, waitingOption});
     parser.process(app);
 
-    const int consultations = parser.value(consultationsOption).toInt();
+    const int waiting = parser.value(waitingOption).toInt();
+    const int consultations = waiting > 0 ? waiting : parser.value(consultationsOption).toInt();
     const double rate = parser.value(rateOption).toDouble();
     const int duration = parser.value(durationOption).toInt();
     const int threads = qMax(1, parser.value(threadsOption).toInt());
     const int capacity = qBound(1, parser.value(capacityOption).toInt(), 20);
-    const int advisors = (consultations + capacity - 1) / capacity;
+    const int advisors = waiting > 0 ? 1 : (consultations + capacity - 1) / capacity;
     const QDir pki(parser.value(pkiOption));
 
     QTemporaryDir directory;
@@ -353,6 +416,19 @@ int main(int argc, char *argv[])
                 worker, [worker, action] { action(*worker); }, Qt::QueuedConnection);
     };
 
+    const auto stopWorkers = [&] {
+        onWorkers([](Worker &worker) { worker.stop(); });
+        for (auto &thread : workerThreads) {
+            thread->quit();
+            thread->wait();
+        }
+    };
+    if (waiting > 0) {
+        const int code = runWaitingScenario(shared, workers, onWorkers, server, waiting);
+        stopWorkers();
+        return code;
+    }
+
     QElapsedTimer phase;
     phase.start();
     // Advisors on duty first, then customers arrive in batches and are taken as they come: the queue
@@ -394,11 +470,7 @@ int main(int argc, char *argv[])
     shared.measuring = false;
     const qint64 receivedInWindow = shared.received - receivedBefore;
 
-    onWorkers([](Worker &worker) { worker.stop(); });
-    for (auto &thread : workerThreads) {
-        thread->quit();
-        thread->wait();
-    }
+    stopWorkers();
     server.terminate();
     server.waitForFinished(10000);
 
