@@ -10,7 +10,7 @@ namespace consult::tls {
 // (the current key plus at least one offline backup). Pins are checked in addition to, never
 // instead of, chain and host-name validation: call matchesPin() from the socket's `encrypted`
 // handler (by then validation has passed) and abort the connection on false, without a user
-// override. No ignoreSslErrors() outside tests.
+// override. Certificate errors are never ignored outside tests.
 
 // base64(SHA-256(DER SubjectPublicKeyInfo)), the same value as
 // `openssl x509 -pubkey -noout | openssl pkey -pubin -outform der | openssl dgst -sha256 -binary | base64`.

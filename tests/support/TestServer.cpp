@@ -17,8 +17,10 @@ QString testPkiPath(const QString &file)
     return QDir(qEnvironmentVariable("CONSULT_TEST_PKI")).filePath(file);
 }
 
-TestServer::TestServer(const std::function<void(ServerConfig &)> &configure, std::optional<OpeningHours> hours)
+TestServer::TestServer(const std::function<void(ServerConfig &)> &configure, std::optional<OpeningHours> hours,
+                       const Clock *clock)
     : m_hours(std::move(hours))
+    , m_clock(clock ? clock : &SystemClock::instance())
 {
     // T8 as in the real server; effective when this is the process's first use of OpenSSL.
     tls::applyProcessTlsPolicy();
@@ -69,7 +71,7 @@ bool TestServer::start()
                                                                         *m_cipher,
                                                                         std::move(notices).value(),
                                                                         m_hours ? *m_hours : OpeningHours::alwaysOpen(),
-                                                                        SystemClock::instance(),
+                                                                        *m_clock,
                                                                         {}});
     Listener::Settings settings;
     settings.maxConnectionsPerAddress = m_config.maxConnectionsPerAddress;

@@ -24,7 +24,7 @@ class TestServer
 {
 public:
     explicit TestServer(const std::function<void(ServerConfig &)> &configure = {},
-                        std::optional<OpeningHours> hours = std::nullopt);
+                        std::optional<OpeningHours> hours = std::nullopt, const Clock *clock = nullptr);
     ~TestServer();
 
     // Builds everything and listens. Fails the calling test (QVERIFY) on error.
@@ -49,6 +49,7 @@ private:
     QTemporaryDir m_directory;
     ServerConfig m_config;
     std::optional<OpeningHours> m_hours;
+    const Clock *m_clock;
     std::unique_ptr<Database> m_database;
     std::unique_ptr<AtRestCipher> m_cipher;
     std::unique_ptr<ServerCore> m_core;
