@@ -120,6 +120,23 @@ void AdvisorClient::endConsultation(const QString &consultationId)
     m_connection->send(std::move(envelope));
 }
 
+void AdvisorClient::transfer(const QString &consultationId, const QString &username)
+{
+    const quint32 requestId = nextRequestId();
+    m_consultationOfTransfer.insert(requestId, consultationId);
+    wire::Envelope envelope;
+    auto *request = envelope.mutable_transfer_consultation();
+    request->set_request_id(requestId);
+    request->set_consultation_id(consultationId.toStdString());
+    request->set_to_advisor(username.toStdString());
+    m_connection->send(std::move(envelope));
+}
+
+QList<wire::Colleague> AdvisorClient::colleagues() const
+{
+    return {m_status.colleagues().begin(), m_status.colleagues().end()};
+}
+
 void AdvisorClient::dismiss(const QString &consultationId)
 {
     auto it = m_consultations.find(consultationId);
@@ -176,27 +193,9 @@ void AdvisorClient::onEnvelope(const wire::Envelope &envelope)
     case wire::Envelope::kInboxItemRemoved:
         m_inbox->remove(QString::fromStdString(envelope.inbox_item_removed().item_id()));
         return;
-    case wire::Envelope::kConsultationStarted: {
-        const auto &started = envelope.consultation_started();
-        auto consultation = std::make_unique<AdvisorConsultation>();
-        consultation->id = QString::fromStdString(started.consultation_id());
-        consultation->customerName = QString::fromStdString(started.customer_name());
-        consultation->customerPhoneE164 = QString::fromStdString(started.customer_phone_e164());
-        consultation->mode = started.mode();
-        consultation->startedAt = QDateTime::fromMSecsSinceEpoch(started.started_at(), Qt::UTC).toLocalTime();
-        consultation->waitedMs = started.waited_ms();
-        consultation->chat = std::make_unique<ChatModel>(wire::PARTY_ADVISOR);
-        const QString id = consultation->id;
-        consultation->typing = std::make_unique<TypingNotifier>([this, id](bool active) {
-            wire::Envelope typing;
-            typing.mutable_typing()->set_consultation_id(id.toStdString());
-            typing.mutable_typing()->set_active(active);
-            m_connection->send(std::move(typing));
-        });
-        m_consultations[id] = std::move(consultation);
-        Q_EMIT consultationStarted(id);
+    case wire::Envelope::kConsultationStarted:
+        addConsultation(envelope.consultation_started());
         return;
-    }
     case wire::Envelope::kChatMessage: {
         const QString id = QString::fromStdString(envelope.chat_message().consultation_id());
         if (AdvisorConsultation *consultation = this->consultation(id)) {
@@ -235,7 +234,9 @@ void AdvisorClient::onEnvelope(const wire::Envelope &envelope)
         if (AdvisorConsultation *consultation = this->consultation(id)) {
             consultation->ended = true;
             consultation->endReason = envelope.consultation_ended().reason();
+            consultation->transferredTo = QString::fromStdString(envelope.consultation_ended().transferred_to());
             consultation->typing->stop();
+            m_consultationOfTransfer.removeIf([&id](const auto &entry) { return entry.value() == id; });
             Q_EMIT consultationEnded(id, consultation->endReason);
         }
         return;
@@ -250,6 +251,36 @@ void AdvisorClient::onEnvelope(const wire::Envelope &envelope)
     default:
         return;
     }
+}
+
+void AdvisorClient::addConsultation(const wire::ConsultationStarted &started)
+{
+    auto consultation = std::make_unique<AdvisorConsultation>();
+    consultation->id = QString::fromStdString(started.consultation_id());
+    consultation->customerName = QString::fromStdString(started.customer_name());
+    consultation->customerPhoneE164 = QString::fromStdString(started.customer_phone_e164());
+    consultation->mode = started.mode();
+    consultation->startedAt = QDateTime::fromMSecsSinceEpoch(started.started_at(), Qt::UTC).toLocalTime();
+    consultation->waitedMs = started.waited_ms();
+    consultation->transferredFrom = QString::fromStdString(started.transferred_from());
+    consultation->chat = std::make_unique<ChatModel>(wire::PARTY_ADVISOR);
+    // A transferred consultation arrives with the chat so far; every line of it reached the customer.
+    for (const wire::ChatMessage &line : started.history()) {
+        consultation->chat->addFromServer(line);
+        consultation->chat->markDelivered(QString::fromStdString(line.message_id()));
+    }
+    const QString id = consultation->id;
+    consultation->typing = std::make_unique<TypingNotifier>([this, id](bool active) {
+        // An ended consultation is gone on the server: a late "stopped typing" would only be refused.
+        if (const AdvisorConsultation *c = this->consultation(id); !c || c->ended)
+            return;
+        wire::Envelope typing;
+        typing.mutable_typing()->set_consultation_id(id.toStdString());
+        typing.mutable_typing()->set_active(active);
+        m_connection->send(std::move(typing));
+    });
+    m_consultations[id] = std::move(consultation);
+    Q_EMIT consultationStarted(id);
 }
 
 void AdvisorClient::onError(const wire::Error &error)
@@ -267,12 +298,19 @@ void AdvisorClient::onError(const wire::Error &error)
         Q_EMIT sessionExpired();
         return;
     }
+    if (const QString transferred = m_consultationOfTransfer.take(error.request_id()); !transferred.isEmpty()) {
+        Q_EMIT transferRefused(transferred, error.code());
+        return;
+    }
     if (error.request_id() != 0 && error.request_id() == m_loginRequestId) {
         setPhase(Phase::Idle);
         Q_EMIT loginRefused(error.code(), static_cast<int>(error.retry_after_ms()));
         return;
     }
-    Q_EMIT requestRefused(error.code(), QString::fromStdString(error.message()));
+    // Refusals of requests (take, inbox "done"); an unnumbered error answers a message that raced with
+    // an end (typing, ending twice) and tells the advisor nothing the consultation's end does not.
+    if (error.request_id() != 0)
+        Q_EMIT requestRefused(error.code(), QString::fromStdString(error.message()));
 }
 
 void AdvisorClient::setPhase(Phase phase)

@@ -29,11 +29,13 @@ struct AdvisorConsultation
     bool peerTyping = false;
     bool ended = false;
     wire::EndReason endReason = wire::END_REASON_UNSPECIFIED;
+    QString transferredFrom; // the colleague who handed it over (empty if taken from the queue)
+    QString transferredTo;   // END_REASON_TRANSFERRED: the colleague who has it now
 };
 
 // Everything an advisor does with the service: log in (password or token), availability, the live
-// queue, taking customers, several consultations at once, and the inbox of left messages. The
-// advisor app is a view over this; tests drive it directly.
+// queue, taking customers, several consultations at once, handing one to a colleague, and the inbox
+// of left messages. The advisor app is a view over this; tests drive it directly.
 class AdvisorClient final : public QObject
 {
     Q_OBJECT
@@ -65,6 +67,9 @@ public:
     QString sendChat(const QString &consultationId, const QString &text);
     void noteTyping(const QString &consultationId);
     void endConsultation(const QString &consultationId);
+    // Hands the consultation to the colleague `username` (from colleagues()); the answer is either
+    // consultationEnded(id, END_REASON_TRANSFERRED) or transferRefused(id, code).
+    void transfer(const QString &consultationId, const QString &username);
     // Forgets an ended consultation (its tab was closed).
     void dismiss(const QString &consultationId);
 
@@ -73,6 +78,8 @@ public:
     QByteArray token() const { return m_token; }
     QDateTime tokenExpiresAt() const { return m_tokenExpiresAt; }
     const wire::AdvisorStatus &status() const { return m_status; }
+    // The colleagues who could receive a transfer now, as the server last said (AdvisorStatus).
+    QList<wire::Colleague> colleagues() const;
     AdvisorQueueModel *queue() const { return m_queue.get(); }
     InboxModel *inbox() const { return m_inbox.get(); }
     AdvisorConsultation *consultation(const QString &id) const;
@@ -91,11 +98,13 @@ Q_SIGNALS:
     // TakeCustomer and the inbox "done" can be refused (empty queue, capacity, someone else was faster).
     void requestRefused(consult::wire::ErrorCode code, const QString &message);
     void chatRefused(const QString &consultationId, const QString &clientMessageId, consult::wire::ErrorCode code);
+    void transferRefused(const QString &consultationId, consult::wire::ErrorCode code);
 
 private:
     void sendLogin(wire::AdvisorLogin login);
     void onEnvelope(const wire::Envelope &envelope);
     void onError(const wire::Error &error);
+    void addConsultation(const wire::ConsultationStarted &started);
     void setPhase(Phase phase);
     quint32 nextRequestId() { return ++m_lastRequestId; }
 
@@ -110,6 +119,7 @@ private:
     std::unique_ptr<InboxModel> m_inbox;
     std::map<QString, std::unique_ptr<AdvisorConsultation>> m_consultations;
     QHash<QString, QString> m_consultationOfPendingLine; // client message id -> consultation
+    QHash<quint32, QString> m_consultationOfTransfer;    // request id -> consultation
     quint32 m_lastRequestId = 0;
     quint32 m_loginRequestId = 0;
     quint64 m_nextClientMessage = 1;

@@ -143,6 +143,14 @@ void CustomerClient::onEnvelope(const wire::Envelope &envelope)
         Q_EMIT consultationStarted(m_advisorName);
         return;
     }
+    case wire::Envelope::kConsultationTransferred:
+        m_advisorName = QString::fromStdString(envelope.consultation_transferred().advisor_name());
+        if (m_peerTyping) {
+            m_peerTyping = false; // the previous advisor's typing ends with the hand-over
+            Q_EMIT peerTypingChanged(false);
+        }
+        Q_EMIT advisorChanged(m_advisorName);
+        return;
     case wire::Envelope::kChatMessage:
         m_chat->addFromServer(envelope.chat_message());
         if (envelope.chat_message().author() == wire::PARTY_ADVISOR && m_peerTyping) {

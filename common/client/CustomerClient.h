@@ -74,6 +74,8 @@ Q_SIGNALS:
     void messageStored(const QDateTime &storedAt, int retentionDays);
     void messageRefused(consult::wire::ErrorCode code, const QString &field, int retryAfterMs);
     void consultationStarted(const QString &advisorName);
+    // The advisor handed the consultation to a colleague, who carries on in the same chat.
+    void advisorChanged(const QString &advisorName);
     void consultationEnded(consult::wire::EndReason reason);
     void peerPresenceChanged(consult::wire::PeerState state);
     void peerTypingChanged(bool typing);

@@ -41,4 +41,6 @@
     X(kTyping, typing, Typing)                                                                                         \
     X(kEndConsultation, end_consultation, EndConsultation)                                                             \
     X(kConsultationEnded, consultation_ended, ConsultationEnded)                                                       \
-    X(kPeerPresence, peer_presence, PeerPresence)
+    X(kPeerPresence, peer_presence, PeerPresence)                                                                      \
+    X(kTransferConsultation, transfer_consultation, TransferConsultation)                                              \
+    X(kConsultationTransferred, consultation_transferred, ConsultationTransferred)

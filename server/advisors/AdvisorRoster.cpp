@@ -52,23 +52,59 @@ void AdvisorRoster::broadcast(const wire::Envelope &envelope)
     }
 }
 
-void AdvisorRoster::sendStatus(const AdvisorPresence &presence)
+AdvisorPresence *AdvisorRoster::bestPresenceOf(const QString &username)
+{
+    AdvisorPresence *best = nullptr;
+    for (auto &[id, presence] : m_presences) {
+        if (presence.username == username && (!best || presence.freePlaces() > best->freePlaces()))
+            best = &presence;
+    }
+    return best;
+}
+
+wire::AdvisorStatus AdvisorRoster::statusOf(const AdvisorPresence &presence) const
+{
+    wire::AdvisorStatus status;
+    status.set_available(presence.available);
+    status.set_capacity(static_cast<quint32>(presence.capacity));
+    status.set_active_consultations(static_cast<quint32>(presence.consultations.size()));
+    status.set_advisors_available(static_cast<quint32>(advisorsOnDuty()));
+    // Colleagues able to receive a consultation now, each account once, in a stable order so that an
+    // unchanged list compares equal. The same account on another desk is not a colleague.
+    std::map<QString, const AdvisorPresence *> colleagues;
+    for (const auto &[id, other] : m_presences) {
+        if (other.username != presence.username && other.freePlaces() > 0)
+            colleagues.try_emplace(other.displayName + QChar(u'\n') + other.username, &other);
+    }
+    for (const auto &[key, other] : colleagues) {
+        wire::Colleague *colleague = status.add_colleagues();
+        colleague->set_username(other->username.toStdString());
+        colleague->set_display_name(other->displayName.toStdString());
+    }
+    return status;
+}
+
+void AdvisorRoster::sendStatus(AdvisorPresence &presence)
 {
     Session *session = m_registry.find(presence.sessionId);
     if (!session)
         return;
     wire::Envelope envelope;
-    auto *status = envelope.mutable_advisor_status();
-    status->set_available(presence.available);
-    status->set_capacity(static_cast<quint32>(presence.capacity));
-    status->set_active_consultations(static_cast<quint32>(presence.consultations.size()));
-    status->set_advisors_available(static_cast<quint32>(advisorsOnDuty()));
+    *envelope.mutable_advisor_status() = statusOf(presence);
+    std::string serialised = envelope.advisor_status().SerializeAsString();
+    if (serialised == presence.lastStatusSent && !presence.lastStatusSent.empty())
+        return;
+    presence.lastStatusSent = std::move(serialised);
     session->send(std::move(envelope));
 }
 
 void AdvisorRoster::staffingChanged()
 {
     Q_EMIT staffingChangedSignal();
+    // O(advisors²) work per change, which for the few dozen advisors of a service desk is nothing;
+    // only advisors whose status really changed receive a message.
+    for (auto &[id, presence] : m_presences)
+        sendStatus(presence);
 }
 
 } // namespace consult

@@ -27,6 +27,7 @@ struct AdvisorPresence
     QByteArray tokenHash; // the revocable token this session runs on (A6)
     qint64 tokenExpiresAtMs = 0;
     qint64 lastActivityMs = 0;
+    std::string lastStatusSent; // the AdvisorStatus this session last received, serialised
 
     int freePlaces() const
     {
@@ -37,7 +38,9 @@ struct AdvisorPresence
 
 // Who is on duty: the advisors logged in, their availability and free places. The queue reads
 // staffing from it; it tells every advisor session what all advisors must see (queue and inbox
-// changes). Changed by the advisor desk (log-in, pause) and the consultation service (places).
+// changes) and keeps each advisor's status (own state plus the colleagues who could receive a
+// transfer) up to date. Changed by the advisor desk (log-in, pause) and the consultation service
+// (places).
 class AdvisorRoster final : public QObject
 {
     Q_OBJECT
@@ -50,6 +53,9 @@ public:
     AdvisorPresence &add(AdvisorPresence presence);
     void remove(quint64 sessionId);
     AdvisorPresence *find(quint64 sessionId);
+    // The session of account `username` best able to receive a consultation (most free places),
+    // for a transfer; null when that account is not logged in.
+    AdvisorPresence *bestPresenceOf(const QString &username);
     const std::map<quint64, AdvisorPresence> &presences() const { return m_presences; }
 
     // Places of advisors on duty, and how many of them are free now.
@@ -59,10 +65,14 @@ public:
 
     // Sends `envelope` to every logged-in advisor session.
     void broadcast(const wire::Envelope &envelope);
-    // Sends the advisor's own state (AdvisorStatus) to that advisor.
-    void sendStatus(const AdvisorPresence &presence);
+    // Sends the advisor's status (own state and colleagues) to that advisor, unless it is the one the
+    // advisor received last.
+    void sendStatus(AdvisorPresence &presence);
+    // What `presence` would be told now.
+    wire::AdvisorStatus statusOf(const AdvisorPresence &presence) const;
 
-    // Call after any change of availability, connection or places.
+    // Call after any change of availability, connection or places: the queue learns of it, and every
+    // advisor whose status it changes (a colleague became able or unable to receive) is told.
     void staffingChanged();
 
 Q_SIGNALS:

@@ -54,9 +54,14 @@ ServerCore::ServerCore(const ServerConfig &config, Dependencies dependencies, QO
     m_customers = std::make_unique<CustomerDesk>(
         CustomerDesk::Settings{config.entriesPerAddress, config.messagesPerAddress, config.entryWindowMinutes},
         m_notices, *m_queue, *m_inbox, *m_registry, m_statistics, m_clock);
-    m_consultations = std::make_unique<ConsultationService>(
-        ConsultationService::Settings{config.greetingGerman, config.greetingEnglish}, *m_registry, *m_roster, *m_queue,
-        *m_customers, m_statistics, m_clock);
+    ConsultationService::Settings consultationSettings;
+    consultationSettings.greetingGerman = config.greetingGerman;
+    consultationSettings.greetingEnglish = config.greetingEnglish;
+    consultationSettings.transferGreetingGerman = config.transferGreetingGerman;
+    consultationSettings.transferGreetingEnglish = config.transferGreetingEnglish;
+    consultationSettings.historyLines = config.transferHistoryLines;
+    m_consultations = std::make_unique<ConsultationService>(consultationSettings, *m_registry, *m_roster, *m_queue,
+                                                            *m_customers, m_statistics, m_clock);
     AdvisorDesk::Settings advisorSettings;
     advisorSettings.idleTimeoutMinutes = config.idleTimeoutMinutes;
     advisorSettings.absoluteLifetimeHours = config.absoluteLifetimeHours;
@@ -156,6 +161,9 @@ void ServerCore::dispatch(Session &session, const wire::Envelope &envelope)
         return;
     case wire::Envelope::kEndConsultation:
         m_consultations->handleEnd(session, envelope.end_consultation());
+        return;
+    case wire::Envelope::kTransferConsultation:
+        m_consultations->handleTransfer(session, envelope.transfer_consultation());
         return;
     default:
         // The authorisation table lets nothing else through; if it ever did, refuse rather than crash.

@@ -62,6 +62,11 @@ struct ServerConfig
     int absoluteLifetimeHours = 10; // A7
     QString greetingGerman = QStringLiteral("Guten Tag, hier ist %1. Wie kann ich Ihnen helfen?");
     QString greetingEnglish = QStringLiteral("Hello, this is %1. How can I help you?");
+    QString transferGreetingGerman =
+        QStringLiteral("Guten Tag, hier ist %1. Ich habe Ihr Gespräch übernommen und sehe den bisherigen Verlauf.");
+    QString transferGreetingEnglish =
+        QStringLiteral("Hello, this is %1. I have taken over your conversation and can see what was said so far.");
+    int transferHistoryLines = 500; // P1: RAM only, for the colleague who receives a transfer
 
     // [storage]
     QString dataDirectory = QStringLiteral("data");

@@ -1,6 +1,7 @@
 #include "ConsultationService.h"
 
 #include "advisors/AdvisorRoster.h"
+#include "advisors/AdvisorStore.h"
 #include "core/Clock.h"
 #include "core/SecureRandom.h"
 #include "customers/CustomerDesk.h"
@@ -147,6 +148,8 @@ void ConsultationService::relay(Consultation &consultation, Session *sender, wir
     message->set_text(text.toStdString());
     message->set_sent_at(m_clock.nowMs());
 
+    remember(consultation, *message);
+
     Session *customer = m_registry.find(consultation.customerSessionId);
     Session *advisor = m_registry.find(consultation.advisorSessionId);
     Session *recipient = author == wire::PARTY_CUSTOMER ? advisor : customer;
@@ -168,6 +171,20 @@ void ConsultationService::relay(Consultation &consultation, Session *sender, wir
         receipt.mutable_chat_delivered()->set_message_id(messageId);
         to->send(std::move(receipt));
     });
+}
+
+void ConsultationService::remember(Consultation &consultation, const wire::ChatMessage &message)
+{
+    // P1: kept in RAM only so that a colleague who receives the consultation can read it; the
+    // oldest lines go first when either bound is reached.
+    const auto size = static_cast<qsizetype>(message.ByteSizeLong());
+    consultation.history.push_back(message);
+    consultation.historyBytes += size;
+    while (!consultation.history.empty() && (static_cast<int>(consultation.history.size()) > m_settings.historyLines ||
+                                             consultation.historyBytes > m_settings.historyBytes)) {
+        consultation.historyBytes -= static_cast<qsizetype>(consultation.history.front().ByteSizeLong());
+        consultation.history.pop_front();
+    }
 }
 
 void ConsultationService::handleTyping(Session &sender, const wire::Typing &typing)
@@ -196,6 +213,88 @@ void ConsultationService::handleEnd(Session &sender, const wire::EndConsultation
     }
     end(consultation->id, partyOf(*consultation, sender) == wire::PARTY_CUSTOMER ? wire::END_REASON_CUSTOMER_ENDED
                                                                                  : wire::END_REASON_ADVISOR_ENDED);
+}
+
+void ConsultationService::handleTransfer(Session &sender, const wire::TransferConsultation &request)
+{
+    const quint32 requestId = request.request_id();
+    Consultation *consultation = ownConsultation(sender, request.consultation_id());
+    AdvisorPresence *from = m_roster.find(sender.id());
+    // S5: only the consultation's own advisor; any other id looks like one that never existed.
+    if (!consultation || !from || partyOf(*consultation, sender) != wire::PARTY_ADVISOR) {
+        sender.sendError(wire::ERROR_NOT_FOUND, requestId, QStringLiteral("no such consultation"));
+        return;
+    }
+    const QString username = AdvisorStore::normaliseUsername(QString::fromStdString(request.to_advisor())).left(100);
+    if (username == from->username) {
+        sender.sendError(wire::ERROR_INVALID_INPUT, requestId, QStringLiteral("not to oneself"),
+                         QStringLiteral("to_advisor"));
+        return;
+    }
+    AdvisorPresence *to = m_roster.bestPresenceOf(username);
+    Session *target = to ? m_registry.find(to->sessionId) : nullptr;
+    if (!to || !target) {
+        sender.sendError(wire::ERROR_NOT_FOUND, requestId, QStringLiteral("no such colleague logged in"));
+        return;
+    }
+    if (!to->onDuty()) {
+        sender.sendError(wire::ERROR_NOT_AVAILABLE, requestId, QStringLiteral("the colleague is not available"));
+        return;
+    }
+    if (to->freePlaces() <= 0) {
+        sender.sendError(wire::ERROR_AT_CAPACITY, requestId, QStringLiteral("the colleague has no free place"));
+        return;
+    }
+
+    // The consultation keeps its id, its customer session and its statistics; only the advisor changes.
+    const QString previousAdvisor = consultation->advisorName;
+    from->consultations.remove(consultation->id);
+    to->consultations.insert(consultation->id);
+    consultation->advisorSessionId = to->sessionId;
+    consultation->advisorName = to->displayName;
+    const qint64 now = m_clock.nowMs();
+    const std::string id = consultation->id.toStdString();
+
+    wire::Envelope toPrevious;
+    auto *ended = toPrevious.mutable_consultation_ended();
+    ended->set_consultation_id(id);
+    ended->set_reason(wire::END_REASON_TRANSFERRED);
+    ended->set_ended_at(now);
+    ended->set_transferred_to(to->displayName.toStdString());
+    sender.send(std::move(toPrevious));
+
+    Session *customer = m_registry.find(consultation->customerSessionId);
+    const CustomerDesk::Customer *details = m_customers.customer(consultation->customerSessionId);
+    wire::Envelope toColleague;
+    auto *started = toColleague.mutable_consultation_started();
+    started->set_consultation_id(id);
+    started->set_advisor_name(consultation->advisorName.toStdString());
+    if (details) {
+        started->set_customer_name(details->name.toStdString());
+        started->set_customer_phone_e164(details->phoneE164.toStdString());
+    }
+    started->set_mode(consultation->mode);
+    started->set_started_at(consultation->startedAtMs);
+    started->set_waited_ms(consultation->waitedMs);
+    started->mutable_history()->Add(consultation->history.begin(), consultation->history.end());
+    started->set_transferred_from(previousAdvisor.toStdString());
+    target->send(std::move(toColleague));
+    if (customer && !customer->isConnected())
+        sendPresence(*consultation, to->sessionId, wire::PEER_STATE_RECONNECTING);
+
+    if (customer) {
+        wire::Envelope toCustomer;
+        auto *transferred = toCustomer.mutable_consultation_transferred();
+        transferred->set_consultation_id(id);
+        transferred->set_advisor_name(consultation->advisorName.toStdString());
+        transferred->set_transferred_at(now);
+        customer->send(std::move(toCustomer));
+    }
+    const QString greeting = (consultation->customerLanguage == u"en" ? m_settings.transferGreetingEnglish
+                                                                      : m_settings.transferGreetingGerman)
+                                 .arg(consultation->advisorName);
+    relay(*consultation, target, wire::PARTY_ADVISOR, consultation->advisorName, greeting, {});
+    m_roster.staffingChanged(); // both advisors' places changed; every status that differs goes out
 }
 
 void ConsultationService::end(const QString &consultationId, wire::EndReason reason)

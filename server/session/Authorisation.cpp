@@ -29,6 +29,7 @@ Verdict check(Session::Stage stage, wire::ClientKind kind, protocol::BodyCase bo
     case wire::Envelope::kSetAvailability:
     case wire::Envelope::kTakeCustomer:
     case wire::Envelope::kMarkInboxItemDone:
+    case wire::Envelope::kTransferConsultation: // which consultation and to whom: the handler (S5)
         return allowIf(stage == Stage::Advisor);
 
     // Everything else is either session control (never routed here) or sent by the server only.

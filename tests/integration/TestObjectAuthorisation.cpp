@@ -75,6 +75,8 @@ const std::map<wire::Envelope::BodyCase, std::array<char, ColumnCount>> kExpecte
     {wire::Envelope::kEndConsultation, {D, D, A, A}},
     {wire::Envelope::kConsultationEnded, {D, D, D, D}},
     {wire::Envelope::kPeerPresence, {D, D, D, D}},
+    {wire::Envelope::kTransferConsultation, {D, D, D, A}},
+    {wire::Envelope::kConsultationTransferred, {D, D, D, D}},
 };
 
 bool isNotAllowed(const wire::Envelope &envelope)
@@ -324,6 +326,8 @@ void TestObjectAuthorisation::aCustomerCannotUseAdvisorFunctions_data()
         QTest::addRow("mark_inbox_item_done, %s", state) << int(wire::Envelope::kMarkInboxItemDone) << inConsultation;
         QTest::addRow("advisor_logout, %s", state) << int(wire::Envelope::kAdvisorLogout) << inConsultation;
         QTest::addRow("advisor_login, %s", state) << int(wire::Envelope::kAdvisorLogin) << inConsultation;
+        QTest::addRow("transfer_consultation, %s", state)
+            << int(wire::Envelope::kTransferConsultation) << inConsultation;
     }
 }
 
@@ -347,6 +351,11 @@ void TestObjectAuthorisation::aCustomerCannotUseAdvisorFunctions()
         envelope.mutable_take_customer()->set_request_id(99); // take the next: the waiting customer
     if (body == wire::Envelope::kSetAvailability)
         envelope.mutable_set_availability()->set_available(false);
+    if (body == wire::Envelope::kTransferConsultation) {
+        // Its own consultation, to an advisor who is logged in and free: still not a customer's call.
+        envelope.mutable_transfer_consultation()->set_consultation_id(m_a.id.toStdString());
+        envelope.mutable_transfer_consultation()->set_to_advisor("bernd");
+    }
     if (body == wire::Envelope::kAdvisorLogin) {
         envelope.mutable_advisor_login()->set_username("bernd");
         envelope.mutable_advisor_login()->set_password(kFixturePassword.toStdString());

@@ -95,6 +95,9 @@ const Row kMatrix[] = {
     {wire::Envelope::kEndConsultation,       {D,         D,         D,        A,          A,       D,        D}},
     {wire::Envelope::kConsultationEnded,     {D,         D,         D,        D,          D,       D,        D}},
     {wire::Envelope::kPeerPresence,          {D,         D,         D,        D,          D,       D,        D}},
+    // Transfer to a colleague: advisors only (S6); whose consultation and to whom is the handler's S5.
+    {wire::Envelope::kTransferConsultation,  {D,         D,         D,        D,          A,       D,        D}},
+    {wire::Envelope::kConsultationTransferred, {D,       D,         D,        D,          D,       D,        D}},
 };
 // clang-format on
 

@@ -118,6 +118,9 @@ idle_timeout_minutes = 20
 absolute_lifetime_hours = 8
 greeting_de = "Grüß Gott, hier ist %1."
 greeting_en = "Hi, %1 here."
+transfer_greeting_de = "Servus, hier ist %1; ich übernehme."
+transfer_greeting_en = "Hi, %1 here; I am taking over."
+transfer_history_lines = 50
 
 [storage]
 data_directory = /var/lib/consult
@@ -181,6 +184,9 @@ notices_directory = /etc/consult/notices
         QCOMPARE(c.absoluteLifetimeHours, 8);
         QCOMPARE(c.greetingGerman, QStringLiteral("Grüß Gott, hier ist %1."));
         QCOMPARE(c.greetingEnglish, QStringLiteral("Hi, %1 here."));
+        QCOMPARE(c.transferGreetingGerman, QStringLiteral("Servus, hier ist %1; ich übernehme."));
+        QCOMPARE(c.transferGreetingEnglish, QStringLiteral("Hi, %1 here; I am taking over."));
+        QCOMPARE(c.transferHistoryLines, 50);
         QCOMPARE(c.dataDirectory, QStringLiteral("/var/lib/consult"));
         QCOMPARE(c.databasePath(), QStringLiteral("/var/lib/consult/main.sqlite"));
         QCOMPARE(c.inboxKeyPath(), QStringLiteral("/var/lib/consult/keys/inbox.key"));
@@ -220,6 +226,8 @@ notices_directory = /etc/consult/notices
         QTest::newRow("capacity above 20") << u"advisors"_s << u"default_capacity"_s << u"21"_s;
         // A7: the absolute lifetime is at most a day.
         QTest::newRow("lifetime above 24 h") << u"advisors"_s << u"absolute_lifetime_hours"_s << u"25"_s;
+        // P1: the chat a transfer hands over stays bounded.
+        QTest::newRow("transfer history above 5000") << u"advisors"_s << u"transfer_history_lines"_s << u"5001"_s;
         QTest::newRow("inbox kept over a year") << u"retention"_s << u"inbox_days"_s << u"366"_s;
         // P5: IP addresses are kept at most 7 days.
         QTest::newRow("access log 8 days") << u"retention"_s << u"access_log_days"_s << u"8"_s;
@@ -249,6 +257,7 @@ notices_directory = /etc/consult/notices
         QTest::newRow("access log 7 days") << u"retention"_s << u"access_log_days"_s << u"7"_s;
         QTest::newRow("access log 1 day") << u"retention"_s << u"access_log_days"_s << u"1"_s;
         QTest::newRow("lifetime 24 h") << u"advisors"_s << u"absolute_lifetime_hours"_s << u"24"_s;
+        QTest::newRow("no transfer history") << u"advisors"_s << u"transfer_history_lines"_s << u"0"_s;
         QTest::newRow("value with spaces") << u"queue"_s << u"max_length"_s << u"  42  "_s;
     }
 

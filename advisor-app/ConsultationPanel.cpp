@@ -1,0 +1,380 @@
+#include "ConsultationPanel.h"
+
+#include "StatusTexts.h"
+#include "TransferDialog.h"
+#include "client/AdvisorClient.h"
+#include "validation/PhoneNumber.h"
+#include "widgets/ChatView.h"
+
+#include <QAbstractButton>
+#include <QAccessible>
+#include <QAction>
+#include <QEvent>
+#include <QFrame>
+#include <QHBoxLayout>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QMenu>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace consult::advisor {
+
+namespace {
+
+QLabel *plainLabel(QWidget *parent)
+{
+    auto *label = new QLabel(parent);
+    label->setTextFormat(Qt::PlainText); // I3: customer names are never markup
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    return label;
+}
+
+} // namespace
+
+ConsultationPanel::ConsultationPanel(AdvisorClient &client, const QString &consultationId,
+                                     const CannedResponses &canned, QWidget *parent)
+    : QWidget(parent)
+    , m_client(client)
+    , m_id(consultationId)
+    , m_canned(canned)
+{
+    setObjectName(QStringLiteral("consultation-%1").arg(consultationId));
+    m_name = plainLabel(this);
+    QFont nameFont = m_name->font();
+    nameFont.setBold(true);
+    nameFont.setPointSizeF(nameFont.pointSizeF() * 1.2);
+    m_name->setFont(nameFont);
+    m_details = plainLabel(this);
+    m_unreadBadge = plainLabel(this);
+    m_unreadBadge->setStyleSheet(
+        QStringLiteral("background: #c0392b; color: white; border-radius: 8px; padding: 1px 7px; font-weight: bold;"));
+    m_unreadBadge->hide();
+    m_accent = new QFrame(this);
+    m_accent->setFixedHeight(3);
+    m_accent->setStyleSheet(QStringLiteral("background: palette(highlight);"));
+    m_accent->hide();
+    m_state = plainLabel(this);
+    m_state->setObjectName(QStringLiteral("consultationState"));
+    m_state->setWordWrap(true);
+
+    m_chat = new ChatView(this);
+    m_input = new QPlainTextEdit(this);
+    m_input->setObjectName(QStringLiteral("chatInput"));
+    m_input->setTabChangesFocus(true);
+    m_input->setMaximumHeight(m_input->fontMetrics().lineSpacing() * 5);
+    m_input->installEventFilter(this);
+
+    m_cannedMenu = new QMenu(this);
+    m_cannedButton = new QPushButton(this);
+    m_cannedButton->setObjectName(QStringLiteral("cannedButton"));
+    m_cannedButton->setMenu(m_cannedMenu);
+    m_transfer = new QPushButton(this);
+    m_transfer->setObjectName(QStringLiteral("transferButton"));
+    m_end = new QPushButton(this);
+    m_end->setObjectName(QStringLiteral("endButton"));
+    m_send = new QPushButton(this);
+    m_send->setObjectName(QStringLiteral("sendButton"));
+
+    auto *header = new QHBoxLayout;
+    header->addWidget(m_name);
+    header->addWidget(m_unreadBadge);
+    header->addStretch();
+    auto *actions = new QHBoxLayout;
+    actions->addWidget(m_cannedButton);
+    actions->addWidget(m_transfer);
+    actions->addWidget(m_end);
+    actions->addStretch();
+    actions->addWidget(m_send);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_accent);
+    layout->addLayout(header);
+    layout->addWidget(m_details);
+    layout->addWidget(m_state);
+    layout->addWidget(m_chat, 1);
+    layout->addWidget(m_input);
+    layout->addLayout(actions);
+
+    connect(m_send, &QPushButton::clicked, this, &ConsultationPanel::send);
+    connect(m_end, &QPushButton::clicked, this, &ConsultationPanel::endOrClose);
+    connect(m_transfer, &QPushButton::clicked, this, &ConsultationPanel::requestTransfer);
+    connect(m_input, &QPlainTextEdit::textChanged, this, [this] {
+        if (!m_input->toPlainText().isEmpty())
+            m_client.noteTyping(m_id);
+    });
+
+    const QString id = m_id;
+    const auto mine = [id](const QString &other) { return other == id; };
+    connect(&client, &AdvisorClient::peerTypingChanged, this, [this, mine](const QString &other) {
+        if (mine(other))
+            updateState();
+    });
+    connect(&client, &AdvisorClient::peerPresenceChanged, this, [this, mine](const QString &other) {
+        if (mine(other))
+            updateState();
+    });
+    connect(&client, &AdvisorClient::consultationEnded, this, [this, mine](const QString &other) {
+        if (mine(other)) {
+            m_notice.clear();
+            updateState();
+        }
+    });
+    connect(&client, &AdvisorClient::transferRefused, this, [this, mine](const QString &other, wire::ErrorCode code) {
+        if (mine(other))
+            showNotice(StatusTexts::transferRefusal(code, m_transferTarget));
+    });
+    connect(&client, &AdvisorClient::chatRefused, this,
+            [this, mine](const QString &other, const QString &, wire::ErrorCode code) {
+                if (mine(other))
+                    showNotice(code == wire::ERROR_RATE_LIMITED
+                                   ? tr("Nachricht nicht gesendet: zu viele Nachrichten in kurzer Zeit.")
+                                   : tr("Nachricht nicht gesendet (Fehler %1).").arg(static_cast<int>(code)));
+            });
+
+    if (AdvisorConsultation *c = consultation()) {
+        m_chat->setChatModel(c->chat.get());
+        connect(c->chat.get(), &ChatModel::incomingLine, this, [this] {
+            if (m_active)
+                return;
+            ++m_unread;
+            Q_EMIT unreadChanged(m_unread);
+            updateHeader();
+        });
+    }
+    // Ctrl+1 .. Ctrl+9: the first nine canned responses, for whichever consultation has the focus.
+    for (int i = 0; i < qMin(9, static_cast<int>(m_canned.all().size())); ++i) {
+        auto *shortcut = new QAction(this);
+        shortcut->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
+        shortcut->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        connect(shortcut, &QAction::triggered, this, [this, i] { insertCanned(i); });
+        addAction(shortcut);
+    }
+    retranslate();
+}
+
+AdvisorConsultation *ConsultationPanel::consultation() const
+{
+    return m_client.consultation(m_id);
+}
+
+QString ConsultationPanel::customerName() const
+{
+    const AdvisorConsultation *c = consultation();
+    return c ? c->customerName : QString();
+}
+
+bool ConsultationPanel::isEnded() const
+{
+    const AdvisorConsultation *c = consultation();
+    return !c || c->ended;
+}
+
+bool ConsultationPanel::isTransferred() const
+{
+    const AdvisorConsultation *c = consultation();
+    return c && c->ended && c->endReason == wire::END_REASON_TRANSFERRED;
+}
+
+void ConsultationPanel::retranslate()
+{
+    m_cannedButton->setText(tr("&Textbausteine"));
+    m_cannedButton->setToolTip(tr("Textbaustein einfügen (Strg+B, Strg+1 bis Strg+9)"));
+    m_transfer->setText(tr("Über&geben …"));
+    m_transfer->setToolTip(tr("An eine Kollegin oder einen Kollegen übergeben (Strg+U)"));
+    m_send->setText(tr("Senden")); // Enter sends; its letters are taken by other mnemonics
+    m_send->setToolTip(tr("Nachricht senden (Eingabetaste; Umschalt+Eingabe für eine neue Zeile)"));
+    m_input->setPlaceholderText(tr("Nachricht schreiben …"));
+    m_input->setAccessibleName(tr("Nachricht an %1").arg(customerName()));
+    m_cannedButton->setAccessibleName(tr("Textbausteine"));
+    m_transfer->setAccessibleName(tr("Übergeben"));
+    m_send->setAccessibleName(tr("Senden"));
+    m_state->setAccessibleName(tr("Zustand der Beratung"));
+    buildCannedMenu();
+    updateHeader();
+    updateState();
+}
+
+void ConsultationPanel::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+void ConsultationPanel::buildCannedMenu()
+{
+    m_cannedMenu->clear();
+    const QList<CannedResponse> &all = m_canned.all();
+    for (int i = 0; i < all.size(); ++i) {
+        // "&1 Title": a digit as accelerator inside the menu; Ctrl+digit (shown, owned by the panel's own
+        // actions) outside it. The menu's actions carry no shortcut: several panels would collide.
+        QString label = i < 9 ? QStringLiteral("&%1  %2").arg(i + 1).arg(all.at(i).title) : all.at(i).title;
+        if (i < 9)
+            label += u'\t' + QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)).toString(QKeySequence::NativeText);
+        QAction *action = m_cannedMenu->addAction(label, this, [this, i] { insertCanned(i); });
+        action->setToolTip(all.at(i).text);
+    }
+    m_cannedMenu->setToolTipsVisible(true);
+    m_cannedButton->setEnabled(!all.isEmpty());
+}
+
+void ConsultationPanel::updateHeader()
+{
+    const AdvisorConsultation *c = consultation();
+    if (!c)
+        return;
+    m_name->setText(c->customerName);
+    QString details = tr("Tel. %1 · %2 · wartete %3 · seit %4 Uhr")
+                          .arg(validation::formatInternational(c->customerPhoneE164), StatusTexts::mode(c->mode),
+                               StatusTexts::duration(c->waitedMs), c->startedAt.toString(QStringLiteral("HH:mm")));
+    if (!c->transferredFrom.isEmpty())
+        details += QStringLiteral(" · ") + tr("übernommen von %1").arg(c->transferredFrom);
+    m_details->setText(details);
+    m_unreadBadge->setText(QString::number(m_unread));
+    m_unreadBadge->setVisible(m_unread > 0);
+    m_unreadBadge->setAccessibleName(tr("%1 ungelesene Nachrichten").arg(m_unread));
+}
+
+void ConsultationPanel::updateState()
+{
+    const AdvisorConsultation *c = consultation();
+    const bool ended = !c || c->ended;
+    QString text;
+    QString colour = QStringLiteral("#555555");
+    if (ended) {
+        text = c ? StatusTexts::endReason(c->endReason, c->customerName, c->transferredTo) : tr("Beendet.");
+        colour = QStringLiteral("#7a4b00");
+    } else if (c->peerState == wire::PEER_STATE_RECONNECTING) {
+        text = tr("Die Verbindung zu %1 ist unterbrochen; es wird auf die Rückkehr gewartet.").arg(c->customerName);
+        colour = QStringLiteral("#b00020");
+    } else if (c->peerTyping) {
+        text = tr("%1 schreibt …").arg(c->customerName);
+    }
+    if (!m_notice.isEmpty()) {
+        text = m_notice;
+        colour = QStringLiteral("#b00020");
+    }
+    if (text != m_state->text()) {
+        m_state->setText(text);
+        QAccessibleEvent event(m_state, QAccessible::NameChanged); // lesson 14: announced
+        QAccessible::updateAccessibility(&event);
+    }
+    m_state->setStyleSheet(QStringLiteral("color: %1;").arg(colour));
+    m_state->setVisible(!text.isEmpty());
+    m_input->setEnabled(!ended);
+    m_send->setEnabled(!ended);
+    m_cannedButton->setEnabled(!ended && !m_canned.isEmpty());
+    m_transfer->setEnabled(!ended);
+    m_end->setText(ended ? tr("Schl&ießen") : tr("Been&den"));
+    m_end->setToolTip(ended ? tr("Diese Beratung schließen (Strg+W)") : tr("Die Beratung beenden (Strg+W)"));
+    m_end->setAccessibleName(ended ? tr("Schließen") : tr("Beenden"));
+    Q_EMIT stateChanged();
+}
+
+void ConsultationPanel::showNotice(const QString &text)
+{
+    m_notice = text;
+    updateState();
+}
+
+void ConsultationPanel::setActive(bool active)
+{
+    m_active = active;
+    m_accent->setVisible(active); // side by side: which chat the keyboard works in
+    if (active && m_unread > 0) {
+        m_unread = 0;
+        Q_EMIT unreadChanged(0);
+        updateHeader();
+    }
+}
+
+void ConsultationPanel::send()
+{
+    const QString text = m_input->toPlainText().trimmed();
+    if (text.isEmpty() || isEnded())
+        return;
+    if (text.size() > CannedResponses::kMaxTextLength) {
+        showNotice(tr("Die Nachricht ist zu lang (höchstens %1 Zeichen).").arg(CannedResponses::kMaxTextLength));
+        return;
+    }
+    m_notice.clear();
+    m_client.sendChat(m_id, text);
+    m_input->clear();
+    updateState();
+}
+
+void ConsultationPanel::insertCanned(int index)
+{
+    if (index < 0 || index >= m_canned.all().size() || isEnded())
+        return;
+    const AdvisorConsultation *c = consultation();
+    const QString text = CannedResponses::fill(
+        m_canned.all().at(index).text,
+        {c->customerName, validation::formatInternational(c->customerPhoneE164), m_client.displayName()});
+    // Inserted, not sent: the advisor reads and adapts it first.
+    m_input->insertPlainText(text);
+    focusInput();
+}
+
+void ConsultationPanel::showCannedMenu()
+{
+    if (m_cannedButton->isEnabled())
+        m_cannedButton->showMenu();
+}
+
+void ConsultationPanel::endOrClose()
+{
+    if (isEnded()) {
+        Q_EMIT closeRequested(m_id);
+        return;
+    }
+    QMessageBox confirm(
+        QMessageBox::Question, tr("Beratung beenden?"),
+        tr("Die Beratung mit %1 beenden? Der Chat wird danach auf dem Server gelöscht.").arg(customerName()),
+        QMessageBox::Yes | QMessageBox::No, this);
+    confirm.setObjectName(QStringLiteral("confirmEnd"));
+    confirm.setTextFormat(Qt::PlainText);
+    confirm.setDefaultButton(QMessageBox::No);
+    confirm.button(QMessageBox::Yes)->setText(tr("Beenden"));
+    confirm.button(QMessageBox::No)->setText(tr("Weiter beraten"));
+    if (confirm.exec() == QMessageBox::Yes && !isEnded())
+        m_client.endConsultation(m_id);
+}
+
+void ConsultationPanel::requestTransfer()
+{
+    if (isEnded())
+        return;
+    TransferDialog dialog(m_client, customerName(), this);
+    if (dialog.exec() != QDialog::Accepted || dialog.username().isEmpty() || isEnded())
+        return;
+    m_transferTarget = dialog.displayName();
+    m_notice.clear();
+    m_client.transfer(m_id, dialog.username());
+    m_state->setText(tr("Wird an %1 übergeben …").arg(dialog.displayName()));
+    m_state->show();
+}
+
+void ConsultationPanel::focusInput()
+{
+    if (m_input->isEnabled())
+        m_input->setFocus(Qt::ShortcutFocusReason);
+    else
+        m_end->setFocus(Qt::ShortcutFocusReason);
+}
+
+bool ConsultationPanel::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_input && event->type() == QEvent::KeyPress) {
+        const auto *key = static_cast<QKeyEvent *>(event);
+        if ((key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter) && !(key->modifiers() & Qt::ShiftModifier)) {
+            send();
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+} // namespace consult::advisor

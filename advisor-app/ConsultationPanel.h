@@ -1,0 +1,97 @@
+#pragma once
+
+#include "CannedResponses.h"
+
+#include <QPointer>
+#include <QWidget>
+
+class QLabel;
+class QMenu;
+class QPlainTextEdit;
+class QPushButton;
+class QFrame;
+
+namespace consult {
+class AdvisorClient;
+struct AdvisorConsultation;
+class ChatView;
+} // namespace consult
+
+namespace consult::advisor {
+
+// One consultation: who the customer is, the chat (the shared ChatView, plain text only), the
+// input with canned responses, and the state a glance must catch: typing, reconnecting, ended,
+// handed over. Enter sends, Shift+Enter starts a new line, Ctrl+1..9 insert a canned response.
+// Ending asks for confirmation. Holds only the consultation's id: the client owns its state.
+class ConsultationPanel final : public QWidget
+{
+    Q_OBJECT
+public:
+    ConsultationPanel(AdvisorClient &client, const QString &consultationId, const CannedResponses &canned,
+                      QWidget *parent = nullptr);
+
+    QString consultationId() const { return m_id; }
+    QString customerName() const;
+    bool isEnded() const;
+    // Ended for this advisor because a colleague has it now.
+    bool isTransferred() const;
+    int unread() const { return m_unread; }
+    // Whether the advisor is looking at this consultation (current tab, or focus inside it).
+    void setActive(bool active);
+    bool isActive() const { return m_active; }
+
+    void send();
+    void insertCanned(int index);
+    void showCannedMenu();
+    // A running consultation: asks, then ends it. An ended one: closes it.
+    void endOrClose();
+    void requestTransfer();
+    void focusInput();
+
+    QPlainTextEdit *input() const { return m_input; }
+    ChatView *chatView() const { return m_chat; }
+    QLabel *stateLabel() const { return m_state; }
+    QMenu *cannedMenu() const { return m_cannedMenu; }
+    QPushButton *sendButton() const { return m_send; }
+    QPushButton *endButton() const { return m_end; }
+    QPushButton *transferButton() const { return m_transfer; }
+
+Q_SIGNALS:
+    void unreadChanged(int unread);
+    void stateChanged();
+    void closeRequested(const QString &consultationId);
+
+protected:
+    void changeEvent(QEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    AdvisorConsultation *consultation() const;
+    void retranslate();
+    void buildCannedMenu();
+    void updateHeader();
+    void updateState();
+    void showNotice(const QString &text);
+
+    AdvisorClient &m_client;
+    QString m_id;
+    const CannedResponses &m_canned;
+    QLabel *m_name;
+    QLabel *m_details;
+    QFrame *m_accent;
+    QLabel *m_state;
+    QLabel *m_unreadBadge;
+    ChatView *m_chat;
+    QPlainTextEdit *m_input;
+    QPushButton *m_cannedButton;
+    QMenu *m_cannedMenu;
+    QPushButton *m_transfer;
+    QPushButton *m_end;
+    QPushButton *m_send;
+    QString m_notice;         // a refusal to show until the next change
+    QString m_transferTarget; // display name of the colleague asked to take over
+    int m_unread = 0;
+    bool m_active = false;
+};
+
+} // namespace consult::advisor

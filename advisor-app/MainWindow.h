@@ -1,0 +1,95 @@
+#pragma once
+
+#include <QMainWindow>
+
+#include <functional>
+
+class QAction;
+class QActionGroup;
+class QLabel;
+class QMenu;
+class QTabWidget;
+class QToolButton;
+
+namespace consult {
+class AdvisorClient;
+class Clock;
+} // namespace consult
+
+namespace consult::advisor {
+
+class CannedResponses;
+class ConsultationPanel;
+class ConsultationTabs;
+class InboxPanel;
+class QueuePanel;
+class WaitingAlert;
+
+// The workstation's window after log-in: availability always in view at the top, the queue and the
+// inbox on the left, the consultations on the right, every command in a menu with a shortcut.
+// Session-level decisions (log-out, language, quitting) go to the AdvisorWorkstation by signal.
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+public:
+    MainWindow(AdvisorClient &client, const Clock &clock, const CannedResponses &canned, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    QueuePanel *queuePanel() const { return m_queue; }
+    InboxPanel *inboxPanel() const { return m_inbox; }
+    ConsultationTabs *consultations() const { return m_consultations; }
+    WaitingAlert *waitingAlert() const { return m_alert; }
+    QTabWidget *sideTabs() const { return m_side; }
+    QToolButton *availableButton() const { return m_availableButton; }
+    QToolButton *pauseButton() const { return m_pauseButton; }
+    QAction *action(const QString &name) const;
+
+    void setSideBySide(bool sideBySide);
+    void setLanguageChecked(const QString &language);
+    // Shows a message in the status bar and to screen readers.
+    void announce(const QString &text, int timeoutMs = 8000);
+
+Q_SIGNALS:
+    void logoutRequested();
+    void quitRequested();
+    void languageRequested(const QString &language);
+    void sideBySideChanged(bool sideBySide);
+    void alertIntervalRequested();
+
+protected:
+    void changeEvent(QEvent *event) override;
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void buildActions();
+    void buildMenus();
+    void buildStatusBar();
+    void retranslate();
+    void updateStatus();
+    void updateConnection();
+    void updateSideTabs();
+    void withCurrent(const std::function<void(ConsultationPanel *)> &action);
+
+    AdvisorClient &m_client;
+    QueuePanel *m_queue;
+    InboxPanel *m_inbox;
+    ConsultationTabs *m_consultations;
+    WaitingAlert *m_alert;
+    QTabWidget *m_side;
+    QLabel *m_advisorName;
+    QLabel *m_places;
+    QLabel *m_connection;
+    QToolButton *m_availableButton;
+    QToolButton *m_pauseButton;
+    QToolButton *m_logoutButton;
+    QMenu *m_sessionMenu = nullptr;
+    QMenu *m_consultationMenu = nullptr;
+    QMenu *m_viewMenu = nullptr;
+    QMenu *m_languageMenu = nullptr;
+    QMenu *m_settingsMenu = nullptr;
+    QActionGroup *m_availability = nullptr;
+    QActionGroup *m_languages = nullptr;
+    QString m_lastAlert;
+};
+
+} // namespace consult::advisor

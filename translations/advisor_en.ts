@@ -1,0 +1,817 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_GB" sourcelanguage="de_DE">
+<context>
+    <name>StatusTexts</name>
+    <message>
+        <source>Benutzername oder Passwort ist falsch.</source>
+        <translation>User name or password is wrong.</translation>
+    </message>
+    <message>
+        <source>Zu viele fehlgeschlagene Anmeldungen. Bitte warten Sie noch %1 (Minuten:Sekunden).</source>
+        <translation>Too many failed log-ins. Please wait %1 (minutes:seconds).</translation>
+    </message>
+    <message>
+        <source>Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.</source>
+        <translation>Your session has expired. Please log in again.</translation>
+    </message>
+    <message>
+        <source>Der Server konnte die Anmeldung gerade nicht speichern. Bitte versuchen Sie es erneut.</source>
+        <translation>The server could not store the log-in just now. Please try again.</translation>
+    </message>
+    <message>
+        <source>Die Anmeldung wurde abgelehnt (Fehler %1).</source>
+        <translation>The log-in was refused (error %1).</translation>
+    </message>
+    <message>
+        <source>Der Server ist nicht erreichbar. Bitte prüfen Sie die Adresse und Ihre Netzwerkverbindung.</source>
+        <translation>The server cannot be reached. Please check the address and your network connection.</translation>
+    </message>
+    <message>
+        <source>Das Zertifikat des Servers ist ungültig. Aus Sicherheitsgründen wird keine Verbindung aufgebaut.</source>
+        <translation>The server's certificate is not valid. For security reasons no connection is made.</translation>
+    </message>
+    <message>
+        <source>Der Server weist sich nicht mit dem Schlüssel der Bank aus. Aus Sicherheitsgründen wird keine Verbindung aufgebaut. Bitte informieren Sie die IT.</source>
+        <translation>The server does not identify itself with the bank's key. For security reasons no connection is made. Please inform IT.</translation>
+    </message>
+    <message>
+        <source>Diese Version des Beratungsplatzes passt nicht zum Server. Bitte aktualisieren Sie die Anwendung.</source>
+        <translation>This version of the workstation does not match the server. Please update the application.</translation>
+    </message>
+    <message>
+        <source>Der Server ist ausgelastet. Bitte versuchen Sie es gleich noch einmal.</source>
+        <translation>The server is busy. Please try again in a moment.</translation>
+    </message>
+    <message>
+        <source>Die Verbindung war zu lange unterbrochen; die Sitzung ist beendet. Bitte melden Sie sich erneut an.</source>
+        <translation>The connection was down for too long; the session has ended. Please log in again.</translation>
+    </message>
+    <message>
+        <source>Die Verbindung zum Server wurde wegen eines Fehlers beendet. Bitte melden Sie sich erneut an.</source>
+        <translation>The connection to the server was closed because of an error. Please log in again.</translation>
+    </message>
+    <message>
+        <source>Die Verbindung zum Server ist beendet.</source>
+        <translation>The connection to the server has ended.</translation>
+    </message>
+    <message>
+        <source>Zurzeit wartet niemand.</source>
+        <translation>Nobody is waiting at the moment.</translation>
+    </message>
+    <message>
+        <source>Sie führen bereits so viele Beratungen gleichzeitig, wie für Sie eingestellt sind.</source>
+        <translation>You are already holding as many consultations at once as you are set up for.</translation>
+    </message>
+    <message>
+        <source>Sie sind auf Pause. Schalten Sie auf „Verfügbar“, um Kunden anzunehmen.</source>
+        <translation>You are on pause. Switch to "Available" to take customers.</translation>
+    </message>
+    <message>
+        <source>Dieser Eintrag ist nicht mehr vorhanden; vermutlich hat ihn jemand anderes übernommen.</source>
+        <translation>This entry no longer exists; someone else has probably taken it.</translation>
+    </message>
+    <message>
+        <source>Zu viele Anfragen in kurzer Zeit. Bitte einen Moment warten.</source>
+        <translation>Too many requests in a short time. Please wait a moment.</translation>
+    </message>
+    <message>
+        <source>Die Anfrage wurde abgelehnt (Fehler %1).</source>
+        <translation>The request was refused (error %1).</translation>
+    </message>
+    <message>
+        <source>Übergabe nicht möglich: %1 ist nicht mehr angemeldet.</source>
+        <translation>Transfer not possible: %1 is no longer logged in.</translation>
+    </message>
+    <message>
+        <source>Übergabe nicht möglich: %1 ist gerade nicht verfügbar.</source>
+        <translation>Transfer not possible: %1 is not available right now.</translation>
+    </message>
+    <message>
+        <source>Übergabe nicht möglich: %1 hat keinen freien Platz mehr.</source>
+        <translation>Transfer not possible: %1 has no free place left.</translation>
+    </message>
+    <message>
+        <source>Übergabe nicht möglich: Sie können eine Beratung nicht an sich selbst übergeben.</source>
+        <translation>Transfer not possible: you cannot transfer a consultation to yourself.</translation>
+    </message>
+    <message>
+        <source>Übergabe nicht möglich (Fehler %1).</source>
+        <translation>Transfer not possible (error %1).</translation>
+    </message>
+    <message>
+        <source>%1 hat die Beratung beendet.</source>
+        <translation>%1 has ended the consultation.</translation>
+    </message>
+    <message>
+        <source>Sie haben die Beratung beendet.</source>
+        <translation>You have ended the consultation.</translation>
+    </message>
+    <message>
+        <source>Die Verbindung zu %1 ist abgebrochen; die Beratung ist beendet.</source>
+        <translation>The connection to %1 was lost; the consultation has ended.</translation>
+    </message>
+    <message>
+        <source>Ihre Verbindung war zu lange unterbrochen; die Beratung ist beendet.</source>
+        <translation>Your connection was down for too long; the consultation has ended.</translation>
+    </message>
+    <message>
+        <source>Der Server wurde angehalten; die Beratung ist beendet.</source>
+        <translation>The server was stopped; the consultation has ended.</translation>
+    </message>
+    <message>
+        <source>An %1 übergeben.</source>
+        <translation>Transferred to %1.</translation>
+    </message>
+    <message>
+        <source>Die Beratung ist beendet.</source>
+        <translation>The consultation has ended.</translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation>Video</translation>
+    </message>
+    <message>
+        <source>Chat</source>
+        <translation>Chat</translation>
+    </message>
+</context>
+<context>
+    <name>consult::AdvisorQueueModel</name>
+    <message>
+        <source>Video</source>
+        <translation>Video</translation>
+    </message>
+    <message>
+        <source>Chat</source>
+        <translation>Chat</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Telefon</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Gewünscht</source>
+        <translation>Wants</translation>
+    </message>
+    <message>
+        <source>Wartet seit</source>
+        <translation>Waiting since</translation>
+    </message>
+    <message>
+        <source>Systemprüfung</source>
+        <translation>System check</translation>
+    </message>
+</context>
+<context>
+    <name>consult::ChatModel</name>
+    <message>
+        <source>%1 um %2: %3</source>
+        <translation>%1 at %2: %3</translation>
+    </message>
+    <message>
+        <source>wird gesendet</source>
+        <translation>sending</translation>
+    </message>
+    <message>
+        <source>gesendet</source>
+        <translation>sent</translation>
+    </message>
+    <message>
+        <source>zugestellt</source>
+        <translation>delivered</translation>
+    </message>
+    <message>
+        <source>nicht gesendet</source>
+        <translation>not sent</translation>
+    </message>
+</context>
+<context>
+    <name>consult::ChatView</name>
+    <message>
+        <source>Chatverlauf</source>
+        <translation>Chat history</translation>
+    </message>
+</context>
+<context>
+    <name>consult::InboxModel</name>
+    <message>
+        <source>Eingegangen</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Telefon</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Nachricht</source>
+        <translation>Message</translation>
+    </message>
+</context>
+<context>
+    <name>consult::advisor::AdvisorWorkstation</name>
+    <message>
+        <source>Anmeldung mit der gespeicherten Anmeldung …</source>
+        <translation>Logging in with the remembered log-in …</translation>
+    </message>
+    <message>
+        <source>Anmeldung läuft …</source>
+        <translation>Logging in …</translation>
+    </message>
+    <message>
+        <source>Die Anmeldung konnte nicht im Schlüsselbund gespeichert werden. Beim nächsten Start werden Sie nach dem Passwort gefragt.</source>
+        <translation>The log-in could not be stored in the keychain. You will be asked for your password at the next start.</translation>
+    </message>
+    <message>
+        <source>Ihre gespeicherte Anmeldung ist nicht mehr gültig. Bitte melden Sie sich mit Ihrem Passwort an.</source>
+        <translation>Your remembered log-in is no longer valid. Please log in with your password.</translation>
+    </message>
+    <message>
+        <source>Abmelden?</source>
+        <translation>Log out?</translation>
+    </message>
+    <message>
+        <source>Es laufen noch %1 Beratungen. Beim Abmelden werden sie für die Kunden beendet.</source>
+        <translation>%1 consultations are still running. Logging out ends them for the customers.</translation>
+    </message>
+    <message>
+        <source>Abmelden</source>
+        <translation>Log out</translation>
+    </message>
+    <message>
+        <source>Abbrechen</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Erinnerung an Wartende</source>
+        <translation>Reminder about waiting customers</translation>
+    </message>
+    <message>
+        <source>Solange jemand wartet und Sie verfügbar sind, erinnern Ton und Hinweis alle … Sekunden:</source>
+        <translation>While someone waits and you are available, a sound and a notification remind you every … seconds:</translation>
+    </message>
+</context>
+<context>
+    <name>consult::advisor::ConsultationPanel</name>
+    <message>
+        <source>Nachricht nicht gesendet: zu viele Nachrichten in kurzer Zeit.</source>
+        <translation>Message not sent: too many messages in a short time.</translation>
+    </message>
+    <message>
+        <source>Nachricht nicht gesendet (Fehler %1).</source>
+        <translation>Message not sent (error %1).</translation>
+    </message>
+    <message>
+        <source>&amp;Textbausteine</source>
+        <translation>Canned &amp;responses</translation>
+    </message>
+    <message>
+        <source>Textbaustein einfügen (Strg+B, Strg+1 bis Strg+9)</source>
+        <translation>Insert a canned response (Ctrl+B, Ctrl+1 to Ctrl+9)</translation>
+    </message>
+    <message>
+        <source>An eine Kollegin oder einen Kollegen übergeben (Strg+U)</source>
+        <translation>Transfer to a colleague (Ctrl+U)</translation>
+    </message>
+    <message>
+        <source>Nachricht senden (Eingabetaste; Umschalt+Eingabe für eine neue Zeile)</source>
+        <translation>Send the message (Enter; Shift+Enter for a new line)</translation>
+    </message>
+    <message>
+        <source>Nachricht schreiben …</source>
+        <translation>Write a message …</translation>
+    </message>
+    <message>
+        <source>Nachricht an %1</source>
+        <translation>Message to %1</translation>
+    </message>
+    <message>
+        <source>Textbausteine</source>
+        <translation>Canned responses</translation>
+    </message>
+    <message>
+        <source>Übergeben</source>
+        <translation>Transfer</translation>
+    </message>
+    <message>
+        <source>Senden</source>
+        <translation>Send</translation>
+    </message>
+    <message>
+        <source>Zustand der Beratung</source>
+        <translation>State of the consultation</translation>
+    </message>
+    <message>
+        <source>Tel. %1 · %2 · wartete %3 · seit %4 Uhr</source>
+        <translation>Phone %1 · %2 · waited %3 · since %4</translation>
+    </message>
+    <message>
+        <source>übernommen von %1</source>
+        <translation>taken over from %1</translation>
+    </message>
+    <message>
+        <source>%1 ungelesene Nachrichten</source>
+        <translation>%1 unread messages</translation>
+    </message>
+    <message>
+        <source>Beendet.</source>
+        <translation>Ended.</translation>
+    </message>
+    <message>
+        <source>Die Verbindung zu %1 ist unterbrochen; es wird auf die Rückkehr gewartet.</source>
+        <translation>The connection to %1 is interrupted; waiting for them to come back.</translation>
+    </message>
+    <message>
+        <source>%1 schreibt …</source>
+        <translation>%1 is typing …</translation>
+    </message>
+    <message>
+        <source>Diese Beratung schließen (Strg+W)</source>
+        <translation>Close this consultation (Ctrl+W)</translation>
+    </message>
+    <message>
+        <source>Die Beratung beenden (Strg+W)</source>
+        <translation>End the consultation (Ctrl+W)</translation>
+    </message>
+    <message>
+        <source>Schließen</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Beenden</source>
+        <translation>End</translation>
+    </message>
+    <message>
+        <source>Die Nachricht ist zu lang (höchstens %1 Zeichen).</source>
+        <translation>The message is too long (at most %1 characters).</translation>
+    </message>
+    <message>
+        <source>Beratung beenden?</source>
+        <translation>End the consultation?</translation>
+    </message>
+    <message>
+        <source>Die Beratung mit %1 beenden? Der Chat wird danach auf dem Server gelöscht.</source>
+        <translation>End the consultation with %1? The chat is then deleted on the server.</translation>
+    </message>
+    <message>
+        <source>Weiter beraten</source>
+        <translation>Continue</translation>
+    </message>
+    <message>
+        <source>Wird an %1 übergeben …</source>
+        <translation>Transferring to %1 …</translation>
+    </message>
+    <message>
+        <source>Über&amp;geben …</source>
+        <translation>Trans&amp;fer …</translation>
+    </message>
+    <message>
+        <source>Schl&amp;ießen</source>
+        <translation>C&amp;lose</translation>
+    </message>
+    <message>
+        <source>Been&amp;den</source>
+        <translation>En&amp;d</translation>
+    </message>
+</context>
+<context>
+    <name>consult::advisor::ConsultationTabs</name>
+    <message>
+        <source>Keine laufende Beratung.
+Mit Strg+N nehmen Sie den Kunden an, der am längsten wartet.</source>
+        <translation>No consultation running.
+Ctrl+N takes the customer who has waited longest.</translation>
+    </message>
+    <message>
+        <source>Beratungen</source>
+        <translation>Consultations</translation>
+    </message>
+    <message>
+        <source>%1 (beendet)</source>
+        <translation>%1 (ended)</translation>
+    </message>
+    <message>
+        <source>%1, %2 ungelesene Nachrichten</source>
+        <translation>%1, %2 unread messages</translation>
+    </message>
+    <message>
+        <source>%1 (übergeben)</source>
+        <translation>%1 (transferred)</translation>
+    </message>
+</context>
+<context>
+    <name>consult::advisor::InboxPanel</name>
+    <message>
+        <source>Keine Nachrichten von Kunden.</source>
+        <translation>No messages from customers.</translation>
+    </message>
+    <message>
+        <source>Die Nachricht ist bearbeitet; sie wird für alle Berater gelöscht.</source>
+        <translation>The message has been dealt with; it is deleted for every advisor.</translation>
+    </message>
+    <message>
+        <source>Nachrichten von Kunden</source>
+        <translation>Messages from customers</translation>
+    </message>
+    <message>
+        <source>Text der Nachricht</source>
+        <translation>Text of the message</translation>
+    </message>
+    <message>
+        <source>Erledigt</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Von: %1
+Rückruf: %2
+Eingegangen: %3
+
+%4</source>
+        <translation>From: %1
+Call back: %2
+Received: %3
+
+%4</translation>
+    </message>
+    <message>
+        <source>Nachricht erledigt?</source>
+        <translation>Message done?</translation>
+    </message>
+    <message>
+        <source>Die Nachricht von %1 als erledigt markieren? Sie wird für alle Berater gelöscht.</source>
+        <translation>Mark the message from %1 as done? It is deleted for every advisor.</translation>
+    </message>
+    <message>
+        <source>Abbrechen</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Nachricht:</source>
+        <translation>Message:</translation>
+    </message>
+    <message>
+        <source>Er&amp;ledigt</source>
+        <translation>D&amp;one</translation>
+    </message>
+</context>
+<context>
+    <name>consult::advisor::LiveQueueModel</name>
+    <message>
+        <source>Wartet seit %1 Uhr</source>
+        <translation>Waiting since %1</translation>
+    </message>
+    <message>
+        <source>Wartezeit</source>
+        <translation>Waited</translation>
+    </message>
+</context>
+<context>
+    <name>consult::advisor::LoginDialog</name>
+    <message>
+        <source>Anmeldung – Beratungsplatz</source>
+        <translation>Log-in – Advisor workstation</translation>
+    </message>
+    <message>
+        <source>Anmeldung am Beratungsplatz</source>
+        <translation>Log in to the advisor workstation</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>&amp;Server:</translation>
+    </message>
+    <message>
+        <source>&amp;Benutzername:</source>
+        <translation>&amp;User name:</translation>
+    </message>
+    <message>
+        <source>&amp;Passwort:</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <source>&amp;Angemeldet bleiben</source>
+        <translation>S&amp;tay logged in</translation>
+    </message>
+    <message>
+        <source>Speichert eine widerrufbare Anmeldung im Schlüsselbund des Systems, nie das Passwort.</source>
+        <translation>Keeps a revocable log-in in the system's keychain, never the password.</translation>
+    </message>
+    <message>
+        <source>Kein Schlüsselbund erreichbar: „Angemeldet bleiben“ ist nicht möglich. Bitte geben Sie Ihr Passwort bei jeder Anmeldung ein.</source>
+        <translation>No keychain reachable: "Stay logged in" is not possible. Please enter your password at every log-in.</translation>
+    </message>
+    <message>
+        <source>A&amp;nmelden</source>
+        <translation>&amp;Log in</translation>
+    </message>
+    <message>
+        <source>B&amp;eenden</source>
+        <translation>&amp;End</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>Benutzername</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>Passwort</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Angemeldet bleiben</source>
+        <translation>Stay logged in</translation>
+    </message>
+    <message>
+        <source>Fehlermeldung</source>
+        <translation>Error message</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Hinweis zum Schlüsselbund</source>
+        <translation>Keychain notice</translation>
+    </message>
+    <message>
+        <source>Sie können es jetzt erneut versuchen.</source>
+        <translation>You can try again now.</translation>
+    </message>
+</context>
+<context>
+    <name>consult::advisor::MainWindow</name>
+    <message>
+        <source>Beratungsplatz – %1</source>
+        <translation>Advisor workstation – %1</translation>
+    </message>
+    <message>
+        <source>Angemeldet als %1</source>
+        <translation>Logged in as %1</translation>
+    </message>
+    <message>
+        <source>&amp;Verfügbar</source>
+        <translation>&amp;Available</translation>
+    </message>
+    <message>
+        <source>Neue Kunden annehmen (F9)</source>
+        <translation>Take new customers (F9)</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>&amp;Pause</translation>
+    </message>
+    <message>
+        <source>Keine neuen Kunden (F10)</source>
+        <translation>No new customers (F10)</translation>
+    </message>
+    <message>
+        <source>&amp;Abmelden</source>
+        <translation>&amp;Log out</translation>
+    </message>
+    <message>
+        <source>Abmelden; die gespeicherte Anmeldung wird gelöscht</source>
+        <translation>Log out; the remembered log-in is deleted</translation>
+    </message>
+    <message>
+        <source>Be&amp;enden</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>&amp;Nächsten annehmen</source>
+        <translation>Take &amp;next</translation>
+    </message>
+    <message>
+        <source>&amp;Ausgewählten annehmen</source>
+        <translation>Take &amp;selected</translation>
+    </message>
+    <message>
+        <source>Nä&amp;chste Beratung</source>
+        <translation>Ne&amp;xt consultation</translation>
+    </message>
+    <message>
+        <source>&amp;Vorherige Beratung</source>
+        <translation>&amp;Previous consultation</translation>
+    </message>
+    <message>
+        <source>Nachricht &amp;senden</source>
+        <translation>&amp;Send message</translation>
+    </message>
+    <message>
+        <source>&amp;Textbaustein einfügen …</source>
+        <translation>Insert canned &amp;response …</translation>
+    </message>
+    <message>
+        <source>Ü&amp;bergeben …</source>
+        <translation>&amp;Transfer …</translation>
+    </message>
+    <message>
+        <source>Beratung b&amp;eenden / schließen</source>
+        <translation>&amp;End / close consultation</translation>
+    </message>
+    <message>
+        <source>&amp;Warteschlange</source>
+        <translation>&amp;Queue</translation>
+    </message>
+    <message>
+        <source>&amp;Nachrichten</source>
+        <translation>&amp;Messages</translation>
+    </message>
+    <message>
+        <source>Beratungen &amp;nebeneinander</source>
+        <translation>Consultations &amp;side by side</translation>
+    </message>
+    <message>
+        <source>&amp;Erinnerung an Wartende …</source>
+        <translation>&amp;Reminder about waiting customers …</translation>
+    </message>
+    <message>
+        <source>&amp;Sitzung</source>
+        <translation>&amp;Session</translation>
+    </message>
+    <message>
+        <source>&amp;Beratung</source>
+        <translation>&amp;Consultation</translation>
+    </message>
+    <message>
+        <source>&amp;Ansicht</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>&amp;Sprache / Language</source>
+        <translation>&amp;Language / Sprache</translation>
+    </message>
+    <message>
+        <source>&amp;Einstellungen</source>
+        <translation>Se&amp;ttings</translation>
+    </message>
+    <message>
+        <source>Verfügbar</source>
+        <translation>Available</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Abmelden</source>
+        <translation>Log out</translation>
+    </message>
+    <message>
+        <source>Warteschlange und Nachrichten</source>
+        <translation>Queue and messages</translation>
+    </message>
+    <message>
+        <source>Beratungen: %1 von %2</source>
+        <translation>Consultations: %1 of %2</translation>
+    </message>
+    <message>
+        <source>● Verbunden (%1 ms)</source>
+        <translation>● Connected (%1 ms)</translation>
+    </message>
+    <message>
+        <source>● Verbunden</source>
+        <translation>● Connected</translation>
+    </message>
+    <message>
+        <source>● Verbindung unterbrochen – wird wiederhergestellt …</source>
+        <translation>● Connection interrupted – reconnecting …</translation>
+    </message>
+    <message>
+        <source>● Nicht verbunden</source>
+        <translation>● Not connected</translation>
+    </message>
+    <message>
+        <source>&amp;Warteschlange (%1)</source>
+        <translation>&amp;Queue (%1)</translation>
+    </message>
+    <message>
+        <source>%1 Nachrichten von Kunden</source>
+        <translation>%1 messages from customers</translation>
+    </message>
+    <message>
+        <source>Beratungsplatz beenden?</source>
+        <translation>Quit the workstation?</translation>
+    </message>
+    <message>
+        <source>Es laufen noch %1 Beratungen. Wenn Sie den Beratungsplatz jetzt beenden, werden sie für die Kunden beendet.</source>
+        <translation>%1 consultations are still running. If you quit the workstation now, they end for the customers.</translation>
+    </message>
+    <message>
+        <source>Beenden</source>
+        <translation>End</translation>
+    </message>
+    <message>
+        <source>Abbrechen</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Nach&amp;richten (%1)</source>
+        <translation>&amp;Messages (%1)</translation>
+    </message>
+    <message>
+        <source>Nach&amp;richten</source>
+        <translation>&amp;Messages</translation>
+    </message>
+</context>
+<context>
+    <name>consult::advisor::QueuePanel</name>
+    <message>
+        <source>&amp;Nächsten annehmen</source>
+        <translation>Take &amp;next</translation>
+    </message>
+    <message>
+        <source>Den Kunden annehmen, der am längsten wartet (Strg+N)</source>
+        <translation>Take the customer who has waited longest (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Den markierten Kunden annehmen (Eingabetaste in der Liste)</source>
+        <translation>Take the selected customer (Enter in the list)</translation>
+    </message>
+    <message>
+        <source>Warteschlange</source>
+        <translation>Queue</translation>
+    </message>
+    <message>
+        <source>Wartende Kunden, wer am längsten wartet, steht oben.</source>
+        <translation>Waiting customers; whoever has waited longest is at the top.</translation>
+    </message>
+    <message>
+        <source>Nächsten annehmen</source>
+        <translation>Take next</translation>
+    </message>
+    <message>
+        <source>Ausgewählten annehmen</source>
+        <translation>Take selected</translation>
+    </message>
+    <message>
+        <source>Niemand wartet.
+Sie sind auf Pause.</source>
+        <translation>Nobody is waiting.
+You are on pause.</translation>
+    </message>
+    <message>
+        <source>Niemand wartet.</source>
+        <translation>Nobody is waiting.</translation>
+    </message>
+    <message>
+        <source>Ausgewählten anneh&amp;men</source>
+        <translation>Take s&amp;elected</translation>
+    </message>
+</context>
+<context>
+    <name>consult::advisor::TransferDialog</name>
+    <message>
+        <source>Beratung übergeben</source>
+        <translation>Transfer consultation</translation>
+    </message>
+    <message>
+        <source>An wen soll die Beratung mit %1 übergeben werden? Der bisherige Chatverlauf wird mit übergeben; der Kunde wird informiert.</source>
+        <translation>Who should take over the consultation with %1? The chat so far goes with it; the customer is told.</translation>
+    </message>
+    <message>
+        <source>Zurzeit ist niemand aus dem Team frei.</source>
+        <translation>Nobody in the team is free at the moment.</translation>
+    </message>
+    <message>
+        <source>Freie Kolleginnen und Kollegen</source>
+        <translation>Free colleagues</translation>
+    </message>
+    <message>
+        <source>Ü&amp;bergeben</source>
+        <translation>&amp;Transfer</translation>
+    </message>
+    <message>
+        <source>Abbrechen</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>consult::advisor::WaitingAlert</name>
+    <message>
+        <source>Beratungsplatz</source>
+        <translation>Advisor workstation</translation>
+    </message>
+    <message>
+        <source>%1 wartet seit %2 (%3).</source>
+        <translation>%1 has been waiting for %2 (%3).</translation>
+    </message>
+    <message>
+        <source>%1 Kunden warten. %2</source>
+        <translation>%1 customers are waiting. %2</translation>
+    </message>
+    <message>
+        <source>Kunde wartet</source>
+        <translation>Customer waiting</translation>
+    </message>
+</context>
+</TS>
