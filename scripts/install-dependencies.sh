@@ -17,6 +17,7 @@ packages=(
     libwebrtc-audio-processing-dev libsodium-dev libphonenumber-dev openssl
     # Headless test environment: X server, session bus, secret service, sound server
     xvfb xauth dbus dbus-x11 gnome-keyring pulseaudio pulseaudio-utils
+    poppler-utils # pdftotext: the customer app's tests read the transcript PDF
 )
 
 missing=()

@@ -35,11 +35,15 @@ public:
         painter->setRenderHint(QPainter::Antialiasing);
         QPainterPath bubble;
         bubble.addRoundedRect(layout.bubble, 8, 8);
+        // The other side's bubble needs an outline: AlternateBase alone is barely darker than Base.
         const QColor fill =
-            own ? palette.color(QPalette::Highlight).lighter(185) : palette.color(QPalette::AlternateBase);
+            own ? palette.color(QPalette::Highlight).lighter(185) : palette.color(QPalette::AlternateBase).darker(103);
         painter->fillPath(bubble, fill);
         if (option.state & QStyle::State_HasFocus) {
             painter->setPen(QPen(palette.color(QPalette::Highlight), 2));
+            painter->drawPath(bubble);
+        } else if (!own) {
+            painter->setPen(QPen(palette.color(QPalette::Mid).lighter(140), 1));
             painter->drawPath(bubble);
         }
 

@@ -1,0 +1,206 @@
+#include "ConsultationPage.h"
+
+#include "Announcer.h"
+#include "ChatInput.h"
+#include "CustomerTexts.h"
+#include "client/CustomerClient.h"
+#include "widgets/ChatView.h"
+
+#include <QEvent>
+#include <QFrame>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QTextCursor>
+#include <QVBoxLayout>
+
+namespace consult::customer {
+
+namespace {
+
+QLabel *plainLabel(QWidget *parent, const char *objectName, const char *role = nullptr)
+{
+    auto *label = new QLabel(parent);
+    label->setObjectName(QString::fromLatin1(objectName));
+    label->setTextFormat(Qt::PlainText);
+    label->setWordWrap(true);
+    if (role)
+        label->setProperty(role, true);
+    return label;
+}
+
+} // namespace
+
+ConsultationPage::ConsultationPage(QWidget *parent)
+    : QWidget(parent)
+{
+    m_heading = plainLabel(this, "heading");
+    m_peer = plainLabel(this, "peerState", "warning");
+    m_peer->hide();
+    m_end = new QPushButton(this);
+    m_end->setObjectName(QStringLiteral("endConsultation"));
+
+    m_reminderBox = new QFrame(this);
+    m_reminderBox->setObjectName(QStringLiteral("reminderBox"));
+    m_reminderBox->setProperty("reminder", true);
+    m_noSecrets = plainLabel(m_reminderBox, "noSecrets", "strong");
+    m_noOrders = plainLabel(m_reminderBox, "noOrders");
+    auto *reminderLayout = new QVBoxLayout(m_reminderBox);
+    reminderLayout->setContentsMargins(12, 8, 12, 8);
+    reminderLayout->setSpacing(2);
+    reminderLayout->addWidget(m_noSecrets);
+    reminderLayout->addWidget(m_noOrders);
+
+    m_chat = new ChatView(this);
+    m_chat->setObjectName(QStringLiteral("chat"));
+    m_typing = plainLabel(this, "typing", "hint");
+    m_typing->setWordWrap(false);
+    m_status = plainLabel(this, "chatStatus", "error");
+    m_status->hide();
+    m_input = new ChatInput(this);
+    m_input->setObjectName(QStringLiteral("chatInput"));
+    m_send = new QPushButton(this);
+    m_send->setObjectName(QStringLiteral("send"));
+    m_send->setProperty("primary", true);
+    m_keys = plainLabel(this, "keys", "hint");
+
+    connect(m_input, &ChatInput::submitted, this, &ConsultationPage::submit);
+    connect(m_send, &QPushButton::clicked, this, &ConsultationPage::submit);
+    connect(m_end, &QPushButton::clicked, this, &ConsultationPage::endRequested);
+    connect(m_input, &ChatInput::textChanged, this, [this] {
+        if (m_client && !m_input->toPlainText().isEmpty())
+            m_client->noteTyping();
+        m_send->setEnabled(!m_input->toPlainText().trimmed().isEmpty());
+    });
+
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_heading, 1);
+    top->addWidget(m_end, 0, Qt::AlignTop);
+    auto *inputRow = new QHBoxLayout;
+    inputRow->addWidget(m_input, 1);
+    inputRow->addWidget(m_send, 0, Qt::AlignBottom);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(24, 16, 24, 16);
+    layout->setSpacing(8);
+    layout->addLayout(top);
+    layout->addWidget(m_peer);
+    layout->addWidget(m_reminderBox);
+    layout->addWidget(m_chat, 1);
+    layout->addWidget(m_typing);
+    layout->addWidget(m_status);
+    layout->addLayout(inputRow);
+    layout->addWidget(m_keys);
+    setTabOrder(m_input, m_send);
+    setTabOrder(m_send, m_chat);
+    setTabOrder(m_chat, m_end);
+    m_send->setEnabled(false);
+    retranslate();
+}
+
+void ConsultationPage::setClient(CustomerClient *client)
+{
+    m_client = client;
+    m_refusal = wire::ERROR_UNSPECIFIED;
+    m_input->clear();
+    m_chat->setChatModel(client ? client->chat() : nullptr);
+    if (client) {
+        connect(client, &CustomerClient::consultationStarted, this, [this] {
+            retranslate();
+            focusInput();
+        });
+        connect(client, &CustomerClient::advisorChanged, this, [this](const QString &advisorName) {
+            retranslate();
+            announce(m_heading, tr("Sie werden jetzt von %1 beraten.").arg(advisorName));
+        });
+        connect(client, &CustomerClient::peerTypingChanged, this, [this] { retranslate(); });
+        connect(client, &CustomerClient::peerPresenceChanged, this, [this] {
+            retranslate();
+            announce(m_peer, m_peer->isVisibleTo(this) ? m_peer->text()
+                                                       : tr("%1 ist wieder verbunden.").arg(m_client->advisorName()));
+        });
+        connect(client, &CustomerClient::chatRefused, this, &ConsultationPage::onChatRefused);
+        connect(client->chat(), &ChatModel::incomingLine, this, [this](const ChatLine &line) {
+            announce(m_chat, tr("Neue Nachricht von %1: %2").arg(line.authorName, line.text));
+        });
+    }
+    retranslate();
+}
+
+void ConsultationPage::clearInput()
+{
+    m_input->clear();
+    m_refusal = wire::ERROR_UNSPECIFIED;
+    retranslate();
+    focusInput();
+}
+
+void ConsultationPage::focusInput()
+{
+    m_input->setFocus();
+}
+
+void ConsultationPage::selectInInput(qsizetype start, qsizetype length)
+{
+    const QString raw = m_input->toPlainText();
+    const qsizetype offset = qMax<qsizetype>(0, raw.indexOf(raw.trimmed()));
+    QTextCursor cursor = m_input->textCursor();
+    cursor.setPosition(static_cast<int>(offset + start));
+    cursor.setPosition(static_cast<int>(offset + start + length), QTextCursor::KeepAnchor);
+    m_input->setTextCursor(cursor);
+    focusInput();
+}
+
+void ConsultationPage::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+void ConsultationPage::retranslate()
+{
+    const QString advisor = m_client ? m_client->advisorName() : QString();
+    m_heading->setText(advisor.isEmpty() ? tr("Ihre Beratung") : tr("Ihre Beratung mit %1").arg(advisor));
+    m_end->setText(tr("Beratung beenden"));
+    m_end->setAccessibleName(m_end->text());
+    m_noSecrets->setText(tr("Geben Sie hier niemals Passwörter, PINs, TANs oder Benutzerkennungen ein. Wir fragen "
+                            "Sie nie danach."));
+    m_noOrders->setText(tr("Im Chat nehmen wir keine rechtsverbindlichen Aufträge an, zum Beispiel Überweisungen, "
+                           "Wertpapierorders oder Kartensperren."));
+    m_reminderBox->setAccessibleName(tr("Wichtiger Hinweis"));
+    m_reminderBox->setAccessibleDescription(m_noSecrets->text() + u' ' + m_noOrders->text());
+    const bool reconnecting = m_client && m_client->peerState() == wire::PEER_STATE_RECONNECTING;
+    m_peer->setVisible(reconnecting);
+    m_peer->setText(tr("Die Verbindung von %1 ist unterbrochen und wird wiederhergestellt. Ihre Nachrichten "
+                       "kommen an, sobald sie wieder da ist.")
+                        .arg(advisor));
+    m_typing->setText(m_client && m_client->peerTyping() ? tr("%1 schreibt …").arg(advisor) : QString());
+    m_typing->setAccessibleName(m_typing->text());
+    m_status->setText(m_refusal == wire::ERROR_UNSPECIFIED ? QString() : CustomerTexts::chatRefusal(m_refusal));
+    m_status->setVisible(!m_status->text().isEmpty());
+    m_input->setAccessibleName(tr("Ihre Nachricht"));
+    m_input->setAccessibleDescription(tr("Eingabetaste sendet, Umschalt und Eingabetaste beginnt eine neue Zeile."));
+    m_input->setPlaceholderText(tr("Ihre Nachricht …"));
+    m_send->setText(tr("Senden"));
+    m_send->setAccessibleName(tr("Nachricht senden"));
+    m_keys->setText(tr("Eingabetaste: senden · Umschalt + Eingabetaste: neue Zeile"));
+    m_chat->setAccessibleName(tr("Chatverlauf"));
+}
+
+void ConsultationPage::submit()
+{
+    const QString text = m_input->toPlainText().trimmed();
+    if (text.isEmpty())
+        return;
+    Q_EMIT sendRequested(text);
+}
+
+void ConsultationPage::onChatRefused(const QString &clientMessageId, wire::ErrorCode code)
+{
+    Q_UNUSED(clientMessageId)
+    m_refusal = code;
+    retranslate();
+    announce(m_status, m_status->text());
+}
+
+} // namespace consult::customer

@@ -1,0 +1,390 @@
+#include "CustomerWindow.h"
+
+#include "Announcer.h"
+#include "ConsultationPage.h"
+#include "CustomerTexts.h"
+#include "EndPage.h"
+#include "HeaderBar.h"
+#include "InputCheck.h"
+#include "LanguageSwitcher.h"
+#include "LoginPage.h"
+#include "MessagePage.h"
+#include "MessageStoredPage.h"
+#include "SendGuard.h"
+#include "StartPage.h"
+#include "TranscriptSource.h"
+#include "WaitingPage.h"
+#include "core/Clock.h"
+
+#include <QCloseEvent>
+#include <QFile>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QStackedWidget>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace consult::customer {
+
+namespace {
+
+using Phase = CustomerClient::Phase;
+
+// If closing waits for the server to confirm the end, it waits at most this long.
+constexpr int kCloseGraceMs = 3000;
+
+} // namespace
+
+CustomerWindow::CustomerWindow(Options options, LanguageSwitcher &language, QWidget *parent)
+    : QMainWindow(parent)
+    , m_options(std::move(options))
+    , m_language(language)
+{
+    auto *central = new QWidget(this);
+    central->setObjectName(QStringLiteral("central"));
+    m_header = new HeaderBar(m_options.bankName, m_language, central);
+    m_banner = new QLabel(central);
+    m_banner->setObjectName(QStringLiteral("banner"));
+    m_banner->setTextFormat(Qt::PlainText);
+    m_banner->setWordWrap(true);
+    m_banner->hide();
+    m_pages = new QStackedWidget(central);
+    m_start = new StartPage(m_pages);
+    m_login = new LoginPage(m_pages);
+    m_waiting = new WaitingPage(m_pages);
+    m_message = new MessagePage(m_pages);
+    m_stored = new MessageStoredPage(m_pages);
+    m_consultation = new ConsultationPage(m_pages);
+    m_end = new EndPage(m_pages);
+    for (QWidget *page :
+         {static_cast<QWidget *>(m_start), static_cast<QWidget *>(m_login), static_cast<QWidget *>(m_waiting),
+          static_cast<QWidget *>(m_message), static_cast<QWidget *>(m_stored), static_cast<QWidget *>(m_consultation),
+          static_cast<QWidget *>(m_end)})
+        m_pages->addWidget(page);
+
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_header);
+    layout->addWidget(m_banner);
+    layout->addWidget(m_pages, 1);
+    setCentralWidget(central);
+
+    QFile style(QStringLiteral(":/customer/customer.qss"));
+    if (style.open(QIODevice::ReadOnly))
+        setStyleSheet(QString::fromUtf8(style.readAll()));
+    resize(780, 700);
+    setMinimumSize(560, 520);
+    connectPages();
+    connect(&m_language, &LanguageSwitcher::languageChanged, this, [this] {
+        // The notices and the greeting come in the session's language: before log-in, start afresh.
+        if (m_client && (m_client->phase() == Phase::Connecting || m_client->phase() == Phase::ReadingNotices ||
+                         (m_client->phase() == Phase::Failed && m_client->name().isEmpty())))
+            startSession();
+    });
+    retranslate();
+    m_pages->setCurrentWidget(m_start);
+    m_start->chatButton()->setFocus();
+}
+
+CustomerWindow::~CustomerWindow()
+{
+    dropSession();
+}
+
+QPushButton *CustomerWindow::languageButton() const
+{
+    return m_header->languageButton();
+}
+
+void CustomerWindow::connectPages()
+{
+    connect(m_start, &StartPage::chatRequested, this, &CustomerWindow::startSession);
+    connect(m_login, &LoginPage::retryRequested, this, &CustomerWindow::startSession);
+    connect(m_login, &LoginPage::cancelRequested, this, &CustomerWindow::goHome);
+    connect(m_login, &LoginPage::loginRequested, this, [this](const QString &name, const QString &phone) {
+        if (m_client && m_client->phase() == Phase::ReadingNotices)
+            m_client->login(name, phone, wire::CONSULTATION_MODE_CHAT);
+    });
+    connect(m_waiting, &WaitingPage::writeMessageRequested, this, [this] {
+        m_composingMessage = true;
+        onPhaseChanged(m_client->phase());
+    });
+    connect(m_waiting, &WaitingPage::leaveRequested, this, [this] {
+        if (confirm(tr("Warten beenden"),
+                    tr("Möchten Sie die Warteschlange wirklich verlassen? Ihr Platz geht dabei "
+                       "verloren."),
+                    tr("Warteschlange verlassen"), tr("Weiter warten")) &&
+            m_client && m_client->phase() == Phase::Waiting)
+            m_client->leaveQueue();
+    });
+    connect(m_message, &MessagePage::sendRequested, this, &CustomerWindow::sendMessage);
+    connect(m_message, &MessagePage::backToWaitingRequested, this, [this] {
+        m_composingMessage = false;
+        onPhaseChanged(m_client->phase());
+    });
+    connect(m_message, &MessagePage::cancelRequested, this, [this] {
+        m_goHomeWhenEnded = true;
+        m_client->leaveQueue();
+    });
+    connect(m_stored, &MessageStoredPage::homeRequested, this, &CustomerWindow::goHome);
+    connect(m_stored, &MessageStoredPage::quitRequested, this, &QWidget::close);
+    connect(m_consultation, &ConsultationPage::sendRequested, this, &CustomerWindow::sendChat);
+    connect(m_consultation, &ConsultationPage::endRequested, this, [this] {
+        if (confirm(tr("Beratung beenden"), tr("Möchten Sie die Beratung jetzt beenden?"), tr("Beratung beenden"),
+                    tr("Weiter schreiben")) &&
+            m_client && m_client->phase() == Phase::Consulting)
+            m_client->endConsultation();
+    });
+    connect(m_end, &EndPage::homeRequested, this, &CustomerWindow::goHome);
+    connect(m_end, &EndPage::quitRequested, this, &QWidget::close);
+}
+
+void CustomerWindow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QMainWindow::changeEvent(event);
+}
+
+void CustomerWindow::retranslate()
+{
+    setWindowTitle(tr("%1 – Service-Chat").arg(m_options.bankName));
+    onConnectionState(m_client ? m_client->connection().state() : ClientConnection::State::Disconnected);
+}
+
+void CustomerWindow::startSession()
+{
+    dropSession();
+    ClientConnection::Settings settings = m_options.connection;
+    settings.language = m_language.language();
+    m_client = std::make_unique<CustomerClient>(settings, SystemClock::instance());
+    CustomerClient *client = m_client.get();
+    m_login->setClient(client);
+    m_waiting->setClient(client);
+    m_message->setClient(client);
+    m_stored->setClient(client);
+    m_consultation->setClient(client);
+    connect(client, &CustomerClient::phaseChanged, this, &CustomerWindow::onPhaseChanged);
+    connect(&client->connection(), &ClientConnection::stateChanged, this, &CustomerWindow::onConnectionState);
+    client->start(m_options.endpoint);
+}
+
+void CustomerWindow::dropSession()
+{
+    m_composingMessage = m_goHomeWhenEnded = m_wasReconnecting = false;
+    m_end->clear();
+    if (!m_client)
+        return;
+    // Views first, so that nothing points into the old session's models.
+    m_login->setClient(nullptr);
+    m_waiting->setClient(nullptr);
+    m_message->setClient(nullptr);
+    m_stored->setClient(nullptr);
+    m_consultation->setClient(nullptr);
+    CustomerClient *old = m_client.release();
+    old->disconnect();
+    old->chat()->disconnect();
+    old->connection().disconnect(this);
+    old->connection().close();
+    old->deleteLater();
+    m_banner->hide();
+}
+
+void CustomerWindow::goHome()
+{
+    dropSession();
+    m_login->reset();
+    m_pages->setCurrentWidget(m_start);
+    m_start->chatButton()->setFocus();
+}
+
+void CustomerWindow::onPhaseChanged(CustomerClient::Phase phase)
+{
+    switch (phase) {
+    case Phase::Idle:
+        m_pages->setCurrentWidget(m_start);
+        break;
+    case Phase::Connecting:
+        m_login->setState(LoginPage::State::Connecting);
+        m_pages->setCurrentWidget(m_login);
+        break;
+    case Phase::ReadingNotices:
+        m_login->setState(LoginPage::State::Ready);
+        m_pages->setCurrentWidget(m_login);
+        break;
+    case Phase::LoggingIn:
+        m_login->setState(LoginPage::State::LoggingIn);
+        break;
+    case Phase::Waiting:
+        m_message->setSending(false);
+        if (m_composingMessage) {
+            m_message->setMode(MessagePage::Mode::InsteadOfWaiting);
+            m_pages->setCurrentWidget(m_message);
+        } else {
+            m_pages->setCurrentWidget(m_waiting);
+            m_waiting->positionLabel()->setFocus();
+        }
+        break;
+    case Phase::MessageOnly:
+        m_message->setSending(false);
+        m_message->setMode(m_client->queueStatus().state() == wire::QUEUE_STATE_FULL_MESSAGE_ONLY
+                               ? MessagePage::Mode::QueueFull
+                               : MessagePage::Mode::Closed);
+        m_pages->setCurrentWidget(m_message);
+        break;
+    case Phase::SendingMessage:
+        m_message->setSending(true);
+        break;
+    case Phase::MessageStored:
+        m_message->setSending(false);
+        m_pages->setCurrentWidget(m_stored);
+        break;
+    case Phase::Consulting:
+        m_composingMessage = false;
+        m_pages->setCurrentWidget(m_consultation);
+        m_consultation->focusInput();
+        break;
+    case Phase::Ended:
+        if (m_closeWhenEnded) {
+            close();
+            return;
+        }
+        if (m_goHomeWhenEnded) {
+            goHome();
+            return;
+        }
+        if (m_client->consultationId().isEmpty())
+            m_end->showLeftQueue();
+        else
+            m_end->showEnded(m_client->endReason(), TranscriptSource::contentOf(*m_client, m_options.bankName));
+        m_pages->setCurrentWidget(m_end);
+        break;
+    case Phase::Failed: {
+        const ClientConnection::Failure failure = m_client->connection().failure();
+        if (m_closeWhenEnded) {
+            close();
+            return;
+        }
+        if (m_client->name().isEmpty()) {
+            // Never logged in: the log-in page says why and offers to try again.
+            m_login->setState(LoginPage::State::Failed,
+                              CustomerTexts::connectionFailure(failure == ClientConnection::Failure::None
+                                                                   ? ClientConnection::Failure::ServerUnreachable
+                                                                   : failure));
+            m_pages->setCurrentWidget(m_login);
+        } else {
+            std::optional<TranscriptContent> transcript;
+            if (!m_client->consultationId().isEmpty())
+                transcript = TranscriptSource::contentOf(*m_client, m_options.bankName);
+            m_end->showLost(failure, std::move(transcript));
+            m_pages->setCurrentWidget(m_end);
+        }
+        break;
+    }
+    }
+}
+
+void CustomerWindow::onConnectionState(ClientConnection::State state)
+{
+    const bool reconnecting = state == ClientConnection::State::Reconnecting;
+    m_banner->setText(tr("Die Verbindung ist unterbrochen und wird wiederhergestellt … Was Sie jetzt schreiben, "
+                         "wird gesendet, sobald sie wieder steht."));
+    m_banner->setAccessibleName(m_banner->text());
+    m_banner->setVisible(reconnecting);
+    if (reconnecting && !m_wasReconnecting)
+        announce(m_banner, m_banner->text());
+    if (!reconnecting && m_wasReconnecting && state == ClientConnection::State::Connected)
+        announce(m_banner, tr("Die Verbindung steht wieder."));
+    m_wasReconnecting = reconnecting;
+}
+
+void CustomerWindow::sendChat(const QString &text)
+{
+    const SendCheck check = SendGuard::check(text);
+    if (SendGuard::confirm(check, this) == SendGuard::Decision::Edit) {
+        if (!check.findings.isEmpty())
+            m_consultation->selectInInput(check.findings.first().start, check.findings.first().length);
+        else
+            m_consultation->focusInput();
+        return;
+    }
+    // The consultation may have ended while the dialog was open.
+    if (!m_client || m_client->phase() != Phase::Consulting)
+        return;
+    m_client->sendChat(text);
+    m_consultation->clearInput();
+}
+
+void CustomerWindow::sendMessage(const QString &text, const QString &callbackPhone)
+{
+    // Left messages are stored at the bank: the same checks as chat lines (C2, C3).
+    if (SendGuard::confirm(SendGuard::check(text), this) == SendGuard::Decision::Edit) {
+        m_message->textEdit()->setFocus();
+        return;
+    }
+    if (!m_client || (m_client->phase() != Phase::Waiting && m_client->phase() != Phase::MessageOnly))
+        return;
+    m_stored->setCallbackPhone(checkPhone(callbackPhone).display);
+    m_client->leaveMessage(text, callbackPhone);
+}
+
+bool CustomerWindow::confirm(const QString &title, const QString &text, const QString &yes, const QString &no)
+{
+    QMessageBox box(QMessageBox::Question, title, text, QMessageBox::NoButton, this);
+    box.setObjectName(QStringLiteral("confirm"));
+    box.setTextFormat(Qt::PlainText);
+    QPushButton *accept = box.addButton(yes, QMessageBox::AcceptRole);
+    accept->setObjectName(QStringLiteral("yes"));
+    QPushButton *reject = box.addButton(no, QMessageBox::RejectRole);
+    reject->setObjectName(QStringLiteral("no"));
+    box.setDefaultButton(reject);
+    box.setEscapeButton(reject);
+    box.exec();
+    return box.clickedButton() == accept;
+}
+
+void CustomerWindow::closeEvent(QCloseEvent *event)
+{
+    const Phase phase = m_client ? m_client->phase() : Phase::Idle;
+    if (m_closeWhenEnded || phase == Phase::Idle || phase == Phase::MessageStored || phase == Phase::Connecting ||
+        phase == Phase::ReadingNotices || phase == Phase::LoggingIn) {
+        dropSession();
+        event->accept();
+        return;
+    }
+    event->ignore();
+    if (phase == Phase::Consulting) {
+        if (!confirm(tr("Beratung beenden"), tr("Wenn Sie die Anwendung schließen, endet die Beratung."),
+                     tr("Beratung beenden und schließen"), tr("Weiter schreiben")))
+            return;
+        m_closeWhenEnded = true;
+        m_client->endConsultation();
+    } else if (phase == Phase::Waiting || phase == Phase::MessageOnly || phase == Phase::SendingMessage) {
+        if (!confirm(tr("Anwendung schließen"),
+                     tr("Wenn Sie die Anwendung schließen, verlassen Sie die "
+                        "Warteschlange."),
+                     tr("Schließen"), tr("Weiter warten")))
+            return;
+        m_closeWhenEnded = true;
+        m_client->leaveQueue();
+    } else {
+        // Ended or failed: only the transcript is left, and it is deleted with the window (C4).
+        if (m_end->transcriptDocument() && !m_end->transcriptKept() &&
+            !confirm(tr("Anwendung schließen"),
+                     tr("Das Gesprächsprotokoll wird beim Schließen gelöscht. Möchten Sie es vorher speichern oder "
+                        "drucken?"),
+                     tr("Ohne Protokoll schließen"), tr("Zurück zum Protokoll")))
+            return;
+        dropSession();
+        event->accept();
+        return;
+    }
+    // Whatever the server answers, the window closes soon.
+    QTimer::singleShot(kCloseGraceMs, this, [this] { close(); });
+}
+
+} // namespace consult::customer

@@ -1,0 +1,240 @@
+#include "EndPage.h"
+
+#include "Announcer.h"
+#include "CustomerTexts.h"
+#include "TranscriptSource.h"
+
+#include <QDir>
+#include <QEvent>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPrintDialog>
+#include <QPrinter>
+#include <QPushButton>
+#include <QStandardPaths>
+#include <QTextDocument>
+#include <QTextEdit>
+#include <QVBoxLayout>
+
+namespace consult::customer {
+
+namespace {
+
+QLabel *plainLabel(QWidget *parent, const char *objectName, const char *role = nullptr)
+{
+    auto *label = new QLabel(parent);
+    label->setObjectName(QString::fromLatin1(objectName));
+    label->setTextFormat(Qt::PlainText);
+    label->setWordWrap(true);
+    if (role)
+        label->setProperty(role, true);
+    return label;
+}
+
+} // namespace
+
+EndPage::EndPage(QWidget *parent)
+    : QWidget(parent)
+{
+    m_heading = plainLabel(this, "heading");
+    m_heading->setFocusPolicy(Qt::TabFocus);
+    m_detail = plainLabel(this, "endDetail");
+    m_transcriptBox = new QWidget(this);
+    m_transcriptHeading = plainLabel(m_transcriptBox, "transcriptHeading", "subheading");
+    m_transcriptNote = plainLabel(m_transcriptBox, "transcriptNote", "hint");
+    m_preview = new QTextEdit(m_transcriptBox);
+    m_preview->setObjectName(QStringLiteral("transcriptPreview"));
+    m_preview->setReadOnly(true);
+    m_preview->setTabChangesFocus(true);
+    m_preview->setAcceptRichText(false);
+    m_print = new QPushButton(m_transcriptBox);
+    m_print->setObjectName(QStringLiteral("printTranscript"));
+    m_save = new QPushButton(m_transcriptBox);
+    m_save->setObjectName(QStringLiteral("saveTranscript"));
+    m_save->setProperty("primary", true);
+    m_saveStatus = plainLabel(m_transcriptBox, "saveStatus");
+    m_saveStatus->hide();
+    auto *transcriptButtons = new QHBoxLayout;
+    transcriptButtons->addWidget(m_save);
+    transcriptButtons->addWidget(m_print);
+    transcriptButtons->addStretch();
+    auto *transcriptLayout = new QVBoxLayout(m_transcriptBox);
+    transcriptLayout->setContentsMargins(0, 8, 0, 0);
+    transcriptLayout->setSpacing(6);
+    transcriptLayout->addWidget(m_transcriptHeading);
+    transcriptLayout->addWidget(m_transcriptNote);
+    transcriptLayout->addWidget(m_preview, 1);
+    transcriptLayout->addLayout(transcriptButtons);
+    transcriptLayout->addWidget(m_saveStatus);
+
+    m_home = new QPushButton(this);
+    m_home->setObjectName(QStringLiteral("home"));
+    m_quit = new QPushButton(this);
+    m_quit->setObjectName(QStringLiteral("quit"));
+    connect(m_print, &QPushButton::clicked, this, &EndPage::print);
+    connect(m_save, &QPushButton::clicked, this, &EndPage::save);
+    connect(m_home, &QPushButton::clicked, this, &EndPage::homeRequested);
+    connect(m_quit, &QPushButton::clicked, this, &EndPage::quitRequested);
+
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_home);
+    buttons->addStretch();
+    buttons->addWidget(m_quit);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(32, 24, 32, 24);
+    layout->setSpacing(8);
+    layout->addWidget(m_heading);
+    layout->addWidget(m_detail);
+    layout->addWidget(m_transcriptBox, 1);
+    layout->addStretch(0);
+    layout->addLayout(buttons);
+    retranslate();
+}
+
+EndPage::~EndPage() = default;
+
+void EndPage::showEnded(wire::EndReason reason, std::optional<TranscriptContent> transcript)
+{
+    m_kind = Kind::Ended;
+    m_reason = reason;
+    setTranscript(std::move(transcript));
+}
+
+void EndPage::showLeftQueue()
+{
+    m_kind = Kind::LeftQueue;
+    setTranscript(std::nullopt);
+}
+
+void EndPage::showLost(ClientConnection::Failure failure, std::optional<TranscriptContent> transcript)
+{
+    m_kind = Kind::Lost;
+    m_failure = failure;
+    setTranscript(std::move(transcript));
+}
+
+void EndPage::clear()
+{
+    setTranscript(std::nullopt);
+}
+
+void EndPage::setTranscript(std::optional<TranscriptContent> transcript)
+{
+    m_preview->setDocument(nullptr);
+    m_document.reset();
+    m_content = std::move(transcript);
+    m_savedTo.clear();
+    m_saveError.clear();
+    m_kept = false;
+    rebuildDocument();
+    retranslate();
+    announce(m_heading, m_heading->text() + u' ' + m_detail->text());
+    m_heading->setFocus();
+}
+
+void EndPage::rebuildDocument()
+{
+    // In the current language; only ever in memory (C4).
+    m_preview->setDocument(nullptr);
+    if (m_content)
+        m_content->title = TranscriptSource::title();
+    m_document = m_content ? Transcript::buildDocument(*m_content) : nullptr;
+    if (m_document)
+        m_preview->setDocument(m_document.get());
+}
+
+void EndPage::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        rebuildDocument();
+        retranslate();
+    }
+    QWidget::changeEvent(event);
+}
+
+void EndPage::retranslate()
+{
+    switch (m_kind) {
+    case Kind::Ended:
+        m_heading->setText(CustomerTexts::endReason(m_reason));
+        m_detail->setText(tr("Vielen Dank für Ihr Gespräch. Der Chat ist auf unseren Servern gelöscht."));
+        break;
+    case Kind::LeftQueue:
+        m_heading->setText(tr("Sie haben die Warteschlange verlassen."));
+        m_detail->setText(tr("Sie können jederzeit einen neuen Service-Chat starten."));
+        break;
+    case Kind::Lost:
+        m_heading->setText(m_content ? tr("Die Beratung konnte nicht fortgesetzt werden.")
+                                     : tr("Die Verbindung ist abgebrochen."));
+        m_detail->setText(CustomerTexts::connectionFailure(m_failure) + u' ' +
+                          tr("Bitte starten Sie den Service-Chat neu, wenn Sie noch Fragen haben."));
+        break;
+    }
+    m_heading->setAccessibleName(m_heading->text());
+    m_detail->setAccessibleName(m_detail->text());
+    m_transcriptBox->setVisible(m_content.has_value());
+    // The next step is the transcript when there is one, else a new chat.
+    m_home->setProperty("primary", !m_content.has_value());
+    m_home->setStyleSheet(QString());
+    m_transcriptHeading->setText(tr("Gesprächsprotokoll"));
+    m_transcriptNote->setText(tr("Das Protokoll gibt es nur hier in der Anwendung. Wenn Sie es aufbewahren "
+                                 "möchten, drucken oder speichern Sie es jetzt: Mit dem Schließen ist es gelöscht."));
+    m_preview->setAccessibleName(tr("Vorschau des Gesprächsprotokolls"));
+    m_print->setText(tr("Drucken …"));
+    m_print->setAccessibleName(tr("Gesprächsprotokoll drucken"));
+    m_save->setText(tr("Als PDF speichern …"));
+    m_save->setAccessibleName(tr("Gesprächsprotokoll als PDF speichern"));
+    const QString saveStatus = !m_saveError.isEmpty() ? m_saveError
+                               : m_savedTo.isEmpty()  ? QString()
+                                                      : tr("Gespeichert: %1").arg(QDir::toNativeSeparators(m_savedTo));
+    m_saveStatus->setText(saveStatus);
+    m_saveStatus->setProperty("error", !m_saveError.isEmpty());
+    m_saveStatus->setProperty("confirmation", m_saveError.isEmpty() && !m_savedTo.isEmpty());
+    m_saveStatus->setStyleSheet(QString());
+    m_saveStatus->setVisible(!saveStatus.isEmpty());
+    m_home->setText(tr("Neuen Service-Chat starten"));
+    m_home->setAccessibleName(m_home->text());
+    m_quit->setText(tr("Anwendung schließen"));
+    m_quit->setAccessibleName(m_quit->text());
+}
+
+void EndPage::print()
+{
+    if (!m_document)
+        return;
+    QPrinter printer(QPrinter::HighResolution);
+    QPrintDialog dialog(&printer, this);
+    dialog.setWindowTitle(tr("Gesprächsprotokoll drucken"));
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    Transcript::print(*m_document, printer);
+    m_kept = true;
+}
+
+void EndPage::save()
+{
+    if (!m_document || !m_content)
+        return;
+    // C4: the only file the transcript ever becomes is the one the customer names here.
+    const QString directory = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    const QString suggested = QDir(directory).filePath(
+        tr("Gesprächsprotokoll-%1.pdf")
+            .arg((m_content->startedAt.isValid() ? m_content->startedAt : QDateTime::currentDateTime())
+                     .toString(QStringLiteral("yyyy-MM-dd-HHmm"))));
+    QString path =
+        QFileDialog::getSaveFileName(this, tr("Gesprächsprotokoll speichern"), suggested, tr("PDF-Dokumente (*.pdf)"));
+    if (path.isEmpty())
+        return;
+    if (!path.endsWith(QStringLiteral(".pdf"), Qt::CaseInsensitive))
+        path += QStringLiteral(".pdf");
+    const Status written = Transcript::writePdf(*m_document, path);
+    m_savedTo = written ? path : QString();
+    m_kept = m_kept || written.ok();
+    m_saveError =
+        written ? QString() : tr("Das Protokoll konnte nicht gespeichert werden. Bitte wählen Sie einen anderen Ort.");
+    retranslate();
+    announce(m_saveStatus, m_saveStatus->text());
+}
+
+} // namespace consult::customer

@@ -1,0 +1,50 @@
+#include "LanguageSwitcher.h"
+
+#include <QCoreApplication>
+#include <QLibraryInfo>
+#include <QLocale>
+
+namespace consult::customer {
+
+LanguageSwitcher::LanguageSwitcher(QObject *parent)
+    : QObject(parent)
+{
+    setLanguage(QStringLiteral("de"));
+}
+
+LanguageSwitcher::~LanguageSwitcher()
+{
+    removeTranslators();
+}
+
+void LanguageSwitcher::setLanguage(const QString &code)
+{
+    const QString language = code == u"en" ? QStringLiteral("en") : QStringLiteral("de");
+    const bool changed = language != m_language;
+    removeTranslators();
+    m_language = language;
+    QLocale::setDefault(QLocale(language == u"en" ? QLocale::English : QLocale::German,
+                                language == u"en" ? QLocale::UnitedKingdom : QLocale::Germany));
+    // Qt's own texts (buttons of standard dialogs, the print dialog) in the chosen language.
+    if (m_qt.load(QStringLiteral("qtbase_") + language, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        m_qtInstalled = QCoreApplication::installTranslator(&m_qt);
+    if (language == u"en") {
+        if (m_app.load(QStringLiteral(":/i18n/customer_en.qm")))
+            m_appInstalled = QCoreApplication::installTranslator(&m_app);
+        else
+            qWarning("consult-customer: the English translation is missing");
+    }
+    if (changed)
+        Q_EMIT languageChanged(language);
+}
+
+void LanguageSwitcher::removeTranslators()
+{
+    if (m_appInstalled)
+        QCoreApplication::removeTranslator(&m_app);
+    if (m_qtInstalled)
+        QCoreApplication::removeTranslator(&m_qt);
+    m_appInstalled = m_qtInstalled = false;
+}
+
+} // namespace consult::customer

@@ -1,0 +1,61 @@
+// consult-customer: the bank's customer client for the service chat (seed 000).
+#include "ClientConfig.h"
+#include "CustomerWindow.h"
+#include "LanguageSwitcher.h"
+
+#include <QApplication>
+#include <QMessageBox>
+#include <QSysInfo>
+
+#include <cstdio>
+
+using namespace consult;
+using namespace consult::customer;
+
+namespace {
+
+int refuse(const QString &message)
+{
+    std::fprintf(stderr, "consult-customer: %s\n", qPrintable(message));
+    return 2;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("consult-customer"));
+    QApplication::setApplicationVersion(QStringLiteral(CONSULT_VERSION));
+    QApplication::setStyle(QStringLiteral("Fusion"));
+
+    const auto options = parseStartOptions(QApplication::arguments());
+    if (!options)
+        return refuse(options.problem().message +
+                      QStringLiteral("\nusage: consult-customer [--language de|en] [--server wss://host:port "
+                                     "--pin <base64> [--ca <ca.pem>]]"));
+    const auto config = ClientConfig::loadShipped();
+    if (!config)
+        return refuse(QStringLiteral("the shipped configuration is broken: ") + config.problem().message);
+    LanguageSwitcher language;
+    language.setLanguage(options->language);
+    const auto endpoint = resolveEndpoint(config.value(), options.value(), isDevelopmentBuild());
+    if (!endpoint) {
+        // P6: only the bank's servers. Say so in a window too: the app is usually started from a menu.
+        const int status = refuse(endpoint.problem().message);
+        QMessageBox::critical(nullptr, QStringLiteral("consult-customer"),
+                              QCoreApplication::translate("consult::customer::main",
+                                                          "Diese Anwendung verbindet sich nur mit den Servern Ihrer "
+                                                          "Bank. Die angegebene Serveradresse wird nicht verwendet."));
+        return status;
+    }
+
+    CustomerWindow::Options windowOptions;
+    windowOptions.bankName = config->bankName;
+    windowOptions.endpoint = endpoint.value();
+    windowOptions.connection.clientVersion =
+        QStringLiteral("consult-customer %1 %2").arg(QStringLiteral(CONSULT_VERSION), QSysInfo::productType());
+    CustomerWindow window(windowOptions, language);
+    window.show();
+    return QApplication::exec();
+}

@@ -1,0 +1,176 @@
+#pragma once
+
+// Drives the real customer window against a real in-process server (TestServer, real TLS), with
+// advisors scripted through the client library. Helpers report through the Qt Test macros; callers
+// check QTest::currentTestFailed() (or use the CUSTOMER_* macros that return on failure).
+#include "ChatInput.h"
+#include "ConsultationPage.h"
+#include "CustomerWindow.h"
+#include "LanguageSwitcher.h"
+#include "LoginPage.h"
+#include "NoticeDialog.h"
+#include "StartPage.h"
+#include "support/TestClients.h"
+#include "support/TestServer.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QDeadlineTimer>
+#include <QElapsedTimer>
+#include <QLineEdit>
+#include <QPointer>
+#include <QPushButton>
+#include <QStackedWidget>
+#include <QTest>
+#include <QTimer>
+
+#include <functional>
+#include <memory>
+
+namespace consult::testing {
+
+inline const QString kAdvisorPassword = QStringLiteral("correct horse battery staple");
+inline const QString kBankName = QStringLiteral("Sparkasse Teststadt");
+
+// The customer app as a customer sees it: the window, in German unless switched.
+struct CustomerApp
+{
+    customer::LanguageSwitcher language;
+    std::unique_ptr<customer::CustomerWindow> window;
+    QTimer modalWatch;
+    QPointer<QWidget> lastModal;
+    QElapsedTimer modalSince;
+
+    explicit CustomerApp(const ServerEndpoint &endpoint)
+    {
+        customer::CustomerWindow::Options options;
+        options.bankName = kBankName;
+        options.endpoint = endpoint;
+        options.connection = fastRetrySettings();
+        options.connection.clientVersion = QStringLiteral("consult-customer test");
+        window = std::make_unique<customer::CustomerWindow>(options, language);
+        window->show();
+        // A dialog no test answers would hang the test until CTest kills it: close it and say so.
+        QObject::connect(&modalWatch, &QTimer::timeout, &modalWatch, [this] {
+            QWidget *modal = QApplication::activeModalWidget();
+            if (modal != lastModal) {
+                lastModal = modal;
+                modalSince.restart();
+            } else if (modal && modalSince.hasExpired(15000)) {
+                qCritical("closing a dialog no test answered: %s", qPrintable(modal->windowTitle()));
+                QMetaObject::invokeMethod(modal, "reject");
+            }
+        });
+        modalWatch.start(200);
+    }
+    customer::CustomerWindow *operator->() const { return window.get(); }
+    CustomerClient::Phase phase() const
+    {
+        return window->client() ? window->client()->phase() : CustomerClient::Phase::Idle;
+    }
+};
+
+// Runs `action` on the first modal widget of type T that appears within `timeoutMs`, from inside its
+// event loop (exec()), as a customer would answer it.
+template <typename T>
+void onModal(std::function<void(T *)> action, int timeoutMs = 10000)
+{
+    auto *poll = new QTimer;
+    const QDeadlineTimer deadline(timeoutMs);
+    QObject::connect(poll, &QTimer::timeout, poll, [poll, action, deadline] {
+        if (auto *widget = qobject_cast<T *>(QApplication::activeModalWidget())) {
+            poll->stop();
+            poll->deleteLater();
+            action(widget);
+        } else if (deadline.hasExpired()) {
+            poll->stop();
+            poll->deleteLater();
+        }
+    });
+    poll->start(10);
+}
+
+// Clicks the button with `objectName` in the next modal dialog of type T.
+template <typename T>
+void clickInModal(const QString &objectName)
+{
+    onModal<T>([objectName](T *dialog) {
+        auto *button = dialog->template findChild<QPushButton *>(objectName);
+        QVERIFY2(button, qPrintable(objectName));
+        QTest::mouseClick(button, Qt::LeftButton);
+    });
+}
+
+// Types `text` into `widget` key by key, as a keyboard would; also letters beyond ASCII ("Müller").
+inline void typeText(QWidget *widget, const QString &text)
+{
+    for (const QChar ch : text) {
+        if (ch.unicode() < 0x80 && ch != u'\n')
+            QTest::keyClick(widget, ch.toLatin1());
+        else
+            QTest::sendKeyEvent(QTest::Click, widget, Qt::Key_unknown, QString(ch), Qt::NoModifier);
+    }
+}
+
+// Clicks a check box on its indicator (the middle of a wide check box is not clickable).
+inline void clickCheckBox(QCheckBox *check)
+{
+    QTest::mouseClick(check, Qt::LeftButton, {}, QPoint(8, check->height() / 2));
+}
+
+inline std::unique_ptr<AdvisorClient> loggedInAdvisor(TestServer &server, const QString &username)
+{
+    auto advisor = makeAdvisor();
+    advisor->loginWithPassword(server.endpoint(), username, kAdvisorPassword);
+    [&] { CONSULT_WAIT_FOR(advisor->phase() == AdvisorClient::Phase::Ready, 20000); }();
+    return advisor;
+}
+
+// Start page -> log-in page with the notices delivered.
+inline void openLogin(CustomerApp &app)
+{
+    QTest::mouseClick(app->startPage()->chatButton(), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(app.phase() == CustomerClient::Phase::ReadingNotices, 10000);
+    QCOMPARE(app->pages()->currentWidget(), static_cast<QWidget *>(app->loginPage()));
+    QTRY_COMPARE(app->loginPage()->noticeChecks().size(), 3);
+}
+
+// Reads and accepts each notice through its dialog, as a customer would.
+inline void acceptNotices(CustomerApp &app)
+{
+    for (QCheckBox *check : app->loginPage()->noticeChecks()) {
+        clickInModal<customer::NoticeDialog>(QStringLiteral("acceptNotice"));
+        clickCheckBox(check);
+        QVERIFY(check->isChecked());
+    }
+}
+
+// The whole log-in through the widgets.
+inline void logIn(CustomerApp &app, const QString &name, const QString &phone)
+{
+    openLogin(app);
+    if (QTest::currentTestFailed())
+        return;
+    typeText(app->loginPage()->nameEdit(), name);
+    typeText(app->loginPage()->phoneEdit(), phone);
+    acceptNotices(app);
+    if (QTest::currentTestFailed())
+        return;
+    QVERIFY(app->loginPage()->loginButton()->isEnabled());
+    QTest::mouseClick(app->loginPage()->loginButton(), Qt::LeftButton);
+}
+
+// The advisor's consultation with this customer.
+inline AdvisorConsultation *consultationOf(AdvisorClient &advisor, CustomerApp &app)
+{
+    return app->client() ? advisor.consultation(app->client()->consultationId()) : nullptr;
+}
+
+} // namespace consult::testing
+
+#define CUSTOMER_STEP(call)                                                                                            \
+    do {                                                                                                               \
+        call;                                                                                                          \
+        if (QTest::currentTestFailed())                                                                                \
+            return;                                                                                                    \
+    } while (false)

@@ -1,0 +1,224 @@
+// Lesson 14: every control has an accessible name, the keyboard reaches everything in a sensible
+// order, Enter sends and Shift+Enter breaks the line, changes the customer did not cause are
+// announced; and the language switches without a restart.
+#include "Announcer.h"
+#include "CustomerAppFixture.h"
+#include "CustomerTestMain.h"
+#include "EndPage.h"
+#include "MessagePage.h"
+#include "WaitingPage.h"
+#include "widgets/ChatView.h"
+
+#include <QAbstractItemView>
+#include <QAccessible>
+#include <QLabel>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QPointer>
+#include <QTextEdit>
+
+using namespace consult;
+using namespace consult::testing;
+using Phase = CustomerClient::Phase;
+
+namespace {
+
+// What the app announced, through the Announcer (QAccessible events need a platform bridge, which
+// the offscreen platform does not have).
+QList<std::pair<QPointer<QWidget>, QString>> &announcements()
+{
+    static QList<std::pair<QPointer<QWidget>, QString>> list;
+    return list;
+}
+
+bool announced(const QString &text)
+{
+    return std::any_of(announcements().cbegin(), announcements().cend(), [&](const auto &a) {
+        return a.second.contains(text) && a.first && a.first->accessibleDescription() == a.second;
+    });
+}
+
+// Every control a user can operate on `page`, as far as it is shown there, has a name for the
+// screen reader.
+void checkNames(QWidget *page)
+{
+    const QList<QWidget *> widgets = page->findChildren<QWidget *>();
+    int controls = 0;
+    for (QWidget *widget : widgets) {
+        const bool control = qobject_cast<QAbstractButton *>(widget) || qobject_cast<QLineEdit *>(widget) ||
+                             qobject_cast<QPlainTextEdit *>(widget) || qobject_cast<QTextEdit *>(widget) ||
+                             qobject_cast<QAbstractItemView *>(widget);
+        if (!control || !widget->isVisibleTo(page))
+            continue;
+        ++controls;
+        QAccessibleInterface *accessible = QAccessible::queryAccessibleInterface(widget);
+        QVERIFY(accessible);
+        QVERIFY2(!accessible->text(QAccessible::Name).trimmed().isEmpty(),
+                 qPrintable(QString::fromLatin1(page->metaObject()->className()) + u": " + widget->objectName()));
+    }
+    QVERIFY2(controls > 0, page->metaObject()->className());
+}
+
+QWidget *pressTab()
+{
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+    return QApplication::focusWidget();
+}
+
+} // namespace
+
+class TestCustomerAccessibility final : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase()
+    {
+        connect(&customer::Announcer::instance(), &customer::Announcer::announced, this,
+                [](QWidget *where, const QString &text) {
+                    announcements().append({where, text});
+                });
+    }
+
+    void init() { announcements().clear(); }
+
+    void everyControlOnEveryScreenHasAName()
+    {
+        TestServer server;
+        QVERIFY(server.start());
+        server.addAdvisor(QStringLiteral("anna"), QStringLiteral("Anna Berger"), kAdvisorPassword, 1);
+        auto advisor = loggedInAdvisor(server, QStringLiteral("anna"));
+        advisor->setAvailable(false);
+        CustomerApp app(server.endpoint());
+        CUSTOMER_STEP(checkNames(app->startPage()));
+        CUSTOMER_STEP(checkNames(app->findChild<QWidget *>(QStringLiteral("header"))));
+        CUSTOMER_STEP(logIn(app, QStringLiteral("Max Müller"), QStringLiteral("0171 1234567")));
+        CUSTOMER_STEP(checkNames(app->loginPage()));
+        QTRY_COMPARE_WITH_TIMEOUT(app.phase(), Phase::Waiting, 10000);
+        CUSTOMER_STEP(checkNames(app->waitingPage()));
+        QTest::mouseClick(app->waitingPage()->writeMessageButton(), Qt::LeftButton);
+        CUSTOMER_STEP(checkNames(app->messagePage()));
+        QTest::mouseClick(app->messagePage()->backButton(), Qt::LeftButton);
+        advisor->setAvailable(true);
+        QTRY_COMPARE_WITH_TIMEOUT(advisor->queue()->rowCount(), 1, 10000);
+        advisor->takeNext();
+        QTRY_COMPARE_WITH_TIMEOUT(app.phase(), Phase::Consulting, 10000);
+        CUSTOMER_STEP(checkNames(app->consultationPage()));
+        advisor->endConsultation(consultationOf(*advisor, app)->id);
+        QTRY_COMPARE_WITH_TIMEOUT(app.phase(), Phase::Ended, 10000);
+        CUSTOMER_STEP(checkNames(app->endPage()));
+    }
+
+    void theKeyboardWalksTheLogInInReadingOrder()
+    {
+        TestServer server;
+        QVERIFY(server.start());
+        CustomerApp app(server.endpoint());
+        QApplication::setActiveWindow(app.window.get());
+        QVERIFY(QTest::qWaitForWindowActive(app.window.get()));
+        CUSTOMER_STEP(openLogin(app));
+        customer::LoginPage *login = app->loginPage();
+        QTRY_COMPARE(QApplication::focusWidget(), static_cast<QWidget *>(login->nameEdit()));
+        QCOMPARE(pressTab(), static_cast<QWidget *>(login->phoneEdit()));
+        for (int kind = 1; kind <= 3; ++kind) {
+            QCOMPARE(pressTab()->objectName(), QStringLiteral("accept_%1").arg(kind));
+            QCOMPARE(pressTab()->objectName(), QStringLiteral("read_%1").arg(kind));
+        }
+        // The log-in button is disabled until everything is there, so Tab goes on to "Abbrechen".
+        QCOMPARE(pressTab()->objectName(), QStringLiteral("cancelLogin"));
+        // The label's mnemonic reaches the field: Alt+N for "Ihr &Name".
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_N, Qt::AltModifier);
+        QCOMPARE(QApplication::focusWidget(), static_cast<QWidget *>(login->nameEdit()));
+    }
+
+    void enterSendsAndShiftEnterBreaksTheLine()
+    {
+        TestServer server;
+        QVERIFY(server.start());
+        server.addAdvisor(QStringLiteral("anna"), QStringLiteral("Anna Berger"), kAdvisorPassword, 1);
+        auto advisor = loggedInAdvisor(server, QStringLiteral("anna"));
+        CustomerApp app(server.endpoint());
+        CUSTOMER_STEP(logIn(app, QStringLiteral("Erika Mustermann"), QStringLiteral("0561 7001234")));
+        QTRY_COMPARE_WITH_TIMEOUT(advisor->queue()->rowCount(), 1, 10000);
+        advisor->takeNext();
+        QTRY_COMPARE_WITH_TIMEOUT(app.phase(), Phase::Consulting, 10000);
+        AdvisorConsultation *theirs = consultationOf(*advisor, app);
+        QTRY_COMPARE_WITH_TIMEOUT(theirs->chat->rowCount(), 1, 10000);
+        customer::ChatInput *input = app->consultationPage()->input();
+        typeText(input, QStringLiteral("Erste Zeile"));
+        QTest::keyClick(input, Qt::Key_Return, Qt::ShiftModifier);
+        typeText(input, QStringLiteral("zweite Zeile"));
+        QCOMPARE(input->toPlainText(), QStringLiteral("Erste Zeile\nzweite Zeile"));
+        QTest::qWait(100);
+        QCOMPARE(theirs->chat->rowCount(), 1);
+        QTest::keyClick(input, Qt::Key_Enter); // the keypad's Enter sends too
+        QTRY_COMPARE_WITH_TIMEOUT(theirs->chat->rowCount(), 2, 10000);
+        QCOMPARE(theirs->chat->lines().last().text, QStringLiteral("Erste Zeile\nzweite Zeile"));
+        // A new line from the advisor is announced with its author and text.
+        advisor->sendChat(theirs->id, QStringLiteral("Gern, ich schaue nach."));
+        QTRY_VERIFY_WITH_TIMEOUT(announced(QStringLiteral("Neue Nachricht von Anna Berger: Gern, ich schaue nach.")),
+                                 10000);
+    }
+
+    void theQueuePositionIsAnnouncedWhenItChanges()
+    {
+        TestServer server;
+        QVERIFY(server.start());
+        server.addAdvisor(QStringLiteral("anna"), QStringLiteral("Anna Berger"), kAdvisorPassword, 1);
+        auto advisor = loggedInAdvisor(server, QStringLiteral("anna"));
+        advisor->setAvailable(false);
+        auto ahead = makeCustomer();
+        ahead->start(server.endpoint());
+        CONSULT_WAIT_FOR(ahead->phase() == Phase::ReadingNotices, 10000);
+        ahead->login(QStringLiteral("Anton Alt"), QStringLiteral("0561 7001234"), wire::CONSULTATION_MODE_CHAT);
+        CONSULT_WAIT_FOR(ahead->phase() == Phase::Waiting, 10000);
+
+        CustomerApp app(server.endpoint());
+        CUSTOMER_STEP(logIn(app, QStringLiteral("Berta Bunt"), QStringLiteral("0561 7001234")));
+        QTRY_COMPARE_WITH_TIMEOUT(app.phase(), Phase::Waiting, 10000);
+        QLabel *position = app->waitingPage()->positionLabel();
+        QTRY_COMPARE_WITH_TIMEOUT(position->text(), QStringLiteral("Ihr Platz in der Warteschlange: 2"), 10000);
+        QVERIFY(announced(QStringLiteral("Ihr Platz in der Warteschlange: 2")));
+        ahead->leaveQueue();
+        QTRY_COMPARE_WITH_TIMEOUT(position->text(), QStringLiteral("Sie sind als Nächstes an der Reihe."), 10000);
+        QVERIFY(announced(QStringLiteral("Sie sind als Nächstes an der Reihe.")));
+        QCOMPARE(position->accessibleName(), position->text());
+    }
+
+    void theLanguageSwitchesWithoutRestartAndTheNoticesFollow()
+    {
+        TestServer server;
+        QVERIFY(server.start());
+        CustomerApp app(server.endpoint());
+        QCOMPARE(app->startPage()->chatButton()->text(), QStringLiteral("Service-Chat starten"));
+        QCOMPARE(app->languageButton()->text(), QStringLiteral("English"));
+        QTest::mouseClick(app->languageButton(), Qt::LeftButton);
+        QCOMPARE(app.language.language(), QStringLiteral("en"));
+        // Qt posts the LanguageChange to every window: it arrives with the next turn of the event loop.
+        QTRY_COMPARE(app->startPage()->chatButton()->text(), QStringLiteral("Start service chat"));
+        QCOMPARE(app->languageButton()->text(), QStringLiteral("Deutsch"));
+        QVERIFY(app->windowTitle().contains(QStringLiteral("Service chat")));
+
+        CUSTOMER_STEP(openLogin(app));
+        QVERIFY(QString::fromStdString(app->client()->notices().first().title()).contains(QStringLiteral("notice")));
+        QCOMPARE(app->loginPage()->loginButton()->text(), QStringLiteral("Log in"));
+        typeText(app->loginPage()->nameEdit(), QStringLiteral("Jane Doe"));
+        CUSTOMER_STEP(acceptNotices(app));
+
+        // Back to German before logging in: a new session brings the German notices; what was
+        // typed and accepted stays (the notice versions cover both languages).
+        const CustomerClient *english = app->client();
+        QTest::mouseClick(app->languageButton(), Qt::LeftButton);
+        QVERIFY(app->client() != english);
+        QTRY_COMPARE_WITH_TIMEOUT(app.phase(), Phase::ReadingNotices, 10000);
+        QTRY_COMPARE(app->loginPage()->noticeChecks().size(), 3);
+        QCOMPARE(QString::fromStdString(app->client()->notices().first().title()),
+                 QStringLiteral("Sicherheitshinweise"));
+        QTRY_COMPARE(app->loginPage()->loginButton()->text(), QStringLiteral("Anmelden"));
+        QCOMPARE(app->loginPage()->nameEdit()->text(), QStringLiteral("Jane Doe"));
+        for (QCheckBox *check : app->loginPage()->noticeChecks())
+            QVERIFY(check->isChecked());
+    }
+};
+
+CUSTOMER_TEST_MAIN(TestCustomerAccessibility)
+#include "TestCustomerAccessibility.moc"

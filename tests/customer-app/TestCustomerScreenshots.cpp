@@ -1,0 +1,232 @@
+// Walks through every screen of the customer app against a real server and writes a PNG of each to
+// screenshots/customer-*.png in the build directory, to be looked at by a person. Asserts only that
+// each screen was reached and written.
+#include "CustomerAppFixture.h"
+#include "CustomerTestMain.h"
+#include "EndPage.h"
+#include "MessagePage.h"
+#include "WaitingPage.h"
+#include "support/TcpProxy.h"
+#include "transcript/Transcript.h"
+
+#include <QDir>
+#include <QLabel>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QProcess>
+#include <QTimeZone>
+
+using namespace consult;
+using namespace consult::testing;
+using Phase = CustomerClient::Phase;
+
+namespace {
+
+const QString kDirectory = QStringLiteral(CONSULT_SCREENSHOT_DIR);
+
+void shoot(QWidget *widget, const QString &name)
+{
+    QTest::qWait(50); // posted events: a language change, then the layouts it causes
+    QDir().mkpath(kDirectory);
+    const QString path = QDir(kDirectory).filePath(QStringLiteral("customer-%1.png").arg(name));
+    QVERIFY2(widget->grab().save(path), qPrintable(path));
+}
+
+// Photographs the next modal dialog of type T, then clicks `button` in it.
+template <typename T>
+void shootModal(const QString &name, const QString &button)
+{
+    onModal<T>([name, button](T *dialog) {
+        shoot(dialog, name);
+        QTest::mouseClick(dialog->template findChild<QPushButton *>(button), Qt::LeftButton);
+    });
+}
+
+} // namespace
+
+class TestCustomerScreenshots final : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase() { QDir(kDirectory).removeRecursively(); }
+
+    void startLogInAndNotices()
+    {
+        TestServer server;
+        QVERIFY(server.start());
+        CustomerApp app(server.endpoint());
+        CUSTOMER_STEP(shoot(app.window.get(), QStringLiteral("01-start")));
+        QTest::mouseClick(app->startPage()->videoButton(), Qt::LeftButton);
+        CUSTOMER_STEP(shoot(app.window.get(), QStringLiteral("02-start-video-not-yet")));
+        CUSTOMER_STEP(openLogin(app));
+        CUSTOMER_STEP(shoot(app.window.get(), QStringLiteral("03-login-empty")));
+        typeText(app->loginPage()->nameEdit(), QStringLiteral("R2D2"));
+        typeText(app->loginPage()->phoneEdit(), QStringLiteral("0561 1"));
+        CUSTOMER_STEP(shoot(app.window.get(), QStringLiteral("04-login-invalid")));
+        app->loginPage()->nameEdit()->clear();
+        app->loginPage()->phoneEdit()->clear();
+        typeText(app->loginPage()->nameEdit(), QStringLiteral("Max Müller"));
+        typeText(app->loginPage()->phoneEdit(), QStringLiteral("0171 1234567"));
+        shootModal<customer::NoticeDialog>(QStringLiteral("05-notice-dialog"), QStringLiteral("acceptNotice"));
+        clickCheckBox(app->loginPage()->noticeChecks().first());
+        for (QCheckBox *check : app->loginPage()->noticeChecks().mid(1)) {
+            clickInModal<customer::NoticeDialog>(QStringLiteral("acceptNotice"));
+            clickCheckBox(check);
+        }
+        CUSTOMER_STEP(shoot(app.window.get(), QStringLiteral("06-login-ready")));
+    }
+
+    void connectionRefused()
+    {
+        TestServer server;
+        QVERIFY(server.start());
+        ServerEndpoint endpoint = server.endpoint();
+        endpoint.pins = {QByteArrayLiteral("47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=")};
+        CustomerApp app(endpoint);
+        QTest::mouseClick(app->startPage()->chatButton(), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(app.phase(), Phase::Failed, 15000);
+        CUSTOMER_STEP(shoot(app.window.get(), QStringLiteral("07-login-pin-mismatch")));
+    }
+
+    void waitingMessageAndConfirmation()
+    {
+        TestServer server;
+        QVERIFY(server.start());
+        server.addAdvisor(QStringLiteral("anna"), QStringLiteral("Anna Berger"), kAdvisorPassword, 1);
+        auto advisor = loggedInAdvisor(server, QStringLiteral("anna"));
+        // The only advisor is busy with someone else: all busy, with an expected wait.
+        auto ahead = makeCustomer();
+        ahead->start(server.endpoint());
+        CONSULT_WAIT_FOR(ahead->phase() == Phase::ReadingNotices, 10000);
+        ahead->login(QStringLiteral("Anton Alt"), QStringLiteral("0561 7001234"), wire::CONSULTATION_MODE_CHAT);
+        CONSULT_WAIT_FOR(advisor->queue()->rowCount() == 1, 10000);
+        advisor->takeNext();
+        CONSULT_WAIT_FOR(ahead->phase() == Phase::Consulting, 10000);
+        CustomerApp app(server.endpoint());
+        CUSTOMER_STEP(logIn(app, QStringLiteral("Max Müller"), QStringLiteral("0171 1234567")));
+        QTRY_COMPARE_WITH_TIMEOUT(app.phase(), Phase::Waiting, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(app->waitingPage()->busyBox()->isVisible(), 10000);
+        CUSTOMER_STEP(shoot(app.window.get(), QStringLiteral("08-waiting-all-busy")));
+        QTest::mouseClick(app->waitingPage()->keepWaitingButton(), Qt::LeftButton);
+        CUSTOMER_STEP(shoot(app.window.get(), QStringLiteral("09-waiting")));
+        QTest::mouseClick(app->waitingPage()->writeMessageButton(), Qt::LeftButton);
+        typeText(app->messagePage()->textEdit(),
+                 QStringLiteral("Bitte rufen Sie mich wegen meiner Baufinanzierung zurück, am besten nachmittags."));
+        CUSTOMER_STEP(shoot(app.window.get(), QStringLiteral("10-message-instead-of-waiting")));
+        QTest::mouseClick(app->messagePage()->sendButton(), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(app.phase(), Phase::MessageStored, 10000);
+        QTRY_VERIFY(app->findChild<QLabel *>(QStringLiteral("storedDetails"))->text().contains(u"Tagen"));
+        CUSTOMER_STEP(shoot(app.window.get(), QStringLiteral("11-message-stored")));
+    }
+
+    void closedOnlyAMessage()
+    {
+        static const QStringList days = {QStringLiteral("monday"),    QStringLiteral("tuesday"),
+                                         QStringLiteral("wednesday"), QStringLiteral("thursday"),
+                                         QStringLiteral("friday"),    QStringLiteral("saturday"),
+                                         QStringLiteral("sunday")};
+        const int openDay =
+            QDateTime::currentDateTime().toTimeZone(QTimeZone("Europe/Berlin")).date().addDays(2).dayOfWeek();
+        QMap<QString, QString> week;
+        for (int day = 1; day <= 7; ++day)
+            week.insert(days.at(day - 1), day == openDay ? QStringLiteral("08:00-18:00") : QStringLiteral("closed"));
+        auto hours = OpeningHours::parse(week, {}, QStringLiteral("Europe/Berlin"));
+        QVERIFY(hours.ok());
+        TestServer server({}, hours.value());
+        QVERIFY(server.start());
+        CustomerApp app(server.endpoint());
+        CUSTOMER_STEP(logIn(app, QStringLiteral("Erika Mustermann"), QStringLiteral("0561 7001234")));
+        QTRY_COMPARE_WITH_TIMEOUT(app.phase(), Phase::MessageOnly, 10000);
+        CUSTOMER_STEP(shoot(app.window.get(), QStringLiteral("12-message-closed")));
+    }
+
+    void consultationGuardsReconnectAndEnd()
+    {
+        TestServer server;
+        QVERIFY(server.start());
+        server.addAdvisor(QStringLiteral("anna"), QStringLiteral("Anna Berger"), kAdvisorPassword, 1);
+        auto advisor = loggedInAdvisor(server, QStringLiteral("anna"));
+        TcpProxy proxy(server.port());
+        CustomerApp app(server.endpointAt(proxy.port()));
+        CUSTOMER_STEP(logIn(app, QStringLiteral("Max Müller"), QStringLiteral("0171 1234567")));
+        QTRY_COMPARE_WITH_TIMEOUT(advisor->queue()->rowCount(), 1, 10000);
+        advisor->takeNext();
+        QTRY_COMPARE_WITH_TIMEOUT(app.phase(), Phase::Consulting, 10000);
+        AdvisorConsultation *theirs = consultationOf(*advisor, app);
+        customer::ConsultationPage *page = app->consultationPage();
+        typeText(page->input(), QStringLiteral("Guten Tag! Wie hoch ist das Tageslimit meiner Karte im Ausland?"));
+        QTest::keyClick(page->input(), Qt::Key_Return);
+        QTRY_COMPARE_WITH_TIMEOUT(theirs->chat->rowCount(), 2, 10000);
+        advisor->sendChat(theirs->id, QStringLiteral("Im Ausland gilt dasselbe Limit wie im Inland: 1.000 € am Tag. "
+                                                     "Sie können es im Online-Banking selbst anpassen."));
+        advisor->sendChat(theirs->id, QStringLiteral("<img src=x> bleibt Text"));
+        QTRY_COMPARE_WITH_TIMEOUT(app->client()->chat()->rowCount(), 4, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(app->client()->chat()->lines().at(1).delivery, ChatLine::Delivery::Delivered, 10000);
+        advisor->noteTyping(theirs->id);
+        QTRY_VERIFY_WITH_TIMEOUT(!page->typingLabel()->text().isEmpty(), 10000);
+        typeText(page->input(), QStringLiteral("Danke! Noch eine Frage"));
+        CUSTOMER_STEP(shoot(app.window.get(), QStringLiteral("13-consultation")));
+
+        page->input()->clear();
+        typeText(page->input(), QStringLiteral("Meine TAN ist 483920"));
+        shootModal<QMessageBox>(QStringLiteral("14-warning-sensitive-data"), QStringLiteral("edit"));
+        QTest::keyClick(page->input(), Qt::Key_Return);
+        page->input()->clear();
+        typeText(page->input(), QStringLiteral("Bitte Karte sperren"));
+        shootModal<QMessageBox>(QStringLiteral("15-hint-card-blocking"), QStringLiteral("edit"));
+        QTest::keyClick(page->input(), Qt::Key_Return);
+        page->input()->clear();
+
+        proxy.setRefusing(true);
+        proxy.cutAll();
+        QTRY_VERIFY_WITH_TIMEOUT(app->connectionBanner()->isVisible(), 10000);
+        typeText(page->input(), QStringLiteral("Sind Sie noch da?"));
+        QTest::keyClick(page->input(), Qt::Key_Return);
+        CUSTOMER_STEP(shoot(app.window.get(), QStringLiteral("16-consultation-reconnecting")));
+        proxy.setRefusing(false);
+        QTRY_VERIFY_WITH_TIMEOUT(!app->connectionBanner()->isVisible(), 15000);
+
+        shootModal<QMessageBox>(QStringLiteral("17-confirm-end"), QStringLiteral("yes"));
+        QTest::mouseClick(page->endButton(), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(app.phase(), Phase::Ended, 10000);
+        CUSTOMER_STEP(shoot(app.window.get(), QStringLiteral("18-end-with-transcript")));
+        // The transcript as printed: the PDF, and its first page as an image (pdftoppm, poppler-utils).
+        const QString pdf = QDir(kDirectory).filePath(QStringLiteral("customer-transcript.pdf"));
+        QVERIFY(Transcript::writePdf(*app->endPage()->transcriptDocument(), pdf).ok());
+        QProcess::execute(QStringLiteral("pdftoppm"),
+                          {QStringLiteral("-png"), QStringLiteral("-r"), QStringLiteral("70"),
+                           QStringLiteral("-singlefile"), pdf,
+                           QDir(kDirectory).filePath(QStringLiteral("customer-18b-transcript-pdf"))});
+
+        // The same in English, switched without a restart.
+        QTest::mouseClick(app->languageButton(), Qt::LeftButton);
+        CUSTOMER_STEP(shoot(app.window.get(), QStringLiteral("19-end-english")));
+        QTest::mouseClick(app->endPage()->homeButton(), Qt::LeftButton);
+        CUSTOMER_STEP(shoot(app.window.get(), QStringLiteral("20-start-english")));
+    }
+
+    void leftQueueAndLost()
+    {
+        TestServer server([](ServerConfig &config) { config.resumeTtlSeconds = 1; });
+        QVERIFY(server.start());
+        TcpProxy proxy(server.port());
+        CustomerApp app(server.endpointAt(proxy.port()));
+        CUSTOMER_STEP(logIn(app, QStringLiteral("Erika Mustermann"), QStringLiteral("0561 7001234")));
+        QTRY_COMPARE_WITH_TIMEOUT(app.phase(), Phase::Waiting, 10000);
+        clickInModal<QMessageBox>(QStringLiteral("yes"));
+        QTest::mouseClick(app->waitingPage()->leaveButton(), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(app.phase(), Phase::Ended, 10000);
+        CUSTOMER_STEP(shoot(app.window.get(), QStringLiteral("21-end-left-queue")));
+
+        QTest::mouseClick(app->endPage()->homeButton(), Qt::LeftButton);
+        CUSTOMER_STEP(logIn(app, QStringLiteral("Erika Mustermann"), QStringLiteral("0561 7001234")));
+        QTRY_COMPARE_WITH_TIMEOUT(app.phase(), Phase::Waiting, 10000);
+        proxy.setRefusing(true);
+        proxy.cutAll();
+        QTRY_COMPARE_WITH_TIMEOUT(app.phase(), Phase::Failed, 20000);
+        CUSTOMER_STEP(shoot(app.window.get(), QStringLiteral("22-end-connection-lost")));
+    }
+};
+
+CUSTOMER_TEST_MAIN(TestCustomerScreenshots)
+#include "TestCustomerScreenshots.moc"

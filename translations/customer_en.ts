@@ -1,0 +1,980 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_GB" sourcelanguage="de_DE">
+<context>
+    <name>consult::ChatModel</name>
+    <message>
+        <source>%1 um %2: %3</source>
+        <translation>%1 at %2: %3</translation>
+    </message>
+    <message>
+        <source>wird gesendet</source>
+        <translation>sending</translation>
+    </message>
+    <message>
+        <source>gesendet</source>
+        <translation>sent</translation>
+    </message>
+    <message>
+        <source>zugestellt</source>
+        <translation>delivered</translation>
+    </message>
+    <message>
+        <source>nicht gesendet</source>
+        <translation>not sent</translation>
+    </message>
+</context>
+<context>
+    <name>consult::ChatView</name>
+    <message>
+        <source>Chatverlauf</source>
+        <translation>Chat history</translation>
+    </message>
+</context>
+<context>
+    <name>consult::Transcript</name>
+    <message>
+        <source>Gesprächsprotokoll</source>
+        <translation>Conversation transcript</translation>
+    </message>
+    <message>
+        <source>Datum</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Zeit</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>%1 bis %2 Uhr</source>
+        <translation>%1 to %2</translation>
+    </message>
+    <message>
+        <source>Beraterin oder Berater</source>
+        <translation>Advisor</translation>
+    </message>
+    <message>
+        <source>Kundin oder Kunde</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>Verlauf</source>
+        <translation>Conversation</translation>
+    </message>
+    <message>
+        <source>Im Chat wurden keine Nachrichten geschrieben.</source>
+        <translation>No messages were written in the chat.</translation>
+    </message>
+    <message>
+        <source>Dieses Protokoll wurde auf Ihrem Gerät erstellt. Die Beratung wurde nicht aufgezeichnet; der Chat ist auf unseren Servern mit dem Ende der Beratung gelöscht worden. Im Chat werden keine rechtsverbindlichen Aufträge angenommen.</source>
+        <translation>This transcript was created on your device. The consultation was not recorded; the chat was deleted from our servers when the consultation ended. No legally binding instructions are accepted in the chat.</translation>
+    </message>
+</context>
+<context>
+    <name>consult::customer::ConsultationPage</name>
+    <message>
+        <source>Sie werden jetzt von %1 beraten.</source>
+        <translation>%1 is now looking after you.</translation>
+    </message>
+    <message>
+        <source>%1 ist wieder verbunden.</source>
+        <translation>%1 is connected again.</translation>
+    </message>
+    <message>
+        <source>Neue Nachricht von %1: %2</source>
+        <translation>New message from %1: %2</translation>
+    </message>
+    <message>
+        <source>Ihre Beratung</source>
+        <translation>Your consultation</translation>
+    </message>
+    <message>
+        <source>Ihre Beratung mit %1</source>
+        <translation>Your consultation with %1</translation>
+    </message>
+    <message>
+        <source>Beratung beenden</source>
+        <translation>End consultation</translation>
+    </message>
+    <message>
+        <source>Geben Sie hier niemals Passwörter, PINs, TANs oder Benutzerkennungen ein. Wir fragen Sie nie danach.</source>
+        <translation>Never enter passwords, PINs, TANs or user IDs here. We will never ask you for them.</translation>
+    </message>
+    <message>
+        <source>Im Chat nehmen wir keine rechtsverbindlichen Aufträge an, zum Beispiel Überweisungen, Wertpapierorders oder Kartensperren.</source>
+        <translation>We cannot accept legally binding instructions in the chat, such as transfers, securities orders or card blocking.</translation>
+    </message>
+    <message>
+        <source>Wichtiger Hinweis</source>
+        <translation>Important notice</translation>
+    </message>
+    <message>
+        <source>Die Verbindung von %1 ist unterbrochen und wird wiederhergestellt. Ihre Nachrichten kommen an, sobald sie wieder da ist.</source>
+        <translation>%1&apos;s connection was interrupted and is being restored. Your messages will arrive as soon as it is back.</translation>
+    </message>
+    <message>
+        <source>%1 schreibt …</source>
+        <translation>%1 is typing …</translation>
+    </message>
+    <message>
+        <source>Ihre Nachricht</source>
+        <translation>Your message</translation>
+    </message>
+    <message>
+        <source>Eingabetaste sendet, Umschalt und Eingabetaste beginnt eine neue Zeile.</source>
+        <translation>Enter sends, Shift and Enter starts a new line.</translation>
+    </message>
+    <message>
+        <source>Ihre Nachricht …</source>
+        <translation>Your message …</translation>
+    </message>
+    <message>
+        <source>Senden</source>
+        <translation>Send</translation>
+    </message>
+    <message>
+        <source>Nachricht senden</source>
+        <translation>Send message</translation>
+    </message>
+    <message>
+        <source>Eingabetaste: senden · Umschalt + Eingabetaste: neue Zeile</source>
+        <translation>Enter: send · Shift + Enter: new line</translation>
+    </message>
+    <message>
+        <source>Chatverlauf</source>
+        <translation>Chat history</translation>
+    </message>
+</context>
+<context>
+    <name>consult::customer::CustomerTexts</name>
+    <message>
+        <source>Der Beratungsserver ist nicht erreichbar. Bitte prüfen Sie Ihre Internetverbindung und versuchen Sie es erneut.</source>
+        <translation>The consultation server cannot be reached. Please check your internet connection and try again.</translation>
+    </message>
+    <message>
+        <source>Die Identität des Beratungsservers konnte nicht bestätigt werden. Zu Ihrer Sicherheit wurde die Verbindung nicht aufgebaut.</source>
+        <translation>The consultation server&apos;s identity could not be confirmed. For your security, no connection was made.</translation>
+    </message>
+    <message>
+        <source>Der Server hat sich nicht mit dem Schlüssel Ihrer Bank ausgewiesen. Zu Ihrer Sicherheit wurde die Verbindung abgebrochen. Bitte versuchen Sie es später erneut oder rufen Sie uns an.</source>
+        <translation>The server did not identify itself with your bank&apos;s key. For your security, the connection was closed. Please try again later or give us a call.</translation>
+    </message>
+    <message>
+        <source>Diese Version der Anwendung wird nicht mehr unterstützt. Bitte installieren Sie die aktuelle Version.</source>
+        <translation>This version of the application is no longer supported. Please install the current version.</translation>
+    </message>
+    <message>
+        <source>Der Beratungsserver ist gerade ausgelastet. Bitte versuchen Sie es in einigen Minuten erneut.</source>
+        <translation>The consultation server is busy right now. Please try again in a few minutes.</translation>
+    </message>
+    <message>
+        <source>Die Verbindung war zu lange unterbrochen. Die Sitzung konnte nicht fortgesetzt werden.</source>
+        <translation>The connection was interrupted for too long. The session could not be continued.</translation>
+    </message>
+    <message>
+        <source>Bei der Verbindung ist ein Fehler aufgetreten. Bitte versuchen Sie es erneut.</source>
+        <translation>The connection ran into an error. Please try again.</translation>
+    </message>
+    <message>
+        <source>Bitte prüfen Sie Ihre Telefonnummer.</source>
+        <translation>Please check your phone number.</translation>
+    </message>
+    <message>
+        <source>Bitte prüfen Sie Ihren Namen.</source>
+        <translation>Please check your name.</translation>
+    </message>
+    <message>
+        <source>Die Hinweise wurden inzwischen aktualisiert. Bitte lesen und bestätigen Sie sie erneut.</source>
+        <translation>The notices have been updated in the meantime. Please read and accept them again.</translation>
+    </message>
+    <message>
+        <source>Von Ihrem Anschluss kamen in kurzer Zeit zu viele Anmeldungen. Bitte versuchen Sie es %1 erneut.</source>
+        <translation>Too many log-ins came from your connection in a short time. Please try again %1.</translation>
+    </message>
+    <message>
+        <source>Die Warteschlange ist gerade voll. Sie können uns eine Mitteilung schreiben.</source>
+        <translation>The queue is full right now. You can leave us a message.</translation>
+    </message>
+    <message>
+        <source>Der Service-Chat ist gerade geschlossen. Sie können uns eine Mitteilung schreiben.</source>
+        <translation>The service chat is closed right now. You can leave us a message.</translation>
+    </message>
+    <message>
+        <source>Die Anmeldung ist fehlgeschlagen. Bitte versuchen Sie es erneut.</source>
+        <translation>The log-in failed. Please try again.</translation>
+    </message>
+    <message>
+        <source>Bitte prüfen Sie die Telefonnummer für den Rückruf.</source>
+        <translation>Please check the phone number for the call-back.</translation>
+    </message>
+    <message>
+        <source>Bitte prüfen Sie Ihre Mitteilung (1 bis 4000 Zeichen).</source>
+        <translation>Please check your message (1 to 4000 characters).</translation>
+    </message>
+    <message>
+        <source>Von Ihrem Anschluss kamen in kurzer Zeit zu viele Mitteilungen. Bitte versuchen Sie es %1 erneut.</source>
+        <translation>Too many messages came from your connection in a short time. Please try again %1.</translation>
+    </message>
+    <message>
+        <source>Ihre Mitteilung konnte gerade nicht gespeichert werden. Es ist nichts verloren: Bitte senden Sie sie noch einmal.</source>
+        <translation>Your message could not be stored just now. Nothing is lost: please send it again.</translation>
+    </message>
+    <message>
+        <source>Ihre Mitteilung konnte nicht gesendet werden. Bitte versuchen Sie es erneut.</source>
+        <translation>Your message could not be sent. Please try again.</translation>
+    </message>
+    <message>
+        <source>Sie haben sehr schnell hintereinander geschrieben. Die Nachricht wurde nicht gesendet; bitte senden Sie sie gleich noch einmal.</source>
+        <translation>You wrote very quickly in a row. The message was not sent; please send it again in a moment.</translation>
+    </message>
+    <message>
+        <source>Die Nachricht wurde nicht gesendet: Sie ist leer, zu lang (mehr als 4000 Zeichen) oder enthält unzulässige Zeichen.</source>
+        <translation>The message was not sent: it is empty, too long (more than 4000 characters) or contains characters that are not allowed.</translation>
+    </message>
+    <message>
+        <source>Die Nachricht wurde nicht gesendet.</source>
+        <translation>The message was not sent.</translation>
+    </message>
+    <message>
+        <source>Der Name ist zu lang (höchstens 100 Zeichen).</source>
+        <translation>The name is too long (at most 100 characters).</translation>
+    </message>
+    <message>
+        <source>Bitte verwenden Sie nur Buchstaben, Leerzeichen, Bindestrich, Punkt und Apostroph.</source>
+        <translation>Please use only letters, spaces, hyphens, full stops and apostrophes.</translation>
+    </message>
+    <message>
+        <source>Bitte geben Sie Ihren Namen mit Buchstaben ein.</source>
+        <translation>Please enter your name in letters.</translation>
+    </message>
+    <message>
+        <source>Bitte geben Sie Ihren Namen ein.</source>
+        <translation>Please enter your name.</translation>
+    </message>
+    <message>
+        <source>Die Telefonnummer ist zu lang.</source>
+        <translation>The phone number is too long.</translation>
+    </message>
+    <message>
+        <source>Bitte verwenden Sie nur Ziffern, Leerzeichen und + ( ) / -.</source>
+        <translation>Please use only digits, spaces and + ( ) / -.</translation>
+    </message>
+    <message>
+        <source>Bitte geben Sie die Nummer mit Ländervorwahl ein, z. B. +49 561 123456.</source>
+        <translation>Please enter the number with its country code, e.g. +49 561 123456.</translation>
+    </message>
+    <message>
+        <source>Kostenpflichtige Sondernummern können wir nicht zurückrufen.</source>
+        <translation>We cannot call back premium-rate numbers.</translation>
+    </message>
+    <message>
+        <source>Diese Telefonnummer scheint nicht vollständig oder nicht vergeben zu sein.</source>
+        <translation>This phone number seems to be incomplete or not in use.</translation>
+    </message>
+    <message>
+        <source>Bitte geben Sie eine Telefonnummer für Rückfragen ein.</source>
+        <translation>Please enter a phone number for questions.</translation>
+    </message>
+    <message>
+        <source>Sie haben die Beratung beendet.</source>
+        <translation>You ended the consultation.</translation>
+    </message>
+    <message>
+        <source>Ihre Beraterin oder Ihr Berater hat die Beratung beendet.</source>
+        <translation>Your advisor ended the consultation.</translation>
+    </message>
+    <message>
+        <source>Die Verbindung zu Ihrer Beraterin oder Ihrem Berater ist abgebrochen. Die Beratung wurde beendet.</source>
+        <translation>The connection to your advisor was lost. The consultation has ended.</translation>
+    </message>
+    <message>
+        <source>Ihre Verbindung war zu lange unterbrochen. Die Beratung wurde beendet.</source>
+        <translation>Your connection was interrupted for too long. The consultation has ended.</translation>
+    </message>
+    <message>
+        <source>Der Beratungsdienst wurde gerade gewartet. Die Beratung wurde beendet.</source>
+        <translation>The consultation service was just being maintained. The consultation has ended.</translation>
+    </message>
+    <message>
+        <source>Die Beratung ist beendet.</source>
+        <translation>The consultation has ended.</translation>
+    </message>
+    <message>
+        <source>Voraussichtliche Wartezeit: weniger als eine Minute</source>
+        <translation>Expected waiting time: less than a minute</translation>
+    </message>
+    <message>
+        <source>Voraussichtliche Wartezeit: etwa eine Minute</source>
+        <translation>Expected waiting time: about one minute</translation>
+    </message>
+    <message>
+        <source>Voraussichtliche Wartezeit: etwa %1 Minuten</source>
+        <translation>Expected waiting time: about %1 minutes</translation>
+    </message>
+    <message>
+        <source>in einer Minute</source>
+        <translation>in a minute</translation>
+    </message>
+    <message>
+        <source>in %1 Minuten</source>
+        <translation>in %1 minutes</translation>
+    </message>
+    <message>
+        <source>Öffnungszeiten: %1</source>
+        <translation>Opening hours: %1</translation>
+    </message>
+    <message>
+        <source>dddd, d. MMMM</source>
+        <extracomment>Date format of the next opening (QLocale pattern), e.g. &quot;Montag, 24. November&quot;.</extracomment>
+        <translation>dddd d MMMM</translation>
+    </message>
+    <message>
+        <source>%1, %2 Uhr</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>Wir sind wieder da: %1</source>
+        <translation>We are back: %1</translation>
+    </message>
+    <message>
+        <source>Sicherheitshinweise</source>
+        <translation>Security notice</translation>
+    </message>
+    <message>
+        <source>Rechtliche Hinweise</source>
+        <translation>Legal notice</translation>
+    </message>
+    <message>
+        <source>Datenschutzhinweise</source>
+        <translation>Privacy notice</translation>
+    </message>
+    <message>
+        <source>Hinweise</source>
+        <translation>Notices</translation>
+    </message>
+    <message>
+        <source>Ich habe die Sicherheitshinweise gelesen und akzeptiere sie.</source>
+        <translation>I have read and accept the security notice.</translation>
+    </message>
+    <message>
+        <source>Ich habe die rechtlichen Hinweise gelesen und akzeptiere sie.</source>
+        <translation>I have read and accept the legal notice.</translation>
+    </message>
+    <message>
+        <source>Ich habe die Datenschutzhinweise gelesen und akzeptiere sie.</source>
+        <translation>I have read and accept the privacy notice.</translation>
+    </message>
+    <message>
+        <source>Ich habe die Hinweise gelesen und akzeptiere sie.</source>
+        <translation>I have read and accept the notices.</translation>
+    </message>
+    <message>
+        <source>Die Wartezeit lässt sich gerade nicht abschätzen.</source>
+        <translation>The waiting time cannot be estimated right now.</translation>
+    </message>
+</context>
+<context>
+    <name>consult::customer::CustomerWindow</name>
+    <message>
+        <source>Warten beenden</source>
+        <translation>Stop waiting</translation>
+    </message>
+    <message>
+        <source>Möchten Sie die Warteschlange wirklich verlassen? Ihr Platz geht dabei verloren.</source>
+        <translation>Do you really want to leave the queue? You will lose your place.</translation>
+    </message>
+    <message>
+        <source>Warteschlange verlassen</source>
+        <translation>Leave the queue</translation>
+    </message>
+    <message>
+        <source>Weiter warten</source>
+        <translation>Keep waiting</translation>
+    </message>
+    <message>
+        <source>Beratung beenden</source>
+        <translation>End consultation</translation>
+    </message>
+    <message>
+        <source>Möchten Sie die Beratung jetzt beenden?</source>
+        <translation>Do you want to end the consultation now?</translation>
+    </message>
+    <message>
+        <source>Weiter schreiben</source>
+        <translation>Keep chatting</translation>
+    </message>
+    <message>
+        <source>%1 – Service-Chat</source>
+        <translation>%1 – Service chat</translation>
+    </message>
+    <message>
+        <source>Die Verbindung ist unterbrochen und wird wiederhergestellt … Was Sie jetzt schreiben, wird gesendet, sobald sie wieder steht.</source>
+        <translation>The connection was interrupted and is being restored … What you write now will be sent as soon as it is back.</translation>
+    </message>
+    <message>
+        <source>Die Verbindung steht wieder.</source>
+        <translation>The connection is back.</translation>
+    </message>
+    <message>
+        <source>Wenn Sie die Anwendung schließen, endet die Beratung.</source>
+        <translation>If you close the application, the consultation ends.</translation>
+    </message>
+    <message>
+        <source>Beratung beenden und schließen</source>
+        <translation>End consultation and close</translation>
+    </message>
+    <message>
+        <source>Anwendung schließen</source>
+        <translation>Close application</translation>
+    </message>
+    <message>
+        <source>Wenn Sie die Anwendung schließen, verlassen Sie die Warteschlange.</source>
+        <translation>If you close the application, you leave the queue.</translation>
+    </message>
+    <message>
+        <source>Schließen</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Das Gesprächsprotokoll wird beim Schließen gelöscht. Möchten Sie es vorher speichern oder drucken?</source>
+        <translation>The transcript is deleted when you close. Would you like to save or print it first?</translation>
+    </message>
+    <message>
+        <source>Ohne Protokoll schließen</source>
+        <translation>Close without transcript</translation>
+    </message>
+    <message>
+        <source>Zurück zum Protokoll</source>
+        <translation>Back to the transcript</translation>
+    </message>
+</context>
+<context>
+    <name>consult::customer::EndPage</name>
+    <message>
+        <source>Vielen Dank für Ihr Gespräch. Der Chat ist auf unseren Servern gelöscht.</source>
+        <translation>Thank you for talking to us. The chat has been deleted from our servers.</translation>
+    </message>
+    <message>
+        <source>Sie haben die Warteschlange verlassen.</source>
+        <translation>You left the queue.</translation>
+    </message>
+    <message>
+        <source>Sie können jederzeit einen neuen Service-Chat starten.</source>
+        <translation>You can start a new service chat at any time.</translation>
+    </message>
+    <message>
+        <source>Die Beratung konnte nicht fortgesetzt werden.</source>
+        <translation>The consultation could not be continued.</translation>
+    </message>
+    <message>
+        <source>Die Verbindung ist abgebrochen.</source>
+        <translation>The connection was lost.</translation>
+    </message>
+    <message>
+        <source>Bitte starten Sie den Service-Chat neu, wenn Sie noch Fragen haben.</source>
+        <translation>Please start the service chat again if you have more questions.</translation>
+    </message>
+    <message>
+        <source>Gesprächsprotokoll</source>
+        <translation>Conversation transcript</translation>
+    </message>
+    <message>
+        <source>Das Protokoll gibt es nur hier in der Anwendung. Wenn Sie es aufbewahren möchten, drucken oder speichern Sie es jetzt: Mit dem Schließen ist es gelöscht.</source>
+        <translation>The transcript exists only here in the application. If you want to keep it, print or save it now: it is deleted when you close.</translation>
+    </message>
+    <message>
+        <source>Vorschau des Gesprächsprotokolls</source>
+        <translation>Transcript preview</translation>
+    </message>
+    <message>
+        <source>Drucken …</source>
+        <translation>Print …</translation>
+    </message>
+    <message>
+        <source>Gesprächsprotokoll drucken</source>
+        <translation>Print transcript</translation>
+    </message>
+    <message>
+        <source>Als PDF speichern …</source>
+        <translation>Save as PDF …</translation>
+    </message>
+    <message>
+        <source>Gesprächsprotokoll als PDF speichern</source>
+        <translation>Save transcript as PDF</translation>
+    </message>
+    <message>
+        <source>Gespeichert: %1</source>
+        <translation>Saved: %1</translation>
+    </message>
+    <message>
+        <source>Neuen Service-Chat starten</source>
+        <translation>Start a new service chat</translation>
+    </message>
+    <message>
+        <source>Anwendung schließen</source>
+        <translation>Close application</translation>
+    </message>
+    <message>
+        <source>Gesprächsprotokoll-%1.pdf</source>
+        <translation>Transcript-%1.pdf</translation>
+    </message>
+    <message>
+        <source>Gesprächsprotokoll speichern</source>
+        <translation>Save transcript</translation>
+    </message>
+    <message>
+        <source>PDF-Dokumente (*.pdf)</source>
+        <translation>PDF documents (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Das Protokoll konnte nicht gespeichert werden. Bitte wählen Sie einen anderen Ort.</source>
+        <translation>The transcript could not be saved. Please choose another place.</translation>
+    </message>
+</context>
+<context>
+    <name>consult::customer::HeaderBar</name>
+    <message>
+        <source>Online-Beratung</source>
+        <translation>Online consultation</translation>
+    </message>
+</context>
+<context>
+    <name>consult::customer::LoginPage</name>
+    <message>
+        <source>Anmeldung zum Service-Chat</source>
+        <translation>Log in to the service chat</translation>
+    </message>
+    <message>
+        <source>Die sichere Verbindung wird aufgebaut …</source>
+        <translation>Setting up the secure connection …</translation>
+    </message>
+    <message>
+        <source>Sie werden angemeldet …</source>
+        <translation>Logging you in …</translation>
+    </message>
+    <message>
+        <source>Der Service-Chat ist gerade nicht besetzt. Nach der Anmeldung können Sie uns eine Mitteilung schreiben; wir rufen Sie zurück.</source>
+        <translation>The service chat is not staffed right now. After logging in you can leave us a message; we will call you back.</translation>
+    </message>
+    <message>
+        <source>Ihr &amp;Name</source>
+        <translation>Your &amp;name</translation>
+    </message>
+    <message>
+        <source>Ihr Name</source>
+        <translation>Your name</translation>
+    </message>
+    <message>
+        <source>z. B. Erika Mustermann</source>
+        <translation>e.g. Jane Smith</translation>
+    </message>
+    <message>
+        <source>&amp;Telefonnummer für Rückfragen</source>
+        <translation>&amp;Phone number for questions</translation>
+    </message>
+    <message>
+        <source>Telefonnummer für Rückfragen</source>
+        <translation>Phone number for questions</translation>
+    </message>
+    <message>
+        <source>z. B. 0561 123456 oder +49 171 1234567</source>
+        <translation>e.g. 0561 123456 or +49 171 1234567</translation>
+    </message>
+    <message>
+        <source>Bitte lesen und bestätigen Sie unsere Hinweise</source>
+        <translation>Please read and accept our notices</translation>
+    </message>
+    <message>
+        <source>Anmelden</source>
+        <translation>Log in</translation>
+    </message>
+    <message>
+        <source>Erneut verbinden</source>
+        <translation>Connect again</translation>
+    </message>
+    <message>
+        <source>Abbrechen</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Abbrechen und zur Startseite</source>
+        <translation>Cancel and return to the start</translation>
+    </message>
+    <message>
+        <source>%1 lesen</source>
+        <translation>Read %1</translation>
+    </message>
+    <message>
+        <source>Wir rufen Sie gegebenenfalls unter %1 zurück.</source>
+        <translation>If needed, we will call you back on %1.</translation>
+    </message>
+    <message>
+        <source>eine gültige Telefonnummer</source>
+        <translation>a valid phone number</translation>
+    </message>
+    <message>
+        <source>die Bestätigung der Hinweise</source>
+        <translation>accepting the notices</translation>
+    </message>
+    <message>
+        <source>Zum Anmelden fehlt noch: %1</source>
+        <translation>Still needed to log in: %1</translation>
+    </message>
+</context>
+<context>
+    <name>consult::customer::MessagePage</name>
+    <message>
+        <source>Mitteilung an unsere Beraterinnen und Berater</source>
+        <translation>Message for our advisors</translation>
+    </message>
+    <message>
+        <source>Schreiben Sie uns, worum es geht. Wir rufen Sie so bald wie möglich zurück. Ihr Platz in der Warteschlange bleibt, bis die Mitteilung gesendet ist.</source>
+        <translation>Tell us what it is about. We will call you back as soon as we can. You keep your place in the queue until the message is sent.</translation>
+    </message>
+    <message>
+        <source>Zurück zum Warten</source>
+        <translation>Back to waiting</translation>
+    </message>
+    <message>
+        <source>Keine Mitteilung schreiben und weiter warten</source>
+        <translation>Do not write a message and keep waiting</translation>
+    </message>
+    <message>
+        <source>Der Service-Chat ist gerade nicht besetzt. Schreiben Sie uns eine Mitteilung, wir rufen Sie zurück.</source>
+        <translation>The service chat is not staffed right now. Leave us a message and we will call you back.</translation>
+    </message>
+    <message>
+        <source>Abbrechen</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Abbrechen und zur Startseite</source>
+        <translation>Cancel and return to the start</translation>
+    </message>
+    <message>
+        <source>Gerade warten sehr viele Kundinnen und Kunden, die Warteschlange ist voll. Schreiben Sie uns eine Mitteilung, wir rufen Sie zurück.</source>
+        <translation>Very many customers are waiting right now and the queue is full. Leave us a message and we will call you back.</translation>
+    </message>
+    <message>
+        <source>Ihre &amp;Mitteilung</source>
+        <translation>Your &amp;message</translation>
+    </message>
+    <message>
+        <source>Ihre Mitteilung</source>
+        <translation>Your message</translation>
+    </message>
+    <message>
+        <source>Worum geht es? Wann erreichen wir Sie am besten?</source>
+        <translation>What is it about? When is the best time to reach you?</translation>
+    </message>
+    <message>
+        <source>Bitte schreiben Sie keine Passwörter, PINs, TANs oder Benutzerkennungen.</source>
+        <translation>Please do not write passwords, PINs, TANs or user IDs.</translation>
+    </message>
+    <message>
+        <source>&amp;Telefonnummer für den Rückruf</source>
+        <translation>&amp;Phone number for the call-back</translation>
+    </message>
+    <message>
+        <source>Telefonnummer für den Rückruf</source>
+        <translation>Phone number for the call-back</translation>
+    </message>
+    <message>
+        <source>Mitteilung senden</source>
+        <translation>Send message</translation>
+    </message>
+    <message>
+        <source>%1 von %2 Zeichen</source>
+        <translation>%1 of %2 characters</translation>
+    </message>
+    <message>
+        <source>Wir rufen Sie unter %1 zurück.</source>
+        <translation>We will call you back on %1.</translation>
+    </message>
+    <message>
+        <source>Bitte geben Sie eine Telefonnummer für den Rückruf ein.</source>
+        <translation>Please enter a phone number for the call-back.</translation>
+    </message>
+    <message>
+        <source>Ihre Mitteilung wird gesendet …</source>
+        <translation>Sending your message …</translation>
+    </message>
+</context>
+<context>
+    <name>consult::customer::MessageStoredPage</name>
+    <message>
+        <source>Ihre Mitteilung wird gespeichert …</source>
+        <translation>Storing your message …</translation>
+    </message>
+    <message>
+        <source>Vielen Dank, Ihre Mitteilung ist bei uns angekommen.</source>
+        <translation>Thank you, we have received your message.</translation>
+    </message>
+    <message>
+        <source>Eingegangen am %1 um %2 Uhr.</source>
+        <translation>Received on %1 at %2.</translation>
+    </message>
+    <message>
+        <source>Eine Beraterin oder ein Berater ruft Sie unter %1 zurück.</source>
+        <translation>An advisor will call you back on %1.</translation>
+    </message>
+    <message>
+        <source>Ihre Mitteilung wird gelöscht, sobald sie bearbeitet ist, spätestens nach einem Tag.</source>
+        <translation>Your message is deleted once it has been dealt with, after one day at the latest.</translation>
+    </message>
+    <message>
+        <source>Ihre Mitteilung wird gelöscht, sobald sie bearbeitet ist, spätestens nach %1 Tagen.</source>
+        <translation>Your message is deleted once it has been dealt with, after %1 days at the latest.</translation>
+    </message>
+    <message>
+        <source>Sie können dieses Fenster jetzt schließen.</source>
+        <translation>You can close this window now.</translation>
+    </message>
+    <message>
+        <source>Zur Startseite</source>
+        <translation>Back to the start</translation>
+    </message>
+    <message>
+        <source>Anwendung schließen</source>
+        <translation>Close application</translation>
+    </message>
+</context>
+<context>
+    <name>consult::customer::NoticeDialog</name>
+    <message>
+        <source>Schließen, ohne zu akzeptieren</source>
+        <translation>Close without accepting</translation>
+    </message>
+    <message>
+        <source>Schließen</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Gelesen und akzeptiert</source>
+        <translation>Read and accepted</translation>
+    </message>
+    <message>
+        <source>Bestätigt, dass Sie diesen Hinweis gelesen haben und akzeptieren.</source>
+        <translation>Confirms that you have read and accept this notice.</translation>
+    </message>
+</context>
+<context>
+    <name>consult::customer::SendGuard</name>
+    <message>
+        <source>Vertrauliche Daten?</source>
+        <translation>Confidential data?</translation>
+    </message>
+    <message>
+        <source>Geben Sie niemals PIN, TAN, Passwort oder Anmeldenamen ein.</source>
+        <translation>Never enter your PIN, TAN, password or user name.</translation>
+    </message>
+    <message>
+        <source>Trotzdem senden</source>
+        <translation>Send anyway</translation>
+    </message>
+    <message>
+        <source>Bearbeiten</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <source>Keine Aufträge im Chat</source>
+        <translation>No instructions in the chat</translation>
+    </message>
+    <message>
+        <source>Im Chat können wir keine rechtsverbindlichen Aufträge annehmen.</source>
+        <translation>We cannot accept legally binding instructions in the chat.</translation>
+    </message>
+    <message>
+        <source>Nachricht senden</source>
+        <translation>Send message</translation>
+    </message>
+    <message>
+        <source>eine IBAN</source>
+        <translation>an IBAN</translation>
+    </message>
+    <message>
+        <source>eine Kartennummer</source>
+        <translation>a card number</translation>
+    </message>
+    <message>
+        <source>eine PIN oder TAN</source>
+        <translation>a PIN or TAN</translation>
+    </message>
+    <message>
+        <source>ein Passwort oder Zugangsdaten</source>
+        <translation>a password or log-in details</translation>
+    </message>
+    <message>
+        <source>Ihre Nachricht enthält etwas, das wie %1 aussieht. Wir fragen Sie im Chat nie danach. Bitte entfernen Sie es, bevor Sie die Nachricht senden.</source>
+        <translation>Your message contains something that looks like %1. We never ask for it in the chat. Please remove it before you send the message.</translation>
+    </message>
+    <message>
+        <source> und </source>
+        <translation> and </translation>
+    </message>
+    <message>
+        <source>Möchten Sie eine Karte sperren lassen? Rufen Sie bitte sofort den Sperr-Notruf 116 116 an (aus dem Ausland +49 116 116), rund um die Uhr erreichbar.</source>
+        <translation>Do you want to block a card? Please call the blocking hotline 116 116 at once (from abroad +49 116 116), available around the clock.</translation>
+    </message>
+    <message>
+        <source>Überweisungen und Daueraufträge erteilen Sie bitte im Online-Banking oder in Ihrer Filiale.</source>
+        <translation>Please make transfers and standing orders in online banking or at your branch.</translation>
+    </message>
+    <message>
+        <source>Wertpapierorders erteilen Sie bitte im Online-Banking oder in Ihrer Filiale.</source>
+        <translation>Please place securities orders in online banking or at your branch.</translation>
+    </message>
+    <message>
+        <source>Fragen dazu beantworten wir Ihnen hier gern.</source>
+        <translation>We are glad to answer your questions about it here.</translation>
+    </message>
+</context>
+<context>
+    <name>consult::customer::StartPage</name>
+    <message>
+        <source>Willkommen in der Online-Beratung</source>
+        <translation>Welcome to online consultation</translation>
+    </message>
+    <message>
+        <source>Unsere Beraterinnen und Berater sind im Chat für Sie da. Sie brauchen nur Ihren Namen und eine Telefonnummer für Rückfragen.</source>
+        <translation>Our advisors are here for you in the chat. All you need is your name and a phone number for questions.</translation>
+    </message>
+    <message>
+        <source>Service-Chat starten</source>
+        <translation>Start service chat</translation>
+    </message>
+    <message>
+        <source>Schreiben Sie mit einer Beraterin oder einem Berater.</source>
+        <translation>Chat with an advisor.</translation>
+    </message>
+    <message>
+        <source>Videoberatung starten</source>
+        <translation>Start video consultation</translation>
+    </message>
+    <message>
+        <source>In dieser Version noch nicht verfügbar.</source>
+        <translation>Not available in this version yet.</translation>
+    </message>
+    <message>
+        <source>Die Videoberatung ist in dieser Version der Anwendung noch nicht verfügbar. Bitte nutzen Sie den Service-Chat; Ihre Beraterin oder Ihr Berater kann Sie auch anrufen.</source>
+        <translation>The video consultation is not available in this version of the application yet. Please use the service chat; your advisor can also call you.</translation>
+    </message>
+    <message>
+        <source>So funktioniert der Service-Chat</source>
+        <translation>How the service chat works</translation>
+    </message>
+    <message>
+        <source>Ihre Beratung wird nicht aufgezeichnet. Die Verbindung ist verschlüsselt und läuft nur über Server, die wir in Deutschland betreiben.</source>
+        <translation>Your consultation is not recorded. The connection is encrypted and runs only through servers we operate in Germany.</translation>
+    </message>
+    <message>
+        <source>Sicherheitshinweise</source>
+        <translation>Security notice</translation>
+    </message>
+    <message>
+        <source>Rechtliche Hinweise</source>
+        <translation>Legal notice</translation>
+    </message>
+    <message>
+        <source>Datenschutzhinweise</source>
+        <translation>Privacy notice</translation>
+    </message>
+    <message>
+        <source>Melden Sie sich mit Ihrem Namen und einer Telefonnummer für Rückfragen an und bestätigen Sie die Sicherheits-, Rechts- und Datenschutzhinweise.</source>
+        <translation>Log in with your name and a phone number for questions, and accept the security, legal and privacy notices.</translation>
+    </message>
+    <message>
+        <source>Sind gerade alle Beraterinnen und Berater im Gespräch, sehen Sie Ihren Platz in der Warteschlange. Sie können warten oder uns stattdessen eine Mitteilung schreiben.</source>
+        <translation>If all advisors are busy, you see your place in the queue. You can wait or leave us a message instead.</translation>
+    </message>
+    <message>
+        <source>Eine Beraterin oder ein Berater begrüßt Sie, und Sie schreiben miteinander.</source>
+        <translation>An advisor greets you, and you chat with each other.</translation>
+    </message>
+    <message>
+        <source>Danach können Sie das Gesprächsprotokoll drucken oder als PDF speichern.</source>
+        <translation>Afterwards you can print the transcript or save it as a PDF.</translation>
+    </message>
+</context>
+<context>
+    <name>consult::customer::TranscriptSource</name>
+    <message>
+        <source>Service-Chat</source>
+        <translation>Service chat</translation>
+    </message>
+</context>
+<context>
+    <name>consult::customer::WaitingPage</name>
+    <message>
+        <source>Sie sind in der Warteschlange</source>
+        <translation>You are in the queue</translation>
+    </message>
+    <message>
+        <source>Alle Beraterinnen und Berater sind gerade im Gespräch.</source>
+        <translation>All advisors are busy right now.</translation>
+    </message>
+    <message>
+        <source>Möchten Sie auf die nächste freie Beraterin oder den nächsten freien Berater warten, oder schreiben Sie uns lieber eine Mitteilung? Dann rufen wir Sie zurück.</source>
+        <translation>Would you like to wait for the next free advisor, or would you rather leave us a message? Then we will call you back.</translation>
+    </message>
+    <message>
+        <source>Weiter warten</source>
+        <translation>Keep waiting</translation>
+    </message>
+    <message>
+        <source>Mitteilung schreiben</source>
+        <translation>Write a message</translation>
+    </message>
+    <message>
+        <source>Statt zu warten eine Mitteilung schreiben</source>
+        <translation>Write a message instead of waiting</translation>
+    </message>
+    <message>
+        <source>Bitte lassen Sie dieses Fenster geöffnet. Sobald eine Beraterin oder ein Berater frei ist, geht es hier weiter.</source>
+        <translation>Please keep this window open. As soon as an advisor is free, it continues here.</translation>
+    </message>
+    <message>
+        <source>Sie möchten nicht länger warten? Schreiben Sie uns eine Mitteilung, wir rufen Sie zurück. Ihr Platz bleibt, bis die Mitteilung gesendet ist.</source>
+        <translation>Do not want to wait any longer? Leave us a message and we will call you back. You keep your place until the message is sent.</translation>
+    </message>
+    <message>
+        <source>Stattdessen Mitteilung schreiben</source>
+        <translation>Write a message instead</translation>
+    </message>
+    <message>
+        <source>Warten beenden</source>
+        <translation>Stop waiting</translation>
+    </message>
+    <message>
+        <source>Warten beenden und die Warteschlange verlassen</source>
+        <translation>Stop waiting and leave the queue</translation>
+    </message>
+    <message>
+        <source>Ihr Platz wird ermittelt …</source>
+        <translation>Finding your place …</translation>
+    </message>
+    <message>
+        <source>Sie sind als Nächstes an der Reihe.</source>
+        <translation>You are next.</translation>
+    </message>
+    <message>
+        <source>Ihr Platz in der Warteschlange: %1</source>
+        <translation>Your place in the queue: %1</translation>
+    </message>
+    <message>
+        <source>Gleich ist eine Beraterin oder ein Berater für Sie da.</source>
+        <translation>An advisor will be with you shortly.</translation>
+    </message>
+    <message>
+        <source>Gerade ist keine Beraterin und kein Berater im Dienst.</source>
+        <translation>No advisor is on duty right now.</translation>
+    </message>
+</context>
+<context>
+    <name>consult::customer::main</name>
+    <message>
+        <source>Diese Anwendung verbindet sich nur mit den Servern Ihrer Bank. Die angegebene Serveradresse wird nicht verwendet.</source>
+        <translation>This application connects only to your bank&apos;s servers. The server address given is not used.</translation>
+    </message>
+</context>
+</TS>
