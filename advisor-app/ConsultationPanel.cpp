@@ -1,4 +1,5 @@
 #include "ConsultationPanel.h"
+#include "widgets/PlainLabel.h"
 
 #include "StatusTexts.h"
 #include "TransferDialog.h"
@@ -24,10 +25,10 @@ namespace consult::advisor {
 
 namespace {
 
-QLabel *plainLabel(QWidget *parent)
+// Customer details the advisor may copy (e.g. the phone number), on one line.
+QLabel *selectableLabel(QWidget *parent)
 {
-    auto *label = new QLabel(parent);
-    label->setTextFormat(Qt::PlainText); // I3: customer names are never markup
+    QLabel *label = plainLabel(parent, nullptr, nullptr, false);
     label->setTextInteractionFlags(Qt::TextSelectableByMouse);
     return label;
 }
@@ -42,13 +43,13 @@ ConsultationPanel::ConsultationPanel(AdvisorClient &client, const QString &consu
     , m_canned(canned)
 {
     setObjectName(QStringLiteral("consultation-%1").arg(consultationId));
-    m_name = plainLabel(this);
+    m_name = selectableLabel(this);
     QFont nameFont = m_name->font();
     nameFont.setBold(true);
     nameFont.setPointSizeF(nameFont.pointSizeF() * 1.2);
     m_name->setFont(nameFont);
-    m_details = plainLabel(this);
-    m_unreadBadge = plainLabel(this);
+    m_details = selectableLabel(this);
+    m_unreadBadge = selectableLabel(this);
     m_unreadBadge->setStyleSheet(
         QStringLiteral("background: #c0392b; color: white; border-radius: 8px; padding: 1px 7px; font-weight: bold;"));
     m_unreadBadge->hide();
@@ -56,7 +57,7 @@ ConsultationPanel::ConsultationPanel(AdvisorClient &client, const QString &consu
     m_accent->setFixedHeight(3);
     m_accent->setStyleSheet(QStringLiteral("background: palette(highlight);"));
     m_accent->hide();
-    m_state = plainLabel(this);
+    m_state = selectableLabel(this);
     m_state->setObjectName(QStringLiteral("consultationState"));
     m_state->setWordWrap(true);
 

@@ -1,4 +1,5 @@
 #include "LoginDialog.h"
+#include "widgets/PlainLabel.h"
 
 #include "StatusTexts.h"
 #include "protocol/consult.pb.h"
@@ -15,18 +16,6 @@
 #include <QVBoxLayout>
 
 namespace consult::advisor {
-
-namespace {
-
-QLabel *plainLabel(QWidget *parent)
-{
-    auto *label = new QLabel(parent);
-    label->setTextFormat(Qt::PlainText); // I3: whatever the text, never markup
-    label->setWordWrap(true);
-    return label;
-}
-
-} // namespace
 
 LoginDialog::LoginDialog(QWidget *parent)
     : QDialog(parent)

@@ -1,4 +1,5 @@
 #include "MainWindow.h"
+#include "widgets/PlainLabel.h"
 
 #include "CannedResponses.h"
 #include "ConsultationPanel.h"
@@ -28,13 +29,6 @@
 namespace consult::advisor {
 
 namespace {
-
-QLabel *plainLabel(QWidget *parent)
-{
-    auto *label = new QLabel(parent);
-    label->setTextFormat(Qt::PlainText);
-    return label;
-}
 
 QAction *namedAction(QObject *parent, const char *name, const QList<QKeySequence> &keys = {})
 {

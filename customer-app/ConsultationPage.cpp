@@ -1,4 +1,5 @@
 #include "ConsultationPage.h"
+#include "widgets/PlainLabel.h"
 
 #include "Announcer.h"
 #include "ChatInput.h"
@@ -15,21 +16,6 @@
 #include <QVBoxLayout>
 
 namespace consult::customer {
-
-namespace {
-
-QLabel *plainLabel(QWidget *parent, const char *objectName, const char *role = nullptr)
-{
-    auto *label = new QLabel(parent);
-    label->setObjectName(QString::fromLatin1(objectName));
-    label->setTextFormat(Qt::PlainText);
-    label->setWordWrap(true);
-    if (role)
-        label->setProperty(role, true);
-    return label;
-}
-
-} // namespace
 
 ConsultationPage::ConsultationPage(QWidget *parent)
     : QWidget(parent)

@@ -1,4 +1,5 @@
 #include "MessagePage.h"
+#include "widgets/PlainLabel.h"
 
 #include "Announcer.h"
 #include "CustomerTexts.h"
@@ -19,17 +20,6 @@ namespace consult::customer {
 namespace {
 
 constexpr int kMaxCodePoints = 4000; // LeaveMessage.text, I2
-
-QLabel *plainLabel(QWidget *parent, const char *objectName, const char *role = nullptr)
-{
-    auto *label = new QLabel(parent);
-    label->setObjectName(QString::fromLatin1(objectName));
-    label->setTextFormat(Qt::PlainText);
-    label->setWordWrap(true);
-    if (role)
-        label->setProperty(role, true);
-    return label;
-}
 
 int codePoints(const QString &text)
 {

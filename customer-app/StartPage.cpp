@@ -1,4 +1,5 @@
 #include "StartPage.h"
+#include "widgets/PlainLabel.h"
 
 #include "NoticeDialog.h"
 
@@ -14,15 +15,6 @@
 namespace consult::customer {
 
 namespace {
-
-QLabel *plainLabel(QWidget *parent, const char *objectName)
-{
-    auto *label = new QLabel(parent);
-    label->setObjectName(QString::fromLatin1(objectName));
-    label->setTextFormat(Qt::PlainText);
-    label->setWordWrap(true);
-    return label;
-}
 
 QPushButton *linkButton(QWidget *parent, const char *objectName)
 {

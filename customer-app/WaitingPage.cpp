@@ -1,4 +1,5 @@
 #include "WaitingPage.h"
+#include "widgets/PlainLabel.h"
 
 #include "Announcer.h"
 #include "CustomerTexts.h"
@@ -12,21 +13,6 @@
 #include <QVBoxLayout>
 
 namespace consult::customer {
-
-namespace {
-
-QLabel *plainLabel(QWidget *parent, const char *objectName, const char *role = nullptr)
-{
-    auto *label = new QLabel(parent);
-    label->setObjectName(QString::fromLatin1(objectName));
-    label->setTextFormat(Qt::PlainText);
-    label->setWordWrap(true);
-    if (role)
-        label->setProperty(role, true);
-    return label;
-}
-
-} // namespace
 
 WaitingPage::WaitingPage(QWidget *parent)
     : QWidget(parent)
