@@ -93,6 +93,14 @@ bool ClientConnection::send(wire::Envelope &&envelope)
     return true;
 }
 
+bool ClientConnection::sendRealtime(wire::Envelope &&envelope)
+{
+    if (m_sessionOver || !m_handshakeDone)
+        return false;
+    sendFrame(m_channel.stampUnsequenced(envelope));
+    return true;
+}
+
 void ClientConnection::simulateNetworkLoss()
 {
     if (m_socket)

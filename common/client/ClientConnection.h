@@ -68,6 +68,8 @@ public:
     // Sends in the reliable class: now if connected, else after the resume (or after the welcome of a
     // session being opened). Returns false if the session is over.
     bool send(wire::Envelope &&envelope);
+    // Sends in the real-time class: now, or never (not connected: dropped). Returns whether it went out.
+    bool sendRealtime(wire::Envelope &&envelope);
 
     State state() const { return m_state; }
     Failure failure() const { return m_failure; }

@@ -43,4 +43,10 @@
     X(kConsultationEnded, consultation_ended, ConsultationEnded)                                                       \
     X(kPeerPresence, peer_presence, PeerPresence)                                                                      \
     X(kTransferConsultation, transfer_consultation, TransferConsultation)                                              \
-    X(kConsultationTransferred, consultation_transferred, ConsultationTransferred)
+    X(kConsultationTransferred, consultation_transferred, ConsultationTransferred)                                     \
+    X(kMediaPacket, media_packet, MediaPacket)                                                                         \
+    X(kMediaAcknowledge, media_acknowledge, MediaAcknowledge)                                                          \
+    X(kMediaReceipt, media_receipt, MediaReceipt)                                                                      \
+    X(kMediaState, media_state, MediaState)                                                                            \
+    X(kKeyframeRequest, keyframe_request, KeyframeRequest)                                                             \
+    X(kQualityChange, quality_change, QualityChange)

@@ -92,4 +92,10 @@ bool isSessionControl(BodyCase bodyCase)
     }
 }
 
+bool isRealtime(BodyCase bodyCase)
+{
+    return bodyCase == wire::Envelope::kMediaPacket || bodyCase == wire::Envelope::kMediaAcknowledge ||
+           bodyCase == wire::Envelope::kMediaReceipt;
+}
+
 } // namespace consult::protocol

@@ -43,4 +43,8 @@ QList<BodyCase> allBodyCases();
 // Whether the envelope's body belongs to the unsequenced session-control class.
 bool isSessionControl(BodyCase bodyCase);
 
+// Whether the body belongs to the real-time class: unsequenced, never retransmitted (media packets
+// and their acknowledgements). Every other application message is reliable.
+bool isRealtime(BodyCase bodyCase);
+
 } // namespace consult::protocol

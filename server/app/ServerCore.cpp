@@ -62,6 +62,16 @@ ServerCore::ServerCore(const ServerConfig &config, Dependencies dependencies, QO
     consultationSettings.historyLines = config.transferHistoryLines;
     m_consultations = std::make_unique<ConsultationService>(consultationSettings, *m_registry, *m_roster, *m_queue,
                                                             *m_customers, m_statistics, m_clock);
+    MediaRelay::Settings mediaSettings;
+    mediaSettings.windowBytes = config.mediaWindowBytes;
+    mediaSettings.audioDeadlineMs = config.mediaAudioDeadlineMs;
+    mediaSettings.videoDeadlineMs = config.mediaVideoDeadlineMs;
+    mediaSettings.maxUplinkKbps = config.mediaMaxUplinkKbps;
+    m_media = std::make_unique<MediaRelay>(mediaSettings, *m_registry, m_clock);
+    connect(m_consultations.get(), &ConsultationService::started, m_media.get(), &MediaRelay::consultationStarted);
+    connect(m_consultations.get(), &ConsultationService::advisorReplaced, m_media.get(),
+            &MediaRelay::participantReplaced);
+    connect(m_consultations.get(), &ConsultationService::ended, m_media.get(), &MediaRelay::consultationEnded);
     AdvisorDesk::Settings advisorSettings;
     advisorSettings.idleTimeoutMinutes = config.idleTimeoutMinutes;
     advisorSettings.absoluteLifetimeHours = config.absoluteLifetimeHours;
@@ -103,9 +113,10 @@ void ServerCore::handleEnvelope(Session &session, const wire::Envelope &envelope
         return;
     }
     const qint64 nowUs = m_clock.monotonicUs();
-    const bool allowed = Authorisation::rateClassOf(body) == Authorisation::RateClass::Chat
-                             ? session.allowChat(nowUs)
-                             : session.allowControl(nowUs);
+    const Authorisation::RateClass rateClass = Authorisation::rateClassOf(body);
+    const bool allowed = rateClass == Authorisation::RateClass::Media  ? true // bytes: the relay; packets: the connection
+                         : rateClass == Authorisation::RateClass::Chat ? session.allowChat(nowUs)
+                                                                       : session.allowControl(nowUs);
     if (!allowed) {
         // I5: dropped with a warning; the connection's own limit closes a sustained flood.
         wire::Envelope reply;
@@ -162,6 +173,21 @@ void ServerCore::dispatch(Session &session, const wire::Envelope &envelope)
     case wire::Envelope::kEndConsultation:
         m_consultations->handleEnd(session, envelope.end_consultation());
         return;
+    case wire::Envelope::kMediaPacket:
+        m_media->handlePacket(session, envelope);
+        return;
+    case wire::Envelope::kMediaAcknowledge:
+        m_media->handleAcknowledge(session, envelope.media_acknowledge());
+        return;
+    case wire::Envelope::kMediaState:
+        m_media->handleState(session, envelope.media_state());
+        return;
+    case wire::Envelope::kKeyframeRequest:
+        m_media->handleKeyframeRequest(session, envelope.keyframe_request());
+        return;
+    case wire::Envelope::kQualityChange:
+        m_media->handleQualityChange(session, envelope.quality_change());
+        return;
     case wire::Envelope::kTransferConsultation:
         m_consultations->handleTransfer(session, envelope.transfer_consultation());
         return;
@@ -181,6 +207,7 @@ void ServerCore::sessionSuspended(Session &session)
 
 void ServerCore::sessionResumed(Session &session)
 {
+    m_media->sessionResumed(session.id());
     m_advisorDesk->sessionResumed(session);
     m_consultations->sessionResumed(session);
 }

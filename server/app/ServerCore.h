@@ -10,6 +10,7 @@
 #include "customers/CustomerDesk.h"
 #include "inbox/InboxService.h"
 #include "inbox/InboxStore.h"
+#include "media/MediaRelay.h"
 #include "notices/NoticeCatalog.h"
 #include "queue/OpeningHours.h"
 #include "queue/QueueService.h"
@@ -53,6 +54,7 @@ public:
     AdvisorRoster &roster() { return *m_roster; }
     AdvisorDesk &advisorDesk() { return *m_advisorDesk; }
     InboxService &inbox() { return *m_inbox; }
+    MediaRelay &media() { return *m_media; }
     StatisticsStore &statistics() { return m_statistics; }
     AdvisorStore &advisorStore() { return m_advisorStore; }
     const NoticeCatalog &notices() const { return m_notices; }
@@ -86,6 +88,7 @@ private:
     std::unique_ptr<InboxService> m_inbox;
     std::unique_ptr<CustomerDesk> m_customers;
     std::unique_ptr<ConsultationService> m_consultations;
+    std::unique_ptr<MediaRelay> m_media;
     std::unique_ptr<AdvisorDesk> m_advisorDesk;
     qint64 m_lastRateWarningUs = 0;
 };

@@ -47,6 +47,7 @@ void ConsultationService::start(Session &advisor, AdvisorPresence &presence, con
     consultation.features = StatisticsStore::Chat;
     Consultation &stored = m_consultations.insert(consultation.id, consultation).value();
     m_consultationOfCustomer.insert(customer->id(), stored.id);
+    Q_EMIT started(stored.id, customer->id(), advisor.id());
     customer->setStage(Session::Stage::ConsultingCustomer);
     m_customers.markTaken(customer->id());
     presence.consultations.insert(stored.id);
@@ -250,8 +251,10 @@ void ConsultationService::handleTransfer(Session &sender, const wire::TransferCo
     const QString previousAdvisor = consultation->advisorName;
     from->consultations.remove(consultation->id);
     to->consultations.insert(consultation->id);
+    const quint64 previousSessionId = consultation->advisorSessionId;
     consultation->advisorSessionId = to->sessionId;
     consultation->advisorName = to->displayName;
+    Q_EMIT advisorReplaced(consultation->id, previousSessionId, to->sessionId);
     const qint64 now = m_clock.nowMs();
     const std::string id = consultation->id.toStdString();
 
@@ -305,6 +308,7 @@ void ConsultationService::end(const QString &consultationId, wire::EndReason rea
     // Taken out of every map first: whatever the end triggers finds it gone.
     const Consultation consultation = it.value();
     m_consultations.erase(it);
+    Q_EMIT ended(consultation.id);
     m_consultationOfCustomer.remove(consultation.customerSessionId);
     const qint64 now = m_clock.nowMs();
 

@@ -74,6 +74,12 @@ public:
 
     int count() const { return static_cast<int>(m_consultations.size()); }
 
+Q_SIGNALS:
+    // Who is in which consultation, for the media relay.
+    void started(const QString &consultationId, quint64 customerSessionId, quint64 advisorSessionId);
+    void advisorReplaced(const QString &consultationId, quint64 previousSessionId, quint64 newSessionId);
+    void ended(const QString &consultationId);
+
 private:
     struct Consultation
     {

@@ -22,6 +22,11 @@ Verdict check(Session::Stage stage, wire::ClientKind kind, protocol::BodyCase bo
     case wire::Envelope::kSendChat:
     case wire::Envelope::kTyping:
     case wire::Envelope::kEndConsultation:
+    case wire::Envelope::kMediaPacket:
+    case wire::Envelope::kMediaAcknowledge:
+    case wire::Envelope::kMediaState:
+    case wire::Envelope::kKeyframeRequest:
+    case wire::Envelope::kQualityChange:
         return allowIf(stage == Stage::ConsultingCustomer || stage == Stage::Advisor);
 
     // S6: advisor-only functions.
@@ -40,7 +45,12 @@ Verdict check(Session::Stage stage, wire::ClientKind kind, protocol::BodyCase bo
 
 RateClass rateClassOf(protocol::BodyCase body)
 {
-    return body == wire::Envelope::kSendChat ? RateClass::Chat : RateClass::Control;
+    if (body == wire::Envelope::kSendChat)
+        return RateClass::Chat;
+    // Media is limited in bytes by the relay and in packets by the connection.
+    if (protocol::isRealtime(body))
+        return RateClass::Media;
+    return RateClass::Control;
 }
 
 } // namespace consult::Authorisation

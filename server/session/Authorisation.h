@@ -23,7 +23,8 @@ Verdict check(Session::Stage stage, wire::ClientKind kind, protocol::BodyCase bo
 enum class RateClass
 {
     Chat,
-    Control
+    Control,
+    Media
 };
 RateClass rateClassOf(protocol::BodyCase body);
 

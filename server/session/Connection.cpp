@@ -17,6 +17,7 @@ Connection::Connection(QWebSocket *socket, QHostAddress peerAddress, Limits limi
     , m_limits(limits)
     , m_clock(clock)
     , m_tokens(limits.envelopeBurst)
+    , m_realtimeTokens(limits.realtimeBurst)
     , m_lastRefillUs(clock.monotonicUs())
     , m_lastReceivedUs(clock.monotonicUs())
 {
@@ -101,9 +102,21 @@ void Connection::onBinaryMessage(const QByteArray &bytes)
 
     // A coarse limit on everything a connection sends (I5). An unnumbered envelope over it is dropped;
     // a numbered one cannot be, without a gap in the sequence, so a client that floods those is closed.
-    m_tokens = qMin(m_limits.envelopeBurst,
-                    m_tokens + static_cast<double>(nowUs - m_lastRefillUs) * m_limits.envelopesPerSecond / 1e6);
+    // Media has its own, larger budget: a call is 100 packets a second, a chat a few lines a minute.
+    const double elapsed = static_cast<double>(nowUs - m_lastRefillUs) / 1e6;
     m_lastRefillUs = nowUs;
+    m_tokens = qMin(m_limits.envelopeBurst, m_tokens + elapsed * m_limits.envelopesPerSecond);
+    m_realtimeTokens = qMin(m_limits.realtimeBurst, m_realtimeTokens + elapsed * m_limits.realtimePerSecond);
+    if (protocol::isRealtime(std::get<wire::Envelope>(decoded).body_case())) {
+        if (m_realtimeTokens < 1) {
+            if (++m_rateViolations >= m_limits.maxRateViolations)
+                close(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("flooding"));
+            return;
+        }
+        m_realtimeTokens -= 1;
+        Q_EMIT envelopeReceived(std::get<wire::Envelope>(decoded));
+        return;
+    }
     if (m_tokens < 1) {
         if (std::get<wire::Envelope>(decoded).seq() > 0 || ++m_rateViolations >= m_limits.maxRateViolations)
             close(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("flooding"));

@@ -26,6 +26,8 @@ public:
         double envelopesPerSecond = 50;                  // all types together; I5 per-type limits sit above
         double envelopeBurst = 200;
         int maxRateViolations = 200; // sustained excess: close 1008
+        double realtimePerSecond = 400; // media packets and acknowledgements: a call needs about
+        double realtimeBurst = 800;     // 50 audio and 60 video packets a second
     };
 
     Connection(QWebSocket *socket, QHostAddress peerAddress, Limits limits, const Clock &clock,
@@ -62,6 +64,7 @@ private:
     int m_protocolErrors = 0;
     int m_rateViolations = 0;
     double m_tokens;
+    double m_realtimeTokens;
     qint64 m_lastRefillUs;
     qint64 m_lastReceivedUs;
     bool m_closing = false;

@@ -313,12 +313,14 @@ void SessionRegistry::onSessionEnvelope(quint64 sessionId, const wire::Envelope 
         }
         return;
     default:
-        if (envelope.seq() == 0) {
-            // Application messages belong to the reliable class; unnumbered ones would escape replay,
-            // de-duplication and the sequence check.
+        if ((envelope.seq() == 0) != protocol::isRealtime(envelope.body_case())) {
+            // Application messages belong to the reliable class (unnumbered ones would escape replay,
+            // de-duplication and the sequence check); media belongs to the real-time class and must
+            // not be numbered (it is never kept for replay).
             wire::Envelope reply;
             reply.mutable_error()->set_code(wire::ERROR_MALFORMED);
-            reply.mutable_error()->set_message("application messages must carry a sequence number");
+            reply.mutable_error()->set_message(envelope.seq() == 0 ? "application messages must carry a sequence number"
+                                                                   : "media must not carry a sequence number");
             session->sendUnsequenced(std::move(reply));
             if (connection)
                 connection->countProtocolError();

@@ -77,6 +77,12 @@ const std::map<wire::Envelope::BodyCase, std::array<char, ColumnCount>> kExpecte
     {wire::Envelope::kPeerPresence, {D, D, D, D}},
     {wire::Envelope::kTransferConsultation, {D, D, D, A}},
     {wire::Envelope::kConsultationTransferred, {D, D, D, D}},
+    {wire::Envelope::kMediaPacket, {D, D, A, A}},
+    {wire::Envelope::kMediaAcknowledge, {D, D, A, A}},
+    {wire::Envelope::kMediaReceipt, {D, D, D, D}},
+    {wire::Envelope::kMediaState, {D, D, A, A}},
+    {wire::Envelope::kKeyframeRequest, {D, D, A, A}},
+    {wire::Envelope::kQualityChange, {D, D, A, A}},
 };
 
 bool isNotAllowed(const wire::Envelope &envelope)
@@ -547,7 +553,12 @@ void TestObjectAuthorisation::everyMessageTypeIsAllowedOnlyWhereTheMatrixSaysSo(
     QVERIFY2(session, "could not set up a session in this state");
 
     const int from = session->mark();
-    session->sendReliable(envelopeWithEmptyBody(static_cast<wire::Envelope::BodyCase>(body)));
+    // Media travels in the real-time class (unnumbered); everything else is reliable.
+    wire::Envelope probe = envelopeWithEmptyBody(static_cast<wire::Envelope::BodyCase>(body));
+    if (protocol::isRealtime(probe.body_case()))
+        session->sendUnsequenced(std::move(probe));
+    else
+        session->sendReliable(std::move(probe));
     // A marker ping: once its pong is back, every answer to the probe is here. A session the probe
     // ended answers with SessionClosed and a close instead.
     const bool stillOpen = session->sync();

@@ -98,6 +98,14 @@ const Row kMatrix[] = {
     // Transfer to a colleague: advisors only (S6); whose consultation and to whom is the handler's S5.
     {wire::Envelope::kTransferConsultation,  {D,         D,         D,        D,          A,       D,        D}},
     {wire::Envelope::kConsultationTransferred, {D,       D,         D,        D,          D,       D,        D}},
+    // Real-time media and its control: the participants of a consultation only (S2: a waiting
+    // customer sends no media); which consultation is the relay's S5 check. Receipts are server-only.
+    {wire::Envelope::kMediaPacket,           {D,         D,         D,        A,          A,       D,        D}},
+    {wire::Envelope::kMediaAcknowledge,      {D,         D,         D,        A,          A,       D,        D}},
+    {wire::Envelope::kMediaReceipt,          {D,         D,         D,        D,          D,       D,        D}},
+    {wire::Envelope::kMediaState,            {D,         D,         D,        A,          A,       D,        D}},
+    {wire::Envelope::kKeyframeRequest,       {D,         D,         D,        A,          A,       D,        D}},
+    {wire::Envelope::kQualityChange,         {D,         D,         D,        A,          A,       D,        D}},
 };
 // clang-format on
 
@@ -189,10 +197,14 @@ private slots:
 
     void onlyChatCountsAgainstTheChatRate()
     {
-        // I5: chat has its own, lower rate; everything else is control.
+        // I5: chat has its own, lower rate; media is limited in bytes by the relay and in packets by the
+        // connection; everything else is control.
         for (const protocol::BodyCase body : protocol::allBodyCases()) {
-            const auto expected =
-                body == wire::Envelope::kSendChat ? Authorisation::RateClass::Chat : Authorisation::RateClass::Control;
+            const bool media = body == wire::Envelope::kMediaPacket || body == wire::Envelope::kMediaAcknowledge ||
+                               body == wire::Envelope::kMediaReceipt;
+            const auto expected = body == wire::Envelope::kSendChat ? Authorisation::RateClass::Chat
+                                  : media                           ? Authorisation::RateClass::Media
+                                                                    : Authorisation::RateClass::Control;
             QVERIFY2(Authorisation::rateClassOf(body) == expected, qPrintable(protocol::bodyName(body)));
         }
     }

@@ -122,6 +122,12 @@ transfer_greeting_de = "Servus, hier ist %1; ich übernehme."
 transfer_greeting_en = "Hi, %1 here; I am taking over."
 transfer_history_lines = 50
 
+[media]
+window_bytes = 65536
+audio_deadline_ms = 250
+video_deadline_ms = 150
+max_uplink_kbps = 1500
+
 [storage]
 data_directory = /var/lib/consult
 database_file = main.sqlite
@@ -184,6 +190,10 @@ notices_directory = /etc/consult/notices
         QCOMPARE(c.absoluteLifetimeHours, 8);
         QCOMPARE(c.greetingGerman, QStringLiteral("Grüß Gott, hier ist %1."));
         QCOMPARE(c.greetingEnglish, QStringLiteral("Hi, %1 here."));
+        QCOMPARE(c.mediaWindowBytes, 65536);
+        QCOMPARE(c.mediaAudioDeadlineMs, 250);
+        QCOMPARE(c.mediaVideoDeadlineMs, 150);
+        QCOMPARE(c.mediaMaxUplinkKbps, 1500);
         QCOMPARE(c.transferGreetingGerman, QStringLiteral("Servus, hier ist %1; ich übernehme."));
         QCOMPARE(c.transferGreetingEnglish, QStringLiteral("Hi, %1 here; I am taking over."));
         QCOMPARE(c.transferHistoryLines, 50);

@@ -1,0 +1,109 @@
+#pragma once
+
+#include "MediaChannel.h"
+#include "media/RateController.h"
+#include "protocol/consult.pb.h"
+
+#include <QObject>
+#include <QTimer>
+
+#include <functional>
+
+namespace consult {
+
+class ClientConnection;
+class Clock;
+
+// Produces the packets of one outgoing stream (an encoder pipeline: audio capture -> Opus, or
+// camera -> VP8 -> fragments). The session tells it how much it may send and whether to send at all.
+class MediaStreamSource
+{
+public:
+    virtual ~MediaStreamSource() = default;
+    virtual wire::MediaKind kind() const = 0;
+    virtual void setBitrateKbps(int kbps) = 0;
+    // False: produce nothing (device off, or paused by the ladder).
+    virtual void setEnabled(bool enabled) = 0;
+    virtual void requestKeyframe() {}
+    // Set by the session: every packet the source produces goes here (kind and sequence filled in).
+    std::function<void(wire::MediaPacket)> deliver;
+};
+
+// Consumes the packets of one incoming stream (jitter buffer -> decoder -> playout, or reassembly ->
+// decoder -> renderer).
+class MediaStreamSink
+{
+public:
+    virtual ~MediaStreamSink() = default;
+    virtual void push(const wire::MediaPacket &packet) = 0;
+    // Set by the session: the sink lost its reference and needs a keyframe.
+    std::function<void()> keyframeNeeded;
+};
+
+// The media of one consultation on one side (DESIGN.md §5): microphone and camera state told to the
+// peer (MediaState), the real-time channel, the bitrate control and its ladder applied to the
+// streams and told to the peer (QualityChange), and keyframe requests in both directions. Owns no
+// devices or codecs: they are plugged in as sources and sinks.
+class MediaSession final : public QObject
+{
+    Q_OBJECT
+public:
+    struct Settings
+    {
+        MediaChannel::Settings channel;
+        media::RateController::Settings rate;
+        int controlIntervalMs = 100;
+        int keyframeRequestIntervalMs = 1000; // at most one request per second
+    };
+
+    MediaSession(ClientConnection &connection, const Clock &clock, QString consultationId, Settings settings,
+                 QObject *parent = nullptr);
+
+    void setSource(MediaStreamSource *source);
+    void setSink(wire::MediaKind kind, MediaStreamSink *sink);
+
+    // The user's switches (seed 002: the other side sees and hears only while they are on).
+    void setMicrophoneOn(bool on);
+    void setCameraOn(bool on);
+    bool microphoneOn() const { return m_microphoneOn; }
+    bool cameraOn() const { return m_cameraOn; }
+
+    const media::RateController::Decision &quality() const { return m_rate.decision(); }
+    MediaChannel &channel() { return m_channel; }
+    const media::RateController &rateController() const { return m_rate; }
+
+Q_SIGNALS:
+    void peerMediaStateChanged(bool microphoneOn, bool cameraOn);
+    void peerQualityChanged(consult::wire::QualityLevel level, int videoKbps);
+    // Our own step changed (the app says why the picture got worse, lesson 10).
+    void qualityChanged(consult::wire::QualityLevel level, int videoKbps);
+
+private:
+    void onEnvelope(const wire::Envelope &envelope);
+    void onReceipt(const MediaChannel::Receipt &receipt);
+    void control();
+    void apply();
+    void sendState();
+    void requestKeyframe();
+
+    ClientConnection &m_connection;
+    const Clock &m_clock;
+    QString m_consultationId;
+    Settings m_settings;
+    MediaChannel m_channel;
+    media::RateController m_rate;
+    MediaStreamSource *m_audioSource = nullptr;
+    MediaStreamSource *m_videoSource = nullptr;
+    MediaStreamSink *m_audioSink = nullptr;
+    MediaStreamSink *m_videoSink = nullptr;
+    bool m_microphoneOn = false;
+    bool m_cameraOn = false;
+    quint32 m_nextAudioSequence = 0;
+    quint32 m_nextVideoSequence = 0;
+    quint32 m_packetsSinceReceipt = 0;
+    quint64 m_droppedLocallyBefore = 0;
+    qint64 m_lastKeyframeRequestUs = -1'000'000'000;
+    QTimer m_controlTimer;
+};
+
+} // namespace consult

@@ -1,0 +1,116 @@
+#pragma once
+
+#include "core/TokenBucket.h"
+#include "protocol/consult.pb.h"
+
+#include <QHash>
+#include <QObject>
+#include <QTimer>
+
+#include <deque>
+#include <map>
+#include <utility>
+
+namespace consult {
+
+class Clock;
+class Session;
+class SessionRegistry;
+
+// Forwards audio and video between the two participants of a consultation (DESIGN.md §2, §5) and
+// keeps each hop from queuing: per receiver, at most a window of payload bytes is on its way
+// unacknowledged (MediaAcknowledge), audio goes before video, and whatever waits longer than its
+// deadline is dropped, video first. Per sender, media is relayed only while its device is on
+// (MediaState) and within a byte rate, and the sender gets a MediaReceipt every 50 ms with what
+// arrived, its round-trip time and what the peer lost, for its bitrate control. Nothing is stored
+// (P1): packets live in RAM until they are sent or dropped. Owned by the ServerCore; the
+// consultation service tells it who is in which consultation.
+class MediaRelay final : public QObject
+{
+    Q_OBJECT
+public:
+    struct Settings
+    {
+        int windowBytes = 48 * 1024;       // unacknowledged payload per receiver
+        int audioDeadlineMs = 300;         // older audio is not worth sending
+        int videoDeadlineMs = 200;         // older video fragments are dropped (the frame is lost)
+        int maxQueuedBytes = 512 * 1024;   // per receiver, whatever the deadlines
+        int maxUplinkKbps = 2000;          // per sender; far above the 0.5 Mbit/s a call needs
+        int receiptIntervalMs = 50;
+    };
+
+    MediaRelay(Settings settings, SessionRegistry &registry, const Clock &clock, QObject *parent = nullptr);
+
+    // The consultation service keeps the relay's view of the pairs up to date.
+    void consultationStarted(const QString &consultationId, quint64 customerSessionId, quint64 advisorSessionId);
+    // A transfer: the consultation's advisor side is now another session.
+    void participantReplaced(const QString &consultationId, quint64 oldSessionId, quint64 newSessionId);
+    void consultationEnded(const QString &consultationId);
+    // A participant's connection was replaced (resume): what was on its way is gone.
+    void sessionResumed(quint64 sessionId);
+
+    // Handlers (authorisation by role is done; these check the consultation, S5).
+    void handlePacket(Session &sender, const wire::Envelope &envelope);
+    void handleAcknowledge(Session &receiver, const wire::MediaAcknowledge &acknowledge);
+    void handleState(Session &sender, const wire::MediaState &state);
+    void handleKeyframeRequest(Session &sender, const wire::KeyframeRequest &request);
+    void handleQualityChange(Session &sender, const wire::QualityChange &change);
+
+    // For tests and metrics.
+    int queuedBytesFor(quint64 receiverSessionId) const;
+    quint64 droppedPackets() const { return m_droppedTotal; }
+
+private:
+    struct Queued
+    {
+        QByteArray bytes; // the encoded envelope, ready to send
+        int payloadBytes = 0;
+        qint64 enqueuedUs = 0;
+        bool audio = false;
+    };
+    // One participant's side of the relay: what it may send and what waits to be sent to it.
+    struct Endpoint
+    {
+        QString consultationId;
+        quint64 peerSessionId = 0;
+        bool microphoneOn = false;
+        bool cameraOn = false;
+        TokenBucket uplink;
+        // As a sender.
+        quint64 bytesReceived = 0;
+        quint64 bytesReceivedAtLastReceipt = 0;
+        qint64 newestSentUs = 0;
+        quint32 droppedForPeer = 0;    // since the last receipt
+        quint32 peerAudioLost = 0;     // since the last receipt, as the peer reported
+        quint32 peerVideoLost = 0;
+        // As a receiver.
+        std::deque<Queued> audio;
+        std::deque<Queued> video;
+        int queuedBytes = 0;
+        quint64 sentBytes = 0;
+        quint64 acknowledgedBytes = 0;
+    };
+
+    using Key = std::pair<quint64, QString>; // session id, consultation id
+
+    Endpoint *find(const Key &key);
+    Endpoint *endpointOf(const Session &session, const std::string &consultationId);
+    Endpoint *peerOf(const Endpoint &endpoint);
+    void addEndpoint(quint64 sessionId, const QString &consultationId, quint64 peerSessionId);
+    void enqueue(quint64 receiverSessionId, Endpoint &receiver, Queued item);
+    void drain(quint64 receiverSessionId, Endpoint &receiver);
+    void dropStale(Endpoint &receiver, qint64 nowUs);
+    void dropOne(Endpoint &receiver, std::deque<Queued> &queue);
+    void tick();
+    void relayControl(const Session &sender, const Endpoint &from, wire::Envelope &&envelope);
+    static void resetCounters(Endpoint &endpoint);
+
+    Settings m_settings;
+    SessionRegistry &m_registry;
+    const Clock &m_clock;
+    std::map<Key, Endpoint> m_endpoints;
+    QTimer m_receiptTimer;
+    quint64 m_droppedTotal = 0;
+};
+
+} // namespace consult

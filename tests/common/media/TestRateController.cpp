@@ -1,0 +1,155 @@
+#include "media/RateController.h"
+
+#include <QTest>
+
+using namespace consult;
+using namespace consult::media;
+
+namespace {
+
+constexpr qint64 kMs = 1000;
+
+RateController::Observation calm(qint64 rttUs = 20 * kMs)
+{
+    RateController::Observation observation;
+    observation.roundTripUs = rttUs;
+    observation.inFlightBytes = 1000;
+    observation.windowBytes = 24 * 1024;
+    observation.packetsSent = 50;
+    return observation;
+}
+
+// Feeds one observation every 50 ms for `durationMs` and lets the controller decide after each.
+void run(RateController &controller, qint64 &nowUs, qint64 durationMs, const RateController::Observation &observation)
+{
+    for (qint64 t = 0; t < durationMs; t += 50) {
+        nowUs += 50 * kMs;
+        controller.observe(observation, nowUs);
+        controller.update(nowUs);
+    }
+}
+
+} // namespace
+
+class TestRateController final : public QObject
+{
+    Q_OBJECT
+private slots:
+    void aCalmPathKeepsFullVideoAndSlowlyRises()
+    {
+        RateController controller;
+        qint64 now = 0;
+        QCOMPARE(controller.decision().level, wire::QUALITY_LEVEL_FULL);
+        QCOMPARE(controller.decision().videoKbps, 450);
+        run(controller, now, 1500, calm());
+        QCOMPARE(controller.decision().videoKbps, 450); // nothing before the calm has lasted
+        run(controller, now, 20'000, calm());
+        QVERIFY(controller.decision().videoKbps > 450);
+        QVERIFY(controller.decision().videoKbps <= 700);
+        QCOMPARE(controller.decision().level, wire::QUALITY_LEVEL_FULL);
+    }
+
+    void aFillingWindowCutsTheBitrateMultiplicatively()
+    {
+        RateController controller;
+        qint64 now = 0;
+        run(controller, now, 1000, calm());
+        auto queueing = calm();
+        queueing.inFlightBytes = 20 * 1024; // most of the window unconfirmed: queue growth
+        now += 50 * kMs;
+        controller.observe(queueing, now);
+        QVERIFY(controller.update(now));
+        QCOMPARE(controller.decision().videoKbps, 315); // 450 * 0.7
+        QCOMPARE(controller.decision().level, wire::QUALITY_LEVEL_REDUCED_VIDEO);
+        // At most one decrease per interval, however many signals arrive.
+        now += 100 * kMs;
+        controller.observe(queueing, now);
+        QVERIFY(!controller.update(now));
+    }
+
+    void risingRoundTripsAreCongestionEvenWithoutLoss()
+    {
+        RateController controller;
+        qint64 now = 0;
+        run(controller, now, 2000, calm(20 * kMs));
+        run(controller, now, 2000, calm(250 * kMs)); // a standing queue somewhere on the path
+        QVERIFY(controller.decision().videoKbps < 450);
+    }
+
+    void theLadderStepsDownToAudioThenTextAndNeverFurther_data()
+    {
+        QTest::addColumn<int>("signal");
+        QTest::newRow("local drops") << 0;
+        QTest::newRow("peer losses") << 1;
+        QTest::newRow("relay drops for the peer") << 2;
+    }
+
+    void theLadderStepsDownToAudioThenTextAndNeverFurther()
+    {
+        QFETCH(int, signal);
+        RateController controller;
+        qint64 now = 0;
+        auto bad = calm();
+        if (signal == 0)
+            bad.droppedLocally = 3;
+        else if (signal == 1)
+            bad.peerLost = 10; // 20 % of 50
+        else
+            bad.droppedForPeer = 2;
+        QList<wire::QualityLevel> seen;
+        for (int i = 0; i < 400; ++i) { // 20 s of sustained congestion
+            now += 50 * kMs;
+            controller.observe(bad, now);
+            if (controller.update(now) && (seen.isEmpty() || seen.last() != controller.decision().level))
+                seen.append(controller.decision().level);
+        }
+        QVERIFY(seen.contains(wire::QUALITY_LEVEL_REDUCED_VIDEO));
+        QVERIFY(seen.contains(wire::QUALITY_LEVEL_AUDIO_ONLY));
+        QCOMPARE(seen.last(), wire::QUALITY_LEVEL_TEXT_ONLY);
+        // In order, and the consultation goes on: text only is the floor.
+        QVERIFY(seen.indexOf(wire::QUALITY_LEVEL_AUDIO_ONLY) < seen.indexOf(wire::QUALITY_LEVEL_TEXT_ONLY));
+        QVERIFY(!controller.decision().sendsAudio());
+        QVERIFY(!controller.decision().sendsVideo());
+    }
+
+    void afterCalmAPausedStreamIsTriedAgainFromTheBottom()
+    {
+        RateController controller;
+        qint64 now = 0;
+        auto bad = calm();
+        bad.droppedLocally = 1;
+        // 450 -> 315 -> 220 -> 154 -> 150 kbit/s, then video paused: about two seconds of congestion.
+        run(controller, now, 2200, bad);
+        QCOMPARE(controller.decision().level, wire::QUALITY_LEVEL_AUDIO_ONLY);
+        run(controller, now, 5000, calm());
+        QCOMPARE(controller.decision().level, wire::QUALITY_LEVEL_AUDIO_ONLY); // not yet: probe after 10 s
+        int resumedAtKbps = -1;
+        for (int i = 0; i < 240 && resumedAtKbps < 0; ++i) { // up to 12 more seconds of calm
+            now += 50 * kMs;
+            controller.observe(calm(), now);
+            if (controller.update(now) && controller.decision().sendsVideo())
+                resumedAtKbps = controller.decision().videoKbps;
+        }
+        QCOMPARE(resumedAtKbps, 150);
+    }
+
+    void theBitrateStaysWithinItsRange()
+    {
+        RateController controller;
+        qint64 now = 0;
+        run(controller, now, 120'000, calm());
+        QCOMPARE(controller.decision().videoKbps, 700);
+        auto bad = calm();
+        bad.inFlightBytes = 24 * 1024;
+        for (int i = 0; i < 6; ++i) {
+            now += 600 * kMs;
+            controller.observe(bad, now);
+            controller.update(now);
+            if (controller.decision().sendsVideo())
+                QVERIFY(controller.decision().videoKbps >= 150);
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRateController)
+#include "TestRateController.moc"
