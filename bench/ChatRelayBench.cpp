@@ -8,6 +8,8 @@
 // measurement window. Not a test: it prints figures and asserts nothing.
 #include "client/AdvisorClient.h"
 #include "client/CustomerClient.h"
+#include "client/MediaSession.h"
+#include "client/SyntheticStream.h"
 #include "core/Clock.h"
 #include "eventloop/EpollEventDispatcher.h"
 
@@ -56,6 +58,36 @@ struct Shared
     std::atomic<qint64> received{0};
     std::atomic<bool> measuring{false};
     std::atomic<qint64> queueUpdates{0};
+    std::vector<double> audioLatenciesMs;
+    std::vector<double> videoLatenciesMs;
+    std::atomic<qint64> mediaPackets{0};
+    // What the senders' receipts said during the window.
+    std::vector<double> receiptRttMs;
+    std::vector<double> peerQueueMs;
+    std::atomic<qint64> droppedForPeer{0};
+};
+
+// Measures each arriving packet's age since capture (sender and receiver share this process's clock).
+class LatencySink final : public MediaStreamSink
+{
+public:
+    LatencySink(Shared &shared, bool audio)
+        : m_shared(shared)
+        , m_audio(audio)
+    {}
+    void push(const wire::MediaPacket &packet) override
+    {
+        ++m_shared.mediaPackets;
+        if (!m_shared.measuring)
+            return;
+        const double ms = double(SystemClock::instance().monotonicUs() - packet.capture_us()) / 1000.0;
+        QMutexLocker lock(&m_shared.mutex);
+        (m_audio ? m_shared.audioLatenciesMs : m_shared.videoLatenciesMs).push_back(ms);
+    }
+
+private:
+    Shared &m_shared;
+    bool m_audio;
 };
 
 // The clients of one worker thread.
@@ -148,6 +180,45 @@ public:
         }
     }
 
+    // Both sides of every consultation of this worker send synthetic audio and video.
+    void startMedia(int audioKbps, int videoKbps)
+    {
+        const auto equip = [this, audioKbps, videoKbps](ClientConnection &connection, const QString &id) {
+            auto call = std::make_unique<Call>();
+            call->session =
+                std::make_unique<MediaSession>(connection, SystemClock::instance(), id, MediaSession::Settings{});
+            call->microphone = std::make_unique<SyntheticStream>(wire::MEDIA_KIND_AUDIO, audioKbps);
+            call->camera = std::make_unique<SyntheticStream>(wire::MEDIA_KIND_VIDEO, videoKbps);
+            call->speaker = std::make_unique<LatencySink>(m_shared, true);
+            call->screen = std::make_unique<LatencySink>(m_shared, false);
+            call->session->setSource(call->microphone.get());
+            call->session->setSource(call->camera.get());
+            call->session->setSink(wire::MEDIA_KIND_AUDIO, call->speaker.get());
+            call->session->setSink(wire::MEDIA_KIND_VIDEO, call->screen.get());
+            call->session->setMicrophoneOn(true);
+            call->session->setCameraOn(true);
+            QObject::connect(&call->session->channel(), &MediaChannel::receiptReceived, call->session.get(),
+                             [this](const MediaChannel::Receipt &receipt) {
+                                 if (!m_shared.measuring)
+                                     return;
+                                 m_shared.droppedForPeer += receipt.droppedForPeer;
+                                 QMutexLocker lock(&m_shared.mutex);
+                                 if (receipt.roundTripUs >= 0)
+                                     m_shared.receiptRttMs.push_back(double(receipt.roundTripUs) / 1000.0);
+                                 m_shared.peerQueueMs.push_back(double(receipt.peerQueueMs));
+                             });
+            m_calls.push_back(std::move(call));
+        };
+        for (auto &customer : m_customers) {
+            if (customer->phase() == CustomerClient::Phase::Consulting)
+                equip(customer->connection(), customer->consultationId());
+        }
+        for (auto &advisor : m_advisors) {
+            for (const QString &id : advisor->consultationIds())
+                equip(advisor->connection(), id);
+        }
+    }
+
     // The waiting scenario: the advisor takes the head of the (already full) queue once logged in.
     void setTakeHeadOnLogin(bool take) { m_takeHeadOnLogin = take; }
 
@@ -175,6 +246,7 @@ public:
 
     void stop()
     {
+        m_calls.clear();
         m_customers.clear();
         m_advisors.clear();
     }
@@ -189,6 +261,15 @@ private:
     int m_totalAdvisors;
     int m_connected = 0;
     bool m_takeHeadOnLogin = false;
+    struct Call
+    {
+        std::unique_ptr<MediaSession> session;
+        std::unique_ptr<SyntheticStream> microphone;
+        std::unique_ptr<SyntheticStream> camera;
+        std::unique_ptr<LatencySink> speaker;
+        std::unique_ptr<LatencySink> screen;
+    };
+    std::vector<std::unique_ptr<Call>> m_calls;
     std::vector<std::unique_ptr<CustomerClient>> m_customers;
     std::vector<std::unique_ptr<AdvisorClient>> m_advisors;
 };
@@ -320,8 +401,12 @@ int main(int argc, char *argv[])
         QStringLiteral("Instead of chat: this many customers wait; measure the server's memory and what one "
                        "advisor taking the head of the queue costs."),
         QStringLiteral("n"), QStringLiteral("0"));
+    const QCommandLineOption mediaOption(
+        QStringLiteral("media"),
+        QStringLiteral("Instead of chat: every consultation sends synthetic audio and video both ways; measure the "
+                       "relay's added latency and the server's CPU and memory."));
     parser.addOptions({consultationsOption, rateOption, durationOption, threadsOption, capacityOption, serverOption,
-                       pkiOption, waitingOption});
+                       pkiOption, waitingOption, mediaOption});
     parser.process(app);
 
     const int waiting = parser.value(waitingOption).toInt();
@@ -329,7 +414,9 @@ int main(int argc, char *argv[])
     const double rate = parser.value(rateOption).toDouble();
     const int duration = parser.value(durationOption).toInt();
     const int threads = qMax(1, parser.value(threadsOption).toInt());
-    const int capacity = qBound(1, parser.value(capacityOption).toInt(), 20);
+    const bool media = parser.isSet(mediaOption);
+    // One video consultation per advisor (DESIGN.md §1).
+    const int capacity = media ? 1 : qBound(1, parser.value(capacityOption).toInt(), 20);
     const int advisors = waiting > 0 ? 1 : (consultations + capacity - 1) / capacity;
     const QDir pki(parser.value(pkiOption));
 
@@ -455,10 +542,15 @@ int main(int argc, char *argv[])
     std::fprintf(stderr, "%d advisors logged in after %.1f s; %d consultations started after %.1f s more\n", advisors,
                  advisorsSeconds, consultations, double(phase.restart()) / 1000);
 
-    onWorkers([rate](Worker &worker) { worker.startSending(rate); });
+    if (media) {
+        onWorkers([](Worker &worker) { worker.startMedia(32, 450); });
+    } else {
+        onWorkers([rate](Worker &worker) { worker.startSending(rate); });
+    }
     waitFor([] { return false; }, 3000); // warm-up
     shared.measuring = true;
     const qint64 receivedBefore = shared.received;
+    const qint64 mediaBefore = shared.mediaPackets;
     const ProcessSample before = sampleProcess(server.processId());
     const ProcessSample clientsBefore = sampleProcess(QCoreApplication::applicationPid());
     QElapsedTimer window;
@@ -469,6 +561,7 @@ int main(int argc, char *argv[])
     const double seconds = double(window.elapsed()) / 1000;
     shared.measuring = false;
     const qint64 receivedInWindow = shared.received - receivedBefore;
+    const qint64 mediaInWindow = shared.mediaPackets - mediaBefore;
 
     stopWorkers();
     server.terminate();
@@ -484,9 +577,35 @@ int main(int argc, char *argv[])
     const double max = latencies.empty() ? 0 : *std::max_element(latencies.begin(), latencies.end());
     std::printf("consultations=%d advisors=%d client_threads=%d rate=%.1f/s/consultation window=%.1fs\n", consultations,
                 advisors, threads, rate, seconds);
-    std::printf("relay latency customer->advisor: p50=%.2f ms p99=%.2f ms max=%.2f ms (n=%zu)\n", p50, p99, max,
-                latencies.size());
-    std::printf("throughput: %.0f chat lines/s relayed\n", double(receivedInWindow) / seconds);
+    if (media) {
+        std::vector<double> audio;
+        std::vector<double> video;
+        {
+            QMutexLocker lock(&shared.mutex);
+            audio = shared.audioLatenciesMs;
+            video = shared.videoLatenciesMs;
+        }
+        std::printf("media: %d audio+video consultations, both ways; %.0f packets/s relayed\n", consultations,
+                    double(mediaInWindow) / seconds);
+        std::vector<double> rtt;
+        std::vector<double> queued;
+        {
+            QMutexLocker lock(&shared.mutex);
+            rtt = shared.receiptRttMs;
+            queued = shared.peerQueueMs;
+        }
+        std::printf("senders' receipts: round trip to the relay p50=%.2f ms p99=%.2f ms; wait on the relay for the "
+                    "peer p50=%.0f ms p99=%.0f ms; %lld packets dropped on the relay\n",
+                    percentile(rtt, 0.5), percentile(rtt, 0.99), percentile(queued, 0.5), percentile(queued, 0.99),
+                    static_cast<long long>(shared.droppedForPeer.load()));
+        std::printf("added latency (capture stamp to arrival, through the relay): audio p50=%.2f ms p99=%.2f ms; "
+                    "video fragments p50=%.2f ms p99=%.2f ms\n",
+                    percentile(audio, 0.5), percentile(audio, 0.99), percentile(video, 0.5), percentile(video, 0.99));
+    } else {
+        std::printf("relay latency customer->advisor: p50=%.2f ms p99=%.2f ms max=%.2f ms (n=%zu)\n", p50, p99, max,
+                    latencies.size());
+        std::printf("throughput: %.0f chat lines/s relayed\n", double(receivedInWindow) / seconds);
+    }
     std::printf("server: cpu=%.1f%% of one core, rss=%.1f MiB\n",
                 100.0 * (after.cpuSeconds - before.cpuSeconds) / seconds, after.rssMiB);
     std::printf("clients (this process, %d threads): cpu=%.1f%%, rss=%.1f MiB\n", threads,

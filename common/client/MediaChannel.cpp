@@ -59,7 +59,8 @@ void MediaChannel::onEnvelope(const wire::Envelope &envelope)
     m_confirmed = qBound(m_confirmed, receipt.bytes_received(), m_sentSinceReset);
     Receipt report;
     if (receipt.echo_sent_us() > 0)
-        report.roundTripUs = m_clock.monotonicUs() - receipt.echo_sent_us();
+        report.roundTripUs =
+            std::max<qint64>(0, m_clock.monotonicUs() - receipt.echo_sent_us() - qint64(receipt.echo_held_us()));
     report.inFlightBytes = inFlightBytes();
     report.droppedForPeer = receipt.dropped_for_peer();
     report.peerAudioLost = receipt.peer_audio_lost();

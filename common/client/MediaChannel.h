@@ -25,14 +25,14 @@ class MediaChannel final : public QObject
 public:
     struct Settings
     {
-        int windowBytes = 24 * 1024;     // about 400 ms at 500 kbit/s
+        int windowBytes = 24 * 1024; // about 400 ms at 500 kbit/s
         int acknowledgeIntervalMs = 50;
     };
 
     struct Receipt
     {
-        qint64 roundTripUs = -1;     // -1: no new sample
-        int inFlightBytes = 0;       // unconfirmed by the server after this receipt
+        qint64 roundTripUs = -1; // -1: no new sample
+        int inFlightBytes = 0;   // unconfirmed by the server after this receipt
         quint32 droppedForPeer = 0;
         quint32 peerAudioLost = 0;
         quint32 peerVideoLost = 0;
@@ -41,21 +41,19 @@ public:
 
     struct Statistics
     {
-        quint64 sentBytes = 0;       // payload bytes handed to the connection
-        quint64 droppedAudio = 0;    // not sent: the window was full
+        quint64 sentBytes = 0;    // payload bytes handed to the connection
+        quint64 droppedAudio = 0; // not sent: the window was full
         quint64 droppedVideo = 0;
         quint64 receivedBytes = 0;
-        quint64 lostAudio = 0;       // sequence gaps in what arrived
+        quint64 lostAudio = 0; // sequence gaps in what arrived
         quint64 lostVideo = 0;
     };
 
     MediaChannel(ClientConnection &connection, const Clock &clock, QString consultationId, Settings settings,
                  QObject *parent = nullptr);
-    MediaChannel(ClientConnection &connection, const Clock &clock, QString consultationId,
-                 QObject *parent = nullptr)
+    MediaChannel(ClientConnection &connection, const Clock &clock, QString consultationId, QObject *parent = nullptr)
         : MediaChannel(connection, clock, std::move(consultationId), Settings{}, parent)
-    {
-    }
+    {}
 
     // Sends one packet (consultation id, sent_us filled in here). Returns false if it was dropped
     // because the window is full (video) or badly overfull (audio, which has precedence).

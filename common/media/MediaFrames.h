@@ -34,7 +34,7 @@ struct I420Frame
     QByteArray y;
     QByteArray u;
     QByteArray v;
-    qint64 captureUs = 0;   // monotonic microseconds at capture
+    qint64 captureUs = 0; // monotonic microseconds at capture
     quint32 frameNumber = 0;
 
     static I420Frame blank(int width, int height)

@@ -6,8 +6,7 @@ namespace consult::media {
 
 RateController::RateController()
     : RateController(Settings{})
-{
-}
+{}
 
 RateController::RateController(Settings settings)
     : m_settings(settings)
@@ -19,8 +18,7 @@ RateController::RateController(Settings settings)
 
 wire::QualityLevel RateController::videoLevel(int videoKbps, const Settings &settings)
 {
-    return videoKbps >= settings.startVideoKbps * 8 / 10 ? wire::QUALITY_LEVEL_FULL
-                                                         : wire::QUALITY_LEVEL_REDUCED_VIDEO;
+    return videoKbps >= settings.startVideoKbps * 8 / 10 ? wire::QUALITY_LEVEL_FULL : wire::QUALITY_LEVEL_REDUCED_VIDEO;
 }
 
 qint64 RateController::baselineRttUs() const
@@ -38,8 +36,8 @@ void RateController::observe(const Observation &observation, qint64 nowUs)
         while (!m_rttSamples.empty() && m_rttSamples.front().first < nowUs - m_settings.baselineWindowUs)
             m_rttSamples.pop_front();
         // An exponential average damps single late receipts (1/8, as TCP's SRTT).
-        m_smoothedRttUs = m_smoothedRttUs < 0 ? observation.roundTripUs
-                                              : (7 * m_smoothedRttUs + observation.roundTripUs) / 8;
+        m_smoothedRttUs =
+            m_smoothedRttUs < 0 ? observation.roundTripUs : (7 * m_smoothedRttUs + observation.roundTripUs) / 8;
     }
     if (isCongested(observation, nowUs)) {
         m_congested = true;

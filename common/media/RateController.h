@@ -32,11 +32,11 @@ public:
         qint64 decreaseIntervalUs = 500'000;
         qint64 stableBeforeIncreaseUs = 2'000'000;
         qint64 probeAfterUs = 10'000'000;
-        qint64 rttRiseUs = 80'000;        // over the recent minimum: the path is queuing
+        qint64 rttRiseUs = 80'000; // over the recent minimum: the path is queuing
         qint64 baselineWindowUs = 10'000'000;
         double windowFillCongested = 0.5; // unconfirmed bytes over half the window: queue growth
         quint32 peerQueueCongestedMs = 100;
-        double lossCongested = 0.05;      // share of the peer's packets lost
+        double lossCongested = 0.05; // share of the peer's packets lost
     };
 
     struct Decision
@@ -58,10 +58,10 @@ public:
         qint64 roundTripUs = -1;
         int inFlightBytes = 0;
         int windowBytes = 1;
-        quint32 droppedLocally = 0;     // the sender's own window was full
-        quint32 droppedForPeer = 0;     // the relay dropped on the way to the peer
-        quint32 peerLost = 0;           // the peer saw these missing
-        quint32 packetsSent = 0;        // since the previous observation, for the loss share
+        quint32 droppedLocally = 0; // the sender's own window was full
+        quint32 droppedForPeer = 0; // the relay dropped on the way to the peer
+        quint32 peerLost = 0;       // the peer saw these missing
+        quint32 packetsSent = 0;    // since the previous observation, for the loss share
         quint32 peerQueueMs = 0;
     };
 

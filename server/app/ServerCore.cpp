@@ -114,7 +114,8 @@ void ServerCore::handleEnvelope(Session &session, const wire::Envelope &envelope
     }
     const qint64 nowUs = m_clock.monotonicUs();
     const Authorisation::RateClass rateClass = Authorisation::rateClassOf(body);
-    const bool allowed = rateClass == Authorisation::RateClass::Media  ? true // bytes: the relay; packets: the connection
+    const bool allowed = rateClass == Authorisation::RateClass::Media
+                             ? true // bytes: the relay; packets: the connection
                          : rateClass == Authorisation::RateClass::Chat ? session.allowChat(nowUs)
                                                                        : session.allowControl(nowUs);
     if (!allowed) {

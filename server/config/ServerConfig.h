@@ -69,10 +69,10 @@ struct ServerConfig
     int transferHistoryLines = 500; // P1: RAM only, for the colleague who receives a transfer
 
     // [media]
-    int mediaWindowBytes = 48 * 1024;   // unacknowledged media per receiver
-    int mediaAudioDeadlineMs = 300;     // audio older than this is dropped, not sent
+    int mediaWindowBytes = 48 * 1024; // unacknowledged media per receiver
+    int mediaAudioDeadlineMs = 300;   // audio older than this is dropped, not sent
     int mediaVideoDeadlineMs = 200;
-    int mediaMaxUplinkKbps = 2000;      // per sender
+    int mediaMaxUplinkKbps = 2000; // per sender
 
     // [storage]
     QString dataDirectory = QStringLiteral("data");

@@ -32,8 +32,7 @@ void MediaRelay::addEndpoint(quint64 sessionId, const QString &consultationId, q
     m_endpoints.insert_or_assign(Key{sessionId, consultationId}, std::move(endpoint));
 }
 
-void MediaRelay::consultationStarted(const QString &consultationId, quint64 customerSessionId,
-                                     quint64 advisorSessionId)
+void MediaRelay::consultationStarted(const QString &consultationId, quint64 customerSessionId, quint64 advisorSessionId)
 {
     addEndpoint(customerSessionId, consultationId, advisorSessionId);
     addEndpoint(advisorSessionId, consultationId, customerSessionId);
@@ -123,6 +122,7 @@ void MediaRelay::handlePacket(Session &sender, const wire::Envelope &envelope)
         return;
     from->bytesReceived += static_cast<quint64>(size);
     from->newestSentUs = packet.sent_us();
+    from->newestReceivedUs = nowUs;
 
     Endpoint *to = peerOf(*from);
     Session *peer = m_registry.find(from->peerSessionId);
@@ -180,7 +180,7 @@ void MediaRelay::drain(quint64 receiverSessionId, Endpoint &receiver)
     // The window counts what left here and the receiver has not confirmed: over TLS the socket's
     // buffer says nothing about what has left the machine.
     while (receiver.sentBytes - receiver.acknowledgedBytes < static_cast<quint64>(m_settings.windowBytes)) {
-        std::deque<Queued> *queue = !receiver.audio.empty() ? &receiver.audio
+        std::deque<Queued> *queue = !receiver.audio.empty()   ? &receiver.audio
                                     : !receiver.video.empty() ? &receiver.video
                                                               : nullptr; // audio first
         if (!queue)
@@ -252,8 +252,7 @@ void MediaRelay::relayControl(const Session &sender, const Endpoint &from, wire:
     if (!peer)
         return;
     // Which side spoke, as the server knows it (the client's own claim is not trusted).
-    const wire::Party party =
-        sender.kind() == wire::CLIENT_KIND_ADVISOR ? wire::PARTY_ADVISOR : wire::PARTY_CUSTOMER;
+    const wire::Party party = sender.kind() == wire::CLIENT_KIND_ADVISOR ? wire::PARTY_ADVISOR : wire::PARTY_CUSTOMER;
     if (envelope.has_media_state())
         envelope.mutable_media_state()->set_party(party);
     if (envelope.has_quality_change())
@@ -279,6 +278,7 @@ void MediaRelay::tick()
         receipt->set_consultation_id(key.second.toStdString());
         receipt->set_bytes_received(endpoint.bytesReceived);
         receipt->set_echo_sent_us(endpoint.newestSentUs);
+        receipt->set_echo_held_us(static_cast<quint32>(std::max<qint64>(0, nowUs - endpoint.newestReceivedUs)));
         receipt->set_dropped_for_peer(endpoint.droppedForPeer);
         receipt->set_peer_audio_lost(endpoint.peerAudioLost);
         receipt->set_peer_video_lost(endpoint.peerVideoLost);

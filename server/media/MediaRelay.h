@@ -31,11 +31,11 @@ class MediaRelay final : public QObject
 public:
     struct Settings
     {
-        int windowBytes = 48 * 1024;       // unacknowledged payload per receiver
-        int audioDeadlineMs = 300;         // older audio is not worth sending
-        int videoDeadlineMs = 200;         // older video fragments are dropped (the frame is lost)
-        int maxQueuedBytes = 512 * 1024;   // per receiver, whatever the deadlines
-        int maxUplinkKbps = 2000;          // per sender; far above the 0.5 Mbit/s a call needs
+        int windowBytes = 48 * 1024;     // unacknowledged payload per receiver
+        int audioDeadlineMs = 300;       // older audio is not worth sending
+        int videoDeadlineMs = 200;       // older video fragments are dropped (the frame is lost)
+        int maxQueuedBytes = 512 * 1024; // per receiver, whatever the deadlines
+        int maxUplinkKbps = 2000;        // per sender; far above the 0.5 Mbit/s a call needs
         int receiptIntervalMs = 50;
     };
 
@@ -80,8 +80,9 @@ private:
         quint64 bytesReceived = 0;
         quint64 bytesReceivedAtLastReceipt = 0;
         qint64 newestSentUs = 0;
-        quint32 droppedForPeer = 0;    // since the last receipt
-        quint32 peerAudioLost = 0;     // since the last receipt, as the peer reported
+        qint64 newestReceivedUs = 0; // our clock, when that packet arrived
+        quint32 droppedForPeer = 0;  // since the last receipt
+        quint32 peerAudioLost = 0;   // since the last receipt, as the peer reported
         quint32 peerVideoLost = 0;
         // As a receiver.
         std::deque<Queued> audio;

@@ -25,7 +25,7 @@ public:
         int maxProtocolErrors = 5;                       // I4: then close 1008
         double envelopesPerSecond = 50;                  // all types together; I5 per-type limits sit above
         double envelopeBurst = 200;
-        int maxRateViolations = 200; // sustained excess: close 1008
+        int maxRateViolations = 200;    // sustained excess: close 1008
         double realtimePerSecond = 400; // media packets and acknowledgements: a call needs about
         double realtimeBurst = 800;     // 50 audio and 60 video packets a second
     };

@@ -3,10 +3,11 @@
 // to its window; stale media is dropped, not queued; receipts carry the round trip; keyframe
 // requests and quality changes reach the other side; and on a 0.5 Mbit/s uplink the sender steps
 // down the ladder instead of queuing.
+#include "client/SyntheticStream.h"
 #include "support/EpollTestMain.h"
 #include "support/LinkEmulator.h"
 #include "support/RawClient.h"
-#include "support/SyntheticStreams.h"
+#include "support/RecordingSink.h"
 #include "support/TestClients.h"
 #include "support/TestServer.h"
 
@@ -223,10 +224,10 @@ private slots:
         Call call;
         MediaSession::Settings settings;
         settings.rate.startVideoKbps = 700;
-        QVERIFY(call.start({}, LinkEmulator::Direction{500'000, 20, 5}, LinkEmulator::Direction{1'000'000, 20, 5},
-                           &link));
-        call.customerMedia = std::make_unique<MediaSession>(call.customer->connection(), SystemClock::instance(),
-                                                            call.id, settings);
+        QVERIFY(
+            call.start({}, LinkEmulator::Direction{500'000, 20, 5}, LinkEmulator::Direction{1'000'000, 20, 5}, &link));
+        call.customerMedia =
+            std::make_unique<MediaSession>(call.customer->connection(), SystemClock::instance(), call.id, settings);
         SyntheticStream microphone(wire::MEDIA_KIND_AUDIO, 32);
         SyntheticStream camera(wire::MEDIA_KIND_VIDEO, 700);
         call.customerMedia->setSource(&microphone);
@@ -257,7 +258,7 @@ private slots:
               uplinkKbps, quality.videoKbps, int(quality.level), maxQueued, speaker.packets - audioBefore, seconds,
               int(peerQualities.size()));
         QVERIFY(quality.videoKbps < 700 || !quality.sendsVideo()); // it stepped down
-        QVERIFY(!peerQualities.isEmpty());                       // and told the other side
+        QVERIFY(!peerQualities.isEmpty());                         // and told the other side
         // No standing queue on the line: at most a quarter of a second's worth waits.
         QVERIFY2(maxQueued < 500'000 / 8 / 4, qPrintable(QString::number(maxQueued)));
         // Audio keeps flowing (about 50 packets a second).

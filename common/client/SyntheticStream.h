@@ -1,21 +1,25 @@
 #pragma once
 
-#include "client/MediaSession.h"
+#include "MediaSession.h"
 #include "core/Clock.h"
 
 #include <QTimer>
 
 #include <algorithm>
 
-namespace consult::testing {
+namespace consult {
 
 // A stand-in for an encoder: produces packets of the size a real stream at the given bitrate would
-// (audio: a 20 ms packet every 20 ms; video: 25 frames a second, fragmented into ≤ 1,200 bytes),
-// each stamped with its capture time, and honours the session's bitrate and on/off.
+// (audio: a 20 ms packet every 20 ms; video: 25 frames a second, fragmented into ≤ 1,100 bytes),
+// each stamped with its capture time, and honours the session's bitrate and on/off. Used where the
+// traffic matters and the picture does not: measuring the path through the relay (the pre-call
+// check, the benchmarks) and testing transport and rate control.
 class SyntheticStream final : public QObject, public MediaStreamSource
 {
 public:
-    explicit SyntheticStream(wire::MediaKind kind, int kbps) : m_kind(kind), m_kbps(kbps)
+    explicit SyntheticStream(wire::MediaKind kind, int kbps)
+        : m_kind(kind)
+        , m_kbps(kbps)
     {
         m_timer.setTimerType(Qt::PreciseTimer);
         m_timer.setInterval(kind == wire::MEDIA_KIND_AUDIO ? 20 : 40);
@@ -54,7 +58,7 @@ private:
             return;
         }
         const int frameBytes = m_keyframeNext ? bytes * 3 : bytes; // keyframes are bigger
-        const int fragments = (frameBytes + 1199) / 1200;
+        const int fragments = (frameBytes + 1099) / 1100;
         for (int i = 0; i < fragments; ++i) {
             wire::MediaPacket packet;
             packet.set_capture_us(captureUs);
@@ -62,7 +66,7 @@ private:
             packet.set_fragment_index(static_cast<quint32>(i));
             packet.set_fragment_count(static_cast<quint32>(fragments));
             packet.set_keyframe(m_keyframeNext);
-            packet.set_payload(std::string(static_cast<size_t>(std::min(1200, frameBytes - i * 1200)), 'v'));
+            packet.set_payload(std::string(static_cast<size_t>(std::min(1100, frameBytes - i * 1100)), 'v'));
             deliver(std::move(packet));
         }
         m_keyframeNext = false;
@@ -77,22 +81,4 @@ private:
     int m_keyframeRequests = 0;
 };
 
-// Records what arrives, with the delay from capture (both ends share this process's clock).
-class RecordingSink final : public MediaStreamSink
-{
-public:
-    void push(const wire::MediaPacket &packet) override
-    {
-        ++packets;
-        bytes += static_cast<qint64>(packet.payload().size());
-        lastSequence = packet.sequence();
-        if (packet.keyframe())
-            ++keyframeFragments;
-    }
-    int packets = 0;
-    qint64 bytes = 0;
-    quint32 lastSequence = 0;
-    int keyframeFragments = 0;
-};
-
-} // namespace consult::testing
+} // namespace consult

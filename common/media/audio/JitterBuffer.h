@@ -1,0 +1,92 @@
+#pragma once
+
+#include <QByteArray>
+#include <QHash>
+#include <QtGlobal>
+
+#include <memory>
+
+struct JitterBuffer_; // speexdsp's state
+
+namespace consult::media {
+
+// What the jitter buffer hands out for one 20 ms playout slot.
+struct JitterSlot
+{
+    enum class Kind
+    {
+        Packet,  // play this packet
+        Lost,    // its packet is missing or came too late: conceal (or recover from `following`)
+        Stretch, // the buffer is growing: play 20 ms of filler, nothing was lost
+        Idle,    // nothing to play: no stream yet, or the sender paused (microphone off)
+    };
+    Kind kind = Kind::Idle;
+    QByteArray packet;    // Packet: the packet
+    QByteArray following; // Lost: the next packet, when it is already here (its FEC data)
+    quint16 sequence = 0; // Packet: its sequence number
+};
+
+// Reorders arriving 20 ms Opus packets and smooths their jitter with speexdsp's adaptive jitter
+// buffer, as Mumble does: the target delay follows the measured arrival spread with a 10 ms
+// margin, and it is changed only while the decoded output is silent (tick(true)), so speech is
+// never sped up or stretched by a delay change. The one exception is speexdsp's own: when a packet
+// is missing and the buffer is clearly too short it grows there and then (a Stretch slot), which
+// costs nothing audible because that slot is concealed anyway.
+//
+// Time inside is the sender's 48 kHz sample clock (the packet timestamps); the playout clock is
+// the caller's rhythm of get() + tick() once per 20 ms, so tests drive it as fast as they like.
+// One owner (the playout pipeline), one thread.
+class JitterBuffer
+{
+public:
+    static constexpr int kPacketSamples = 960; // 20 ms at 48 kHz
+
+    struct Statistics
+    {
+        qint64 received = 0;       // packets put, duplicates excluded
+        qint64 duplicates = 0;     // packets put twice
+        qint64 played = 0;         // Packet slots
+        qint64 lost = 0;           // Lost slots
+        qint64 stretched = 0;      // Stretch slots (delay grew)
+        qint64 delayIncreases = 0; // decisions to grow, in silence or forced by a loss
+        qint64 delayDecreases = 0; // decisions to shrink, in silence only
+    };
+
+    explicit JitterBuffer(int marginMs = 10);
+    ~JitterBuffer();
+    JitterBuffer(const JitterBuffer &) = delete;
+    JitterBuffer &operator=(const JitterBuffer &) = delete;
+
+    // A packet from the network, in any order. Packets far too late are dropped inside.
+    void put(quint16 sequence, quint32 timestamp, const QByteArray &packet);
+    // The next 20 ms slot; call once per 20 ms of playout, then tick().
+    JitterSlot get();
+    // Ends the slot. outputWasSilent: the audio just played was silence, so this is a moment where
+    // the delay may change unheard.
+    void tick(bool outputWasSilent);
+
+    // How far playout runs behind the newest packet received, in ms: the current buffering.
+    int bufferedMs() const;
+    const Statistics &statistics() const { return m_statistics; }
+
+private:
+    struct Destroy
+    {
+        void operator()(JitterBuffer_ *buffer) const;
+    };
+    void forgetPlayedCopies(quint32 pointer);
+    void restart();
+
+    std::unique_ptr<JitterBuffer_, Destroy> m_buffer;
+    // Copies of the packets inside speexdsp by timestamp, to find the packet after a lost one
+    // (speexdsp cannot peek).
+    QHash<quint32, QByteArray> m_copies;
+    Statistics m_statistics;
+    bool m_receiving = false; // a packet arrived since the start or the last pause
+    int m_consecutiveLost = 0;
+    int m_stretchSlotsLeft = 0;     // a Stretch longer than one slot continues over the next get()s
+    bool m_deferredStretch = false; // tick() decided to grow; speexdsp delivers it with the next get()
+    quint32 m_newestEnd = 0;        // timestamp + span of the newest packet received
+};
+
+} // namespace consult::media

@@ -1,0 +1,228 @@
+#include "media/audio/JitterBuffer.h"
+
+#include <QTest>
+
+#include <algorithm>
+#include <map>
+#include <random>
+
+using namespace consult::media;
+
+namespace {
+
+constexpr quint32 kSpan = JitterBuffer::kPacketSamples;
+
+QByteArray packetFor(quint16 sequence)
+{
+    return QByteArray("packet ") + QByteArray::number(sequence);
+}
+
+void put(JitterBuffer &buffer, quint16 sequence)
+{
+    buffer.put(sequence, quint32(sequence) * kSpan, packetFor(sequence));
+}
+
+// Plays slots on a simulated clock: packet n is sent at slot n and arrives at slot n + delay(n)
+// (nothing for a negative delay: lost). Returns what each slot played.
+struct Playout
+{
+    std::vector<JitterSlot> played;
+    std::vector<int> bufferedMs;
+};
+
+template <typename Delay>
+Playout play(JitterBuffer &buffer, int packetCount, int slotCount, Delay delaySlots, bool silent)
+{
+    std::multimap<int, quint16> arrivals;
+    for (int n = 0; n < packetCount; ++n) {
+        const int delay = delaySlots(n);
+        if (delay >= 0)
+            arrivals.emplace(n + delay, quint16(n));
+    }
+    Playout playout;
+    for (int slot = 0; slot < slotCount; ++slot) {
+        const auto [first, last] = arrivals.equal_range(slot);
+        for (auto it = first; it != last; ++it)
+            put(buffer, it->second);
+        playout.played.push_back(buffer.get());
+        buffer.tick(silent);
+        playout.bufferedMs.push_back(buffer.bufferedMs());
+    }
+    return playout;
+}
+
+double meanBufferedMs(const Playout &playout, int fromSlot, int toSlot)
+{
+    double sum = 0.0;
+    for (int i = fromSlot; i < toSlot; ++i)
+        sum += playout.bufferedMs[std::size_t(i)];
+    return sum / (toSlot - fromSlot);
+}
+
+} // namespace
+
+class TestJitterBuffer final : public QObject
+{
+    Q_OBJECT
+private slots:
+    void isIdleBeforeTheFirstPacket();
+    void deliversPacketsInTimestampOrderWhateverTheArrivalOrder();
+    void reportsAMissingPacketAsLostAndOffersTheOneAfterIt();
+    void ignoresDuplicates();
+    void refusesPacketsThatCannotBeOpus();
+    void growsItsDelayWhenPacketsArriveLate();
+    void shrinksItsDelayOnlyWhileTheOutputIsSilent();
+    void pausesWhenTheSenderStopsAndFollowsItWhenItComesBack();
+};
+
+void TestJitterBuffer::isIdleBeforeTheFirstPacket()
+{
+    JitterBuffer buffer;
+    for (int i = 0; i < 5; ++i) {
+        QCOMPARE(buffer.get().kind, JitterSlot::Kind::Idle);
+        buffer.tick(true);
+    }
+    QCOMPARE(buffer.statistics().lost, 0);
+}
+
+void TestJitterBuffer::deliversPacketsInTimestampOrderWhateverTheArrivalOrder()
+{
+    JitterBuffer buffer;
+    std::vector<quint16> order{3, 0, 2, 1, 5, 4, 7, 6, 9, 8};
+    for (const quint16 sequence : order)
+        put(buffer, sequence);
+    for (quint16 expected = 0; expected < 10; ++expected) {
+        const JitterSlot slot = buffer.get();
+        buffer.tick(false);
+        QCOMPARE(slot.kind, JitterSlot::Kind::Packet);
+        QCOMPARE(slot.sequence, expected);
+        QCOMPARE(slot.packet, packetFor(expected));
+    }
+}
+
+void TestJitterBuffer::reportsAMissingPacketAsLostAndOffersTheOneAfterIt()
+{
+    JitterBuffer buffer;
+    for (const quint16 sequence : {0, 1, 2, 4, 5})
+        put(buffer, sequence);
+    std::vector<JitterSlot> played;
+    for (int i = 0; i < 5; ++i) {
+        played.push_back(buffer.get());
+        buffer.tick(false);
+    }
+    QCOMPARE(played[2].sequence, quint16(2));
+    QCOMPARE(played[3].kind, JitterSlot::Kind::Lost);
+    QCOMPARE(played[3].following, packetFor(4)); // its FEC data can stand in for packet 3
+    QCOMPARE(played[4].kind, JitterSlot::Kind::Packet);
+    QCOMPARE(played[4].sequence, quint16(4));
+    QCOMPARE(buffer.statistics().lost, 1);
+}
+
+void TestJitterBuffer::ignoresDuplicates()
+{
+    JitterBuffer buffer;
+    put(buffer, 0);
+    put(buffer, 1);
+    put(buffer, 1);
+    QCOMPARE(buffer.statistics().received, 2);
+    QCOMPARE(buffer.statistics().duplicates, 1);
+    QCOMPARE(buffer.get().sequence, quint16(0));
+    buffer.tick(false);
+    QCOMPARE(buffer.get().sequence, quint16(1));
+    buffer.tick(false);
+    QVERIFY(buffer.get().kind != JitterSlot::Kind::Packet);
+}
+
+void TestJitterBuffer::refusesPacketsThatCannotBeOpus()
+{
+    JitterBuffer buffer;
+    buffer.put(0, 0, QByteArray());
+    buffer.put(1, kSpan, QByteArray(4000, 'x'));
+    QCOMPARE(buffer.statistics().received, 0);
+    QCOMPARE(buffer.get().kind, JitterSlot::Kind::Idle);
+}
+
+void TestJitterBuffer::growsItsDelayWhenPacketsArriveLate()
+{
+    JitterBuffer steadyBuffer;
+    const Playout steady = play(
+        steadyBuffer, 600, 600, [](int) { return 0; }, true);
+    // One packet in four is three slots (60 ms) late: without more buffering every one of them
+    // would be lost.
+    JitterBuffer lateBuffer;
+    const Playout late = play(
+        lateBuffer, 600, 600, [](int n) { return n % 4 == 1 ? 3 : 0; }, true);
+
+    qInfo("buffered: %.0f ms on a steady network, %.0f ms with late packets (%lld increases, %lld lost)",
+          meanBufferedMs(steady, 100, 600), meanBufferedMs(late, 100, 600), lateBuffer.statistics().delayIncreases,
+          lateBuffer.statistics().lost);
+    QCOMPARE(steadyBuffer.statistics().lost, 0);
+    QVERIFY(meanBufferedMs(steady, 100, 600) <= 40.0);
+    QVERIFY(lateBuffer.statistics().delayIncreases > 0);
+    QVERIFY(meanBufferedMs(late, 100, 600) >= 60.0);
+    // Late packets are lost at first, not once the delay has grown.
+    int lostLater = 0;
+    for (int slot = 100; slot < 600; ++slot)
+        lostLater += late.played[std::size_t(slot)].kind == JitterSlot::Kind::Lost;
+    QCOMPARE(lostLater, 0);
+}
+
+void TestJitterBuffer::shrinksItsDelayOnlyWhileTheOutputIsSilent()
+{
+    // Jitter of up to three slots for ten seconds, then a steady network for twenty; the same
+    // network for both buffers.
+    std::mt19937 random(5);
+    std::vector<int> delays(1500, 0);
+    for (int n = 0; n < 500; ++n)
+        delays[std::size_t(n)] = std::uniform_int_distribution<int>(0, 3)(random);
+    const auto scripted = [&delays](int n) { return delays[std::size_t(n)]; };
+
+    JitterBuffer talking;
+    const Playout speech = play(talking, 1500, 1500, scripted, false);
+    JitterBuffer pausing;
+    const Playout silence = play(pausing, 1500, 1500, scripted, true);
+
+    qInfo("after the jitter: %.0f ms buffered when talking throughout, %.0f ms with silence to adapt in",
+          meanBufferedMs(speech, 1400, 1500), meanBufferedMs(silence, 1400, 1500));
+    QCOMPARE(talking.statistics().delayDecreases, 0);
+    QVERIFY(pausing.statistics().delayDecreases > 0);
+    QVERIFY(meanBufferedMs(silence, 1400, 1500) < meanBufferedMs(speech, 1400, 1500) - 20.0);
+    QVERIFY(meanBufferedMs(silence, 1400, 1500) <= 40.0);
+}
+
+void TestJitterBuffer::pausesWhenTheSenderStopsAndFollowsItWhenItComesBack()
+{
+    // Packets 0-99, then the microphone is off for two seconds (the sender's clock runs on: the
+    // next packet is 200), then packets 200-299.
+    JitterBuffer buffer;
+    std::vector<JitterSlot> played;
+    for (int slot = 0; slot < 300; ++slot) {
+        if (slot < 100 || slot >= 200)
+            put(buffer, quint16(slot));
+        played.push_back(buffer.get());
+        buffer.tick(true);
+    }
+    int lostInPause = 0;
+    int idleInPause = 0;
+    for (int slot = 100; slot < 200; ++slot) {
+        lostInPause += played[std::size_t(slot)].kind == JitterSlot::Kind::Lost;
+        idleInPause += played[std::size_t(slot)].kind == JitterSlot::Kind::Idle;
+    }
+    QVERIFY(lostInPause <= 10); // concealment only until the pause is recognised (200 ms)
+    QCOMPARE(idleInPause + lostInPause,
+             100 - int(std::count_if(played.begin() + 100, played.begin() + 200,
+                                     [](const JitterSlot &s) { return s.kind == JitterSlot::Kind::Packet; })));
+    QVERIFY(idleInPause >= 85);
+    // Back at once, in order, nothing lost.
+    QCOMPARE(played[200].kind, JitterSlot::Kind::Packet);
+    quint16 expected = 200;
+    for (int slot = 200; slot < 300; ++slot) {
+        QVERIFY(played[std::size_t(slot)].kind != JitterSlot::Kind::Lost);
+        if (played[std::size_t(slot)].kind == JitterSlot::Kind::Packet)
+            QCOMPARE(played[std::size_t(slot)].sequence, expected++);
+    }
+    QVERIFY(expected >= 295);
+}
+
+QTEST_GUILESS_MAIN(TestJitterBuffer)
+#include "TestJitterBuffer.moc"
