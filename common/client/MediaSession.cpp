@@ -3,6 +3,8 @@
 #include "ClientConnection.h"
 #include "core/Clock.h"
 
+#include <algorithm>
+
 namespace consult {
 
 MediaSession::MediaSession(ClientConnection &connection, const Clock &clock, QString consultationId, Settings settings,
@@ -35,6 +37,8 @@ void MediaSession::setSource(MediaStreamSource *source)
         packet.set_kind(audio ? wire::MEDIA_KIND_AUDIO : wire::MEDIA_KIND_VIDEO);
         packet.set_sequence(audio ? m_nextAudioSequence++ : m_nextVideoSequence++);
         ++m_packetsSinceReceipt;
+        if (audio)
+            ++m_audioPacketsSinceReceipt;
         m_channel.send(std::move(packet));
     };
     apply();
@@ -107,16 +111,27 @@ void MediaSession::onReceipt(const MediaChannel::Receipt &receipt)
     m_droppedLocallyBefore = droppedLocally;
     m_packetsSinceReceipt = 0;
     m_rate.observe(observation, m_clock.monotonicUs());
+
+    // Audio loss as the peer sees it, smoothed over about a second of receipts (20 at 50 ms).
+    if (m_audioPacketsSinceReceipt > 0 && m_audioSource) {
+        const double lost = std::min<double>(receipt.peerAudioLost, m_audioPacketsSinceReceipt);
+        m_audioLossPercent += (100.0 * lost / m_audioPacketsSinceReceipt - m_audioLossPercent) / 20.0;
+        m_audioSource->setPeerLossPercent(int(m_audioLossPercent + 0.5));
+    }
+    m_audioPacketsSinceReceipt = 0;
 }
 
 void MediaSession::control()
 {
+    const bool sentVideo = m_rate.decision().sendsVideo();
     if (!m_rate.update(m_clock.monotonicUs()))
         return;
     const media::RateController::Decision &decision = m_rate.decision();
     apply();
-    if (decision.sendsVideo() && m_videoSource)
-        m_videoSource->requestKeyframe(); // after a pause or a big change the peer needs a fresh start
+    // Video back after the ladder paused it: the peer's decoder has nothing to build on. A mere
+    // bitrate step needs no keyframe (each costs about seven ordinary frames).
+    if (decision.sendsVideo() && !sentVideo && m_videoSource)
+        m_videoSource->requestKeyframe();
     // Both sides learn of the step (lesson 10: the customer should not have to find the setting).
     wire::Envelope envelope;
     auto *change = envelope.mutable_quality_change();

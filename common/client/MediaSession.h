@@ -25,6 +25,9 @@ public:
     // False: produce nothing (device off, or paused by the ladder).
     virtual void setEnabled(bool enabled) = 0;
     virtual void requestKeyframe() {}
+    // The share of this stream's packets the peer reported missing, smoothed (audio sizes its
+    // forward error correction by it).
+    virtual void setPeerLossPercent(int /*percent*/) {}
     // Set by the session: every packet the source produces goes here (kind and sequence filled in).
     std::function<void(wire::MediaPacket)> deliver;
 };
@@ -101,6 +104,8 @@ private:
     quint32 m_nextAudioSequence = 0;
     quint32 m_nextVideoSequence = 0;
     quint32 m_packetsSinceReceipt = 0;
+    quint32 m_audioPacketsSinceReceipt = 0;
+    double m_audioLossPercent = 0.0;
     quint64 m_droppedLocallyBefore = 0;
     qint64 m_lastKeyframeRequestUs = -1'000'000'000;
     QTimer m_controlTimer;

@@ -3,6 +3,7 @@
 // to its window; stale media is dropped, not queued; receipts carry the round trip; keyframe
 // requests and quality changes reach the other side; and on a 0.5 Mbit/s uplink the sender steps
 // down the ladder instead of queuing.
+#include "MediaCall.h"
 #include "client/SyntheticStream.h"
 #include "support/EpollTestMain.h"
 #include "support/LinkEmulator.h"
@@ -16,65 +17,13 @@
 using namespace consult;
 using namespace consult::testing;
 
-namespace {
-
-const QString kPassword = QStringLiteral("correct horse battery staple");
-
-struct Call
-{
-    std::unique_ptr<TestServer> server;
-    std::unique_ptr<AdvisorClient> advisor;
-    std::unique_ptr<CustomerClient> customer;
-    std::unique_ptr<MediaSession> customerMedia;
-    std::unique_ptr<MediaSession> advisorMedia;
-    QString id;
-
-    // A video consultation; the customer connects through `customerPort` (a link emulator) if given.
-    bool start(const std::function<void(ServerConfig &)> &configure = {}, LinkEmulator::Direction up = {},
-               LinkEmulator::Direction down = {}, std::unique_ptr<LinkEmulator> *link = nullptr)
-    {
-        server = std::make_unique<TestServer>(configure);
-        if (!server->start())
-            return false;
-        server->addAdvisor(QStringLiteral("anna"), QStringLiteral("Anna Berger"), kPassword, 2);
-        advisor = makeAdvisor();
-        advisor->loginWithPassword(server->endpoint(), QStringLiteral("anna"), kPassword);
-        if (!QTest::qWaitFor([&] { return advisor->phase() == AdvisorClient::Phase::Ready; }, 10000))
-            return false;
-        ServerEndpoint endpoint = server->endpoint();
-        if (link) {
-            *link = std::make_unique<LinkEmulator>(server->port(), up, down);
-            endpoint = server->endpointAt((*link)->port());
-        }
-        customer = makeCustomer();
-        customer->start(endpoint);
-        if (!QTest::qWaitFor([&] { return customer->phase() == CustomerClient::Phase::ReadingNotices; }, 10000))
-            return false;
-        customer->login(QStringLiteral("Erika Mustermann"), QStringLiteral("0561 7001234"),
-                        wire::CONSULTATION_MODE_VIDEO);
-        if (!QTest::qWaitFor([&] { return customer->phase() == CustomerClient::Phase::Waiting; }, 10000))
-            return false;
-        advisor->takeNext();
-        if (!QTest::qWaitFor([&] { return customer->phase() == CustomerClient::Phase::Consulting; }, 10000))
-            return false;
-        id = customer->consultationId();
-        customerMedia = std::make_unique<MediaSession>(customer->connection(), SystemClock::instance(), id,
-                                                       MediaSession::Settings{});
-        advisorMedia = std::make_unique<MediaSession>(advisor->connection(), SystemClock::instance(), id,
-                                                      MediaSession::Settings{});
-        return true;
-    }
-};
-
-} // namespace
-
 class TestMediaRelay final : public QObject
 {
     Q_OBJECT
 private slots:
     void mediaFlowsOnlyWhileTheDeviceIsOn()
     {
-        Call call;
+        MediaCall call;
         QVERIFY(call.start());
         SyntheticStream microphone(wire::MEDIA_KIND_AUDIO, 32);
         RecordingSink speaker;
@@ -105,7 +54,7 @@ private slots:
 
     void receiptsCarryTheRoundTripAndConfirmWhatArrived()
     {
-        Call call;
+        MediaCall call;
         QVERIFY(call.start());
         SyntheticStream microphone(wire::MEDIA_KIND_AUDIO, 32);
         call.customerMedia->setSource(&microphone);
@@ -125,7 +74,7 @@ private slots:
 
     void keyframeRequestsAndQualityChangesReachTheOtherSide()
     {
-        Call call;
+        MediaCall call;
         QVERIFY(call.start());
         SyntheticStream camera(wire::MEDIA_KIND_VIDEO, 450);
         call.customerMedia->setSource(&camera);
@@ -147,7 +96,7 @@ private slots:
     void mediaForAnotherConsultationReachesNobody()
     {
         // S5: a packet naming someone else's consultation is dropped; its participants receive nothing.
-        Call a;
+        MediaCall a;
         QVERIFY(a.start());
         RecordingSink aSpeaker;
         a.advisorMedia->setSink(wire::MEDIA_KIND_AUDIO, &aSpeaker);
@@ -201,7 +150,7 @@ private slots:
 
     void aReceiverThatFallsBehindGetsAWindowAndStaleMediaIsDropped()
     {
-        Call call;
+        MediaCall call;
         QVERIFY(call.start());
         // The advisor's end stops acknowledging: the server may keep only its window in flight.
         SyntheticStream camera(wire::MEDIA_KIND_VIDEO, 700);
@@ -221,7 +170,7 @@ private slots:
         // The seeds' minimum line: 0.5 Mbit/s up. Audio 32 kbit/s plus video asking for 700 kbit/s
         // do not fit; the ladder must bring the offered load under the line instead of filling it.
         std::unique_ptr<LinkEmulator> link;
-        Call call;
+        MediaCall call;
         MediaSession::Settings settings;
         settings.rate.startVideoKbps = 700;
         QVERIFY(

@@ -28,10 +28,11 @@ void AudioCapturePipeline::processFrame(const AudioFrame &input)
     std::optional<QByteArray> packet = m_encoder.encode(frame);
     if (!packet) {
         m_packetTimestamp = timestamp;
+        m_packetCaptureUs = frame.captureUs;
         return;
     }
     ++m_packetsSent;
-    Q_EMIT packetReady(m_sequence++, m_packetTimestamp, *packet);
+    Q_EMIT packetReady(m_sequence++, m_packetTimestamp, *packet, m_packetCaptureUs);
 }
 
 void AudioCapturePipeline::setMuted(bool muted)

@@ -53,8 +53,9 @@ public Q_SLOTS:
     void setExpectedPacketLossPercent(int percent) { m_encoder.setExpectedPacketLossPercent(percent); }
 
 Q_SIGNALS:
-    // sequence: +1 per packet sent; timestamp: 48 kHz sample clock of the packet's first sample.
-    void packetReady(quint16 sequence, quint32 timestamp, const QByteArray &packet);
+    // sequence: +1 per packet sent; timestamp: 48 kHz sample clock of the packet's first sample;
+    // captureUs: that sample's capture time (AudioFrame::captureUs).
+    void packetReady(quint16 sequence, quint32 timestamp, const QByteArray &packet, qint64 captureUs);
     void mutedChanged(bool muted);
     // The smoothed microphone level after processing, every kLevelIntervalFrames frames.
     void levelMeasured(float rmsDbfs, float peakDbfs);
@@ -67,6 +68,7 @@ private:
     quint16 m_sequence = 0;
     quint32 m_frameTimestamp = 0;  // of the frame being processed
     quint32 m_packetTimestamp = 0; // of the first frame of the packet being collected
+    qint64 m_packetCaptureUs = 0;
     qint64 m_packetsSent = 0;
     int m_framesSinceLevel = 0;
 };
