@@ -12,6 +12,7 @@
 #include "client/SyntheticStream.h"
 #include "core/Clock.h"
 #include "eventloop/EpollEventDispatcher.h"
+#include "support/BenchServer.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -19,26 +20,20 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QMutex>
-#include <QProcess>
-#include <QTemporaryDir>
 #include <QThread>
 #include <QTimer>
 
 #include <algorithm>
 #include <atomic>
 #include <chrono>
-#include <csignal>
 #include <cstdio>
 #include <memory>
-#include <sys/prctl.h>
-#include <unistd.h>
 #include <vector>
 
 using namespace consult;
+using namespace consult::bench;
 
 namespace {
-
-const QString kPassword = QStringLiteral("benchmark passphrase for advisors");
 
 qint64 steadyNowNs()
 {
@@ -143,11 +138,11 @@ public:
                     raw->takeNext();
             });
             // More than 30 password checks in flight from one address are held back (A2); retry as told.
-            const QString username = QStringLiteral("bench%1").arg(m_firstAdvisor + i);
+            const QString username = BenchServer::advisorName(m_firstAdvisor + i);
             QObject::connect(raw, &AdvisorClient::loginRefused, raw,
                              [this, raw, username](wire::ErrorCode, int retryMs) {
                                  QTimer::singleShot(qMax(100, retryMs), raw, [this, raw, username] {
-                                     raw->loginWithPassword(m_endpoint, username, kPassword);
+                                     raw->loginWithPassword(m_endpoint, username, kAdvisorPassword);
                                  });
                              });
             // Every advisor sees the same arrivals in the same order; arrival k goes to advisor k mod A,
@@ -175,7 +170,7 @@ public:
                     }
                 });
             });
-            raw->loginWithPassword(m_endpoint, username, kPassword);
+            raw->loginWithPassword(m_endpoint, username, kAdvisorPassword);
             m_advisors.push_back(std::move(advisor));
         }
     }
@@ -274,60 +269,11 @@ private:
     std::vector<std::unique_ptr<AdvisorClient>> m_advisors;
 };
 
-struct ProcessSample
-{
-    double cpuSeconds = 0;
-    double rssMiB = 0;
-};
-
-ProcessSample sampleProcess(qint64 pid)
-{
-    ProcessSample sample;
-    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
-    if (stat.open(QIODevice::ReadOnly)) {
-        const QByteArray line = stat.readAll();
-        // Fields after the parenthesised command name; utime and stime are fields 14 and 15.
-        const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
-        const double ticks = double(sysconf(_SC_CLK_TCK));
-        sample.cpuSeconds = (fields.value(11).toDouble() + fields.value(12).toDouble()) / ticks;
-    }
-    QFile status(QStringLiteral("/proc/%1/status").arg(pid));
-    if (status.open(QIODevice::ReadOnly)) {
-        for (const QByteArray &line : status.readAll().split('\n')) {
-            if (line.startsWith("VmRSS:"))
-                sample.rssMiB = line.mid(6).trimmed().split(' ').first().toDouble() / 1024.0;
-        }
-    }
-    return sample;
-}
-
-double percentile(std::vector<double> &values, double p)
-{
-    if (values.empty())
-        return 0;
-    const std::size_t index = std::min(values.size() - 1, static_cast<std::size_t>(p * double(values.size())));
-    std::nth_element(values.begin(), values.begin() + static_cast<long>(index), values.end());
-    return values[index];
-}
-
-bool waitFor(const std::function<bool()> &condition, int timeoutMs)
-{
-    QElapsedTimer timer;
-    timer.start();
-    while (!condition()) {
-        if (timer.elapsed() > timeoutMs)
-            return false;
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
-        QThread::msleep(20);
-    }
-    return true;
-}
-
 // DESIGN.md §8: 10,000 waiting customers under 1 GB, and a queue change that costs O(changed)
 // messages. Fills the queue, then one advisor takes the head: every customer behind moves up one
 // place, which is N-1 position updates by design; prints how long the fan-out took.
 int runWaitingScenario(Shared &shared, const std::vector<Worker *> &workers,
-                       const std::function<void(const std::function<void(Worker &)> &)> &onWorkers, QProcess &server,
+                       const std::function<void(const std::function<void(Worker &)> &)> &onWorkers, BenchServer &server,
                        int waiting)
 {
     Q_UNUSED(workers);
@@ -365,8 +311,7 @@ int runWaitingScenario(Shared &shared, const std::vector<Worker *> &workers,
                 "it %.2f s\n",
                 static_cast<long long>(shared.queueUpdates - updatesBefore), waiting - 1, fanOutSeconds,
                 settled ? "" : " (incomplete)", after.cpuSeconds - filled.cpuSeconds);
-    server.terminate();
-    server.waitForFinished(10000);
+    server.stop();
     return settled ? 0 : 1;
 }
 
@@ -390,12 +335,11 @@ int main(int argc, char *argv[])
                                            QStringLiteral("t"), QStringLiteral("2"));
     const QCommandLineOption capacityOption(QStringLiteral("capacity"), QStringLiteral("Consultations per advisor."),
                                             QStringLiteral("c"), QStringLiteral("10"));
-    const QCommandLineOption serverOption(
-        QStringLiteral("server"), QStringLiteral("Path of consult-server."), QStringLiteral("path"),
-        QCoreApplication::applicationDirPath() + QStringLiteral("/../server/consult-server"));
+    const QCommandLineOption serverOption(QStringLiteral("server"), QStringLiteral("Path of consult-server."),
+                                          QStringLiteral("path"), BenchServer::defaultBinary());
     const QCommandLineOption pkiOption(
         QStringLiteral("pki"), QStringLiteral("Test PKI directory (server.pem, server.key, ca.pem, server.pin)."),
-        QStringLiteral("dir"), QCoreApplication::applicationDirPath() + QStringLiteral("/../test-pki"));
+        QStringLiteral("dir"), BenchServer::defaultPki());
     const QCommandLineOption waitingOption(
         QStringLiteral("waiting"),
         QStringLiteral("Instead of chat: this many customers wait; measure the server's memory and what one "
@@ -420,65 +364,10 @@ int main(int argc, char *argv[])
     const int advisors = waiting > 0 ? 1 : (consultations + capacity - 1) / capacity;
     const QDir pki(parser.value(pkiOption));
 
-    QTemporaryDir directory;
-    const QString ini = directory.filePath(QStringLiteral("bench.ini"));
-    {
-        QFile file(ini);
-        file.open(QIODevice::WriteOnly);
-        file.write(QStringLiteral("[network]\nport = 0\ncertificate_chain = %1\nprivate_key = %2\n"
-                                  "max_connections_per_address = 100000\nmax_pending_handshakes = 2000\n"
-                                  "[limits]\nentries_per_address = 1000000\nchat_burst = 100\n"
-                                  "envelopes_per_second = 10000\nenvelope_burst = 100000\n"
-                                  "[session]\nclient_ping_interval_seconds = 60\nping_interval_seconds = "
-                                  "300\nping_timeout_seconds = 600\n"
-                                  "[queue]\nmax_length = 100000\n"
-                                  "[advisors]\ndefault_capacity = %3\n"
-                                  "[storage]\ndata_directory = %4\n")
-                       .arg(pki.filePath(QStringLiteral("server.pem")), pki.filePath(QStringLiteral("server.key")))
-                       .arg(capacity)
-                       .arg(directory.filePath(QStringLiteral("data")))
-                       .toUtf8());
-    }
-    const QString serverBinary = parser.value(serverOption);
-
-    std::fprintf(stderr, "creating %d advisors ...\n", advisors);
-    for (int i = 0; i < advisors; ++i) {
-        QProcess add;
-        add.start(serverBinary, {QStringLiteral("--config"), ini, QStringLiteral("advisor"), QStringLiteral("add"),
-                                 QStringLiteral("bench%1").arg(i), QStringLiteral("--display-name"),
-                                 QStringLiteral("Bench Advisor %1").arg(i)});
-        add.write((kPassword + u'\n').toUtf8());
-        add.closeWriteChannel();
-        if (!add.waitForFinished(30000) || add.exitCode() != 0) {
-            std::fprintf(stderr, "advisor add failed: %s\n", add.readAllStandardError().constData());
-            return 1;
-        }
-    }
-
-    QProcess server;
-    server.setProcessChannelMode(QProcess::SeparateChannels);
-    // The server must not outlive the benchmark, even when the benchmark is killed.
-    server.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
-    server.start(serverBinary, {QStringLiteral("--config"), ini});
-    quint16 port = 0;
-    if (!waitFor(
-            [&] {
-                const QByteArray line = server.readLine();
-                if (line.contains("ready on port"))
-                    port = static_cast<quint16>(line.trimmed().split(' ').last().toUInt());
-                return port != 0;
-            },
-            20000)) {
-        std::fprintf(stderr, "the server did not start: %s\n", server.readAllStandardError().constData());
+    BenchServer server;
+    if (!server.start({parser.value(serverOption), pki, advisors, capacity}))
         return 1;
-    }
-
-    ServerEndpoint endpoint;
-    endpoint.url = QUrl(QStringLiteral("wss://localhost:%1/consult").arg(port));
-    QFile pin(pki.filePath(QStringLiteral("server.pin")));
-    pin.open(QIODevice::ReadOnly);
-    endpoint.pins = {pin.readAll().trimmed()};
-    endpoint.extraCaCertificates = QSslCertificate::fromPath(pki.filePath(QStringLiteral("ca.pem")));
+    const ServerEndpoint endpoint = server.endpoint();
 
     Shared shared;
     std::vector<std::unique_ptr<QThread>> workerThreads;
@@ -564,8 +453,7 @@ int main(int argc, char *argv[])
     const qint64 mediaInWindow = shared.mediaPackets - mediaBefore;
 
     stopWorkers();
-    server.terminate();
-    server.waitForFinished(10000);
+    const QByteArray relaySummary = server.stop("media relay:");
 
     std::vector<double> latencies;
     {
@@ -606,6 +494,8 @@ int main(int argc, char *argv[])
                     latencies.size());
         std::printf("throughput: %.0f chat lines/s relayed\n", double(receivedInWindow) / seconds);
     }
+    if (media)
+        std::printf("server's own log, whole run: %s\n", relaySummary.constData());
     std::printf("server: cpu=%.1f%% of one core, rss=%.1f MiB\n",
                 100.0 * (after.cpuSeconds - before.cpuSeconds) / seconds, after.rssMiB);
     std::printf("clients (this process, %d threads): cpu=%.1f%%, rss=%.1f MiB\n", threads,

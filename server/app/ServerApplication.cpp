@@ -3,6 +3,7 @@
 #include "ServerCore.h"
 #include "accesslog/AccessLog.h"
 #include "core/Clock.h"
+#include "media/MediaRelay.h"
 #include "net/Listener.h"
 #include "storage/AtRestCipher.h"
 #include "storage/Database.h"
@@ -168,6 +169,11 @@ void ServerApplication::stop()
         return;
     m_stopping = true;
     qCInfo(lcServer) << "stopping: ending every consultation";
+    const LatencyHistogram &held = m_core->media().holdTimes();
+    qCInfo(lcServer, "media relay: %llu packets relayed, held p50 %lld us, p99 %lld us, max %lld us; %llu dropped",
+           static_cast<unsigned long long>(held.count()), static_cast<long long>(held.quantileUs(0.5)),
+           static_cast<long long>(held.quantileUs(0.99)), static_cast<long long>(held.maxUs()),
+           static_cast<unsigned long long>(m_core->media().droppedPackets()));
     m_listener->close();
     // R2: every client is told (SessionClosed, close 1001); consultations end, so nothing remains.
     m_core->shutdown();

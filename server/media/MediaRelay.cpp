@@ -177,6 +177,7 @@ void MediaRelay::drain(quint64 receiverSessionId, Endpoint &receiver)
     if (!session || !session->isConnected())
         return;
     Connection *connection = session->connection();
+    const qint64 nowUs = m_clock.monotonicUs();
     // The window counts what left here and the receiver has not confirmed: over TLS the socket's
     // buffer says nothing about what has left the machine.
     while (receiver.sentBytes - receiver.acknowledgedBytes < static_cast<quint64>(m_settings.windowBytes)) {
@@ -189,6 +190,7 @@ void MediaRelay::drain(quint64 receiverSessionId, Endpoint &receiver)
         queue->pop_front();
         receiver.queuedBytes -= static_cast<int>(item.bytes.size());
         receiver.sentBytes += static_cast<quint64>(item.payloadBytes);
+        m_holdTimes.add(nowUs - item.enqueuedUs);
         connection->sendFrame(item.bytes);
     }
 }

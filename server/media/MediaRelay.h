@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/LatencyHistogram.h"
 #include "core/TokenBucket.h"
 #include "protocol/consult.pb.h"
 
@@ -59,6 +60,9 @@ public:
     // For tests and metrics.
     int queuedBytesFor(quint64 receiverSessionId) const;
     quint64 droppedPackets() const { return m_droppedTotal; }
+    // How long relayed packets waited here: from arrival (decoded) to handing them to the peer's
+    // socket, window waits included. The relay's own added latency; logged when the server stops.
+    const LatencyHistogram &holdTimes() const { return m_holdTimes; }
 
 private:
     struct Queued
@@ -112,6 +116,7 @@ private:
     std::map<Key, Endpoint> m_endpoints;
     QTimer m_receiptTimer;
     quint64 m_droppedTotal = 0;
+    LatencyHistogram m_holdTimes;
 };
 
 } // namespace consult

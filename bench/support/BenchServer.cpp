@@ -1,0 +1,165 @@
+#include "BenchServer.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QFile>
+#include <QSslCertificate>
+#include <QTimer>
+
+#include <algorithm>
+#include <csignal>
+#include <cstdio>
+#include <sys/prctl.h>
+#include <unistd.h>
+
+namespace consult::bench {
+
+QString BenchServer::defaultBinary(const QString &relativeToApplication)
+{
+    return QCoreApplication::applicationDirPath() + relativeToApplication;
+}
+
+QString BenchServer::defaultPki(const QString &relativeToApplication)
+{
+    return QCoreApplication::applicationDirPath() + relativeToApplication;
+}
+
+BenchServer::~BenchServer()
+{
+    stop();
+}
+
+bool BenchServer::start(const Settings &settings)
+{
+    m_settings = settings;
+    const QString ini = m_directory.filePath(QStringLiteral("bench.ini"));
+    {
+        QFile file(ini);
+        if (!file.open(QIODevice::WriteOnly)) {
+            std::fprintf(stderr, "cannot write %s\n", qPrintable(ini));
+            return false;
+        }
+        file.write(QStringLiteral("[network]\nport = 0\ncertificate_chain = %1\nprivate_key = %2\n"
+                                  "max_connections_per_address = 100000\nmax_pending_handshakes = 2000\n"
+                                  "[limits]\nentries_per_address = 1000000\nchat_burst = 100\n"
+                                  "envelopes_per_second = 10000\nenvelope_burst = 100000\n"
+                                  "[session]\nclient_ping_interval_seconds = 60\nping_interval_seconds = "
+                                  "300\nping_timeout_seconds = 600\n"
+                                  "[queue]\nmax_length = 100000\n"
+                                  "[advisors]\ndefault_capacity = %3\n"
+                                  "[storage]\ndata_directory = %4\n")
+                       .arg(settings.pki.filePath(QStringLiteral("server.pem")),
+                            settings.pki.filePath(QStringLiteral("server.key")))
+                       .arg(settings.capacity)
+                       .arg(m_directory.filePath(QStringLiteral("data")))
+                       .toUtf8());
+    }
+
+    std::fprintf(stderr, "creating %d advisors ...\n", settings.advisors);
+    for (int i = 0; i < settings.advisors; ++i) {
+        QProcess add;
+        add.start(settings.binary,
+                  {QStringLiteral("--config"), ini, QStringLiteral("advisor"), QStringLiteral("add"), advisorName(i),
+                   QStringLiteral("--display-name"), QStringLiteral("Bench Advisor %1").arg(i)});
+        add.write((kAdvisorPassword + u'\n').toUtf8());
+        add.closeWriteChannel();
+        if (!add.waitForFinished(30000) || add.exitCode() != 0) {
+            std::fprintf(stderr, "advisor add failed: %s\n", add.readAllStandardError().constData());
+            return false;
+        }
+    }
+
+    m_process.setProcessChannelMode(QProcess::SeparateChannels);
+    m_process.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
+    m_process.start(settings.binary, {QStringLiteral("--config"), ini});
+    if (!waitFor(
+            [&] {
+                const QByteArray line = m_process.readLine();
+                if (line.contains("ready on port"))
+                    m_port = static_cast<quint16>(line.trimmed().split(' ').last().toUInt());
+                return m_port != 0;
+            },
+            20000)) {
+        std::fprintf(stderr, "the server did not start: %s\n", m_process.readAllStandardError().constData());
+        return false;
+    }
+    return true;
+}
+
+QByteArray BenchServer::stop(const QByteArray &logPrefix)
+{
+    if (m_process.state() == QProcess::NotRunning)
+        return {};
+    m_process.terminate();
+    m_process.waitForFinished(10000);
+    if (logPrefix.isEmpty())
+        return {};
+    for (const QByteArray &line : m_process.readAllStandardError().split('\n')) {
+        if (const qsizetype at = line.indexOf(logPrefix); at >= 0)
+            return line.mid(at);
+    }
+    return {};
+}
+
+ServerEndpoint BenchServer::endpoint() const
+{
+    ServerEndpoint endpoint;
+    endpoint.url = QUrl(QStringLiteral("wss://localhost:%1/consult").arg(m_port));
+    QFile pin(m_settings.pki.filePath(QStringLiteral("server.pin")));
+    if (pin.open(QIODevice::ReadOnly))
+        endpoint.pins = {pin.readAll().trimmed()};
+    endpoint.extraCaCertificates = QSslCertificate::fromPath(m_settings.pki.filePath(QStringLiteral("ca.pem")));
+    return endpoint;
+}
+
+ProcessSample sampleProcess(qint64 pid)
+{
+    ProcessSample sample;
+    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (stat.open(QIODevice::ReadOnly)) {
+        const QByteArray line = stat.readAll();
+        // Fields after the parenthesised command name; utime and stime are fields 14 and 15.
+        const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
+        const double ticks = double(sysconf(_SC_CLK_TCK));
+        sample.cpuSeconds = (fields.value(11).toDouble() + fields.value(12).toDouble()) / ticks;
+    }
+    QFile status(QStringLiteral("/proc/%1/status").arg(pid));
+    if (status.open(QIODevice::ReadOnly)) {
+        for (const QByteArray &line : status.readAll().split('\n')) {
+            if (line.startsWith("VmRSS:"))
+                sample.rssMiB = line.mid(6).trimmed().split(' ').first().toDouble() / 1024.0;
+        }
+    }
+    return sample;
+}
+
+double percentile(std::vector<double> &values, double p)
+{
+    if (values.empty())
+        return 0;
+    const std::size_t index = std::min(values.size() - 1, static_cast<std::size_t>(p * double(values.size())));
+    std::nth_element(values.begin(), values.begin() + static_cast<long>(index), values.end());
+    return values[index];
+}
+
+bool waitFor(const std::function<bool()> &condition, int timeoutMs)
+{
+    if (condition())
+        return true;
+    // A real event loop, never a sleep: clients in this thread must see their events at once, or
+    // the sleep shows up in every latency measured.
+    QEventLoop loop;
+    QTimer poll;
+    QElapsedTimer timer;
+    timer.start();
+    QObject::connect(&poll, &QTimer::timeout, &loop, [&] {
+        if (condition() || timer.elapsed() > timeoutMs)
+            loop.quit();
+    });
+    poll.start(10);
+    loop.exec();
+    return condition();
+}
+
+} // namespace consult::bench

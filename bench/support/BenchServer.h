@@ -1,0 +1,72 @@
+#pragma once
+
+#include "client/ServerEndpoint.h"
+
+#include <QDir>
+#include <QProcess>
+#include <QString>
+#include <QTemporaryDir>
+
+#include <functional>
+#include <vector>
+
+namespace consult::bench {
+
+// Helpers of the benchmark programs: a consult-server process to measure against, and the
+// figures they print. Benchmarks print; they assert nothing (DESIGN.md §7).
+
+inline const QString kAdvisorPassword = QStringLiteral("benchmark passphrase for advisors");
+
+// A consult-server process with a temporary configuration and data directory, advisors
+// bench0..bench(n-1) with kAdvisorPassword, and limits raised for load. It dies with the
+// benchmark (PR_SET_PDEATHSIG), even when the benchmark is killed.
+class BenchServer
+{
+public:
+    struct Settings
+    {
+        QString binary; // consult-server
+        QDir pki;       // server.pem, server.key, ca.pem, server.pin
+        int advisors = 1;
+        int capacity = 1; // consultations per advisor
+    };
+
+    // Where the build puts them, relative to a benchmark in build/bench or build/bench/media.
+    static QString defaultBinary(const QString &relativeToApplication = QStringLiteral("/../server/consult-server"));
+    static QString defaultPki(const QString &relativeToApplication = QStringLiteral("/../test-pki"));
+
+    ~BenchServer();
+
+    // Writes the configuration, adds the advisors and starts the server; false (with the reason on
+    // stderr) when any of it fails.
+    bool start(const Settings &settings);
+    // Stops the server (SIGTERM, as an operator would) and returns the line of its log that starts
+    // with `logPrefix`, if any (e.g. the relay's hold-time summary it logs when stopping).
+    QByteArray stop(const QByteArray &logPrefix = {});
+
+    ServerEndpoint endpoint() const;
+    qint64 processId() const { return m_process.processId(); }
+    static QString advisorName(int index) { return QStringLiteral("bench%1").arg(index); }
+
+private:
+    Settings m_settings;
+    QTemporaryDir m_directory;
+    QProcess m_process;
+    quint16 m_port = 0;
+};
+
+struct ProcessSample
+{
+    double cpuSeconds = 0;
+    double rssMiB = 0;
+};
+// CPU time and resident memory of a process (Linux /proc).
+ProcessSample sampleProcess(qint64 pid);
+
+// The p-quantile (0..1) of the values (reorders them); 0 for none.
+double percentile(std::vector<double> &values, double p);
+
+// Runs the event loop until the condition holds; false after the timeout.
+bool waitFor(const std::function<bool()> &condition, int timeoutMs);
+
+} // namespace consult::bench

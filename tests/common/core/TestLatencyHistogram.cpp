@@ -1,0 +1,43 @@
+// LatencyHistogram: the relay's hold-time quantiles (issue 5: added latency p99).
+#include "core/LatencyHistogram.h"
+
+#include <QTest>
+
+using namespace consult;
+
+class TestLatencyHistogram final : public QObject
+{
+    Q_OBJECT
+private slots:
+    void emptyHasNoQuantiles()
+    {
+        LatencyHistogram histogram;
+        QCOMPARE(histogram.count(), 0u);
+        QCOMPARE(histogram.quantileUs(0.99), 0);
+    }
+
+    void quantilesLandInTheirTenMicrosecondBucket()
+    {
+        LatencyHistogram histogram;
+        for (int i = 1; i <= 100; ++i)
+            histogram.add(i * 100); // 100 us .. 10 ms
+        QCOMPARE(histogram.count(), 100u);
+        QCOMPARE(histogram.quantileUs(0.5), 5010);  // the 50th value, 5,000 us, in [5,000, 5,010)
+        QCOMPARE(histogram.quantileUs(0.99), 9910); // the 99th, 9,900 us
+        QCOMPARE(histogram.quantileUs(1.0), 10010);
+        QCOMPARE(histogram.maxUs(), 10000);
+    }
+
+    void beyondTheRangeTheMaximumIsReported()
+    {
+        LatencyHistogram histogram;
+        histogram.add(5);
+        histogram.add(250'000);
+        histogram.add(-3); // a clock that stepped back counts as zero
+        QCOMPARE(histogram.quantileUs(1.0), 250'000);
+        QCOMPARE(histogram.quantileUs(0.0), 10);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLatencyHistogram)
+#include "TestLatencyHistogram.moc"
