@@ -48,6 +48,7 @@ bool BenchServer::start(const Settings &settings)
                                   "300\nping_timeout_seconds = 600\n"
                                   "[queue]\nmax_length = 100000\n"
                                   "[advisors]\ndefault_capacity = %3\n"
+                                  "[diagnostics]\nloop_lag_probe_ms = 5\n"
                                   "[storage]\ndata_directory = %4\n")
                        .arg(settings.pki.filePath(QStringLiteral("server.pem")),
                             settings.pki.filePath(QStringLiteral("server.key")))
@@ -71,6 +72,15 @@ bool BenchServer::start(const Settings &settings)
     }
 
     m_process.setProcessChannelMode(QProcess::SeparateChannels);
+    m_clock.start();
+    QObject::connect(&m_process, &QProcess::readyReadStandardError, &m_process, [this] {
+        m_partialLine += m_process.readAllStandardError();
+        qsizetype end;
+        while ((end = m_partialLine.indexOf('\n')) >= 0) {
+            m_log.push_back({m_clock.elapsed(), m_partialLine.left(end)});
+            m_partialLine.remove(0, end + 1);
+        }
+    });
     m_process.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
     m_process.start(settings.binary, {QStringLiteral("--config"), ini});
     if (!waitFor(
@@ -81,25 +91,29 @@ bool BenchServer::start(const Settings &settings)
                 return m_port != 0;
             },
             20000)) {
-        std::fprintf(stderr, "the server did not start: %s\n", m_process.readAllStandardError().constData());
+        std::fprintf(stderr, "the server did not start: %s\n", m_partialLine.constData());
         return false;
     }
     return true;
 }
 
-QByteArray BenchServer::stop(const QByteArray &logPrefix)
+void BenchServer::stop()
 {
     if (m_process.state() == QProcess::NotRunning)
-        return {};
+        return;
     m_process.terminate();
     m_process.waitForFinished(10000);
-    if (logPrefix.isEmpty())
-        return {};
-    for (const QByteArray &line : m_process.readAllStandardError().split('\n')) {
-        if (const qsizetype at = line.indexOf(logPrefix); at >= 0)
-            return line.mid(at);
+}
+
+QList<QByteArray> BenchServer::log(const QByteArray &marker, qint64 fromMs, qint64 toMs) const
+{
+    QList<QByteArray> found;
+    for (const LogLine &line : m_log) {
+        const qsizetype at = line.text.indexOf(marker);
+        if (at >= 0 && line.atMs >= fromMs && line.atMs <= toMs)
+            found.append(line.text.mid(at));
     }
-    return {};
+    return found;
 }
 
 ServerEndpoint BenchServer::endpoint() const

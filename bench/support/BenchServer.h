@@ -3,6 +3,7 @@
 #include "client/ServerEndpoint.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QProcess>
 #include <QString>
 #include <QTemporaryDir>
@@ -40,9 +41,13 @@ public:
     // Writes the configuration, adds the advisors and starts the server; false (with the reason on
     // stderr) when any of it fails.
     bool start(const Settings &settings);
-    // Stops the server (SIGTERM, as an operator would) and returns the line of its log that starts
-    // with `logPrefix`, if any (e.g. the relay's hold-time summary it logs when stopping).
-    QByteArray stop(const QByteArray &logPrefix = {});
+    // Stops the server (SIGTERM, as an operator would).
+    void stop();
+
+    // Milliseconds on the clock the log lines are stamped with (arrival here).
+    qint64 nowMs() const { return m_clock.elapsed(); }
+    // The server's log lines that arrived in [fromMs, toMs] and contain the marker, from it on.
+    QList<QByteArray> log(const QByteArray &marker, qint64 fromMs, qint64 toMs) const;
 
     ServerEndpoint endpoint() const;
     qint64 processId() const { return m_process.processId(); }
@@ -53,6 +58,14 @@ private:
     QTemporaryDir m_directory;
     QProcess m_process;
     quint16 m_port = 0;
+    QElapsedTimer m_clock;
+    struct LogLine
+    {
+        qint64 atMs;
+        QByteArray text;
+    };
+    std::vector<LogLine> m_log;
+    QByteArray m_partialLine;
 };
 
 struct ProcessSample

@@ -23,6 +23,8 @@ public:
         m_maxUs = std::max(m_maxUs, us);
     }
 
+    void reset() { *this = LatencyHistogram(); }
+
     quint64 count() const { return m_total; }
     qint64 maxUs() const { return m_maxUs; }
 

@@ -3,6 +3,7 @@
 #include "ServerCore.h"
 #include "accesslog/AccessLog.h"
 #include "core/Clock.h"
+#include "diagnostics/LoopLagProbe.h"
 #include "media/MediaRelay.h"
 #include "net/Listener.h"
 #include "storage/AtRestCipher.h"
@@ -122,9 +123,34 @@ Status ServerApplication::start()
                                                              .arg(m_config.listenAddress.toString())
                                                              .arg(m_config.port)
                                                              .arg(m_listener->errorString()));
+    if (m_config.loopLagProbeMs > 0) {
+        // Load measurements: the relay's hold times and the loop's lag, logged every 5 s.
+        m_loopLagProbe = std::make_unique<LoopLagProbe>(m_config.loopLagProbeMs, clock);
+        m_latencyReport = new QTimer(this);
+        connect(m_latencyReport, &QTimer::timeout, this, [this] { logLatencies("last 5 s"); });
+        m_latencyReport->start(5000);
+    }
     installSignalHandlers();
     qCInfo(lcServer).noquote() << "listening on" << m_config.listenAddress.toString() + u':' + QString::number(port());
     return success();
+}
+
+void ServerApplication::logLatencies(const char *period)
+{
+    if (!m_loopLagProbe || !m_core)
+        return;
+    const LatencyHistogram &held = m_core->media().holdTimes();
+    const LatencyHistogram &lag = m_loopLagProbe->lateness();
+    qCInfo(lcServer,
+           "latency, %s: media relay held %llu packets p50 %lld us, p99 %lld us, max %lld us; event loop lag "
+           "(probe every %d ms) p50 %lld us, p99 %lld us, max %lld us; %llu media packets dropped in all",
+           period, static_cast<unsigned long long>(held.count()), static_cast<long long>(held.quantileUs(0.5)),
+           static_cast<long long>(held.quantileUs(0.99)), static_cast<long long>(held.maxUs()),
+           m_loopLagProbe->intervalMs(), static_cast<long long>(lag.quantileUs(0.5)),
+           static_cast<long long>(lag.quantileUs(0.99)), static_cast<long long>(lag.maxUs()),
+           static_cast<unsigned long long>(m_core->media().droppedPackets()));
+    m_core->media().resetHoldTimes();
+    m_loopLagProbe->reset();
 }
 
 Result<OpeningHours> ServerApplication::openingHours(const ServerConfig &config)
@@ -169,11 +195,7 @@ void ServerApplication::stop()
         return;
     m_stopping = true;
     qCInfo(lcServer) << "stopping: ending every consultation";
-    const LatencyHistogram &held = m_core->media().holdTimes();
-    qCInfo(lcServer, "media relay: %llu packets relayed, held p50 %lld us, p99 %lld us, max %lld us; %llu dropped",
-           static_cast<unsigned long long>(held.count()), static_cast<long long>(held.quantileUs(0.5)),
-           static_cast<long long>(held.quantileUs(0.99)), static_cast<long long>(held.maxUs()),
-           static_cast<unsigned long long>(m_core->media().droppedPackets()));
+    logLatencies("since the last report");
     m_listener->close();
     // R2: every client is told (SessionClosed, close 1001); consultations end, so nothing remains.
     m_core->shutdown();

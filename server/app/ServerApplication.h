@@ -5,6 +5,7 @@
 #include "queue/OpeningHours.h"
 
 #include <QObject>
+#include <QTimer>
 
 #include <memory>
 
@@ -16,6 +17,7 @@ class AccessLog;
 class AtRestCipher;
 class Database;
 class Listener;
+class LoopLagProbe;
 class ServerCore;
 
 // The running server process: start-up in the order that fails closed (credentials, TLS profile,
@@ -41,6 +43,7 @@ public:
 private:
     void installSignalHandlers();
     void stop();
+    void logLatencies(const char *period);
 
     ServerConfig m_config;
     std::unique_ptr<Database> m_database;
@@ -48,6 +51,8 @@ private:
     std::unique_ptr<ServerCore> m_core;
     std::unique_ptr<AccessLog> m_accessLog;
     std::unique_ptr<Listener> m_listener;
+    std::unique_ptr<LoopLagProbe> m_loopLagProbe;
+    QTimer *m_latencyReport = nullptr;
     QSocketNotifier *m_signalNotifier = nullptr;
     bool m_stopping = false;
 };

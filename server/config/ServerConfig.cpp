@@ -143,6 +143,7 @@ const std::vector<KeyReader> &readers()
         {"media/audio_deadline_ms", integer(&ServerConfig::mediaAudioDeadlineMs, 20, 5000)},
         {"media/video_deadline_ms", integer(&ServerConfig::mediaVideoDeadlineMs, 20, 5000)},
         {"media/max_uplink_kbps", integer(&ServerConfig::mediaMaxUplinkKbps, 64, 100'000)},
+        {"diagnostics/loop_lag_probe_ms", integer(&ServerConfig::loopLagProbeMs, 0, 1000)},
         {"storage/data_directory", path(&ServerConfig::dataDirectory)},
         {"storage/database_file", text(&ServerConfig::databaseFile)},
         {"storage/inbox_key_file", text(&ServerConfig::inboxKeyFile)},

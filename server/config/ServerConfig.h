@@ -73,6 +73,7 @@ struct ServerConfig
     int mediaAudioDeadlineMs = 300;   // audio older than this is dropped, not sent
     int mediaVideoDeadlineMs = 200;
     int mediaMaxUplinkKbps = 2000; // per sender
+    int loopLagProbeMs = 0;        // 0: off
 
     // [storage]
     QString dataDirectory = QStringLiteral("data");

@@ -61,8 +61,10 @@ public:
     int queuedBytesFor(quint64 receiverSessionId) const;
     quint64 droppedPackets() const { return m_droppedTotal; }
     // How long relayed packets waited here: from arrival (decoded) to handing them to the peer's
-    // socket, window waits included. The relay's own added latency; logged when the server stops.
+    // socket, window waits included. The relay's own added latency; logged every 5 s with the
+    // event loop's lag when [diagnostics] loop_lag_probe_ms is set.
     const LatencyHistogram &holdTimes() const { return m_holdTimes; }
+    void resetHoldTimes() { m_holdTimes.reset(); }
 
 private:
     struct Queued

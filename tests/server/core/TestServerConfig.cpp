@@ -128,6 +128,9 @@ audio_deadline_ms = 250
 video_deadline_ms = 150
 max_uplink_kbps = 1500
 
+[diagnostics]
+loop_lag_probe_ms = 7
+
 [storage]
 data_directory = /var/lib/consult
 database_file = main.sqlite
@@ -194,6 +197,7 @@ notices_directory = /etc/consult/notices
         QCOMPARE(c.mediaAudioDeadlineMs, 250);
         QCOMPARE(c.mediaVideoDeadlineMs, 150);
         QCOMPARE(c.mediaMaxUplinkKbps, 1500);
+        QCOMPARE(c.loopLagProbeMs, 7);
         QCOMPARE(c.transferGreetingGerman, QStringLiteral("Servus, hier ist %1; ich übernehme."));
         QCOMPARE(c.transferGreetingEnglish, QStringLiteral("Hi, %1 here; I am taking over."));
         QCOMPARE(c.transferHistoryLines, 50);

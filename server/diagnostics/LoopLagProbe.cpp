@@ -1,0 +1,26 @@
+#include "diagnostics/LoopLagProbe.h"
+
+namespace consult {
+
+LoopLagProbe::LoopLagProbe(int intervalMs, const Clock &clock, QObject *parent)
+    : QObject(parent)
+    , m_clock(clock)
+{
+    m_timer.setTimerType(Qt::PreciseTimer);
+    m_timer.setInterval(intervalMs);
+    // Single shots restarted by hand: each is due exactly an interval after its start, whatever
+    // catch-up rule the event dispatcher has for periodic timers.
+    m_timer.setSingleShot(true);
+    connect(&m_timer, &QTimer::timeout, this, &LoopLagProbe::fired);
+    m_dueUs = m_clock.monotonicUs() + qint64(intervalMs) * 1000;
+    m_timer.start();
+}
+
+void LoopLagProbe::fired()
+{
+    m_lateness.add(m_clock.monotonicUs() - m_dueUs);
+    m_dueUs = m_clock.monotonicUs() + qint64(m_timer.interval()) * 1000;
+    m_timer.start();
+}
+
+} // namespace consult
