@@ -116,7 +116,9 @@ private:
     SessionRegistry &m_registry;
     const Clock &m_clock;
     std::map<Key, Endpoint> m_endpoints;
+    static constexpr int kTickSlices = 5;
     QTimer m_receiptTimer;
+    int m_tickSlice = 0;
     quint64 m_droppedTotal = 0;
     LatencyHistogram m_holdTimes;
 };
