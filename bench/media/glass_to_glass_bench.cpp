@@ -89,11 +89,9 @@ int main(int argc, char *argv[])
     const QCommandLineOption durationOption(QStringLiteral("duration"), QStringLiteral("Measurement seconds."),
                                             QStringLiteral("s"), QStringLiteral("20"));
     const QCommandLineOption serverOption(QStringLiteral("server"), QStringLiteral("Path of consult-server."),
-                                          QStringLiteral("path"),
-                                          BenchServer::defaultBinary(QStringLiteral("/../../server/consult-server")));
+                                          QStringLiteral("path"), BenchServer::defaultBinary());
     const QCommandLineOption pkiOption(QStringLiteral("pki"), QStringLiteral("Test PKI directory."),
-                                       QStringLiteral("dir"),
-                                       BenchServer::defaultPki(QStringLiteral("/../../test-pki")));
+                                       QStringLiteral("dir"), BenchServer::defaultPki());
     parser.addOptions({durationOption, serverOption, pkiOption});
     parser.process(app);
     const int duration = parser.value(durationOption).toInt();

@@ -1,6 +1,5 @@
 #include "BenchServer.h"
 
-#include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
@@ -15,14 +14,14 @@
 
 namespace consult::bench {
 
-QString BenchServer::defaultBinary(const QString &relativeToApplication)
+QString BenchServer::defaultBinary()
 {
-    return QCoreApplication::applicationDirPath() + relativeToApplication;
+    return QStringLiteral(CONSULT_SERVER_BINARY);
 }
 
-QString BenchServer::defaultPki(const QString &relativeToApplication)
+QString BenchServer::defaultPki()
 {
-    return QCoreApplication::applicationDirPath() + relativeToApplication;
+    return QStringLiteral(CONSULT_BENCH_PKI);
 }
 
 BenchServer::~BenchServer()

@@ -32,9 +32,9 @@ public:
         int capacity = 1; // consultations per advisor
     };
 
-    // Where the build puts them, relative to a benchmark in build/bench or build/bench/media.
-    static QString defaultBinary(const QString &relativeToApplication = QStringLiteral("/../server/consult-server"));
-    static QString defaultPki(const QString &relativeToApplication = QStringLiteral("/../test-pki"));
+    // Where this build put them (compiled in by CMake).
+    static QString defaultBinary();
+    static QString defaultPki();
 
     ~BenchServer();
 

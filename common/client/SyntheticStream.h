@@ -12,8 +12,8 @@ namespace consult {
 // A stand-in for an encoder: produces packets of the size a real stream at the given bitrate would
 // (audio: a 20 ms packet every 20 ms; video: 25 frames a second, fragmented into ≤ 1,100 bytes),
 // each stamped with its capture time, and honours the session's bitrate and on/off. Used where the
-// traffic matters and the picture does not: measuring the path through the relay (the pre-call
-// check, the benchmarks) and testing transport and rate control.
+// traffic matters and the picture does not: the relay benchmark, and the tests of transport and
+// rate control.
 class SyntheticStream final : public QObject, public MediaStreamSource
 {
 public:

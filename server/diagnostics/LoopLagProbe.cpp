@@ -18,8 +18,9 @@ LoopLagProbe::LoopLagProbe(int intervalMs, const Clock &clock, QObject *parent)
 
 void LoopLagProbe::fired()
 {
-    m_lateness.add(m_clock.monotonicUs() - m_dueUs);
-    m_dueUs = m_clock.monotonicUs() + qint64(m_timer.interval()) * 1000;
+    const qint64 nowUs = m_clock.monotonicUs();
+    m_lateness.add(nowUs - m_dueUs);
+    m_dueUs = nowUs + qint64(m_timer.interval()) * 1000;
     m_timer.start();
 }
 

@@ -151,7 +151,7 @@ void MediaRelay::enqueue(quint64 receiverSessionId, Endpoint &receiver, Queued i
     // A bound whatever the deadlines: video goes first, audio last.
     while (receiver.queuedBytes > m_settings.maxQueuedBytes && !(receiver.video.empty() && receiver.audio.empty()))
         dropOne(receiver, receiver.video.empty() ? receiver.audio : receiver.video);
-    drain(receiverSessionId, receiver);
+    drain(receiverSessionId, receiver, item.enqueuedUs);
 }
 
 void MediaRelay::dropOne(Endpoint &receiver, std::deque<Queued> &queue)
@@ -173,13 +173,12 @@ void MediaRelay::dropStale(Endpoint &receiver, qint64 nowUs)
         dropOne(receiver, receiver.audio);
 }
 
-void MediaRelay::drain(quint64 receiverSessionId, Endpoint &receiver)
+void MediaRelay::drain(quint64 receiverSessionId, Endpoint &receiver, qint64 nowUs)
 {
     Session *session = m_registry.find(receiverSessionId);
     if (!session || !session->isConnected())
         return;
     Connection *connection = session->connection();
-    const qint64 nowUs = m_clock.monotonicUs();
     // The window counts what left here and the receiver has not confirmed: over TLS the socket's
     // buffer says nothing about what has left the machine.
     while (receiver.sentBytes - receiver.acknowledgedBytes < static_cast<quint64>(m_settings.windowBytes)) {
@@ -208,8 +207,9 @@ void MediaRelay::handleAcknowledge(Session &receiver, const wire::MediaAcknowled
         sender->peerAudioLost += acknowledge.audio_lost();
         sender->peerVideoLost += acknowledge.video_lost();
     }
-    dropStale(*to, m_clock.monotonicUs());
-    drain(receiver.id(), *to);
+    const qint64 nowUs = m_clock.monotonicUs();
+    dropStale(*to, nowUs);
+    drain(receiver.id(), *to, nowUs);
 }
 
 void MediaRelay::handleState(Session &sender, const wire::MediaState &state)
@@ -274,7 +274,7 @@ void MediaRelay::tick()
         if (++index % kTickSlices != slice)
             continue;
         dropStale(endpoint, nowUs);
-        drain(key.first, endpoint);
+        drain(key.first, endpoint, nowUs);
         const bool news = endpoint.bytesReceived != endpoint.bytesReceivedAtLastReceipt || endpoint.droppedForPeer ||
                           endpoint.peerAudioLost || endpoint.peerVideoLost;
         if (!news)

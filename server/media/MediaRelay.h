@@ -105,7 +105,7 @@ private:
     Endpoint *peerOf(const Endpoint &endpoint);
     void addEndpoint(quint64 sessionId, const QString &consultationId, quint64 peerSessionId);
     void enqueue(quint64 receiverSessionId, Endpoint &receiver, Queued item);
-    void drain(quint64 receiverSessionId, Endpoint &receiver);
+    void drain(quint64 receiverSessionId, Endpoint &receiver, qint64 nowUs);
     void dropStale(Endpoint &receiver, qint64 nowUs);
     void dropOne(Endpoint &receiver, std::deque<Queued> &queue);
     void tick();

@@ -44,11 +44,6 @@ public:
         QMutexLocker lock(&m_mutex);
         return m_samples;
     }
-    void clear()
-    {
-        QMutexLocker lock(&m_mutex);
-        m_samples.clear();
-    }
 
 private:
     mutable QMutex m_mutex;

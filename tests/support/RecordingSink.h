@@ -4,7 +4,7 @@
 
 namespace consult::testing {
 
-// Records what arrives, with the delay from capture (both ends share this process's clock).
+// Counts what arrives: packets, payload bytes, the last sequence number and keyframe fragments.
 class RecordingSink final : public MediaStreamSink
 {
 public:

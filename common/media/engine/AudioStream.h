@@ -50,7 +50,7 @@ public:
     // when a device refuses; the problem says which.
     Status start();
     void stop();
-    bool isRunning() const { return m_running; }
+    bool isRunning() const { return m_context != nullptr; }
 
     // MediaStreamSource: the session's switches and the bitrate control.
     wire::MediaKind kind() const override { return wire::MEDIA_KIND_AUDIO; }
@@ -80,9 +80,8 @@ private:
     OutputFactory m_makeOutput;
     AudioProcessingSettings m_settings;
     QThread m_thread;
-    QObject *m_context = nullptr;     // lives on m_thread; the target of queued calls
+    QObject *m_context = nullptr;     // lives on m_thread while running; the target of queued calls
     std::unique_ptr<Engine> m_engine; // touched on m_thread only
-    bool m_running = false;
     bool m_enabled = false;
     int m_bitrate = 0;
     int m_lossPercent = 0;
