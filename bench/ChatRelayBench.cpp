@@ -357,8 +357,13 @@ int main(int argc, char *argv[])
         QStringLiteral("media"),
         QStringLiteral("Instead of chat: every consultation sends synthetic audio and video both ways; measure the "
                        "relay's added latency and the server's CPU and memory."));
+    const QCommandLineOption noPinOption(
+        QStringLiteral("no-pin"),
+        QStringLiteral("Leave both processes to the scheduler. By default, on a machine with two or more CPUs, the "
+                       "server runs on CPU 0 and this load generator on CPU 1, so that neither's figures include "
+                       "waiting for the other."));
     parser.addOptions({consultationsOption, rateOption, durationOption, threadsOption, capacityOption, serverOption,
-                       pkiOption, waitingOption, mediaOption});
+                       pkiOption, waitingOption, mediaOption, noPinOption});
     parser.process(app);
 
     const int waiting = parser.value(waitingOption).toInt();
@@ -372,8 +377,10 @@ int main(int argc, char *argv[])
     const int advisors = waiting > 0 ? 1 : (consultations + capacity - 1) / capacity;
     const QDir pki(parser.value(pkiOption));
 
+    const bool pin = !parser.isSet(noPinOption) && QThread::idealThreadCount() >= 2 && pinCurrentThread(1);
+    std::fprintf(stderr, pin ? "server on CPU 0, load generator on CPU 1\n" : "processes not pinned\n");
     BenchServer server;
-    if (!server.start({parser.value(serverOption), pki, advisors, capacity}))
+    if (!server.start({parser.value(serverOption), pki, advisors, capacity, pin ? 0 : -1}))
         return 1;
     const ServerEndpoint endpoint = server.endpoint();
 

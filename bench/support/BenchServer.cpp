@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <csignal>
 #include <cstdio>
+#include <sched.h>
 #include <sys/prctl.h>
 #include <unistd.h>
 
@@ -80,7 +81,12 @@ bool BenchServer::start(const Settings &settings)
             m_partialLine.remove(0, end + 1);
         }
     });
-    m_process.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
+    const int cpu = settings.cpu;
+    m_process.setChildProcessModifier([cpu] {
+        ::prctl(PR_SET_PDEATHSIG, SIGTERM);
+        if (cpu >= 0)
+            pinCurrentThread(cpu); // before exec: every server thread inherits it
+    });
     m_process.start(settings.binary, {QStringLiteral("--config"), ini});
     if (!waitFor(
             [&] {
@@ -94,6 +100,14 @@ bool BenchServer::start(const Settings &settings)
         return false;
     }
     return true;
+}
+
+bool pinCurrentThread(int cpu)
+{
+    cpu_set_t set;
+    CPU_ZERO(&set);
+    CPU_SET(cpu, &set);
+    return ::sched_setaffinity(0, sizeof set, &set) == 0;
 }
 
 void BenchServer::stop()

@@ -30,6 +30,7 @@ public:
         QDir pki;       // server.pem, server.key, ca.pem, server.pin
         int advisors = 1;
         int capacity = 1; // consultations per advisor
+        int cpu = -1;     // pin the server to this CPU (Linux); -1 leaves it to the scheduler
     };
 
     // Where this build put them (compiled in by CMake).
@@ -78,6 +79,10 @@ ProcessSample sampleProcess(qint64 pid);
 
 // The p-quantile (0..1) of the values (reorders them); 0 for none.
 double percentile(std::vector<double> &values, double p);
+
+// Pins the calling thread, and every thread it starts later, to one CPU (Linux); false when the
+// machine has no such CPU.
+bool pinCurrentThread(int cpu);
 
 // Runs the event loop until the condition holds; false after the timeout.
 bool waitFor(const std::function<bool()> &condition, int timeoutMs);

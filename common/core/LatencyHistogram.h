@@ -28,8 +28,9 @@ public:
     quint64 count() const { return m_total; }
     qint64 maxUs() const { return m_maxUs; }
 
-    // The upper edge of the bucket holding the p-quantile (0..1); the maximum when it lies beyond
-    // 20 ms; 0 when empty.
+    // The upper edge of the bucket holding the p-quantile (0..1), but never more than the maximum
+    // seen (so durations that were all zero report zero); the maximum when it lies beyond 20 ms;
+    // 0 when empty.
     qint64 quantileUs(double p) const
     {
         if (m_total == 0)
@@ -39,7 +40,7 @@ public:
         for (std::size_t i = 0; i < kBuckets; ++i) {
             seen += m_counts[i];
             if (seen >= rank)
-                return qint64(i + 1) * kStepUs;
+                return std::min(qint64(i + 1) * kStepUs, m_maxUs);
         }
         return m_maxUs;
     }

@@ -142,7 +142,8 @@ void ServerApplication::logLatencies(const char *period)
     const LatencyHistogram &held = m_core->media().holdTimes();
     const LatencyHistogram &lag = m_loopLagProbe->lateness();
     qCInfo(lcServer,
-           "latency, %s: media relay held %llu packets p50 %lld us, p99 %lld us, max %lld us; event loop lag "
+           "latency, %s: %llu media packets relayed, waiting for the receiver's window p50 %lld us, p99 %lld us, "
+           "max %lld us; event loop lag "
            "(probe every %d ms) p50 %lld us, p99 %lld us, max %lld us; %llu media packets dropped in all",
            period, static_cast<unsigned long long>(held.count()), static_cast<long long>(held.quantileUs(0.5)),
            static_cast<long long>(held.quantileUs(0.99)), static_cast<long long>(held.maxUs()),
