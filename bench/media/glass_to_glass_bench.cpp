@@ -9,10 +9,10 @@
 // reports when the burst's onset is due to play. Both sides run in this process on one monotonic
 // clock; the server runs in its own.
 //
-// What is and is not in the figures: synthetic devices with a 10 ms period stand in for the
-// microphone and the speaker, so the real devices' buffers (about 20 ms each way with the Qt audio
-// devices' default) and a camera's and a display's own delay come on top; the figure with the audio
-// devices' buffers is printed as an estimate.
+// What is and is not in the figures: synthetic devices with a 10 ms period (ClockedSource,
+// ClockedSink) stand in for the microphone and the speaker and hold one period each, as the
+// smallest real buffers would. The Qt audio devices' default buffers (20 ms each way) would add the
+// difference, printed as an estimate; a camera's and a display's own delay come on top.
 #include "client/AdvisorClient.h"
 #include "client/CustomerClient.h"
 #include "core/Clock.h"

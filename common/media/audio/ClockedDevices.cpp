@@ -6,10 +6,10 @@ namespace {
 
 constexpr qint64 kFrameUs = 10'000;
 
-// Frames due between start and now, counting the one starting at start.
-qint64 framesDue(qint64 startUs, qint64 nowUs)
+// Periods of kFrameUs completed between start and now.
+qint64 periodsCompleted(qint64 startUs, qint64 nowUs)
 {
-    return (nowUs - startUs) / kFrameUs + 1;
+    return (nowUs - startUs) / kFrameUs;
 }
 
 } // namespace
@@ -42,7 +42,8 @@ void ClockedSource::stop()
 
 void ClockedSource::tick()
 {
-    const qint64 due = framesDue(m_startUs, m_clock.monotonicUs());
+    // Like a device with a 10 ms period: a frame is delivered once its last sample is captured.
+    const qint64 due = periodsCompleted(m_startUs, m_clock.monotonicUs());
     while (m_delivered < due) {
         std::optional<AudioFrame> frame = m_signal->nextFrame();
         if (!frame) {
@@ -80,10 +81,11 @@ void ClockedSink::stop()
 
 void ClockedSink::tick()
 {
-    const qint64 due = framesDue(m_startUs, m_clock.monotonicUs());
+    // Like a device with a 10 ms period: the frame pulled while one plays starts when that ends.
+    const qint64 due = periodsCompleted(m_startUs, m_clock.monotonicUs()) + 1;
     while (m_pulled < due) {
         const AudioFrame frame = nextFrame();
-        const qint64 playUs = m_startUs + m_pulled * kFrameUs;
+        const qint64 playUs = m_startUs + (m_pulled + 1) * kFrameUs;
         ++m_pulled;
         if (m_consumer)
             m_consumer(frame, playUs);

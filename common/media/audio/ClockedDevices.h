@@ -12,11 +12,12 @@
 
 namespace consult::media {
 
-// A synthetic source paced like a device: every 10 ms of the clock it delivers the frames that
-// are due (catching up after a late timer, so no audio is lost to scheduling), each stamped with
-// the monotonic time it was due. Stands in for the microphone where a test or benchmark runs the
-// whole engine in real time: the end-to-end tests through a server, glass-to-glass latency.
-// Lives on the thread that calls start() (its timer runs there).
+// A synthetic source paced like a device with a 10 ms period: every 10 ms of the clock it delivers
+// the frames whose 10 ms have passed (catching up after a late timer, so no audio is lost to
+// scheduling), each stamped with the monotonic time of its first sample. So a frame arrives 10 ms
+// after its first sample, as from a microphone with the smallest buffer. Stands in for the microphone where a test or
+// benchmark runs the whole engine in real time: the end-to-end tests through a server, glass-to-glass latency. Lives on
+// the thread that calls start() (its timer runs there).
 class ClockedSource final : public QObject, public AudioSource
 {
     Q_OBJECT
@@ -39,8 +40,9 @@ private:
     qint64 m_delivered = 0;
 };
 
-// A sink paced like a speaker: every 10 ms of the clock it pulls the frames that are due from the
-// engine and hands each, with the monotonic time it was due to play, to the consumer (a test's
+// A sink paced like a speaker with a 10 ms period: every 10 ms of the clock it pulls the next frame
+// from the engine while the one before plays, and hands each, with the monotonic time it starts
+// to play (10 ms after the pull, as from a speaker with the smallest buffer), to the consumer (a test's
 // recorder, a benchmark's onset detector). Lives on the thread that calls start().
 class ClockedSink final : public QObject, public AudioSink
 {

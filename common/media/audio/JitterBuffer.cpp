@@ -30,8 +30,9 @@ void JitterBuffer::Destroy::operator()(JitterBuffer_ *buffer) const
 
 JitterBuffer::JitterBuffer(int marginMs)
     : m_buffer(jitter_buffer_init(kPacketSamples))
+    , m_marginMs(marginMs)
 {
-    spx_int32_t margin = marginMs * kSamplesPerMs;
+    spx_int32_t margin = 0; // until a packet comes too late
     jitter_buffer_ctl(m_buffer.get(), JITTER_BUFFER_SET_MARGIN, &margin);
     // Calling update_delay ourselves switches off speexdsp's automatic adjustment on every tick,
     // which would also shrink the delay in the middle of speech. From here on only tick(true) does.
@@ -49,6 +50,15 @@ void JitterBuffer::put(quint16 sequence, quint32 timestamp, const QByteArray &pa
         return;
     }
     ++m_statistics.received;
+    if (m_receiving && isBefore(timestamp, quint32(jitter_buffer_get_pointer_timestamp(m_buffer.get())))) {
+        // Its slot has been played (concealed): speexdsp counts it late and drops it.
+        ++m_statistics.late;
+        if (!m_marginApplied) {
+            m_marginApplied = true;
+            spx_int32_t margin = m_marginMs * kSamplesPerMs;
+            jitter_buffer_ctl(m_buffer.get(), JITTER_BUFFER_SET_MARGIN, &margin);
+        }
+    }
 
     JitterBufferPacket incoming{};
     incoming.data = const_cast<char *>(packet.constData()); // speexdsp copies it and does not write to it

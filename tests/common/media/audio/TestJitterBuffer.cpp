@@ -71,6 +71,7 @@ private slots:
     void ignoresDuplicates();
     void refusesPacketsThatCannotBeOpus();
     void growsItsDelayWhenPacketsArriveLate();
+    void addsItsMarginOnlyAfterAPacketCameTooLate();
     void shrinksItsDelayOnlyWhileTheOutputIsSilent();
     void pausesWhenTheSenderStopsAndFollowsItWhenItComesBack();
 };
@@ -165,6 +166,29 @@ void TestJitterBuffer::growsItsDelayWhenPacketsArriveLate()
     for (int slot = 100; slot < 600; ++slot)
         lostLater += late.played[std::size_t(slot)].kind == JitterSlot::Kind::Lost;
     QCOMPARE(lostLater, 0);
+}
+
+void TestJitterBuffer::addsItsMarginOnlyAfterAPacketCameTooLate()
+{
+    // A clean path: every packet just in time. No margin, so no buffering beyond the packet itself.
+    JitterBuffer clean;
+    const Playout cleanPlayout = play(
+        clean, 600, 600, [](int) { return 0; }, true);
+    // The same path with one packet, the 200th, one slot late (lost for its slot) and otherwise clean.
+    JitterBuffer once;
+    const Playout oncePlayout = play(
+        once, 600, 600, [](int n) { return n == 200 ? 1 : 0; }, true);
+
+    qInfo("buffered: %.0f ms clean; %.0f ms before and %.0f ms after one late packet (%lld late, %lld lost)",
+          meanBufferedMs(cleanPlayout, 100, 600), meanBufferedMs(oncePlayout, 100, 200),
+          meanBufferedMs(oncePlayout, 400, 600), once.statistics().late, once.statistics().lost);
+    QCOMPARE(clean.statistics().late, 0);
+    QCOMPARE(clean.statistics().lost, 0);
+    QCOMPARE(meanBufferedMs(cleanPlayout, 100, 600), 0.0);
+    QCOMPARE(once.statistics().late, 1);
+    QCOMPARE(meanBufferedMs(oncePlayout, 100, 200), 0.0);
+    // From then on the 10 ms margin applies, and the delay moves in 20 ms packets.
+    QVERIFY(meanBufferedMs(oncePlayout, 400, 600) >= 20.0);
 }
 
 void TestJitterBuffer::shrinksItsDelayOnlyWhileTheOutputIsSilent()

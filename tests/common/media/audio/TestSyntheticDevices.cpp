@@ -1,6 +1,7 @@
 #include "SampleSource.h"
 #include "SignalAnalysis.h"
 
+#include "media/audio/ClockedDevices.h"
 #include "media/audio/CollectingSink.h"
 #include "media/audio/ToneSource.h"
 #include "media/audio/WavFileSource.h"
@@ -37,6 +38,7 @@ private slots:
     void burstsAlternateToneAndSilence();
     void aStoppedSourceDeliversNothing();
     void framesCarryTheSourcesOwnSampleClock();
+    void clockedDevicesHoldOnePeriodLikeADevice();
     void wavFilesOfAnyCommonFormatBecomeFortyEightKilohertzMono_data();
     void wavFilesOfAnyCommonFormatBecomeFortyEightKilohertzMono();
     void aWavFileIsReadFromDisk();
@@ -82,6 +84,42 @@ void TestSyntheticDevices::aStoppedSourceDeliversNothing()
     tone.stop();
     QCOMPARE(tone.pump(5), 0);
     QCOMPARE(delivered, 5);
+}
+
+void TestSyntheticDevices::clockedDevicesHoldOnePeriodLikeADevice()
+{
+    // The glass-to-glass benchmark adds the real devices' buffers on top of these; the stand-ins
+    // must therefore hold what their latencyMs() says, one 10 ms period, no more and no less.
+    ManualClock clock;
+    const qint64 startUs = clock.monotonicUs();
+    std::vector<qint64> captured;
+    ClockedSource source(std::make_unique<ToneSource>(440.0, -20.0f), clock);
+    source.setFrameHandler([&captured](const AudioFrame &frame) { captured.push_back(frame.captureUs); });
+    std::vector<qint64> played;
+    ClockedSink sink([&played](const AudioFrame &, qint64 playUs) { played.push_back(playUs); }, clock);
+    QVERIFY(source.start());
+    QVERIFY(sink.start());
+
+    // Nothing is captured until a whole period has passed; the speaker takes its first frame at once
+    // and starts playing it when the period ends.
+    QTRY_COMPARE(played.size(), std::size_t(1));
+    QTest::qWait(30); // timers run, but the manual clock has not moved
+    QCOMPARE(captured.size(), std::size_t(0));
+    QCOMPARE(played, std::vector<qint64>({startUs + 10'000}));
+
+    clock.advance(std::chrono::milliseconds(10));
+    QTRY_COMPARE(captured.size(), std::size_t(1));
+    QCOMPARE(captured.front(), startUs); // stamped with its first sample's time, delivered 10 ms later
+    QTRY_COMPARE(played.size(), std::size_t(2));
+    QCOMPARE(played.back(), startUs + 20'000);
+
+    clock.advance(std::chrono::milliseconds(35)); // a late timer: the frames due are caught up
+    QTRY_COMPARE(captured.size(), std::size_t(4));
+    QCOMPARE(captured.back(), startUs + 30'000);
+    QTRY_COMPARE(played.size(), std::size_t(5));
+    QCOMPARE(played.back(), startUs + 50'000);
+    source.stop();
+    sink.stop();
 }
 
 void TestSyntheticDevices::framesCarryTheSourcesOwnSampleClock()
