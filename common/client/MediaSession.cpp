@@ -124,6 +124,7 @@ void MediaSession::onReceipt(const MediaChannel::Receipt &receipt)
 void MediaSession::control()
 {
     const bool sentVideo = m_rate.decision().sendsVideo();
+    const wire::QualityLevel levelBefore = m_rate.decision().level;
     if (!m_rate.update(m_clock.monotonicUs()))
         return;
     const media::RateController::Decision &decision = m_rate.decision();
@@ -132,6 +133,10 @@ void MediaSession::control()
     // bitrate step needs no keyframe (each costs about seven ordinary frames).
     if (decision.sendsVideo() && !sentVideo && m_videoSource)
         m_videoSource->requestKeyframe();
+    // A bitrate change within a step is the encoder's business; probing a line moves it every
+    // half second, and telling the peer each time would only make noise.
+    if (decision.level == levelBefore)
+        return;
     // Both sides learn of the step (lesson 10: the customer should not have to find the setting).
     wire::Envelope envelope;
     auto *change = envelope.mutable_quality_change();

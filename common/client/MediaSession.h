@@ -77,8 +77,9 @@ public:
 
 Q_SIGNALS:
     void peerMediaStateChanged(bool microphoneOn, bool cameraOn);
+    // The peer's step of the ladder changed (not every bitrate change within a step).
     void peerQualityChanged(consult::wire::QualityLevel level, int videoKbps);
-    // Our own step changed (the app says why the picture got worse, lesson 10).
+    // Our own step of the ladder changed (the app says why the picture got worse, lesson 10).
     void qualityChanged(consult::wire::QualityLevel level, int videoKbps);
 
 private:

@@ -13,12 +13,14 @@ RateController::RateController(Settings settings)
 {
     m_decision.videoKbps = m_settings.startVideoKbps;
     m_decision.audioKbps = m_settings.audioKbps;
-    m_decision.level = videoLevel(m_decision.videoKbps, m_settings);
+    m_decision.level = wire::QUALITY_LEVEL_FULL;
 }
 
-wire::QualityLevel RateController::videoLevel(int videoKbps, const Settings &settings)
+wire::QualityLevel RateController::videoLevel(int videoKbps) const
 {
-    return videoKbps >= settings.startVideoKbps * 8 / 10 ? wire::QUALITY_LEVEL_FULL : wire::QUALITY_LEVEL_REDUCED_VIDEO;
+    const int fullFrom =
+        m_decision.level == wire::QUALITY_LEVEL_FULL ? m_settings.startVideoKbps * 8 / 10 : m_settings.startVideoKbps;
+    return videoKbps >= fullFrom ? wire::QUALITY_LEVEL_FULL : wire::QUALITY_LEVEL_REDUCED_VIDEO;
 }
 
 qint64 RateController::baselineRttUs() const
@@ -87,7 +89,7 @@ void RateController::stepDown(qint64 nowUs)
     if (d.sendsVideo()) {
         if (d.videoKbps > m_settings.minVideoKbps) {
             d.videoKbps = std::max(m_settings.minVideoKbps, int(d.videoKbps * m_settings.decreaseFactor));
-            d.level = videoLevel(d.videoKbps, m_settings);
+            d.level = videoLevel(d.videoKbps);
         } else {
             d.level = wire::QUALITY_LEVEL_AUDIO_ONLY; // video at its floor and still too much: pause it
         }
@@ -120,13 +122,13 @@ void RateController::stepUp(qint64 nowUs)
             d.audioKbps = std::min(m_settings.audioKbps, d.audioKbps + 4);
         } else if (nowUs - m_levelSinceUs >= m_settings.probeAfterUs) {
             d.videoKbps = m_settings.minVideoKbps; // try video again, from the bottom
-            d.level = videoLevel(d.videoKbps, m_settings);
+            d.level = videoLevel(d.videoKbps);
             m_levelSinceUs = nowUs;
         }
         return;
     default:
         d.videoKbps = std::min(m_settings.maxVideoKbps, d.videoKbps + m_settings.increaseKbps);
-        d.level = videoLevel(d.videoKbps, m_settings);
+        d.level = videoLevel(d.videoKbps);
         return;
     }
 }

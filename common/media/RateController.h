@@ -32,7 +32,7 @@ public:
         qint64 decreaseIntervalUs = 500'000;
         qint64 stableBeforeIncreaseUs = 2'000'000;
         qint64 probeAfterUs = 10'000'000;
-        qint64 rttRiseUs = 80'000; // over the recent minimum: the path is queuing
+        qint64 rttRiseUs = 40'000; // over the recent minimum: the path is queuing
         qint64 baselineWindowUs = 10'000'000;
         double windowFillCongested = 0.5; // unconfirmed bytes over half the window: queue growth
         quint32 peerQueueCongestedMs = 100;
@@ -80,7 +80,10 @@ private:
     void stepDown(qint64 nowUs);
     void stepUp(qint64 nowUs);
     qint64 baselineRttUs() const;
-    static wire::QualityLevel videoLevel(int videoKbps, const Settings &settings);
+    // Full or reduced video for a bitrate, with hysteresis: full drops to reduced below 80 % of the
+    // start bitrate and comes back only at the start bitrate, so a bitrate probing up and down
+    // around one threshold does not tell the peer of a new step every second.
+    wire::QualityLevel videoLevel(int videoKbps) const;
 
     Settings m_settings;
     Decision m_decision;

@@ -17,6 +17,7 @@
 #include "support/EpollTestMain.h"
 
 #include <QMutex>
+#include <QSignalSpy>
 
 #include <algorithm>
 #include <atomic>
@@ -290,6 +291,87 @@ private slots:
         TestPattern pattern(TestPattern::Kind::Moving);
         for (auto i = decodedAtLossEnd; i < video.decoded.size(); ++i)
             QVERIFY(psnrAgainstSource(pattern, video.decoded[i]) >= 30.0);
+    }
+
+    void onAHalfMegabitUplinkTheWholeCallFitsAndKeepsTalking()
+    {
+        // The seeds' minimum line with the real codecs: the customer's microphone (Opus) and camera
+        // (VP8, allowed up to 700 kbit/s) on 0.5 Mbit/s up and 1 Mbit/s down. Everything the
+        // customer sends crosses the emulated line: media, receipts, TLS records, TCP payload.
+        std::unique_ptr<LinkEmulator> link;
+        MediaCall call;
+        call.sessionSettings.rate.startVideoKbps = 700;
+        call.sessionSettings.rate.maxVideoKbps = 700;
+        QVERIFY(
+            call.start({}, LinkEmulator::Direction{500'000, 20, 5}, LinkEmulator::Direction{1'000'000, 20, 5}, &link));
+        Recorder heard;
+        AudioStream customerAudio(tone(440.0, -12.0f), speaker(), echoCancellationOnly());
+        AudioStream advisorAudio(tone(1000.0, -60.0f), speaker(&heard), echoCancellationOnly());
+        QVERIFY(customerAudio.start());
+        QVERIFY(advisorAudio.start());
+        TestPatternSource camera{TestPattern::Kind::Moving, 25};
+        VideoStream customerVideo;
+        VideoStream advisorVideo;
+        std::vector<I420Frame> decoded;
+        QObject::connect(&advisorVideo, &VideoStream::frameDecoded, &advisorVideo,
+                         [&decoded](const I420Frame &frame) { decoded.push_back(frame); });
+        QVERIFY(customerVideo.start(&camera));
+        QVERIFY(advisorVideo.start(nullptr));
+        call.customerMedia->setSource(&customerAudio);
+        call.customerMedia->setSource(&customerVideo);
+        call.advisorMedia->setSink(wire::MEDIA_KIND_AUDIO, &advisorAudio);
+        call.advisorMedia->setSink(wire::MEDIA_KIND_VIDEO, &advisorVideo);
+        QSignalSpy peerQualities(call.advisorMedia.get(), &MediaSession::peerQualityChanged);
+        camera.start();
+        call.customerMedia->setMicrophoneOn(true);
+        call.customerMedia->setCameraOn(true);
+
+        QTest::qWait(8000); // the ladder converges
+        link->resetStatistics();
+        const qint64 videoBytesBefore = customerVideo.statistics().encoder.bytesOut;
+        const auto changesBefore = peerQualities.size();
+        const auto decodedBefore = decoded.size();
+        const std::size_t heardBefore = heard.samples().size();
+        QElapsedTimer window;
+        window.start();
+        int maxQueued = 0;
+        while (window.elapsed() < 8000) {
+            QTest::qWait(100);
+            maxQueued = std::max(maxQueued, link->queuedBytes(true));
+        }
+        const double seconds = double(window.elapsed()) / 1000;
+        const double uplinkKbps = double(link->forwardedBytes(true)) * 8 / seconds / 1000;
+        const std::vector<std::int16_t> all = heard.samples();
+        const std::span<const std::int16_t> inWindow = std::span<const std::int16_t>(all).subspan(heardBefore);
+        const std::vector<I420Frame> pictures(decoded.begin() + qsizetype(decodedBefore), decoded.end());
+        TestPattern pattern(TestPattern::Kind::Moving);
+        std::vector<double> psnr;
+        for (const I420Frame &picture : pictures)
+            psnr.push_back(psnrAgainstSource(pattern, picture));
+        std::sort(psnr.begin(), psnr.end());
+        const auto quality = call.customerMedia->quality();
+        const AudioStream::Statistics playout = advisorAudio.statistics();
+        qInfo("uplink %.0f kbit/s incl. TLS and framing (Opus %d bit/s, VP8 %.0f kbit/s; now %d kbit/s at level %d); "
+              "link queue max %d bytes; audio: longest silence %d ms, 440 Hz %.1f dB above its neighbours, concealed "
+              "%lld; video: %.1f fps, PSNR min %.1f dB; %d quality changes told to the advisor, %d in the window",
+              uplinkKbps, customerAudio.statistics().bitrate,
+              double(customerVideo.statistics().encoder.bytesOut - videoBytesBefore) * 8 / 1000 / seconds,
+              quality.videoKbps, int(quality.level), maxQueued, longestSilenceMs(inWindow),
+              media::testing::toneDominanceDb(inWindow, 440.0), playout.playout.concealed,
+              double(pictures.size()) / seconds, psnr.empty() ? 0.0 : psnr.front(), int(peerQualities.size()),
+              int(peerQualities.size() - changesBefore));
+        // The whole call fits the line: the offered load is under it, with no standing queue (at
+        // most a quarter of a second's worth waits), because the ladder stepped down and said so.
+        QVERIFY2(uplinkKbps <= 500, qPrintable(QString::number(uplinkKbps)));
+        QVERIFY2(maxQueued < 500'000 / 8 / 4, qPrintable(QString::number(maxQueued)));
+        QVERIFY(quality.videoKbps < 700 || !quality.sendsVideo());
+        QVERIFY(!peerQualities.isEmpty());
+        // The voice is never interrupted; the picture keeps coming at a usable quality.
+        QVERIFY(inWindow.size() >= std::size_t((seconds - 0.5) * kSampleRate));
+        QVERIFY2(longestSilenceMs(inWindow) <= 20, qPrintable(QString::number(longestSilenceMs(inWindow))));
+        QVERIFY(media::testing::toneDominanceDb(inWindow, 440.0) > 15.0);
+        QVERIFY2(double(pictures.size()) / seconds >= 10.0, qPrintable(QString::number(pictures.size())));
+        QVERIFY2(!psnr.empty() && psnr.front() >= 30.0, qPrintable(QString::number(psnr.empty() ? 0 : psnr.front())));
     }
 };
 

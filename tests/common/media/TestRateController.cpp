@@ -67,6 +67,29 @@ private slots:
         QVERIFY(!controller.update(now));
     }
 
+    void probingAroundTheThresholdDoesNotFlipTheStep()
+    {
+        // A line that takes about 340 kbit/s: the bitrate probes up, is cut, probes up again. The
+        // step goes to reduced once and stays there until the start bitrate is reached again.
+        RateController controller;
+        qint64 now = 0;
+        auto queueing = calm();
+        queueing.inFlightBytes = 20 * 1024;
+        QList<wire::QualityLevel> levels{controller.decision().level};
+        for (int i = 0; i < 1200; ++i) { // 60 s
+            now += 50 * kMs;
+            controller.observe(controller.decision().videoKbps > 340 ? queueing : calm(), now);
+            controller.update(now);
+            if (controller.decision().level != levels.last())
+                levels.append(controller.decision().level);
+        }
+        QCOMPARE(levels, QList<wire::QualityLevel>({wire::QUALITY_LEVEL_FULL, wire::QUALITY_LEVEL_REDUCED_VIDEO}));
+        // When the line clears, full video comes back at the start bitrate.
+        run(controller, now, 20'000, calm());
+        QCOMPARE(controller.decision().level, wire::QUALITY_LEVEL_FULL);
+        QVERIFY(controller.decision().videoKbps >= 450);
+    }
+
     void risingRoundTripsAreCongestionEvenWithoutLoss()
     {
         RateController controller;
