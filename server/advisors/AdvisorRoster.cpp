@@ -2,6 +2,8 @@
 
 #include "session/SessionRegistry.h"
 
+#include <utility>
+
 namespace consult {
 
 AdvisorPresence &AdvisorRoster::add(AdvisorPresence presence)
@@ -89,13 +91,32 @@ void AdvisorRoster::sendStatus(AdvisorPresence &presence)
     Session *session = m_registry.find(presence.sessionId);
     if (!session)
         return;
+    // Each status carries the whole colleague list, and every log-in, take or disconnection changes it
+    // for everyone: sent on every change, a burst would queue O(advisors) superseded lists of
+    // O(advisors) bytes per advisor in the replay buffer and the socket (or for good, while the advisor
+    // is away). The advisor only needs the newest, so it waits for the acknowledgement of the last.
+    if (presence.statusInFlight) {
+        presence.statusDeferred = true;
+        return;
+    }
     wire::Envelope envelope;
     *envelope.mutable_advisor_status() = statusOf(presence);
     std::string serialised = envelope.advisor_status().SerializeAsString();
     if (serialised == presence.lastStatusSent && !presence.lastStatusSent.empty())
         return;
     presence.lastStatusSent = std::move(serialised);
-    session->send(std::move(envelope));
+    const quint64 seq = session->send(std::move(envelope));
+    if (seq == 0)
+        return;
+    presence.statusInFlight = true;
+    session->whenAcknowledged(seq, [this, sessionId = presence.sessionId] {
+        AdvisorPresence *acknowledged = find(sessionId);
+        if (!acknowledged)
+            return;
+        acknowledged->statusInFlight = false;
+        if (std::exchange(acknowledged->statusDeferred, false))
+            sendStatus(*acknowledged);
+    });
 }
 
 void AdvisorRoster::staffingChanged()

@@ -27,7 +27,9 @@ struct AdvisorPresence
     QByteArray tokenHash; // the revocable token this session runs on (A6)
     qint64 tokenExpiresAtMs = 0;
     qint64 lastActivityMs = 0;
-    std::string lastStatusSent; // the AdvisorStatus this session last received, serialised
+    std::string lastStatusSent;  // the AdvisorStatus this session last received, serialised
+    bool statusInFlight = false; // lastStatusSent is not acknowledged yet
+    bool statusDeferred = false; // a change came meanwhile; the then current status follows the acknowledgement
 
     int freePlaces() const
     {
@@ -66,7 +68,8 @@ public:
     // Sends `envelope` to every logged-in advisor session.
     void broadcast(const wire::Envelope &envelope);
     // Sends the advisor's status (own state and colleagues) to that advisor, unless it is the one the
-    // advisor received last.
+    // advisor received last. One at a time: while the last one is unacknowledged, only the status
+    // current when it is acknowledged follows.
     void sendStatus(AdvisorPresence &presence);
     // What `presence` would be told now.
     wire::AdvisorStatus statusOf(const AdvisorPresence &presence) const;

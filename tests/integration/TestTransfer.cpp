@@ -297,6 +297,45 @@ private slots:
         CONSULT_WAIT_FOR(!listsColleague(*anna, QStringLiteral("bernd")), 5000);
     }
 
+    void anAdvisorIsSentOneStatusAtATime()
+    {
+        // Every status carries the whole colleague list, and every log-in changes it for everyone:
+        // sent on every change, 200 advisors logging in had queued about 100 MB of superseded lists
+        // in the server (replay buffers and sockets). While an advisor has not confirmed a status,
+        // changes wait; the confirmation brings the status current then, once.
+        TestServer server;
+        QVERIFY(server.start());
+        server.addAdvisor(QStringLiteral("anna"), QStringLiteral("Anna Berger"), kFixturePassword, 2);
+        RawClient anna;
+        QVERIFY(anna.open(server.endpoint()));
+        QVERIFY(anna.hello(wire::CLIENT_KIND_ADVISOR));
+        anna.setAutoAcknowledge(false);
+        QVERIFY(anna.advisorLogin(QStringLiteral("anna"), kFixturePassword));
+        QVERIFY(anna.waitForBody(wire::Envelope::kAdvisorStatus, 0));
+        const int afterFirst = anna.mark();
+
+        auto bernd = loggedInAdvisor(server, QStringLiteral("bernd"), QStringLiteral("Bernd Klein"));
+        auto carla = loggedInAdvisor(server, QStringLiteral("carla"), QStringLiteral("Carla Roth"));
+        auto dora = loggedInAdvisor(server, QStringLiteral("dora"), QStringLiteral("Dora Weiss"));
+        QTest::qWait(300); // what the server sent on those log-ins has arrived by now
+        const auto statusesIn = [&](int from) {
+            const QList<wire::Envelope> since = anna.receivedSince(from);
+            return std::count_if(since.begin(), since.end(), [](const wire::Envelope &envelope) {
+                return envelope.body_case() == wire::Envelope::kAdvisorStatus;
+            });
+        };
+        QCOMPARE(statusesIn(afterFirst), 0); // three changes, none sent over the unconfirmed status
+
+        const int beforeConfirming = anna.mark();
+        anna.setAutoAcknowledge(true);
+        QVERIFY(anna.sync()); // carries the acknowledgement
+        const std::optional<wire::Envelope> newest = anna.waitForBody(wire::Envelope::kAdvisorStatus, beforeConfirming);
+        QVERIFY(newest);
+        QCOMPARE(newest->advisor_status().colleagues_size(), 3); // bernd, carla and dora at once
+        QVERIFY(anna.sync());
+        QCOMPARE(statusesIn(beforeConfirming), 1);
+    }
+
     void theHistoryHandedOverIsTheNewestLinesWithinTheBound()
     {
         TestServer server([](ServerConfig &config) { config.transferHistoryLines = 5; });
