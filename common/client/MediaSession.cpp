@@ -123,19 +123,18 @@ void MediaSession::onReceipt(const MediaChannel::Receipt &receipt)
 
 void MediaSession::control()
 {
-    const bool sentVideo = m_rate.decision().sendsVideo();
-    const wire::QualityLevel levelBefore = m_rate.decision().level;
+    const media::RateController::Decision before = m_rate.decision();
     if (!m_rate.update(m_clock.monotonicUs()))
         return;
     const media::RateController::Decision &decision = m_rate.decision();
     apply();
     // Video back after the ladder paused it: the peer's decoder has nothing to build on. A mere
     // bitrate step needs no keyframe (each costs about seven ordinary frames).
-    if (decision.sendsVideo() && !sentVideo && m_videoSource)
+    if (decision.sendsVideo() && !before.sendsVideo() && m_videoSource)
         m_videoSource->requestKeyframe();
     // A bitrate change within a step is the encoder's business; probing a line moves it every
     // half second, and telling the peer each time would only make noise.
-    if (decision.level == levelBefore)
+    if (decision.level == before.level)
         return;
     // Both sides learn of the step (lesson 10: the customer should not have to find the setting).
     wire::Envelope envelope;

@@ -160,6 +160,14 @@ inline void logIn(CustomerApp &app, const QString &name, const QString &phone)
     QTest::mouseClick(app->loginPage()->loginButton(), Qt::LeftButton);
 }
 
+// The advisor takes this customer, the only one waiting; returns once the app shows the consultation.
+inline void takenBy(AdvisorClient &advisor, CustomerApp &app)
+{
+    QTRY_COMPARE_WITH_TIMEOUT(advisor.queue()->rowCount(), 1, 10000);
+    advisor.takeNext();
+    QTRY_COMPARE_WITH_TIMEOUT(app.phase(), CustomerClient::Phase::Consulting, 10000);
+}
+
 // The advisor's consultation with this customer.
 inline AdvisorConsultation *consultationOf(AdvisorClient &advisor, CustomerApp &app)
 {

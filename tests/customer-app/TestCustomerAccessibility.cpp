@@ -99,9 +99,7 @@ private slots:
         CUSTOMER_STEP(checkNames(app->messagePage()));
         QTest::mouseClick(app->messagePage()->backButton(), Qt::LeftButton);
         advisor->setAvailable(true);
-        QTRY_COMPARE_WITH_TIMEOUT(advisor->queue()->rowCount(), 1, 10000);
-        advisor->takeNext();
-        QTRY_COMPARE_WITH_TIMEOUT(app.phase(), Phase::Consulting, 10000);
+        CUSTOMER_STEP(takenBy(*advisor, app));
         CUSTOMER_STEP(checkNames(app->consultationPage()));
         advisor->endConsultation(consultationOf(*advisor, app)->id);
         QTRY_COMPARE_WITH_TIMEOUT(app.phase(), Phase::Ended, 10000);
@@ -138,9 +136,7 @@ private slots:
         auto advisor = loggedInAdvisor(server, QStringLiteral("anna"));
         CustomerApp app(server.endpoint());
         CUSTOMER_STEP(logIn(app, QStringLiteral("Erika Mustermann"), QStringLiteral("0561 7001234")));
-        QTRY_COMPARE_WITH_TIMEOUT(advisor->queue()->rowCount(), 1, 10000);
-        advisor->takeNext();
-        QTRY_COMPARE_WITH_TIMEOUT(app.phase(), Phase::Consulting, 10000);
+        CUSTOMER_STEP(takenBy(*advisor, app));
         AdvisorConsultation *theirs = consultationOf(*advisor, app);
         QTRY_COMPARE_WITH_TIMEOUT(theirs->chat->rowCount(), 1, 10000);
         customer::ChatInput *input = app->consultationPage()->input();

@@ -37,9 +37,7 @@ private slots:
         TcpProxy proxy(server.port());
         CustomerApp app(server.endpointAt(proxy.port()));
         CUSTOMER_STEP(logIn(app, QStringLiteral("Erika Mustermann"), QStringLiteral("0561 7001234")));
-        QTRY_COMPARE_WITH_TIMEOUT(advisor->queue()->rowCount(), 1, 10000);
-        advisor->takeNext();
-        QTRY_COMPARE_WITH_TIMEOUT(app.phase(), Phase::Consulting, 10000);
+        CUSTOMER_STEP(takenBy(*advisor, app));
         AdvisorConsultation *theirs = consultationOf(*advisor, app);
         QVERIFY(theirs);
         QLabel *banner = app->connectionBanner();
@@ -87,9 +85,7 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(advisor->phase(), AdvisorClient::Phase::Ready, 20000);
         CustomerApp app(server.endpoint());
         CUSTOMER_STEP(logIn(app, QStringLiteral("Erika Mustermann"), QStringLiteral("0561 7001234")));
-        QTRY_COMPARE_WITH_TIMEOUT(advisor->queue()->rowCount(), 1, 10000);
-        advisor->takeNext();
-        QTRY_COMPARE_WITH_TIMEOUT(app.phase(), Phase::Consulting, 10000);
+        CUSTOMER_STEP(takenBy(*advisor, app));
         QLabel *peer = app->consultationPage()->peerLabel();
         QVERIFY(!peer->isVisible());
 
@@ -112,9 +108,7 @@ private slots:
         TcpProxy proxy(server.port());
         CustomerApp app(server.endpointAt(proxy.port()));
         CUSTOMER_STEP(logIn(app, QStringLiteral("Erika Mustermann"), QStringLiteral("0561 7001234")));
-        QTRY_COMPARE_WITH_TIMEOUT(advisor->queue()->rowCount(), 1, 10000);
-        advisor->takeNext();
-        QTRY_COMPARE_WITH_TIMEOUT(app.phase(), Phase::Consulting, 10000);
+        CUSTOMER_STEP(takenBy(*advisor, app));
         QTRY_COMPARE_WITH_TIMEOUT(app->client()->chat()->rowCount(), 1, 10000);
 
         proxy.setRefusing(true);

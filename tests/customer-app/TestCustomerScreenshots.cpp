@@ -149,9 +149,7 @@ private slots:
         TcpProxy proxy(server.port());
         CustomerApp app(server.endpointAt(proxy.port()));
         CUSTOMER_STEP(logIn(app, QStringLiteral("Max Müller"), QStringLiteral("0171 1234567")));
-        QTRY_COMPARE_WITH_TIMEOUT(advisor->queue()->rowCount(), 1, 10000);
-        advisor->takeNext();
-        QTRY_COMPARE_WITH_TIMEOUT(app.phase(), Phase::Consulting, 10000);
+        CUSTOMER_STEP(takenBy(*advisor, app));
         AdvisorConsultation *theirs = consultationOf(*advisor, app);
         customer::ConsultationPage *page = app->consultationPage();
         typeText(page->input(), QStringLiteral("Guten Tag! Wie hoch ist das Tageslimit meiner Karte im Ausland?"));

@@ -37,9 +37,7 @@ void startConsultation(Consultation &c)
     c.advisor = loggedInAdvisor(*c.server, QStringLiteral("anna"));
     c.app = std::make_unique<CustomerApp>(c.server->endpoint());
     CUSTOMER_STEP(logIn(*c.app, QStringLiteral("Max Müller"), QStringLiteral("0171 1234567")));
-    QTRY_COMPARE_WITH_TIMEOUT(c.advisor->queue()->rowCount(), 1, 10000);
-    c.advisor->takeNext();
-    QTRY_COMPARE_WITH_TIMEOUT(c.app->phase(), Phase::Consulting, 10000);
+    CUSTOMER_STEP(takenBy(*c.advisor, *c.app));
     QTRY_COMPARE_WITH_TIMEOUT((*c.app)->client()->chat()->rowCount(), 1, 10000);
     c.theirs = consultationOf(*c.advisor, *c.app);
     QVERIFY(c.theirs);

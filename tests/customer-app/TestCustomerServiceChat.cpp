@@ -75,9 +75,7 @@ private slots:
         // The first consultation ends; the advisor takes the app's customer.
         first->endConsultation();
         QTRY_COMPARE_WITH_TIMEOUT(first->phase(), Phase::Ended, 10000);
-        QTRY_COMPARE_WITH_TIMEOUT(advisor->queue()->rowCount(), 1, 10000);
-        advisor->takeNext();
-        QTRY_COMPARE_WITH_TIMEOUT(app.phase(), Phase::Consulting, 10000);
+        CUSTOMER_STEP(takenBy(*advisor, app));
         customer::ConsultationPage *consultation = app->consultationPage();
         QCOMPARE(app->pages()->currentWidget(), page(consultation));
         ChatModel *chat = app->client()->chat();
@@ -288,9 +286,7 @@ private slots:
         auto advisor = loggedInAdvisor(server, QStringLiteral("anna"));
         CustomerApp app(server.endpoint());
         CUSTOMER_STEP(logIn(app, QStringLiteral("Erika Mustermann"), QStringLiteral("0561 7001234")));
-        QTRY_COMPARE_WITH_TIMEOUT(advisor->queue()->rowCount(), 1, 10000);
-        advisor->takeNext();
-        QTRY_COMPARE_WITH_TIMEOUT(app.phase(), Phase::Consulting, 10000);
+        CUSTOMER_STEP(takenBy(*advisor, app));
         QTRY_COMPARE_WITH_TIMEOUT(app->client()->chat()->rowCount(), 1, 10000);
         advisor->endConsultation(consultationOf(*advisor, app)->id);
         QTRY_COMPARE_WITH_TIMEOUT(app.phase(), Phase::Ended, 10000);
@@ -313,9 +309,7 @@ private slots:
         auto advisor = loggedInAdvisor(server, QStringLiteral("anna"));
         CustomerApp app(server.endpoint());
         CUSTOMER_STEP(logIn(app, QStringLiteral("Erika Mustermann"), QStringLiteral("0561 7001234")));
-        QTRY_COMPARE_WITH_TIMEOUT(advisor->queue()->rowCount(), 1, 10000);
-        advisor->takeNext();
-        QTRY_COMPARE_WITH_TIMEOUT(app.phase(), Phase::Consulting, 10000);
+        CUSTOMER_STEP(takenBy(*advisor, app));
         const QString id = app->client()->consultationId();
 
         // "Weiter schreiben" keeps the window and the consultation.
