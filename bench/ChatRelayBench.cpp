@@ -9,7 +9,7 @@
 #include "client/AdvisorClient.h"
 #include "client/CustomerClient.h"
 #include "client/MediaSession.h"
-#include "client/SyntheticStream.h"
+#include "support/SyntheticStream.h"
 #include "core/Clock.h"
 #include "eventloop/EpollEventDispatcher.h"
 #include "support/BenchServer.h"

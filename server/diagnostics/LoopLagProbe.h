@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/Clock.h"
-#include "core/LatencyHistogram.h"
+#include "diagnostics/LatencyHistogram.h"
 
 #include <QObject>
 #include <QTimer>

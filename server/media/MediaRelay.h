@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/LatencyHistogram.h"
+#include "diagnostics/LatencyHistogram.h"
 #include "core/TokenBucket.h"
 #include "protocol/consult.pb.h"
 

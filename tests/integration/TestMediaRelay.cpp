@@ -4,7 +4,7 @@
 // requests and quality changes reach the other side; and on a 0.5 Mbit/s uplink the sender steps
 // down the ladder instead of queuing.
 #include "MediaCall.h"
-#include "client/SyntheticStream.h"
+#include "support/SyntheticStream.h"
 #include "support/EpollTestMain.h"
 #include "support/LinkEmulator.h"
 #include "support/RawClient.h"

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "client/MediaSession.h"
+#include "media/MediaStream.h"
 #include "core/Result.h"
 #include "media/audio/AudioPlayoutPipeline.h"
 #include "media/audio/AudioProcessor.h"

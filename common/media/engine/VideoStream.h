@@ -1,6 +1,6 @@
 #pragma once
 
-#include "client/MediaSession.h"
+#include "media/MediaStream.h"
 #include "core/Result.h"
 #include "media/video/VideoReassembler.h"
 #include "media/video/Vp8Encoder.h"

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "MediaSession.h"
+#include "client/MediaSession.h"
 #include "core/Clock.h"
 
 #include <QTimer>

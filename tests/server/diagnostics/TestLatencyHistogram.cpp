@@ -1,5 +1,5 @@
 // LatencyHistogram: the relay's hold-time quantiles (issue 5: added latency p99).
-#include "core/LatencyHistogram.h"
+#include "diagnostics/LatencyHistogram.h"
 
 #include <QTest>
 
