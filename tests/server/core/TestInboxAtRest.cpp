@@ -1,4 +1,4 @@
-#include "advisors/AdvisorRoster.h"
+#include "presence/AdvisorRoster.h"
 #include "core/Clock.h"
 #include "inbox/InboxService.h"
 #include "inbox/InboxStore.h"
