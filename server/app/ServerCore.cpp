@@ -54,8 +54,7 @@ ServerCore::ServerCore(const ServerConfig &config, Dependencies dependencies, QO
     m_customers = std::make_unique<CustomerDesk>(
         CustomerDesk::Settings{config.entriesPerAddress, config.messagesPerAddress, config.entryWindowMinutes},
         m_notices, *m_queue, *m_inbox, *m_registry, m_statistics, m_clock);
-    m_consultations =
-        std::make_unique<ConsultationService>(*m_registry, *m_roster, *m_queue, *m_customers, m_statistics, m_clock);
+    m_consultations = std::make_unique<ConsultationService>(*m_registry, *m_roster, *m_queue, m_statistics, m_clock);
     addConsultationParts(config);
     AdvisorDesk::Settings advisorSettings;
     advisorSettings.idleTimeoutMinutes = config.idleTimeoutMinutes;
@@ -66,6 +65,8 @@ ServerCore::ServerCore(const ServerConfig &config, Dependencies dependencies, QO
 
 void ServerCore::addConsultationParts(const ServerConfig &config)
 {
+    m_consultations->addPart(*m_customers); // a customer who is taken no longer waits
+
     ChatRelay::Settings chatSettings;
     chatSettings.greetingGerman = config.greetingGerman;
     chatSettings.greetingEnglish = config.greetingEnglish;

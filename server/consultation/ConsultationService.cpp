@@ -2,7 +2,6 @@
 
 #include "core/Clock.h"
 #include "core/SecureRandom.h"
-#include "customers/CustomerDesk.h"
 #include "presence/AdvisorRoster.h"
 #include "queue/QueueService.h"
 #include "session/SessionRegistry.h"
@@ -11,13 +10,11 @@
 namespace consult {
 
 ConsultationService::ConsultationService(SessionRegistry &registry, AdvisorRoster &roster, QueueService &queue,
-                                         CustomerDesk &customers, StatisticsStore &statistics, const Clock &clock,
-                                         QObject *parent)
+                                         StatisticsStore &statistics, const Clock &clock, QObject *parent)
     : QObject(parent)
     , m_registry(registry)
     , m_roster(roster)
     , m_queue(queue)
-    , m_customers(customers)
     , m_statistics(statistics)
     , m_clock(clock)
 {}
@@ -48,7 +45,6 @@ void ConsultationService::start(Session &advisor, AdvisorPresence &presence, con
     const ConsultationRecord &stored = m_consultations.insert(consultation.id, consultation).value();
     m_consultationOfCustomer.insert(customer->id(), stored.id);
     customer->setStage(Session::Stage::ConsultingCustomer);
-    m_customers.markTaken(customer->id());
     presence.consultations.insert(stored.id);
 
     wire::Envelope toAdvisor;

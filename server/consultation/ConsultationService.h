@@ -14,7 +14,6 @@ namespace consult {
 
 class AdvisorRoster;
 class Clock;
-class CustomerDesk;
 class QueueService;
 class Session;
 class SessionRegistry;
@@ -32,7 +31,7 @@ class ConsultationService final : public QObject
 {
     Q_OBJECT
 public:
-    ConsultationService(SessionRegistry &registry, AdvisorRoster &roster, QueueService &queue, CustomerDesk &customers,
+    ConsultationService(SessionRegistry &registry, AdvisorRoster &roster, QueueService &queue,
                         StatisticsStore &statistics, const Clock &clock, QObject *parent = nullptr);
 
     // Parts hear of the lifecycle in the order they were added. Each outlives this service's use.
@@ -86,7 +85,6 @@ private:
     SessionRegistry &m_registry;
     AdvisorRoster &m_roster;
     QueueService &m_queue;
-    CustomerDesk &m_customers;
     StatisticsStore &m_statistics;
     const Clock &m_clock;
     std::vector<ConsultationPart *> m_parts;
