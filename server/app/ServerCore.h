@@ -91,7 +91,7 @@ private:
     std::unique_ptr<QueueService> m_queue;
     std::unique_ptr<InboxService> m_inbox;
     std::unique_ptr<CustomerDesk> m_customers;
-    // The consultation's lifecycle, then its parts (DESIGN.md §4a); a new part is made, added to the
+    // The consultation's lifecycle, then its parts; a new part is made, added to the
     // lifecycle and given its messages in dispatch(), here and nowhere else.
     std::unique_ptr<ConsultationService> m_consultations;
     std::unique_ptr<ChatRelay> m_chat;

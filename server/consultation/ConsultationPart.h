@@ -32,7 +32,7 @@ struct ConsultationRecord
     }
 };
 
-// A part of a consultation on the server (DESIGN.md §4a): the chat relay, the transfer, the media
+// A part of a consultation on the server: the chat relay, the transfer, the media
 // relay, and next the whiteboard and the documents. A part keeps its own per-consultation state and
 // hears of the lifecycle from the ConsultationService, in the order the parts were added; its own
 // messages reach it through ServerCore::dispatch. Whatever a part keeps of a consultation must be

@@ -25,7 +25,7 @@ struct AdvisorPresence;
 // existed). It starts a consultation when an advisor takes a customer, tells each side how the
 // other's connection is, replaces the advisor on a transfer, and ends it, after which nothing of the
 // consultation remains on the server (P1). What happens inside a consultation belongs to its parts
-// (chat relay, transfer, media relay; DESIGN.md §4a), which hear of every step through
+// (chat relay, transfer, media relay), which hear of every step through
 // ConsultationPart. Owned by the ServerCore, which adds the parts.
 class ConsultationService final : public QObject
 {

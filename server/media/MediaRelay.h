@@ -19,7 +19,7 @@ class Clock;
 class Session;
 class SessionRegistry;
 
-// Forwards audio and video between the two participants of a consultation (DESIGN.md §2, §5) and
+// Forwards audio and video between the two participants of a consultation and
 // keeps each hop from queuing: per receiver, at most a window of payload bytes is on its way
 // unacknowledged (MediaAcknowledge), audio goes before video, and whatever waits longer than its
 // deadline is dropped, video first. Per sender, media is relayed only while its device is on
