@@ -48,15 +48,8 @@ void ConsultationService::start(Session &advisor, AdvisorPresence &presence, con
     presence.consultations.insert(stored.id);
 
     wire::Envelope toAdvisor;
-    auto *started = toAdvisor.mutable_consultation_started();
-    started->set_request_id(requestId);
-    started->set_consultation_id(stored.id.toStdString());
-    started->set_advisor_name(stored.advisorName.toStdString());
-    started->set_customer_name(participants.customerName.toStdString());
-    started->set_customer_phone_e164(participants.customerPhoneE164.toStdString());
-    started->set_mode(stored.mode);
-    started->set_started_at(stored.startedAtMs);
-    started->set_waited_ms(stored.waitedMs);
+    *toAdvisor.mutable_consultation_started() = startedMessage(stored);
+    toAdvisor.mutable_consultation_started()->set_request_id(requestId);
     wire::Envelope toCustomer = toAdvisor;
     // The customer learns the advisor's name, nothing about the advisor's other customers.
     toCustomer.mutable_consultation_started()->set_request_id(0);
@@ -70,6 +63,19 @@ void ConsultationService::start(Session &advisor, AdvisorPresence &presence, con
 
     m_roster.sendStatus(presence);
     m_roster.staffingChanged();
+}
+
+wire::ConsultationStarted ConsultationService::startedMessage(const ConsultationRecord &consultation)
+{
+    wire::ConsultationStarted started;
+    started.set_consultation_id(consultation.id.toStdString());
+    started.set_advisor_name(consultation.advisorName.toStdString());
+    started.set_customer_name(consultation.customerName.toStdString());
+    started.set_customer_phone_e164(consultation.customerPhoneE164.toStdString());
+    started.set_mode(consultation.mode);
+    started.set_started_at(consultation.startedAtMs);
+    started.set_waited_ms(consultation.waitedMs);
+    return started;
 }
 
 const ConsultationRecord *ConsultationService::ownConsultation(const Session &session, const std::string &id) const

@@ -48,6 +48,10 @@ public:
     // The advisor has taken a customer: both are told, then the parts (the chat part greets).
     void start(Session &advisor, AdvisorPresence &presence, const Participants &participants, quint32 requestId);
 
+    // What the advisor is told of a consultation they now hold (the customer gets it without the
+    // customer's own name and phone).
+    static wire::ConsultationStarted startedMessage(const ConsultationRecord &consultation);
+
     // S5: the consultation `id` if `session` takes part in it, else null.
     const ConsultationRecord *ownConsultation(const Session &session, const std::string &id) const;
     const ConsultationRecord *find(const QString &id) const;

@@ -84,13 +84,7 @@ void ConsultationTransfer::announce(const ConsultationRecord &consultation, quin
     if (Session *colleague = m_registry.find(consultation.advisorSessionId)) {
         wire::Envelope toColleague;
         auto *started = toColleague.mutable_consultation_started();
-        started->set_consultation_id(id);
-        started->set_advisor_name(consultation.advisorName.toStdString());
-        started->set_customer_name(consultation.customerName.toStdString());
-        started->set_customer_phone_e164(consultation.customerPhoneE164.toStdString());
-        started->set_mode(consultation.mode);
-        started->set_started_at(consultation.startedAtMs);
-        started->set_waited_ms(consultation.waitedMs);
+        *started = ConsultationService::startedMessage(consultation);
         const auto &history = m_chat.history(consultation.id);
         started->mutable_history()->Add(history.begin(), history.end());
         started->set_transferred_from(previousAdvisor.toStdString());
