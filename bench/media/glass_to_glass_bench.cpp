@@ -16,6 +16,7 @@
 // difference, printed as an estimate; a camera's and a display's own delay come on top.
 #include "client/AdvisorClient.h"
 #include "client/CustomerClient.h"
+#include "client/MediaSession.h"
 #include "core/Clock.h"
 #include "media/audio/ClockedDevices.h"
 #include "media/audio/QtAudioInput.h"
