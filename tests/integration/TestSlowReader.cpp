@@ -8,6 +8,8 @@
 
 #include <QElapsedTimer>
 #include <QSslSocket>
+#include <QTcpServer>
+#include <QTcpSocket>
 
 using namespace consult;
 using namespace consult::testing;
@@ -46,6 +48,56 @@ wire::Envelope mediaPacket(const QString &consultationId, wire::MediaKind kind, 
     packet->set_payload(std::string(static_cast<size_t>(bytes), 'm'));
     return envelope;
 }
+
+// A loopback TCP relay in front of the server that can stop reading what clients send, as a server
+// that no longer reads would; what the server sends still comes through.
+class StallingProxy final : public QObject
+{
+public:
+    explicit StallingProxy(quint16 targetPort)
+        : m_targetPort(targetPort)
+    {
+        m_server.listen(QHostAddress::LocalHost);
+        connect(&m_server, &QTcpServer::newConnection, this, &StallingProxy::accept);
+    }
+
+    quint16 port() const { return m_server.serverPort(); }
+
+    // From now on nothing more is read from the clients: their bytes pile up in the kernel.
+    void stall()
+    {
+        m_stalled = true;
+        for (const QPointer<QTcpSocket> &client : std::as_const(m_clients)) {
+            if (client)
+                client->setReadBufferSize(4096);
+        }
+    }
+
+private:
+    void accept()
+    {
+        while (QTcpSocket *client = m_server.nextPendingConnection()) {
+            client->setParent(this);
+            m_clients.append(client);
+            auto *upstream = new QTcpSocket(client);
+            const auto forward = [this, client, upstream] {
+                if (!m_stalled && upstream->state() == QAbstractSocket::ConnectedState)
+                    upstream->write(client->readAll());
+            };
+            connect(client, &QTcpSocket::readyRead, this, forward);
+            connect(upstream, &QTcpSocket::connected, this, forward);
+            connect(upstream, &QTcpSocket::readyRead, this, [client, upstream] { client->write(upstream->readAll()); });
+            connect(client, &QTcpSocket::disconnected, upstream, &QTcpSocket::disconnectFromHost);
+            connect(upstream, &QTcpSocket::disconnected, client, &QTcpSocket::disconnectFromHost);
+            upstream->connectToHost(QHostAddress::LocalHost, m_targetPort);
+        }
+    }
+
+    quint16 m_targetPort;
+    QTcpServer m_server;
+    QList<QPointer<QTcpSocket>> m_clients;
+    bool m_stalled = false;
+};
 
 } // namespace
 
@@ -121,6 +173,44 @@ private slots:
         // And the closed connection lets go of its socket: only the flooder's remains.
         CONSULT_WAIT_FOR(registry.connectionCount() == 1, 10'000);
         QVERIFY(flooder.sync());
+    }
+
+    void aClientWhoseServerStopsReadingTreatsTheConnectionAsLost()
+    {
+        // The same cap on the client's side: its scheduler sees the TLS socket's buffers too, and a
+        // server that reads nothing more is a lost connection, well before the silence timeout.
+        TestServer server;
+        QVERIFY(server.start());
+        StallingProxy proxy(server.port());
+        ClientConnection::Settings settings;
+        settings.clientVersion = QStringLiteral("test");
+        settings.sending.maxBacklogBytes = kCap;
+        ClientConnection connection(settings, SystemClock::instance());
+        connection.open(server.endpointAt(proxy.port()));
+        CONSULT_WAIT_FOR(connection.state() == ClientConnection::State::Connected, 10'000);
+        proxy.stall();
+
+        const QString line(4000, u'x');
+        qint64 largestHeld = 0;
+        int lines = 0;
+        QElapsedTimer elapsed;
+        elapsed.start();
+        while (connection.state() == ClientConnection::State::Connected && elapsed.elapsed() < 10'000) {
+            for (int i = 0; i < 8; ++i)
+                connection.send(chatEnvelope(QStringLiteral("c"), QStringLiteral("l-%1").arg(++lines), line));
+            QCoreApplication::processEvents();
+            largestHeld = qMax(largestHeld, connection.outgoingBytes());
+        }
+        qInfo() << "lines sent:" << lines << "largest held:" << largestHeld << "bytes after" << elapsed.elapsed()
+                << "ms";
+        // Lost, not failed: the session is resumed when the path works again (the reliable channel
+        // keeps every line for the replay).
+        QCOMPARE(connection.state(), ClientConnection::State::Reconnecting);
+        QCOMPARE(connection.failure(), ClientConnection::Failure::None);
+        QVERIFY(elapsed.elapsed() < 5'000); // the silence timeout would take 15 s
+        const SendScheduler::Limits &sending = connection.settings().sending;
+        QVERIFY2(largestHeld <= kCap + sending.maxRealtimeBytes + sending.lowWatermarkBytes + 64 * 1024,
+                 qPrintable(QStringLiteral("held %1 bytes").arg(largestHeld)));
     }
 };
 
