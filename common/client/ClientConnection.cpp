@@ -18,7 +18,10 @@ ClientConnection::ClientConnection(Settings settings, const Clock &clock, QObjec
     : QObject(parent)
     , m_settings(std::move(settings))
     , m_clock(clock)
+    , m_scheduler(*this, clock, m_settings.sending)
 {
+    m_scheduler.setDropObserver(
+        [this](SendClass sendClass, const QByteArray &frame) { onSchedulerDropped(sendClass, frame); });
     m_reconnectTimer.setSingleShot(true);
     connect(&m_reconnectTimer, &QTimer::timeout, this, &ClientConnection::connectSocket);
     // One timer per connection does both jobs: thousands of connections in one process must not
@@ -97,7 +100,11 @@ bool ClientConnection::sendRealtime(wire::Envelope &&envelope)
 {
     if (m_sessionOver || !m_handshakeDone)
         return false;
-    sendFrame(m_channel.stampUnsequenced(envelope));
+    // Media packets by kind; their acknowledgements are flow control and go with the control class.
+    SendClass sendClass = SendClass::Reliable;
+    if (envelope.body_case() == wire::Envelope::kMediaPacket)
+        sendClass = envelope.media_packet().kind() == wire::MEDIA_KIND_AUDIO ? SendClass::Audio : SendClass::Video;
+    sendFrame(m_channel.stampUnsequenced(envelope), sendClass);
     return true;
 }
 
@@ -124,6 +131,11 @@ void ClientConnection::connectSocket()
     m_connectTimer.start(m_settings.connectTimeoutMs);
     // S9: no token in the URL; it travels in the first message.
     socket->open(QNetworkRequest(m_endpoint.url));
+    // Qt 6.4 creates the TLS socket in open(), as a child of the QWebSocket, and ties
+    // QWebSocket::bytesWritten to its encryptedBytesWritten: the scheduler drains when ciphertext
+    // reaches the kernel, and measures the backlog in the TLS socket's two buffers.
+    m_tls = socket->findChild<QSslSocket *>(QString(), Qt::FindDirectChildrenOnly);
+    connect(socket, &QWebSocket::bytesWritten, this, [this] { m_scheduler.drain(); });
 }
 
 void ClientConnection::onSslErrors(const QList<QSslError> &errors)
@@ -363,10 +375,51 @@ void ClientConnection::checkSilence()
     }
 }
 
-void ClientConnection::sendFrame(const QByteArray &bytes)
+void ClientConnection::sendFrame(const QByteArray &bytes, SendClass sendClass)
 {
-    if (m_socket && m_socket->state() == QAbstractSocket::ConnectedState)
-        m_socket->sendBinaryMessage(bytes);
+    if (!m_socket || m_socket->state() != QAbstractSocket::ConnectedState)
+        return;
+    if (m_scheduler.send(sendClass, bytes) != SendScheduler::Outcome::PeerNotReading)
+        return;
+    // The server has not read what we sent for so long that the cap is passed: the connection is as
+    // good as lost. Handled on the next loop pass, not inside whoever is sending; the reliable
+    // channel replays after the resume.
+    qCWarning(lcClientConnection) << "the server does not read; reconnecting";
+    QMetaObject::invokeMethod(
+        this,
+        [this, socket = m_socket.data()] {
+            if (m_socket != socket)
+                return;
+            dropSocket();
+            onDisconnected();
+        },
+        Qt::QueuedConnection);
+}
+
+void ClientConnection::writeFrame(const QByteArray &frame)
+{
+    if (m_socket)
+        m_socket->sendBinaryMessage(frame);
+}
+
+qint64 ClientConnection::backlogBytes() const
+{
+    // The plaintext the TLS socket has not encrypted yet plus the ciphertext the kernel has not
+    // taken. QWebSocket::bytesToWrite() is only the first (see server/session/Connection.cpp).
+    if (m_tls)
+        return m_tls->bytesToWrite() + m_tls->encryptedBytesToWrite();
+    return m_socket ? m_socket->bytesToWrite() : 0;
+}
+
+void ClientConnection::onSchedulerDropped(SendClass sendClass, const QByteArray &frame)
+{
+    if (sendClass == SendClass::Reliable)
+        return;
+    // Rare (a congested uplink): decoding the frame again costs less than carrying a note with each.
+    auto decoded = protocol::decode(frame);
+    if (const auto *envelope = std::get_if<wire::Envelope>(&decoded);
+        envelope && envelope->body_case() == wire::Envelope::kMediaPacket)
+        Q_EMIT mediaPacketDropped(envelope->media_packet());
 }
 
 void ClientConnection::setState(State state)
@@ -393,6 +446,8 @@ void ClientConnection::dropSocket()
         return;
     QWebSocket *socket = m_socket;
     m_socket.clear();
+    m_tls.clear();
+    m_scheduler.clear(); // the reliable channel replays what waited here
     socket->disconnect(this);
     socket->abort();
     socket->deleteLater();

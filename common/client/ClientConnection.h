@@ -3,9 +3,11 @@
 #include "ServerEndpoint.h"
 #include "protocol/consult.pb.h"
 #include "transport/ReliableChannel.h"
+#include "transport/SendScheduler.h"
 
 #include <QObject>
 #include <QPointer>
+#include <QSslSocket>
 #include <QTimer>
 #include <QWebSocket>
 
@@ -16,9 +18,11 @@ class Clock;
 // The client side of one session with the relay: one TLS WebSocket at a time, pinned to the bank's
 // key (C1), the hello or resume exchange, the reliable channel (messages sent while the connection
 // is down go out after the resume, exactly once and in order), pings with RTT, and reconnection
-// with exponential backoff and jitter (R1) until the session resumes or is lost. Used by the
-// customer and advisor clients; knows nothing of roles.
-class ClientConnection final : public QObject
+// with exponential backoff and jitter (R1) until the session resumes or is lost. Everything goes
+// out through a SendScheduler (audio > control and chat > video), which sees the TLS socket's real
+// backlog; a server that stops reading counts as a lost connection. Used by the customer and advisor
+// clients; knows nothing of roles.
+class ClientConnection final : public QObject, private FrameWriter
 {
     Q_OBJECT
 public:
@@ -55,6 +59,17 @@ public:
         int maxRetryDelayMs = 30'000; // ... doubling up to 30 s, with jitter
         int connectTimeoutMs = 10'000;
         int silenceTimeoutMs = 0; // 0: three ping intervals, at least 15 s
+        // What the send scheduler holds, per socket.
+        SendScheduler::Limits sending = clientSending();
+
+        // The cap lies above the reliable channel's own limit (8 MiB unacknowledged), so a replay
+        // after a resume never trips it; past it, the server is not reading.
+        static SendScheduler::Limits clientSending()
+        {
+            SendScheduler::Limits limits;
+            limits.maxBacklogBytes = 9 * 1024 * 1024;
+            return limits;
+        }
     };
 
     ClientConnection(Settings settings, const Clock &clock, QObject *parent = nullptr);
@@ -68,7 +83,8 @@ public:
     // Sends in the reliable class: now if connected, else after the resume (or after the welcome of a
     // session being opened). Returns false if the session is over.
     bool send(wire::Envelope &&envelope);
-    // Sends in the real-time class: now, or never (not connected: dropped). Returns whether it went out.
+    // Sends in the real-time class: now, or never (not connected: dropped). Returns whether it went
+    // out or was queued; a queued media packet may still be dropped (mediaPacketDropped).
     bool sendRealtime(wire::Envelope &&envelope);
 
     State state() const { return m_state; }
@@ -77,6 +93,9 @@ public:
     const wire::Welcome &welcome() const { return m_welcome; }
     int roundTripMs() const { return m_rttUs < 0 ? -1 : static_cast<int>(m_rttUs / 1000); }
     int reconnectAttempts() const { return m_attempt; }
+    // What this client holds for the server: queued in the scheduler plus the socket's backlog.
+    qint64 outgoingBytes() const { return m_scheduler.heldBytes(); }
+    const SendScheduler &scheduler() const { return m_scheduler; }
     const Settings &settings() const { return m_settings; }
 
     // For tests: drops the socket as a network failure would.
@@ -91,6 +110,9 @@ Q_SIGNALS:
     void envelopeReceived(const consult::wire::Envelope &envelope);
     void roundTripChanged(int milliseconds);
     void failed(consult::ClientConnection::Failure failure);
+    // A media packet given to sendRealtime() was queued and then dropped (stale, or over the bound):
+    // it never left, so a window that counted it can take it back.
+    void mediaPacketDropped(const consult::wire::MediaPacket &packet);
 
 private:
     void connectSocket();
@@ -102,7 +124,11 @@ private:
     void scheduleReconnect();
     void sendPing();
     void checkSilence();
-    void sendFrame(const QByteArray &bytes);
+    void sendFrame(const QByteArray &bytes, SendClass sendClass = SendClass::Reliable);
+    // FrameWriter, for the scheduler.
+    void writeFrame(const QByteArray &frame) override;
+    qint64 backlogBytes() const override;
+    void onSchedulerDropped(SendClass sendClass, const QByteArray &frame);
     void setState(State state);
     void fail(Failure failure, const QString &detail);
     void dropSocket();
@@ -111,7 +137,9 @@ private:
     const Clock &m_clock;
     ServerEndpoint m_endpoint;
     QPointer<QWebSocket> m_socket;
+    QPointer<QSslSocket> m_tls; // m_socket's own TLS socket, its child: where the backlog really is
     ReliableChannel m_channel;
+    SendScheduler m_scheduler;
     State m_state = State::Disconnected;
     Failure m_failure = Failure::None;
     QString m_failureDetail;

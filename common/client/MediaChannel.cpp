@@ -16,6 +16,7 @@ MediaChannel::MediaChannel(ClientConnection &connection, const Clock &clock, QSt
 {
     connect(&connection, &ClientConnection::envelopeReceived, this, &MediaChannel::onEnvelope);
     connect(&connection, &ClientConnection::resumed, this, &MediaChannel::reset);
+    connect(&connection, &ClientConnection::mediaPacketDropped, this, &MediaChannel::onDroppedBeforeSending);
     m_acknowledgeTimer.setInterval(m_settings.acknowledgeIntervalMs);
     m_acknowledgeTimer.setTimerType(Qt::PreciseTimer);
     connect(&m_acknowledgeTimer, &QTimer::timeout, this, &MediaChannel::acknowledge);
@@ -42,6 +43,17 @@ bool MediaChannel::send(wire::MediaPacket packet)
     *envelope.mutable_media_packet() = std::move(packet);
     m_connection.sendRealtime(std::move(envelope));
     return true;
+}
+
+void MediaChannel::onDroppedBeforeSending(const wire::MediaPacket &packet)
+{
+    if (packet.consultation_id() != m_consultationIdStd)
+        return;
+    // The connection's send queue dropped it (stale or over its bound): it never left, so the server
+    // will never confirm it, and the window must not count it as on its way.
+    const auto size = static_cast<quint64>(packet.payload().size());
+    m_sentSinceReset = qMax(m_confirmed, m_sentSinceReset - qMin(size, m_sentSinceReset));
+    ++(packet.kind() == wire::MEDIA_KIND_AUDIO ? m_statistics.droppedAudio : m_statistics.droppedVideo);
 }
 
 void MediaChannel::onEnvelope(const wire::Envelope &envelope)

@@ -42,7 +42,7 @@ public:
     struct Statistics
     {
         quint64 sentBytes = 0;    // payload bytes handed to the connection
-        quint64 droppedAudio = 0; // not sent: the window was full
+        quint64 droppedAudio = 0; // not sent: the window was full, or the connection's send queue dropped it
         quint64 droppedVideo = 0;
         quint64 receivedBytes = 0;
         quint64 lostAudio = 0; // sequence gaps in what arrived
@@ -72,6 +72,7 @@ Q_SIGNALS:
 
 private:
     void onEnvelope(const wire::Envelope &envelope);
+    void onDroppedBeforeSending(const wire::MediaPacket &packet);
     void onPacket(const wire::MediaPacket &packet);
     void acknowledge();
     void reset();

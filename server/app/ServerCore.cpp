@@ -21,7 +21,7 @@ SessionRegistry::Settings ServerCore::sessionSettings(const ServerConfig &config
     settings.channel.maxUnacknowledged = config.maxUnacknowledgedMessages;
     settings.rates =
         Session::RateLimits{config.chatPerSecond, config.chatBurst, config.controlPerSecond, config.controlBurst};
-    settings.connection.maxOutgoingBufferBytes = config.maxOutgoingBufferBytes;
+    settings.connection.sending.maxBacklogBytes = config.maxOutgoingBufferBytes;
     settings.connection.maxProtocolErrors = config.maxProtocolErrors;
     settings.connection.envelopesPerSecond = config.envelopesPerSecond;
     settings.connection.envelopeBurst = config.envelopeBurst;

@@ -195,7 +195,7 @@ void MediaRelay::drain(quint64 receiverSessionId, Endpoint &receiver, qint64 now
         receiver.queuedBytes -= static_cast<int>(item.bytes.size());
         receiver.sentBytes += static_cast<quint64>(item.payloadBytes);
         m_holdTimes.add(nowUs - item.enqueuedUs);
-        connection->sendFrame(item.bytes);
+        connection->sendFrame(item.bytes, item.audio ? SendClass::Audio : SendClass::Video);
     }
 }
 

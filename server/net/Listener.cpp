@@ -134,9 +134,11 @@ void Listener::onUpgraded()
         webSocket->setMaxAllowedIncomingFrameSize(static_cast<quint64>(m_settings.maxFrameBytes));
         webSocket->setMaxAllowedIncomingMessageSize(static_cast<quint64>(m_settings.maxMessageBytes));
         const QHostAddress address = webSocket->peerAddress();
-        if (QSslSocket *socket = m_handshaking.value(endpointKey(address, webSocket->peerPort())))
+        QSslSocket *socket = m_handshaking.value(endpointKey(address, webSocket->peerPort()));
+        if (socket)
             finishHandshake(socket);
-        m_registry.adopt(webSocket, address);
+        // I1: the connection measures its backlog in the TLS socket's buffers, so it gets the socket.
+        m_registry.adopt(webSocket, socket, address);
     }
 }
 

@@ -10,12 +10,15 @@ namespace consult {
 
 Q_LOGGING_CATEGORY(lcConnection, "consult.connection")
 
-Connection::Connection(QWebSocket *socket, QHostAddress peerAddress, Limits limits, const Clock &clock, QObject *parent)
+Connection::Connection(QWebSocket *socket, QSslSocket *transport, QHostAddress peerAddress, Limits limits,
+                       const Clock &clock, QObject *parent)
     : QObject(parent)
     , m_socket(socket)
+    , m_transport(transport)
     , m_peerAddress(std::move(peerAddress))
     , m_limits(limits)
     , m_clock(clock)
+    , m_scheduler(*this, clock, limits.sending)
     , m_tokens(limits.envelopeBurst)
     , m_realtimeTokens(limits.realtimeBurst)
     , m_lastRefillUs(clock.monotonicUs())
@@ -24,6 +27,9 @@ Connection::Connection(QWebSocket *socket, QHostAddress peerAddress, Limits limi
     socket->setParent(this);
     connect(socket, &QWebSocket::binaryMessageReceived, this, &Connection::onBinaryMessage);
     connect(socket, &QWebSocket::textMessageReceived, this, &Connection::onTextMessage);
+    // Qt 6.4 ties QWebSocket::bytesWritten to QSslSocket::encryptedBytesWritten: ciphertext reached
+    // the kernel, so the backlog shrank and what waits may go.
+    connect(socket, &QWebSocket::bytesWritten, this, [this] { m_scheduler.drain(); });
     connect(socket, &QWebSocket::disconnected, this, [this] {
         m_closing = true;
         finish();
@@ -44,18 +50,32 @@ bool Connection::isOpen() const
     return m_socket && !m_closing && m_socket->state() == QAbstractSocket::ConnectedState;
 }
 
-void Connection::sendFrame(const QByteArray &bytes)
+void Connection::sendFrame(const QByteArray &bytes, SendClass sendClass)
 {
     if (!isOpen())
         return;
-    // I1: QWebSocket::bytesToWrite() sees only what sits above TLS; it is a floor, not the whole
-    // backlog, but a reader this far behind is not coming back.
-    if (m_socket->bytesToWrite() + bytes.size() > m_limits.maxOutgoingBufferBytes) {
+    if (m_scheduler.send(sendClass, bytes) == SendScheduler::Outcome::PeerNotReading) {
+        // I1: the reliable backlog and the socket's together passed the cap.
         qCWarning(lcConnection) << "closing a connection whose peer does not read";
+        m_closedForNotReading = true;
         close(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("not reading"));
-        return;
     }
-    m_socket->sendBinaryMessage(bytes);
+}
+
+void Connection::writeFrame(const QByteArray &frame)
+{
+    m_socket->sendBinaryMessage(frame);
+}
+
+qint64 Connection::backlogBytes() const
+{
+    // Qt 6.4: QWebSocket has no buffer of its own; it writes each frame into the socket it was given,
+    // and its bytesToWrite() is that socket's. A QSslSocket keeps the plaintext until the next loop
+    // pass (bytesToWrite()), then encrypts it into the TCP socket below, whose buffer grows without
+    // limit while the peer does not read (encryptedBytesToWrite()). The two together are the backlog.
+    if (m_transport)
+        return m_transport->bytesToWrite() + m_transport->encryptedBytesToWrite();
+    return m_socket ? m_socket->bytesToWrite() : 0;
 }
 
 void Connection::countProtocolError()
@@ -69,6 +89,7 @@ void Connection::close(QWebSocketProtocol::CloseCode code, const QString &reason
     if (!m_socket || m_closing)
         return;
     m_closing = true;
+    m_scheduler.clear(); // what waited is let go now (the reliable channel keeps what it must)
     m_socket->close(code, reason);
     finish();
     // The socket disconnects when the peer answers the close frame; do not wait for ever.

@@ -1,44 +1,70 @@
 #pragma once
 
 #include "protocol/consult.pb.h"
+#include "transport/SendScheduler.h"
 
 #include <QHostAddress>
 #include <QObject>
 #include <QPointer>
+#include <QSslSocket>
 #include <QWebSocket>
 
 namespace consult {
 
 class Clock;
 
-// One accepted WebSocket: turns binary frames into envelopes and envelopes into frames, and keeps the
-// socket honest (I1, I4, I5). Knows nothing of sessions or roles. Its QObject parent is the
-// SessionRegistry; once closed it emits closed() once and deletes itself when the socket has sent
-// its close frame (or after a short grace), so a close frame is never cut off.
-class Connection final : public QObject
+// One accepted WebSocket: turns binary frames into envelopes and envelopes into frames, sends through
+// a SendScheduler that sees the socket's real backlog, and keeps the socket honest (I1, I4, I5).
+// Knows nothing of sessions or roles. Its QObject parent is the SessionRegistry; once closed it emits
+// closed() once and deletes itself when the socket has sent its close frame (or after a short
+// grace), so a close frame is never cut off.
+class Connection final : public QObject, private FrameWriter
 {
     Q_OBJECT
 public:
     struct Limits
     {
-        qint64 maxOutgoingBufferBytes = 8 * 1024 * 1024; // I1: a slow reader is closed, not buffered
-        int maxProtocolErrors = 5;                       // I4: then close 1008
-        double envelopesPerSecond = 50;                  // all types together; I5 per-type limits sit above
+        // I1: maxBacklogBytes is the outgoing cap; a slow reader is closed, not buffered.
+        SendScheduler::Limits sending = serverSending();
+        int maxProtocolErrors = 5;      // I4: then close 1008
+        double envelopesPerSecond = 50; // all types together; I5 per-type limits sit above
         double envelopeBurst = 200;
         int maxRateViolations = 200;    // sustained excess: close 1008
         double realtimePerSecond = 400; // media packets and acknowledgements: a call needs about
         double realtimeBurst = 800;     // 50 audio and 60 video packets a second
+
+        // The relay above already ages media and counts it against a window the receiver confirms;
+        // a frame dropped here for age would never be confirmed and would shut that window for good.
+        // So no deadlines here, and a real-time bound only a client that confirms media it never read
+        // can reach (the relay's window is 48 KiB of payload per consultation).
+        static SendScheduler::Limits serverSending()
+        {
+            SendScheduler::Limits limits;
+            limits.audioDeadlineMs = 0;
+            limits.videoDeadlineMs = 0;
+            return limits;
+        }
     };
 
-    Connection(QWebSocket *socket, QHostAddress peerAddress, Limits limits, const Clock &clock,
+    // `transport` is the TLS socket under `socket`, if any: its buffers are where a slow reader's
+    // backlog really is (QWebSocket::bytesToWrite() is only its plaintext part).
+    Connection(QWebSocket *socket, QSslSocket *transport, QHostAddress peerAddress, Limits limits, const Clock &clock,
                QObject *parent = nullptr);
     ~Connection() override;
 
     QHostAddress peerAddress() const { return m_peerAddress; }
     bool isOpen() const;
 
-    // Writes one frame. Closes the connection instead when the peer does not read (I1).
-    void sendFrame(const QByteArray &bytes);
+    // Sends one encoded envelope in its class. Closes the connection instead when the peer does not
+    // read (I1).
+    void sendFrame(const QByteArray &bytes, SendClass sendClass = SendClass::Reliable);
+
+    // What this connection holds for its peer: queued in the scheduler plus the socket's backlog,
+    // ciphertext included. For tests and metrics.
+    qint64 outgoingBytes() const { return m_scheduler.heldBytes(); }
+    const SendScheduler &scheduler() const { return m_scheduler; }
+    // True once it was closed because the peer stopped reading.
+    bool closedForNotReading() const { return m_closedForNotReading; }
 
     // Counts one protocol error; closes with 1008 when the limit is reached (I4).
     void countProtocolError();
@@ -53,14 +79,21 @@ Q_SIGNALS:
     void closed();
 
 private:
+    // FrameWriter, for the scheduler.
+    void writeFrame(const QByteArray &frame) override;
+    qint64 backlogBytes() const override;
+
     void onBinaryMessage(const QByteArray &bytes);
     void onTextMessage();
     void finish();
 
     QPointer<QWebSocket> m_socket;
+    QPointer<QSslSocket> m_transport;
     QHostAddress m_peerAddress;
     Limits m_limits;
     const Clock &m_clock;
+    SendScheduler m_scheduler;
+    bool m_closedForNotReading = false;
     int m_protocolErrors = 0;
     int m_rateViolations = 0;
     double m_tokens;

@@ -54,6 +54,8 @@ quint64 Session::send(wire::Envelope &&envelope)
 
 void Session::sendUnsequenced(wire::Envelope &&envelope)
 {
+    // Session control, receipts and errors travel with the reliable class (never dropped); the media
+    // relay hands its packets to the connection itself, as audio or video.
     if (isConnected())
         m_connection->sendFrame(m_channel.stampUnsequenced(envelope));
 }

@@ -54,12 +54,16 @@ SessionRegistry::~SessionRegistry()
     m_sessions.clear();
 }
 
-void SessionRegistry::adopt(QWebSocket *socket, const QHostAddress &peerAddress)
+void SessionRegistry::adopt(QWebSocket *socket, QSslSocket *transport, const QHostAddress &peerAddress)
 {
-    auto *connection = new Connection(socket, peerAddress, m_settings.connection, m_clock, this);
+    auto *connection = new Connection(socket, transport, peerAddress, m_settings.connection, m_clock, this);
     const QString resource = socket->requestUrl().path();
     m_resourceByConnection.insert(connection, resource);
     connect(connection, &QObject::destroyed, this, [this, connection] { m_resourceByConnection.remove(connection); });
+    connect(connection, &Connection::closed, this, [this, connection] {
+        if (connection->closedForNotReading())
+            ++m_closedForNotReading;
+    });
 
     // S9: tokens never travel in URLs; a query string is refused outright.
     if (socket->requestUrl().hasQuery()) {
@@ -81,6 +85,14 @@ Session *SessionRegistry::find(quint64 sessionId) const
 int SessionRegistry::connectionCount() const
 {
     return static_cast<int>(m_resourceByConnection.size());
+}
+
+qint64 SessionRegistry::largestOutgoingBytes() const
+{
+    qint64 largest = 0;
+    for (auto it = m_resourceByConnection.cbegin(); it != m_resourceByConnection.cend(); ++it)
+        largest = qMax(largest, it.key()->outgoingBytes());
+    return largest;
 }
 
 void SessionRegistry::onFirstEnvelope(Connection *connection, const wire::Envelope &envelope)

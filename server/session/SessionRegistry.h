@@ -11,6 +11,7 @@
 #include <unordered_map>
 #include <vector>
 
+class QSslSocket;
 class QWebSocket;
 
 namespace consult {
@@ -66,8 +67,9 @@ public:
     SessionRegistry(Settings settings, const Clock &clock, SessionHost &host, QObject *parent = nullptr);
     ~SessionRegistry() override;
 
-    // Takes an upgraded WebSocket from the listener.
-    void adopt(QWebSocket *socket, const QHostAddress &peerAddress);
+    // Takes an upgraded WebSocket from the listener, with the TLS socket under it (null without TLS),
+    // whose buffers hold a slow reader's backlog (I1).
+    void adopt(QWebSocket *socket, QSslSocket *transport, const QHostAddress &peerAddress);
 
     Session *find(quint64 sessionId) const;
 
@@ -83,6 +85,10 @@ public:
 
     int sessionCount() const { return static_cast<int>(m_sessions.size()); }
     int connectionCount() const;
+    // I1, for tests and metrics: the most any open connection holds for its peer right now (queued
+    // and in the socket, ciphertext included), and how many were closed because the peer did not read.
+    qint64 largestOutgoingBytes() const;
+    int closedForNotReading() const { return m_closedForNotReading; }
     const Settings &settings() const { return m_settings; }
 
 Q_SIGNALS:
@@ -122,6 +128,7 @@ private:
     QTimer m_sweepTimer;
     std::vector<std::unique_ptr<Session>> m_ended; // destroyed on the next event-loop pass
     bool m_shuttingDown = false;
+    int m_closedForNotReading = 0;
 };
 
 } // namespace consult
