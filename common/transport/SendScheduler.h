@@ -25,7 +25,7 @@ public:
     virtual qint64 backlogBytes() const = 0;
 };
 
-// The priority classes of DESIGN.md §2, highest first. Bulk has its own, pull-based API.
+// The priority classes, highest first. Bulk has its own, pull-based API.
 enum class SendClass : quint8
 {
     Audio,    // real-time: dropped when stale or over the bound, after video
@@ -33,7 +33,7 @@ enum class SendClass : quint8
     Video,    // real-time: dropped first
 };
 
-// One connection's send scheduler (DESIGN.md §2, §4a; SECURITY.md I1): holds encoded frames and
+// One connection's send scheduler (I1): holds encoded frames and
 // writes them only while the socket's real backlog is under a low watermark, highest class first
 // (audio > control and chat > video > bulk). Every queue is bounded in count and bytes. Real-time
 // frames that overflow or go stale are dropped, video before audio. Reliable frames are never

@@ -1,8 +1,8 @@
-// SECURITY.md I1: "cap each connection's outgoing queue ... so that slow readers cannot exhaust
-// memory". A participant whose TLS socket stops reading at the TCP level, while the other side floods
+// I1: a reader that does not read is closed, not buffered, so that slow readers cannot exhaust
+// memory. A participant whose TLS socket stops reading at the TCP level, while the other side floods
 // chat and media at it, is closed once its backlog passes the configured cap, and what the server
 // holds for it stays bounded until then: the cap counts the ciphertext under QWebSocket, which its
-// bytesToWrite() never sees (DESIGN.md §2).
+// bytesToWrite() never sees.
 #include "ConsultationFixtures.h"
 #include "support/EpollTestMain.h"
 

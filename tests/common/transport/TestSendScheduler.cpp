@@ -1,4 +1,4 @@
-// The send scheduler (DESIGN.md §2, §4a; SECURITY.md I1) against a recording socket: no network, no
+// The send scheduler (I1) against a recording socket: no network, no
 // event loop. The socket's backlog is whatever the test says, as the kernel would decide it.
 #include "transport/SendScheduler.h"
 
