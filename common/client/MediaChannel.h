@@ -49,11 +49,27 @@ public:
         quint64 lostVideo = 0;
     };
 
+    // Where the channel's messages come from: Subscribe listens to the connection itself (a channel
+    // on its own, as tests and benchmarks use it); Routed gets them from its MediaSession, which gets
+    // them from its Consultation (the client's dispatch table).
+    enum class Routing
+    {
+        Subscribe,
+        Routed,
+    };
+
     MediaChannel(ClientConnection &connection, const Clock &clock, QString consultationId, Settings settings,
-                 QObject *parent = nullptr);
-    MediaChannel(ClientConnection &connection, const Clock &clock, QString consultationId, QObject *parent = nullptr)
-        : MediaChannel(connection, clock, std::move(consultationId), Settings{}, parent)
+                 Routing routing, QObject *parent = nullptr);
+    MediaChannel(ClientConnection &connection, const Clock &clock, QString consultationId, Settings settings,
+                 QObject *parent = nullptr)
+        : MediaChannel(connection, clock, std::move(consultationId), settings, Routing::Subscribe, parent)
     {}
+    MediaChannel(ClientConnection &connection, const Clock &clock, QString consultationId, QObject *parent = nullptr)
+        : MediaChannel(connection, clock, std::move(consultationId), Settings{}, Routing::Subscribe, parent)
+    {}
+
+    // A MediaPacket or MediaReceipt of this consultation; returns whether it was one.
+    bool dispatch(const wire::Envelope &envelope);
 
     // Sends one packet (consultation id, sent_us filled in here). Returns false if it was dropped
     // because the window is full (video) or badly overfull (audio, which has precedence).
@@ -71,7 +87,6 @@ Q_SIGNALS:
     void receiptReceived(const consult::MediaChannel::Receipt &receipt);
 
 private:
-    void onEnvelope(const wire::Envelope &envelope);
     void onPacket(const wire::MediaPacket &packet);
     void acknowledge();
     void reset();
