@@ -66,7 +66,6 @@ private:
     void goHome();
     void onPhaseChanged(CustomerClient::Phase phase);
     void onConnectionState(ClientConnection::State state);
-    void sendChat(const QString &text);
     void sendMessage(const QString &text, const QString &callbackPhone);
     bool confirm(const QString &title, const QString &text, const QString &yes, const QString &no);
 

@@ -117,13 +117,13 @@ void AdvisorClient::markInboxItemDone(const QString &itemId)
 
 QString AdvisorClient::sendChat(const QString &consultationId, const QString &text)
 {
-    Consultation *consultation = this->consultation(consultationId);
+    Consultation *consultation = findConsultation(consultationId);
     return consultation ? consultation->chat()->send(text) : QString();
 }
 
 void AdvisorClient::noteTyping(const QString &consultationId)
 {
-    if (Consultation *consultation = this->consultation(consultationId))
+    if (Consultation *consultation = findConsultation(consultationId))
         consultation->chat()->noteTyping();
 }
 
@@ -162,6 +162,11 @@ AdvisorConsultation *AdvisorClient::consultation(const QString &id) const
 {
     const auto it = m_consultations.find(id.toStdString());
     return it == m_consultations.end() ? nullptr : it->second.get();
+}
+
+Consultation *AdvisorClient::findConsultation(const QString &id) const
+{
+    return consultation(id);
 }
 
 QStringList AdvisorClient::consultationIds() const
@@ -288,6 +293,8 @@ void AdvisorClient::onError(const wire::Error &error)
         return;
     }
     if (const QString transferred = m_consultationOfTransfer.take(error.request_id()); !transferred.isEmpty()) {
+        if (Consultation *consultation = findConsultation(transferred))
+            consultation->refuseTransfer(error.code());
         Q_EMIT transferRefused(transferred, error.code());
         return;
     }

@@ -92,7 +92,9 @@ public:
     QList<wire::Colleague> colleagues() const;
     AdvisorQueueModel *queue() const { return m_queue.get(); }
     InboxModel *inbox() const { return m_inbox.get(); }
-    // The consultation with this id (until dismissed), or nullptr. Views bind to it as a Consultation.
+    // The consultation with this id (until dismissed), or nullptr. Views bind to it.
+    Consultation *findConsultation(const QString &id) const;
+    // The same, readable under the former field names (AdvisorConsultation).
     AdvisorConsultation *consultation(const QString &id) const;
     QStringList consultationIds() const;
     // Messages for a consultation this client does not have (never their content: only counted).

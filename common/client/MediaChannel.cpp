@@ -77,6 +77,7 @@ void MediaChannel::onPacket(const wire::MediaPacket &packet)
     const auto size = static_cast<quint64>(packet.payload().size());
     m_receivedSinceReset += size;
     m_statistics.receivedBytes += size;
+    ++m_statistics.receivedPackets;
     // Gaps in the sequence are losses (the relay dropped them, or the sender's loss model did).
     const bool audio = packet.kind() == wire::MEDIA_KIND_AUDIO;
     bool &have = audio ? m_haveAudioSequence : m_haveVideoSequence;

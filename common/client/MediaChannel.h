@@ -45,6 +45,7 @@ public:
         quint64 droppedAudio = 0; // not sent: the window was full
         quint64 droppedVideo = 0;
         quint64 receivedBytes = 0;
+        quint64 receivedPackets = 0;
         quint64 lostAudio = 0; // sequence gaps in what arrived
         quint64 lostVideo = 0;
     };

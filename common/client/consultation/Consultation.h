@@ -55,6 +55,8 @@ public:
     bool dispatch(const wire::Envelope &envelope);
     // Asks the server to end it (the end itself arrives as ConsultationEnded).
     void end();
+    // The server refused to hand it to a colleague (the client matched the refusal to its request).
+    void refuseTransfer(wire::ErrorCode code) { Q_EMIT transferRefused(code); }
 
     const QString &id() const { return m_id; }
     const std::string &wireId() const { return m_idStd; } // as the messages carry it
@@ -99,6 +101,7 @@ Q_SIGNALS:
     // Another advisor carries on in the same chat (the customer's side of a transfer).
     void peerChanged(const QString &name);
     void ended(consult::wire::EndReason reason);
+    void transferRefused(consult::wire::ErrorCode code);
     void mediaStarted();
 
 protected:
