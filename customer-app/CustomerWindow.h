@@ -12,12 +12,15 @@ class QLabel;
 class QPushButton;
 class QStackedWidget;
 
+namespace consult {
+class LanguageSwitcher;
+} // namespace consult
+
 namespace consult::customer {
 
 class ConsultationPage;
 class EndPage;
 class HeaderBar;
-class LanguageSwitcher;
 class LoginPage;
 class MessagePage;
 class MessageStoredPage;
