@@ -78,6 +78,7 @@ MainWindow::MainWindow(AdvisorClient &client, const Clock &clock, const CannedRe
     m_pauseButton = new QToolButton(bar);
     m_pauseButton->setObjectName(QStringLiteral("pauseButton"));
     m_places = plainLabel(bar);
+    m_places->setWordWrap(false); // "Beratungen: 2 von 3" on one line in the tool bar
     m_places->setObjectName(QStringLiteral("places"));
     m_logoutButton = new QToolButton(bar);
     m_logoutButton->setObjectName(QStringLiteral("logoutButton"));

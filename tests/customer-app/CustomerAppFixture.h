@@ -3,15 +3,15 @@
 // Drives the real customer window against a real in-process server (TestServer, real TLS), with
 // advisors scripted through the client library. Helpers report through the Qt Test macros; callers
 // check QTest::currentTestFailed() (or use the CUSTOMER_* macros that return on failure).
-#include "widgets/ChatInput.h"
 #include "ConsultationPage.h"
 #include "CustomerWindow.h"
-#include "widgets/LanguageSwitcher.h"
 #include "LoginPage.h"
 #include "NoticeDialog.h"
 #include "StartPage.h"
 #include "support/TestClients.h"
 #include "support/TestServer.h"
+#include "widgets/ChatInput.h"
+#include "widgets/LanguageSwitcher.h"
 
 #include <QApplication>
 #include <QCheckBox>

@@ -1,12 +1,12 @@
 // Lesson 14: every control has an accessible name, the keyboard reaches everything in a sensible
 // order, Enter sends and Shift+Enter breaks the line, changes the customer did not cause are
 // announced; and the language switches without a restart.
-#include "widgets/Announcer.h"
 #include "CustomerAppFixture.h"
 #include "CustomerTestMain.h"
 #include "EndPage.h"
 #include "MessagePage.h"
 #include "WaitingPage.h"
+#include "widgets/Announcer.h"
 #include "widgets/ChatView.h"
 
 #include <QAbstractItemView>
@@ -73,10 +73,9 @@ class TestCustomerAccessibility final : public QObject
 private slots:
     void initTestCase()
     {
-        connect(&Announcer::instance(), &Announcer::announced, this,
-                [](QWidget *where, const QString &text) {
-                    announcements().append({where, text});
-                });
+        connect(&Announcer::instance(), &Announcer::announced, this, [](QWidget *where, const QString &text) {
+            announcements().append({where, text});
+        });
     }
 
     void init() { announcements().clear(); }
