@@ -293,15 +293,8 @@ void AdvisorWorkstation::quit()
 
 void AdvisorWorkstation::setLanguage(const QString &language)
 {
-    m_preferences.language = language == u"en" ? QStringLiteral("en") : QStringLiteral("de");
-    QCoreApplication::removeTranslator(&m_appTranslator);
-    QCoreApplication::removeTranslator(&m_qtTranslator);
-    if (m_preferences.language == u"en") {
-        if (m_appTranslator.load(QStringLiteral(":/i18n/advisor_en.qm")))
-            QCoreApplication::installTranslator(&m_appTranslator);
-    } else if (m_qtTranslator.load(QStringLiteral("qtbase_de"), QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
-        QCoreApplication::installTranslator(&m_qtTranslator); // Qt's own buttons and menus in German too
-    }
+    m_language.setLanguage(language);
+    m_preferences.language = m_language.language();
     m_preferences.save(m_settings);
     if (m_window)
         m_window->setLanguageChecked(m_preferences.language);

@@ -5,9 +5,9 @@
 #include "client/AdvisorClient.h"
 #include "client/ServerEndpoint.h"
 
+#include "widgets/LanguageSwitcher.h"
 #include <QObject>
 #include <QPointer>
-#include <QTranslator>
 
 #include <memory>
 
@@ -93,8 +93,7 @@ private:
     std::unique_ptr<AdvisorClient> m_client;
     std::unique_ptr<LoginDialog> m_dialog;
     QPointer<MainWindow> m_window;
-    QTranslator m_appTranslator;
-    QTranslator m_qtTranslator;
+    LanguageSwitcher m_language{QStringLiteral(":/i18n/advisor_en.qm")};
     Stage m_stage = Stage::Idle;
     bool m_keychainAvailable = true;
     bool m_tokenLogin = false; // the log-in under way uses the remembered token

@@ -5,19 +5,18 @@
 #include "TransferDialog.h"
 #include "client/AdvisorClient.h"
 #include "validation/PhoneNumber.h"
+#include "widgets/Announcer.h"
+#include "widgets/ChatInput.h"
 #include "widgets/ChatView.h"
 
 #include <QAbstractButton>
-#include <QAccessible>
 #include <QAction>
 #include <QEvent>
 #include <QFrame>
 #include <QHBoxLayout>
-#include <QKeyEvent>
 #include <QLabel>
 #include <QMenu>
 #include <QMessageBox>
-#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QVBoxLayout>
 
@@ -40,6 +39,7 @@ ConsultationPanel::ConsultationPanel(AdvisorClient &client, const QString &consu
     : QWidget(parent)
     , m_client(client)
     , m_id(consultationId)
+    , m_consultation(client.findConsultation(consultationId))
     , m_canned(canned)
 {
     setObjectName(QStringLiteral("consultation-%1").arg(consultationId));
@@ -62,11 +62,9 @@ ConsultationPanel::ConsultationPanel(AdvisorClient &client, const QString &consu
     m_state->setWordWrap(true);
 
     m_chat = new ChatView(this);
-    m_input = new QPlainTextEdit(this);
+    m_input = new ChatInput(this);
     m_input->setObjectName(QStringLiteral("chatInput"));
-    m_input->setTabChangesFocus(true);
     m_input->setMaximumHeight(m_input->fontMetrics().lineSpacing() * 5);
-    m_input->installEventFilter(this);
 
     m_cannedMenu = new QMenu(this);
     m_cannedButton = new QPushButton(this);
@@ -99,44 +97,30 @@ ConsultationPanel::ConsultationPanel(AdvisorClient &client, const QString &consu
     layout->addLayout(actions);
 
     connect(m_send, &QPushButton::clicked, this, &ConsultationPanel::send);
+    connect(m_input, &ChatInput::submitted, this, &ConsultationPanel::send);
     connect(m_end, &QPushButton::clicked, this, &ConsultationPanel::endOrClose);
     connect(m_transfer, &QPushButton::clicked, this, &ConsultationPanel::requestTransfer);
-    connect(m_input, &QPlainTextEdit::textChanged, this, [this] {
-        if (!m_input->toPlainText().isEmpty())
-            m_client.noteTyping(m_id);
-    });
 
-    const QString id = m_id;
-    const auto mine = [id](const QString &other) { return other == id; };
-    connect(&client, &AdvisorClient::peerTypingChanged, this, [this, mine](const QString &other) {
-        if (mine(other))
-            updateState();
-    });
-    connect(&client, &AdvisorClient::peerPresenceChanged, this, [this, mine](const QString &other) {
-        if (mine(other))
-            updateState();
-    });
-    connect(&client, &AdvisorClient::consultationEnded, this, [this, mine](const QString &other) {
-        if (mine(other)) {
+    if (Consultation *c = consultation()) {
+        connect(m_input, &ChatInput::textChanged, this, [this] {
+            if (m_consultation && !m_input->toPlainText().isEmpty())
+                m_consultation->chat()->noteTyping();
+        });
+        connect(c->chat(), &ConsultationChat::peerTypingChanged, this, &ConsultationPanel::updateState);
+        connect(c, &Consultation::peerPresenceChanged, this, &ConsultationPanel::updateState);
+        connect(c, &Consultation::ended, this, [this] {
             m_notice.clear();
             updateState();
-        }
-    });
-    connect(&client, &AdvisorClient::transferRefused, this, [this, mine](const QString &other, wire::ErrorCode code) {
-        if (mine(other))
-            showNotice(StatusTexts::transferRefusal(code, m_transferTarget));
-    });
-    connect(&client, &AdvisorClient::chatRefused, this,
-            [this, mine](const QString &other, const QString &, wire::ErrorCode code) {
-                if (mine(other))
-                    showNotice(code == wire::ERROR_RATE_LIMITED
-                                   ? tr("Nachricht nicht gesendet: zu viele Nachrichten in kurzer Zeit.")
-                                   : tr("Nachricht nicht gesendet (Fehler %1).").arg(static_cast<int>(code)));
-            });
-
-    if (AdvisorConsultation *c = consultation()) {
-        m_chat->setChatModel(c->chat.get());
-        connect(c->chat.get(), &ChatModel::incomingLine, this, [this] {
+        });
+        connect(c, &Consultation::transferRefused, this,
+                [this](wire::ErrorCode code) { showNotice(StatusTexts::transferRefusal(code, m_transferTarget)); });
+        connect(c->chat(), &ConsultationChat::lineRefused, this, [this](const QString &, wire::ErrorCode code) {
+            showNotice(code == wire::ERROR_RATE_LIMITED
+                           ? tr("Nachricht nicht gesendet: zu viele Nachrichten in kurzer Zeit.")
+                           : tr("Nachricht nicht gesendet (Fehler %1).").arg(static_cast<int>(code)));
+        });
+        m_chat->setChatModel(c->chat()->model());
+        connect(c->chat()->model(), &ChatModel::incomingLine, this, [this] {
             if (m_active)
                 return;
             ++m_unread;
@@ -155,27 +139,22 @@ ConsultationPanel::ConsultationPanel(AdvisorClient &client, const QString &consu
     retranslate();
 }
 
-AdvisorConsultation *ConsultationPanel::consultation() const
-{
-    return m_client.consultation(m_id);
-}
-
 QString ConsultationPanel::customerName() const
 {
-    const AdvisorConsultation *c = consultation();
-    return c ? c->customerName : QString();
+    const Consultation *c = consultation();
+    return c ? c->peer().name : QString();
 }
 
 bool ConsultationPanel::isEnded() const
 {
-    const AdvisorConsultation *c = consultation();
-    return !c || c->ended;
+    const Consultation *c = consultation();
+    return !c || c->isEnded();
 }
 
 bool ConsultationPanel::isTransferred() const
 {
-    const AdvisorConsultation *c = consultation();
-    return c && c->ended && c->endReason == wire::END_REASON_TRANSFERRED;
+    const Consultation *c = consultation();
+    return c && c->isEnded() && c->endReason() == wire::END_REASON_TRANSFERRED;
 }
 
 void ConsultationPanel::retranslate()
@@ -223,15 +202,15 @@ void ConsultationPanel::buildCannedMenu()
 
 void ConsultationPanel::updateHeader()
 {
-    const AdvisorConsultation *c = consultation();
+    const Consultation *c = consultation();
     if (!c)
         return;
-    m_name->setText(c->customerName);
+    m_name->setText(c->peer().name);
     QString details = tr("Tel. %1 · %2 · wartete %3 · seit %4 Uhr")
-                          .arg(validation::formatInternational(c->customerPhoneE164), StatusTexts::mode(c->mode),
-                               StatusTexts::duration(c->waitedMs), c->startedAt.toString(QStringLiteral("HH:mm")));
-    if (!c->transferredFrom.isEmpty())
-        details += QStringLiteral(" · ") + tr("übernommen von %1").arg(c->transferredFrom);
+                          .arg(validation::formatInternational(c->customerPhoneE164()), StatusTexts::mode(c->mode()),
+                               StatusTexts::duration(c->waitedMs()), c->startedAt().toString(QStringLiteral("HH:mm")));
+    if (!c->transferredFrom().isEmpty())
+        details += QStringLiteral(" · ") + tr("übernommen von %1").arg(c->transferredFrom());
     m_details->setText(details);
     m_unreadBadge->setText(QString::number(m_unread));
     m_unreadBadge->setVisible(m_unread > 0);
@@ -240,18 +219,18 @@ void ConsultationPanel::updateHeader()
 
 void ConsultationPanel::updateState()
 {
-    const AdvisorConsultation *c = consultation();
-    const bool ended = !c || c->ended;
+    const Consultation *c = consultation();
+    const bool ended = !c || c->isEnded();
     QString text;
     QString colour = QStringLiteral("#555555");
     if (ended) {
-        text = c ? StatusTexts::endReason(c->endReason, c->customerName, c->transferredTo) : tr("Beendet.");
+        text = c ? StatusTexts::endReason(c->endReason(), c->peer().name, c->transferredTo()) : tr("Beendet.");
         colour = QStringLiteral("#7a4b00");
-    } else if (c->peerState == wire::PEER_STATE_RECONNECTING) {
-        text = tr("Die Verbindung zu %1 ist unterbrochen; es wird auf die Rückkehr gewartet.").arg(c->customerName);
+    } else if (c->peer().presence == wire::PEER_STATE_RECONNECTING) {
+        text = tr("Die Verbindung zu %1 ist unterbrochen; es wird auf die Rückkehr gewartet.").arg(c->peer().name);
         colour = QStringLiteral("#b00020");
-    } else if (c->peerTyping) {
-        text = tr("%1 schreibt …").arg(c->customerName);
+    } else if (c->chat()->peerTyping()) {
+        text = tr("%1 schreibt …").arg(c->peer().name);
     }
     if (!m_notice.isEmpty()) {
         text = m_notice;
@@ -259,8 +238,7 @@ void ConsultationPanel::updateState()
     }
     if (text != m_state->text()) {
         m_state->setText(text);
-        QAccessibleEvent event(m_state, QAccessible::NameChanged); // lesson 14: announced
-        QAccessible::updateAccessibility(&event);
+        announce(m_state, text); // lesson 14
     }
     m_state->setStyleSheet(QStringLiteral("color: %1;").arg(colour));
     m_state->setVisible(!text.isEmpty());
@@ -301,8 +279,9 @@ void ConsultationPanel::send()
         return;
     }
     m_notice.clear();
-    m_client.sendChat(m_id, text);
-    m_input->clear();
+    // Through the consultation's chat, as every view sends (the send guard is the client's policy).
+    if (m_consultation->chat()->submit(text).outcome == ConsultationChat::Submission::Outcome::Sent)
+        m_input->clear();
     updateState();
 }
 
@@ -310,10 +289,10 @@ void ConsultationPanel::insertCanned(int index)
 {
     if (index < 0 || index >= m_canned.all().size() || isEnded())
         return;
-    const AdvisorConsultation *c = consultation();
+    const Consultation *c = consultation();
     const QString text = CannedResponses::fill(
         m_canned.all().at(index).text,
-        {c->customerName, validation::formatInternational(c->customerPhoneE164), m_client.displayName()});
+        {c->peer().name, validation::formatInternational(c->customerPhoneE164()), m_client.displayName()});
     // Inserted, not sent: the advisor reads and adapts it first.
     m_input->insertPlainText(text);
     focusInput();
@@ -341,7 +320,7 @@ void ConsultationPanel::endOrClose()
     confirm.button(QMessageBox::Yes)->setText(tr("Beenden"));
     confirm.button(QMessageBox::No)->setText(tr("Weiter beraten"));
     if (confirm.exec() == QMessageBox::Yes && !isEnded())
-        m_client.endConsultation(m_id);
+        m_consultation->end();
 }
 
 void ConsultationPanel::requestTransfer()
@@ -364,18 +343,6 @@ void ConsultationPanel::focusInput()
         m_input->setFocus(Qt::ShortcutFocusReason);
     else
         m_end->setFocus(Qt::ShortcutFocusReason);
-}
-
-bool ConsultationPanel::eventFilter(QObject *watched, QEvent *event)
-{
-    if (watched == m_input && event->type() == QEvent::KeyPress) {
-        const auto *key = static_cast<QKeyEvent *>(event);
-        if ((key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter) && !(key->modifiers() & Qt::ShiftModifier)) {
-            send();
-            return true;
-        }
-    }
-    return QWidget::eventFilter(watched, event);
 }
 
 } // namespace consult::advisor

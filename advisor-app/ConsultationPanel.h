@@ -7,14 +7,14 @@
 
 class QLabel;
 class QMenu;
-class QPlainTextEdit;
 class QPushButton;
 class QFrame;
 
 namespace consult {
 class AdvisorClient;
-struct AdvisorConsultation;
+class ChatInput;
 class ChatView;
+class Consultation;
 } // namespace consult
 
 namespace consult::advisor {
@@ -22,7 +22,8 @@ namespace consult::advisor {
 // One consultation: who the customer is, the chat (the shared ChatView, plain text only), the
 // input with canned responses, and the state a glance must catch: typing, reconnecting, ended,
 // handed over. Enter sends, Shift+Enter starts a new line, Ctrl+1..9 insert a canned response.
-// Ending asks for confirmation. Holds only the consultation's id: the client owns its state.
+// Ending asks for confirmation. Binds to its Consultation (owned by the client; the panel goes
+// before the client dismisses it) and hears only that consultation's events.
 class ConsultationPanel final : public QWidget
 {
     Q_OBJECT
@@ -48,7 +49,7 @@ public:
     void requestTransfer();
     void focusInput();
 
-    QPlainTextEdit *input() const { return m_input; }
+    ChatInput *input() const { return m_input; }
     ChatView *chatView() const { return m_chat; }
     QLabel *stateLabel() const { return m_state; }
     QMenu *cannedMenu() const { return m_cannedMenu; }
@@ -63,10 +64,9 @@ Q_SIGNALS:
 
 protected:
     void changeEvent(QEvent *event) override;
-    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
-    AdvisorConsultation *consultation() const;
+    Consultation *consultation() const { return m_consultation.data(); }
     void retranslate();
     void buildCannedMenu();
     void updateHeader();
@@ -75,6 +75,7 @@ private:
 
     AdvisorClient &m_client;
     QString m_id;
+    QPointer<Consultation> m_consultation;
     const CannedResponses &m_canned;
     QLabel *m_name;
     QLabel *m_details;
@@ -82,7 +83,7 @@ private:
     QLabel *m_state;
     QLabel *m_unreadBadge;
     ChatView *m_chat;
-    QPlainTextEdit *m_input;
+    ChatInput *m_input;
     QPushButton *m_cannedButton;
     QMenu *m_cannedMenu;
     QPushButton *m_transfer;

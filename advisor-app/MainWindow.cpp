@@ -9,9 +9,10 @@
 #include "StatusTexts.h"
 #include "WaitingAlert.h"
 #include "client/AdvisorClient.h"
+#include "widgets/Announcer.h"
+#include "widgets/ConnectionIndicator.h"
 
 #include <QAbstractButton>
-#include <QAccessible>
 #include <QAction>
 #include <QActionGroup>
 #include <QCloseEvent>
@@ -77,6 +78,7 @@ MainWindow::MainWindow(AdvisorClient &client, const Clock &clock, const CannedRe
     m_pauseButton = new QToolButton(bar);
     m_pauseButton->setObjectName(QStringLiteral("pauseButton"));
     m_places = plainLabel(bar);
+    m_places->setWordWrap(false); // "Beratungen: 2 von 3" on one line in the tool bar
     m_places->setObjectName(QStringLiteral("places"));
     m_logoutButton = new QToolButton(bar);
     m_logoutButton->setObjectName(QStringLiteral("logoutButton"));
@@ -104,8 +106,6 @@ MainWindow::MainWindow(AdvisorClient &client, const Clock &clock, const CannedRe
     buildStatusBar();
 
     connect(&client, &AdvisorClient::statusChanged, this, &MainWindow::updateStatus);
-    connect(&client.connection(), &ClientConnection::stateChanged, this, &MainWindow::updateConnection);
-    connect(&client.connection(), &ClientConnection::roundTripChanged, this, &MainWindow::updateConnection);
     connect(&client, &AdvisorClient::requestRefused, this,
             [this](wire::ErrorCode code) { announce(StatusTexts::requestRefusal(code)); });
     connect(m_alert, &WaitingAlert::alerted, this, [this](int, const QString &text) {
@@ -226,8 +226,8 @@ void MainWindow::buildMenus()
 
 void MainWindow::buildStatusBar()
 {
-    m_connection = plainLabel(statusBar());
-    m_connection->setObjectName(QStringLiteral("connectionState"));
+    m_connection = new ConnectionIndicator(statusBar());
+    m_connection->bind(&m_client.connection());
     statusBar()->addPermanentWidget(m_connection);
 }
 
@@ -270,7 +270,6 @@ void MainWindow::retranslate()
     m_side->setAccessibleName(tr("Warteschlange und Nachrichten"));
     updateSideTabs();
     updateStatus();
-    updateConnection();
 }
 
 void MainWindow::changeEvent(QEvent *event)
@@ -287,30 +286,6 @@ void MainWindow::updateStatus()
     action(QStringLiteral("pause"))->setChecked(!status.available());
     m_places->setText(tr("Beratungen: %1 von %2").arg(status.active_consultations()).arg(status.capacity()));
     m_places->setAccessibleName(m_places->text());
-}
-
-void MainWindow::updateConnection()
-{
-    const ClientConnection &connection = m_client.connection();
-    QString text;
-    QString colour = QStringLiteral("#1e7e34");
-    switch (connection.state()) {
-    case ClientConnection::State::Connected:
-        text =
-            connection.roundTripMs() >= 0 ? tr("● Verbunden (%1 ms)").arg(connection.roundTripMs()) : tr("● Verbunden");
-        break;
-    case ClientConnection::State::Reconnecting:
-        text = tr("● Verbindung unterbrochen – wird wiederhergestellt …");
-        colour = QStringLiteral("#b00020");
-        break;
-    default:
-        text = tr("● Nicht verbunden");
-        colour = QStringLiteral("#b00020");
-        break;
-    }
-    m_connection->setText(text);
-    m_connection->setStyleSheet(QStringLiteral("color: %1;").arg(colour));
-    m_connection->setAccessibleName(text.mid(2));
 }
 
 void MainWindow::updateSideTabs()
@@ -335,8 +310,7 @@ void MainWindow::setLanguageChecked(const QString &language)
 void MainWindow::announce(const QString &text, int timeoutMs)
 {
     statusBar()->showMessage(text, timeoutMs);
-    QAccessibleEvent event(statusBar(), QAccessible::NameChanged); // lesson 14
-    QAccessible::updateAccessibility(&event);
+    consult::announce(statusBar(), text); // lesson 14
 }
 
 void MainWindow::withCurrent(const std::function<void(ConsultationPanel *)> &action)

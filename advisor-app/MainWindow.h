@@ -14,6 +14,7 @@ class QToolButton;
 namespace consult {
 class AdvisorClient;
 class Clock;
+class ConnectionIndicator;
 } // namespace consult
 
 namespace consult::advisor {
@@ -43,6 +44,7 @@ public:
     QToolButton *availableButton() const { return m_availableButton; }
     QToolButton *pauseButton() const { return m_pauseButton; }
     QAction *action(const QString &name) const;
+    ConnectionIndicator *connectionIndicator() const { return m_connection; }
 
     void setSideBySide(bool sideBySide);
     void setLanguageChecked(const QString &language);
@@ -66,7 +68,6 @@ private:
     void buildStatusBar();
     void retranslate();
     void updateStatus();
-    void updateConnection();
     void updateSideTabs();
     void withCurrent(const std::function<void(ConsultationPanel *)> &action);
 
@@ -78,7 +79,7 @@ private:
     QTabWidget *m_side;
     QLabel *m_advisorName;
     QLabel *m_places;
-    QLabel *m_connection;
+    ConnectionIndicator *m_connection;
     QToolButton *m_availableButton;
     QToolButton *m_pauseButton;
     QToolButton *m_logoutButton;

@@ -1,11 +1,13 @@
 #include "ConsultationPage.h"
 #include "widgets/PlainLabel.h"
 
-#include "Announcer.h"
-#include "ChatInput.h"
 #include "CustomerTexts.h"
 #include "client/CustomerClient.h"
+#include "client/consultation/Consultation.h"
+#include "widgets/Announcer.h"
+#include "widgets/ChatInput.h"
 #include "widgets/ChatView.h"
+#include "widgets/ConnectionIndicator.h"
 
 #include <QEvent>
 #include <QFrame>
@@ -49,13 +51,14 @@ ConsultationPage::ConsultationPage(QWidget *parent)
     m_send->setObjectName(QStringLiteral("send"));
     m_send->setProperty("primary", true);
     m_keys = plainLabel(this, "keys", "hint");
+    m_indicator = new ConnectionIndicator(this);
 
     connect(m_input, &ChatInput::submitted, this, &ConsultationPage::submit);
     connect(m_send, &QPushButton::clicked, this, &ConsultationPage::submit);
     connect(m_end, &QPushButton::clicked, this, &ConsultationPage::endRequested);
     connect(m_input, &ChatInput::textChanged, this, [this] {
         if (m_client && !m_input->toPlainText().isEmpty())
-            m_client->noteTyping();
+            m_client->noteTyping(); // the client knows whether the consultation is running
         m_send->setEnabled(!m_input->toPlainText().trimmed().isEmpty());
     });
 
@@ -75,7 +78,10 @@ ConsultationPage::ConsultationPage(QWidget *parent)
     layout->addWidget(m_typing);
     layout->addWidget(m_status);
     layout->addLayout(inputRow);
-    layout->addWidget(m_keys);
+    auto *bottomRow = new QHBoxLayout;
+    bottomRow->addWidget(m_keys, 1);
+    bottomRow->addWidget(m_indicator, 0, Qt::AlignRight);
+    layout->addLayout(bottomRow);
     setTabOrder(m_input, m_send);
     setTabOrder(m_send, m_chat);
     setTabOrder(m_chat, m_end);
@@ -85,27 +91,38 @@ ConsultationPage::ConsultationPage(QWidget *parent)
 
 void ConsultationPage::setClient(CustomerClient *client)
 {
+    if (m_consultation) {
+        m_consultation->disconnect(this);
+        m_consultation->chat()->disconnect(this);
+        m_consultation->chat()->model()->disconnect(this);
+    }
     m_client = client;
+    m_consultation = client ? client->consultation() : nullptr;
     m_refusal = wire::ERROR_UNSPECIFIED;
     m_input->clear();
-    m_chat->setChatModel(client ? client->chat() : nullptr);
-    if (client) {
-        connect(client, &CustomerClient::consultationStarted, this, [this] {
+    m_chat->setChatModel(m_consultation ? m_consultation->chat()->model() : nullptr);
+    m_indicator->bind(client ? &client->connection() : nullptr);
+    m_indicator->setMediaSession(m_consultation ? m_consultation->media() : nullptr);
+    if (Consultation *consultation = m_consultation) {
+        connect(consultation, &Consultation::started, this, [this] {
             retranslate();
             focusInput();
         });
-        connect(client, &CustomerClient::advisorChanged, this, [this](const QString &advisorName) {
+        connect(consultation, &Consultation::peerChanged, this, [this](const QString &advisorName) {
             retranslate();
             announce(m_heading, tr("Sie werden jetzt von %1 beraten.").arg(advisorName));
         });
-        connect(client, &CustomerClient::peerTypingChanged, this, [this] { retranslate(); });
-        connect(client, &CustomerClient::peerPresenceChanged, this, [this] {
+        connect(consultation->chat(), &ConsultationChat::peerTypingChanged, this, [this] { retranslate(); });
+        connect(consultation, &Consultation::peerPresenceChanged, this, [this] {
             retranslate();
-            announce(m_peer, m_peer->isVisibleTo(this) ? m_peer->text()
-                                                       : tr("%1 ist wieder verbunden.").arg(m_client->advisorName()));
+            announce(m_peer, m_peer->isVisibleTo(this)
+                                 ? m_peer->text()
+                                 : tr("%1 ist wieder verbunden.").arg(m_consultation->peer().name));
         });
-        connect(client, &CustomerClient::chatRefused, this, &ConsultationPage::onChatRefused);
-        connect(client->chat(), &ChatModel::incomingLine, this, [this](const ChatLine &line) {
+        connect(consultation, &Consultation::mediaStarted, this,
+                [this] { m_indicator->setMediaSession(m_consultation->media()); });
+        connect(consultation->chat(), &ConsultationChat::lineRefused, this, &ConsultationPage::onChatRefused);
+        connect(consultation->chat()->model(), &ChatModel::incomingLine, this, [this](const ChatLine &line) {
             announce(m_chat, tr("Neue Nachricht von %1: %2").arg(line.authorName, line.text));
         });
     }
@@ -145,7 +162,7 @@ void ConsultationPage::changeEvent(QEvent *event)
 
 void ConsultationPage::retranslate()
 {
-    const QString advisor = m_client ? m_client->advisorName() : QString();
+    const QString advisor = m_consultation ? m_consultation->peer().name : QString();
     m_heading->setText(advisor.isEmpty() ? tr("Ihre Beratung") : tr("Ihre Beratung mit %1").arg(advisor));
     m_end->setText(tr("Beratung beenden"));
     m_end->setAccessibleName(m_end->text());
@@ -155,12 +172,13 @@ void ConsultationPage::retranslate()
                            "Wertpapierorders oder Kartensperren."));
     m_reminderBox->setAccessibleName(tr("Wichtiger Hinweis"));
     m_reminderBox->setAccessibleDescription(m_noSecrets->text() + u' ' + m_noOrders->text());
-    const bool reconnecting = m_client && m_client->peerState() == wire::PEER_STATE_RECONNECTING;
+    const bool reconnecting = m_consultation && m_consultation->peer().presence == wire::PEER_STATE_RECONNECTING;
     m_peer->setVisible(reconnecting);
     m_peer->setText(tr("Die Verbindung von %1 ist unterbrochen und wird wiederhergestellt. Ihre Nachrichten "
                        "kommen an, sobald sie wieder da ist.")
                         .arg(advisor));
-    m_typing->setText(m_client && m_client->peerTyping() ? tr("%1 schreibt …").arg(advisor) : QString());
+    m_typing->setText(m_consultation && m_consultation->chat()->peerTyping() ? tr("%1 schreibt …").arg(advisor)
+                                                                             : QString());
     m_typing->setAccessibleName(m_typing->text());
     m_status->setText(m_refusal == wire::ERROR_UNSPECIFIED ? QString() : CustomerTexts::chatRefusal(m_refusal));
     m_status->setVisible(!m_status->text().isEmpty());
@@ -175,10 +193,23 @@ void ConsultationPage::retranslate()
 
 void ConsultationPage::submit()
 {
-    const QString text = m_input->toPlainText().trimmed();
-    if (text.isEmpty())
+    if (!m_consultation)
         return;
-    Q_EMIT sendRequested(text);
+    // The chat asks about what the send guard finds (a modal dialog) before anything leaves.
+    const ConsultationChat::Submission submission = m_consultation->chat()->submit(m_input->toPlainText());
+    switch (submission.outcome) {
+    case ConsultationChat::Submission::Outcome::Sent:
+        clearInput();
+        return;
+    case ConsultationChat::Submission::Outcome::Held:
+        if (!submission.check.findings.isEmpty())
+            selectInInput(submission.check.findings.first().start, submission.check.findings.first().length);
+        else
+            focusInput();
+        return;
+    case ConsultationChat::Submission::Outcome::NotSent:
+        return; // nothing written, or the consultation ended meanwhile
+    }
 }
 
 void ConsultationPage::onChatRefused(const QString &clientMessageId, wire::ErrorCode code)

@@ -9,17 +9,20 @@ class QLabel;
 class QPushButton;
 
 namespace consult {
+class ChatInput;
 class ChatView;
+class ConnectionIndicator;
+class Consultation;
 class CustomerClient;
 } // namespace consult
 
 namespace consult::customer {
 
-class ChatInput;
-
 // The consultation (seed 000 steps 3 and 4): the advisor's greeting and the chat with times, own
 // and advisor lines distinct, delivery state and typing indicator; always in view the reminder never
-// to send passwords, PINs, TANs or user IDs and that the chat takes no binding orders (C3).
+// to send passwords, PINs, TANs or user IDs and that the chat takes no binding orders (C3), and the
+// connection indicator. Binds to the client's Consultation; sends through its chat, so the send
+// guard (C2, C3) asks before anything suspicious leaves.
 class ConsultationPage final : public QWidget
 {
     Q_OBJECT
@@ -32,6 +35,8 @@ public:
     void focusInput();
     // After "Bearbeiten": selects what the send guard found, in the text as sent (trimmed).
     void selectInInput(qsizetype start, qsizetype length);
+    // Sends what is in the field (Enter, the button): through the send guard.
+    void submit();
 
     ChatInput *input() const { return m_input; }
     ChatView *chatView() const { return m_chat; }
@@ -39,9 +44,9 @@ public:
     QPushButton *endButton() const { return m_end; }
     QLabel *typingLabel() const { return m_typing; }
     QLabel *peerLabel() const { return m_peer; }
+    ConnectionIndicator *connectionIndicator() const { return m_indicator; }
 
 Q_SIGNALS:
-    void sendRequested(const QString &text);
     void endRequested();
 
 protected:
@@ -49,10 +54,10 @@ protected:
 
 private:
     void retranslate();
-    void submit();
     void onChatRefused(const QString &clientMessageId, wire::ErrorCode code);
 
     CustomerClient *m_client = nullptr;
+    Consultation *m_consultation = nullptr; // the client's; lives as long as it
     wire::ErrorCode m_refusal = wire::ERROR_UNSPECIFIED;
 
     QLabel *m_heading = nullptr;
@@ -67,6 +72,7 @@ private:
     ChatInput *m_input = nullptr;
     QPushButton *m_send = nullptr;
     QLabel *m_keys = nullptr;
+    ConnectionIndicator *m_indicator = nullptr;
 };
 
 } // namespace consult::customer

@@ -1,20 +1,20 @@
 #include "CustomerWindow.h"
 
-#include "Announcer.h"
 #include "ConsultationPage.h"
 #include "CustomerTexts.h"
 #include "EndPage.h"
 #include "HeaderBar.h"
 #include "InputCheck.h"
-#include "LanguageSwitcher.h"
 #include "LoginPage.h"
 #include "MessagePage.h"
 #include "MessageStoredPage.h"
-#include "SendGuard.h"
 #include "StartPage.h"
 #include "TranscriptSource.h"
 #include "WaitingPage.h"
 #include "core/Clock.h"
+#include "widgets/Announcer.h"
+#include "widgets/LanguageSwitcher.h"
+#include "widgets/SendGuardDialog.h"
 
 #include <QCloseEvent>
 #include <QFile>
@@ -132,7 +132,6 @@ void CustomerWindow::connectPages()
     });
     connect(m_stored, &MessageStoredPage::homeRequested, this, &CustomerWindow::goHome);
     connect(m_stored, &MessageStoredPage::quitRequested, this, &QWidget::close);
-    connect(m_consultation, &ConsultationPage::sendRequested, this, &CustomerWindow::sendChat);
     connect(m_consultation, &ConsultationPage::endRequested, this, [this] {
         if (confirm(tr("Beratung beenden"), tr("Möchten Sie die Beratung jetzt beenden?"), tr("Beratung beenden"),
                     tr("Weiter schreiben")) &&
@@ -163,6 +162,8 @@ void CustomerWindow::startSession()
     settings.language = m_language.language();
     m_client = std::make_unique<CustomerClient>(settings, SystemClock::instance());
     CustomerClient *client = m_client.get();
+    // Every chat line the customer sends passes the send guard; its questions appear over this window.
+    client->setSendConfirmation(SendGuardDialog::confirmationOver(this));
     m_login->setClient(client);
     m_waiting->setClient(client);
     m_message->setClient(client);
@@ -302,27 +303,11 @@ void CustomerWindow::onConnectionState(ClientConnection::State state)
     m_wasReconnecting = reconnecting;
 }
 
-void CustomerWindow::sendChat(const QString &text)
-{
-    const SendCheck check = SendGuard::check(text);
-    if (SendGuard::confirm(check, this) == SendGuard::Decision::Edit) {
-        if (!check.findings.isEmpty())
-            m_consultation->selectInInput(check.findings.first().start, check.findings.first().length);
-        else
-            m_consultation->focusInput();
-        return;
-    }
-    // The consultation may have ended while the dialog was open.
-    if (!m_client || m_client->phase() != Phase::Consulting)
-        return;
-    m_client->sendChat(text);
-    m_consultation->clearInput();
-}
-
 void CustomerWindow::sendMessage(const QString &text, const QString &callbackPhone)
 {
     // Left messages are stored at the bank: the same checks as chat lines (C2, C3).
-    if (SendGuard::confirm(SendGuard::check(text), this) == SendGuard::Decision::Edit) {
+    if (const SendCheck check = SendGuard::check(text);
+        !check.isClean() && SendGuardDialog::ask(check, this) == SendGuard::Decision::Edit) {
         m_message->textEdit()->setFocus();
         return;
     }

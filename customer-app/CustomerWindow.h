@@ -12,12 +12,15 @@ class QLabel;
 class QPushButton;
 class QStackedWidget;
 
+namespace consult {
+class LanguageSwitcher;
+} // namespace consult
+
 namespace consult::customer {
 
 class ConsultationPage;
 class EndPage;
 class HeaderBar;
-class LanguageSwitcher;
 class LoginPage;
 class MessagePage;
 class MessageStoredPage;
@@ -66,7 +69,6 @@ private:
     void goHome();
     void onPhaseChanged(CustomerClient::Phase phase);
     void onConnectionState(ClientConnection::State state);
-    void sendChat(const QString &text);
     void sendMessage(const QString &text, const QString &callbackPhone);
     bool confirm(const QString &title, const QString &text, const QString &yes, const QString &no);
 

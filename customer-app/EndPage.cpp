@@ -1,9 +1,9 @@
 #include "EndPage.h"
 #include "widgets/PlainLabel.h"
 
-#include "Announcer.h"
 #include "CustomerTexts.h"
 #include "TranscriptSource.h"
+#include "widgets/Announcer.h"
 
 #include <QDir>
 #include <QEvent>

@@ -1,6 +1,6 @@
 #include "HeaderBar.h"
 
-#include "LanguageSwitcher.h"
+#include "widgets/LanguageSwitcher.h"
 
 #include <QEvent>
 #include <QHBoxLayout>

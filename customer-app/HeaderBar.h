@@ -5,9 +5,11 @@
 class QLabel;
 class QPushButton;
 
-namespace consult::customer {
-
+namespace consult {
 class LanguageSwitcher;
+} // namespace consult
+
+namespace consult::customer {
 
 // The strip at the top of the window: the bank's name, the service, and the language switch.
 class HeaderBar final : public QWidget

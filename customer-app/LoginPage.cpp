@@ -1,11 +1,11 @@
 #include "LoginPage.h"
 #include "widgets/PlainLabel.h"
 
-#include "Announcer.h"
 #include "CustomerTexts.h"
 #include "InputCheck.h"
 #include "NoticeDialog.h"
 #include "client/CustomerClient.h"
+#include "widgets/Announcer.h"
 
 #include <QCheckBox>
 #include <QEvent>

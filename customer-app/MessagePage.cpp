@@ -1,11 +1,11 @@
 #include "MessagePage.h"
 #include "widgets/PlainLabel.h"
 
-#include "Announcer.h"
 #include "CustomerTexts.h"
 #include "InputCheck.h"
 #include "client/CustomerClient.h"
 #include "validation/PhoneNumber.h"
+#include "widgets/Announcer.h"
 
 #include <QEvent>
 #include <QHBoxLayout>

@@ -1,7 +1,7 @@
 #include "MessageStoredPage.h"
 
-#include "Announcer.h"
 #include "client/CustomerClient.h"
+#include "widgets/Announcer.h"
 
 #include <QEvent>
 #include <QHBoxLayout>

@@ -1,9 +1,9 @@
 #include "WaitingPage.h"
 #include "widgets/PlainLabel.h"
 
-#include "Announcer.h"
 #include "CustomerTexts.h"
 #include "client/CustomerClient.h"
+#include "widgets/Announcer.h"
 
 #include <QEvent>
 #include <QFrame>

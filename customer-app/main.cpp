@@ -1,7 +1,7 @@
 // consult-customer: the bank's customer client for the service chat (seed 000).
 #include "ClientConfig.h"
 #include "CustomerWindow.h"
-#include "LanguageSwitcher.h"
+#include "widgets/LanguageSwitcher.h"
 
 #include <QApplication>
 #include <QMessageBox>
@@ -37,7 +37,7 @@ int main(int argc, char *argv[])
     const auto config = ClientConfig::loadShipped();
     if (!config)
         return refuse(QStringLiteral("the shipped configuration is broken: ") + config.problem().message);
-    LanguageSwitcher language;
+    LanguageSwitcher language{QStringLiteral(":/i18n/customer_en.qm")};
     language.setLanguage(options->language);
     const auto endpoint = resolveEndpoint(config.value(), options.value(), isDevelopmentBuild());
     if (!endpoint) {

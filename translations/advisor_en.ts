@@ -29,11 +29,11 @@
     </message>
     <message>
         <source>Das Zertifikat des Servers ist ungültig. Aus Sicherheitsgründen wird keine Verbindung aufgebaut.</source>
-        <translation>The server's certificate is not valid. For security reasons no connection is made.</translation>
+        <translation>The server&apos;s certificate is not valid. For security reasons no connection is made.</translation>
     </message>
     <message>
         <source>Der Server weist sich nicht mit dem Schlüssel der Bank aus. Aus Sicherheitsgründen wird keine Verbindung aufgebaut. Bitte informieren Sie die IT.</source>
-        <translation>The server does not identify itself with the bank's key. For security reasons no connection is made. Please inform IT.</translation>
+        <translation>The server does not identify itself with the bank&apos;s key. For security reasons no connection is made. Please inform IT.</translation>
     </message>
     <message>
         <source>Diese Version des Beratungsplatzes passt nicht zum Server. Bitte aktualisieren Sie die Anwendung.</source>
@@ -65,7 +65,7 @@
     </message>
     <message>
         <source>Sie sind auf Pause. Schalten Sie auf „Verfügbar“, um Kunden anzunehmen.</source>
-        <translation>You are on pause. Switch to "Available" to take customers.</translation>
+        <translation>You are on pause. Switch to &quot;Available&quot; to take customers.</translation>
     </message>
     <message>
         <source>Dieser Eintrag ist nicht mehr vorhanden; vermutlich hat ihn jemand anderes übernommen.</source>
@@ -195,6 +195,37 @@
     <message>
         <source>Chatverlauf</source>
         <translation>Chat history</translation>
+    </message>
+</context>
+<context>
+    <name>consult::ConnectionIndicator</name>
+    <message>
+        <source>Verbunden (%1 ms)</source>
+        <translation>Connected (%1 ms)</translation>
+    </message>
+    <message>
+        <source>Verbunden</source>
+        <translation>Connected</translation>
+    </message>
+    <message>
+        <source>Verbindung unterbrochen – wird wiederhergestellt …</source>
+        <translation>Connection interrupted – reconnecting …</translation>
+    </message>
+    <message>
+        <source>Nicht verbunden</source>
+        <translation>Not connected</translation>
+    </message>
+    <message>
+        <source>Verlust %1 %</source>
+        <translation>loss %1 %</translation>
+    </message>
+    <message>
+        <source>%1 kbit/s</source>
+        <translation>%1 kbit/s</translation>
+    </message>
+    <message>
+        <source>Verbindung: %1</source>
+        <translation>Connection: %1</translation>
     </message>
 </context>
 <context>
@@ -501,11 +532,11 @@ Received: %3
     </message>
     <message>
         <source>Speichert eine widerrufbare Anmeldung im Schlüsselbund des Systems, nie das Passwort.</source>
-        <translation>Keeps a revocable log-in in the system's keychain, never the password.</translation>
+        <translation>Keeps a revocable log-in in the system&apos;s keychain, never the password.</translation>
     </message>
     <message>
         <source>Kein Schlüsselbund erreichbar: „Angemeldet bleiben“ ist nicht möglich. Bitte geben Sie Ihr Passwort bei jeder Anmeldung ein.</source>
-        <translation>No keychain reachable: "Stay logged in" is not possible. Please enter your password at every log-in.</translation>
+        <translation>No keychain reachable: &quot;Stay logged in&quot; is not possible. Please enter your password at every log-in.</translation>
     </message>
     <message>
         <source>A&amp;nmelden</source>
@@ -673,22 +704,6 @@ Received: %3
     <message>
         <source>Beratungen: %1 von %2</source>
         <translation>Consultations: %1 of %2</translation>
-    </message>
-    <message>
-        <source>● Verbunden (%1 ms)</source>
-        <translation>● Connected (%1 ms)</translation>
-    </message>
-    <message>
-        <source>● Verbunden</source>
-        <translation>● Connected</translation>
-    </message>
-    <message>
-        <source>● Verbindung unterbrochen – wird wiederhergestellt …</source>
-        <translation>● Connection interrupted – reconnecting …</translation>
-    </message>
-    <message>
-        <source>● Nicht verbunden</source>
-        <translation>● Not connected</translation>
     </message>
     <message>
         <source>&amp;Warteschlange (%1)</source>

@@ -32,6 +32,111 @@
     </message>
 </context>
 <context>
+    <name>consult::ConnectionIndicator</name>
+    <message>
+        <source>Verbunden (%1 ms)</source>
+        <translation>Connected (%1 ms)</translation>
+    </message>
+    <message>
+        <source>Verbunden</source>
+        <translation>Connected</translation>
+    </message>
+    <message>
+        <source>Verbindung unterbrochen – wird wiederhergestellt …</source>
+        <translation>Connection interrupted – reconnecting …</translation>
+    </message>
+    <message>
+        <source>Nicht verbunden</source>
+        <translation>Not connected</translation>
+    </message>
+    <message>
+        <source>Verlust %1 %</source>
+        <translation>loss %1 %</translation>
+    </message>
+    <message>
+        <source>%1 kbit/s</source>
+        <translation>%1 kbit/s</translation>
+    </message>
+    <message>
+        <source>Verbindung: %1</source>
+        <translation>Connection: %1</translation>
+    </message>
+</context>
+<context>
+    <name>consult::SendGuard</name>
+    <message>
+        <source>Vertrauliche Daten?</source>
+        <translation>Confidential data?</translation>
+    </message>
+    <message>
+        <source>Geben Sie niemals PIN, TAN, Passwort oder Anmeldenamen ein.</source>
+        <translation>Never enter your PIN, TAN, password or user name.</translation>
+    </message>
+    <message>
+        <source>Keine Aufträge im Chat</source>
+        <translation>No instructions in the chat</translation>
+    </message>
+    <message>
+        <source>Im Chat können wir keine rechtsverbindlichen Aufträge annehmen.</source>
+        <translation>We cannot accept legally binding instructions in the chat.</translation>
+    </message>
+    <message>
+        <source>eine IBAN</source>
+        <translation>an IBAN</translation>
+    </message>
+    <message>
+        <source>eine Kartennummer</source>
+        <translation>a card number</translation>
+    </message>
+    <message>
+        <source>eine PIN oder TAN</source>
+        <translation>a PIN or TAN</translation>
+    </message>
+    <message>
+        <source>ein Passwort oder Zugangsdaten</source>
+        <translation>a password or log-in details</translation>
+    </message>
+    <message>
+        <source>Ihre Nachricht enthält etwas, das wie %1 aussieht. Wir fragen Sie im Chat nie danach. Bitte entfernen Sie es, bevor Sie die Nachricht senden.</source>
+        <translation>Your message contains something that looks like %1. We never ask for it in the chat. Please remove it before you send the message.</translation>
+    </message>
+    <message>
+        <source> und </source>
+        <translation> and </translation>
+    </message>
+    <message>
+        <source>Möchten Sie eine Karte sperren lassen? Rufen Sie bitte sofort den Sperr-Notruf 116 116 an (aus dem Ausland +49 116 116), rund um die Uhr erreichbar.</source>
+        <translation>Do you want to block a card? Please call the blocking hotline 116 116 at once (from abroad +49 116 116), available around the clock.</translation>
+    </message>
+    <message>
+        <source>Überweisungen und Daueraufträge erteilen Sie bitte im Online-Banking oder in Ihrer Filiale.</source>
+        <translation>Please make transfers and standing orders in online banking or at your branch.</translation>
+    </message>
+    <message>
+        <source>Wertpapierorders erteilen Sie bitte im Online-Banking oder in Ihrer Filiale.</source>
+        <translation>Please place securities orders in online banking or at your branch.</translation>
+    </message>
+    <message>
+        <source>Fragen dazu beantworten wir Ihnen hier gern.</source>
+        <translation>We are glad to answer your questions about it here.</translation>
+    </message>
+</context>
+<context>
+    <name>consult::SendGuardDialog</name>
+    <message>
+        <source>Trotzdem senden</source>
+        <translation>Send anyway</translation>
+    </message>
+    <message>
+        <source>Bearbeiten</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <source>Nachricht senden</source>
+        <translation>Send message</translation>
+    </message>
+</context>
+<context>
     <name>consult::Transcript</name>
     <message>
         <source>Gesprächsprotokoll</source>
@@ -756,77 +861,6 @@
     <message>
         <source>Bestätigt, dass Sie diesen Hinweis gelesen haben und akzeptieren.</source>
         <translation>Confirms that you have read and accept this notice.</translation>
-    </message>
-</context>
-<context>
-    <name>consult::customer::SendGuard</name>
-    <message>
-        <source>Vertrauliche Daten?</source>
-        <translation>Confidential data?</translation>
-    </message>
-    <message>
-        <source>Geben Sie niemals PIN, TAN, Passwort oder Anmeldenamen ein.</source>
-        <translation>Never enter your PIN, TAN, password or user name.</translation>
-    </message>
-    <message>
-        <source>Trotzdem senden</source>
-        <translation>Send anyway</translation>
-    </message>
-    <message>
-        <source>Bearbeiten</source>
-        <translation>Edit</translation>
-    </message>
-    <message>
-        <source>Keine Aufträge im Chat</source>
-        <translation>No instructions in the chat</translation>
-    </message>
-    <message>
-        <source>Im Chat können wir keine rechtsverbindlichen Aufträge annehmen.</source>
-        <translation>We cannot accept legally binding instructions in the chat.</translation>
-    </message>
-    <message>
-        <source>Nachricht senden</source>
-        <translation>Send message</translation>
-    </message>
-    <message>
-        <source>eine IBAN</source>
-        <translation>an IBAN</translation>
-    </message>
-    <message>
-        <source>eine Kartennummer</source>
-        <translation>a card number</translation>
-    </message>
-    <message>
-        <source>eine PIN oder TAN</source>
-        <translation>a PIN or TAN</translation>
-    </message>
-    <message>
-        <source>ein Passwort oder Zugangsdaten</source>
-        <translation>a password or log-in details</translation>
-    </message>
-    <message>
-        <source>Ihre Nachricht enthält etwas, das wie %1 aussieht. Wir fragen Sie im Chat nie danach. Bitte entfernen Sie es, bevor Sie die Nachricht senden.</source>
-        <translation>Your message contains something that looks like %1. We never ask for it in the chat. Please remove it before you send the message.</translation>
-    </message>
-    <message>
-        <source> und </source>
-        <translation> and </translation>
-    </message>
-    <message>
-        <source>Möchten Sie eine Karte sperren lassen? Rufen Sie bitte sofort den Sperr-Notruf 116 116 an (aus dem Ausland +49 116 116), rund um die Uhr erreichbar.</source>
-        <translation>Do you want to block a card? Please call the blocking hotline 116 116 at once (from abroad +49 116 116), available around the clock.</translation>
-    </message>
-    <message>
-        <source>Überweisungen und Daueraufträge erteilen Sie bitte im Online-Banking oder in Ihrer Filiale.</source>
-        <translation>Please make transfers and standing orders in online banking or at your branch.</translation>
-    </message>
-    <message>
-        <source>Wertpapierorders erteilen Sie bitte im Online-Banking oder in Ihrer Filiale.</source>
-        <translation>Please place securities orders in online banking or at your branch.</translation>
-    </message>
-    <message>
-        <source>Fragen dazu beantworten wir Ihnen hier gern.</source>
-        <translation>We are glad to answer your questions about it here.</translation>
     </message>
 </context>
 <context>

@@ -1,8 +1,35 @@
 #include "AdvisorClient.h"
 
+#include "client/consultation/ConsultationRouting.h"
 #include "core/Clock.h"
+#include "protocol/EnvelopeCodec.h"
+
+#include <QLoggingCategory>
 
 namespace consult {
+
+namespace {
+Q_LOGGING_CATEGORY(lcAdvisorClient, "consult.client.advisor")
+} // namespace
+
+AdvisorConsultation::AdvisorConsultation(ClientConnection &connection, const Clock &clock,
+                                         std::function<QString()> nextClientMessageId, QObject *parent)
+    : Consultation(connection, clock, wire::PARTY_ADVISOR, std::move(nextClientMessageId), parent)
+    , id(m_id)
+    , customerName(m_peer.name)
+    , customerPhoneE164(m_customerPhoneE164)
+    , mode(m_mode)
+    , startedAt(m_startedAt)
+    , waitedMs(m_waitedMs)
+    , chat(m_chat->modelHandle())
+    , typing(m_chat->typingHandle())
+    , peerState(m_peer.presence)
+    , peerTyping(m_chat->peerTypingHandle())
+    , ended(m_ended)
+    , endReason(m_endReason)
+    , transferredFrom(m_transferredFrom)
+    , transferredTo(m_transferredTo)
+{}
 
 AdvisorClient::AdvisorClient(ClientConnection::Settings settings, const Clock &clock, QObject *parent)
     : QObject(parent)
@@ -12,7 +39,7 @@ AdvisorClient::AdvisorClient(ClientConnection::Settings settings, const Clock &c
 {
     settings.kind = wire::CLIENT_KIND_ADVISOR;
     m_connection = std::make_unique<ClientConnection>(std::move(settings), clock);
-    connect(m_connection.get(), &ClientConnection::envelopeReceived, this, &AdvisorClient::onEnvelope);
+    connect(m_connection.get(), &ClientConnection::envelopeReceived, this, &AdvisorClient::dispatch);
     connect(m_connection.get(), &ClientConnection::stateChanged, this, [this](ClientConnection::State state) {
         if (state == ClientConnection::State::Closed && m_phase != Phase::LoggedOut)
             setPhase(Phase::Failed);
@@ -90,27 +117,14 @@ void AdvisorClient::markInboxItemDone(const QString &itemId)
 
 QString AdvisorClient::sendChat(const QString &consultationId, const QString &text)
 {
-    AdvisorConsultation *consultation = this->consultation(consultationId);
-    if (!consultation || consultation->ended)
-        return {};
-    const QString clientId = QStringLiteral("a%1").arg(m_nextClientMessage++);
-    consultation->chat->addPending(clientId, text, m_displayName, m_clock.now().toLocalTime());
-    consultation->typing->stop();
-    m_consultationOfPendingLine.insert(clientId, consultationId);
-    wire::Envelope envelope;
-    auto *chat = envelope.mutable_send_chat();
-    chat->set_consultation_id(consultationId.toStdString());
-    chat->set_client_message_id(clientId.toStdString());
-    chat->set_text(text.toStdString());
-    if (!m_connection->send(std::move(envelope)))
-        consultation->chat->markFailed(clientId);
-    return clientId;
+    Consultation *consultation = findConsultation(consultationId);
+    return consultation ? consultation->chat()->send(text) : QString();
 }
 
 void AdvisorClient::noteTyping(const QString &consultationId)
 {
-    if (AdvisorConsultation *consultation = this->consultation(consultationId); consultation && !consultation->ended)
-        consultation->typing->keystroke();
+    if (Consultation *consultation = findConsultation(consultationId))
+        consultation->chat()->noteTyping();
 }
 
 void AdvisorClient::endConsultation(const QString &consultationId)
@@ -139,38 +153,42 @@ QList<wire::Colleague> AdvisorClient::colleagues() const
 
 void AdvisorClient::dismiss(const QString &consultationId)
 {
-    auto it = m_consultations.find(consultationId);
-    if (it != m_consultations.end() && it->second->ended)
+    auto it = m_consultations.find(consultationId.toStdString());
+    if (it != m_consultations.end() && it->second->isEnded())
         m_consultations.erase(it);
 }
 
 AdvisorConsultation *AdvisorClient::consultation(const QString &id) const
 {
-    const auto it = m_consultations.find(id);
+    const auto it = m_consultations.find(id.toStdString());
     return it == m_consultations.end() ? nullptr : it->second.get();
+}
+
+Consultation *AdvisorClient::findConsultation(const QString &id) const
+{
+    return consultation(id);
 }
 
 QStringList AdvisorClient::consultationIds() const
 {
     QStringList ids;
     for (const auto &[id, consultation] : m_consultations)
-        ids.append(id);
+        ids.append(QString::fromStdString(id));
     return ids;
 }
 
-void AdvisorClient::onEnvelope(const wire::Envelope &envelope)
+// The client's dispatch table: every message from the server, exactly once, to the one place that
+// handles it (as ServerCore::dispatch does on the server).
+void AdvisorClient::dispatch(const wire::Envelope &envelope)
 {
-    switch (envelope.body_case()) {
-    case wire::Envelope::kAdvisorLoginAccepted: {
-        const auto &accepted = envelope.advisor_login_accepted();
-        m_displayName = QString::fromStdString(accepted.display_name());
-        if (!accepted.token().empty())
-            m_token = QByteArray::fromStdString(accepted.token());
-        m_tokenExpiresAt = QDateTime::fromMSecsSinceEpoch(accepted.expires_at(), Qt::UTC);
-        setPhase(Phase::Ready);
-        Q_EMIT loggedIn(m_displayName);
+    if (const std::string *consultationId = routedConsultationId(envelope)) {
+        route(*consultationId, envelope);
         return;
     }
+    switch (envelope.body_case()) {
+    case wire::Envelope::kAdvisorLoginAccepted:
+        onLoginAccepted(envelope.advisor_login_accepted());
+        return;
     case wire::Envelope::kAdvisorStatus:
         m_status = envelope.advisor_status();
         Q_EMIT statusChanged(m_status);
@@ -196,51 +214,6 @@ void AdvisorClient::onEnvelope(const wire::Envelope &envelope)
     case wire::Envelope::kConsultationStarted:
         addConsultation(envelope.consultation_started());
         return;
-    case wire::Envelope::kChatMessage: {
-        const QString id = QString::fromStdString(envelope.chat_message().consultation_id());
-        if (AdvisorConsultation *consultation = this->consultation(id)) {
-            consultation->chat->addFromServer(envelope.chat_message());
-            if (envelope.chat_message().author() == wire::PARTY_CUSTOMER && consultation->peerTyping) {
-                consultation->peerTyping = false;
-                Q_EMIT peerTypingChanged(id, false);
-            }
-        }
-        return;
-    }
-    case wire::Envelope::kChatDelivered: {
-        const QString id = QString::fromStdString(envelope.chat_delivered().consultation_id());
-        if (AdvisorConsultation *consultation = this->consultation(id))
-            consultation->chat->markDelivered(QString::fromStdString(envelope.chat_delivered().message_id()));
-        return;
-    }
-    case wire::Envelope::kTyping: {
-        const QString id = QString::fromStdString(envelope.typing().consultation_id());
-        if (AdvisorConsultation *consultation = this->consultation(id)) {
-            consultation->peerTyping = envelope.typing().active();
-            Q_EMIT peerTypingChanged(id, consultation->peerTyping);
-        }
-        return;
-    }
-    case wire::Envelope::kPeerPresence: {
-        const QString id = QString::fromStdString(envelope.peer_presence().consultation_id());
-        if (AdvisorConsultation *consultation = this->consultation(id)) {
-            consultation->peerState = envelope.peer_presence().state();
-            Q_EMIT peerPresenceChanged(id, consultation->peerState);
-        }
-        return;
-    }
-    case wire::Envelope::kConsultationEnded: {
-        const QString id = QString::fromStdString(envelope.consultation_ended().consultation_id());
-        if (AdvisorConsultation *consultation = this->consultation(id)) {
-            consultation->ended = true;
-            consultation->endReason = envelope.consultation_ended().reason();
-            consultation->transferredTo = QString::fromStdString(envelope.consultation_ended().transferred_to());
-            consultation->typing->stop();
-            m_consultationOfTransfer.removeIf([&id](const auto &entry) { return entry.value() == id; });
-            Q_EMIT consultationEnded(id, consultation->endReason);
-        }
-        return;
-    }
     case wire::Envelope::kSessionClosed:
         setPhase(envelope.session_closed().reason() == wire::SESSION_CLOSE_REASON_LOGGED_OUT ? Phase::LoggedOut
                                                                                              : Phase::Failed);
@@ -253,43 +226,64 @@ void AdvisorClient::onEnvelope(const wire::Envelope &envelope)
     }
 }
 
+void AdvisorClient::route(const std::string &consultationId, const wire::Envelope &envelope)
+{
+    const auto it = m_consultations.find(consultationId);
+    if (it == m_consultations.end()) {
+        // Late messages of a dismissed consultation land here too; the content is never logged.
+        ++m_droppedMessages;
+        qCDebug(lcAdvisorClient) << "dropped" << protocol::bodyName(envelope.body_case())
+                                 << "for a consultation this workstation does not have";
+        return;
+    }
+    it->second->dispatch(envelope);
+}
+
+void AdvisorClient::onLoginAccepted(const wire::AdvisorLoginAccepted &accepted)
+{
+    m_displayName = QString::fromStdString(accepted.display_name());
+    if (!accepted.token().empty())
+        m_token = QByteArray::fromStdString(accepted.token());
+    m_tokenExpiresAt = QDateTime::fromMSecsSinceEpoch(accepted.expires_at(), Qt::UTC);
+    setPhase(Phase::Ready);
+    Q_EMIT loggedIn(m_displayName);
+}
+
 void AdvisorClient::addConsultation(const wire::ConsultationStarted &started)
 {
-    auto consultation = std::make_unique<AdvisorConsultation>();
-    consultation->id = QString::fromStdString(started.consultation_id());
-    consultation->customerName = QString::fromStdString(started.customer_name());
-    consultation->customerPhoneE164 = QString::fromStdString(started.customer_phone_e164());
-    consultation->mode = started.mode();
-    consultation->startedAt = QDateTime::fromMSecsSinceEpoch(started.started_at(), Qt::UTC).toLocalTime();
-    consultation->waitedMs = started.waited_ms();
-    consultation->transferredFrom = QString::fromStdString(started.transferred_from());
-    consultation->chat = std::make_unique<ChatModel>(wire::PARTY_ADVISOR);
-    // A transferred consultation arrives with the chat so far; every line of it reached the customer.
-    for (const wire::ChatMessage &line : started.history()) {
-        consultation->chat->addFromServer(line);
-        consultation->chat->markDelivered(QString::fromStdString(line.message_id()));
-    }
-    const QString id = consultation->id;
-    consultation->typing = std::make_unique<TypingNotifier>([this, id](bool active) {
-        // An ended consultation is gone on the server: a late "stopped typing" would only be refused.
-        if (const AdvisorConsultation *c = this->consultation(id); !c || c->ended)
-            return;
-        wire::Envelope typing;
-        typing.mutable_typing()->set_consultation_id(id.toStdString());
-        typing.mutable_typing()->set_active(active);
-        m_connection->send(std::move(typing));
+    auto consultation = std::make_unique<AdvisorConsultation>(
+        *m_connection, m_clock, [this] { return QStringLiteral("a%1").arg(m_nextClientMessage++); });
+    Consultation *c = consultation.get();
+    c->begin(started, m_displayName);
+    const QString id = c->id();
+    // The client's own signals, for views of all consultations (tabs, status); a consultation's view
+    // binds to the Consultation itself.
+    connect(c->chat(), &ConsultationChat::peerTypingChanged, this,
+            [this, id](bool typing) { Q_EMIT peerTypingChanged(id, typing); });
+    connect(c, &Consultation::peerPresenceChanged, this,
+            [this, id](wire::PeerState state) { Q_EMIT peerPresenceChanged(id, state); });
+    connect(c, &Consultation::ended, this, [this, id](wire::EndReason reason) {
+        m_consultationOfTransfer.removeIf([&id](const auto &entry) { return entry.value() == id; });
+        Q_EMIT consultationEnded(id, reason);
     });
-    m_consultations[id] = std::move(consultation);
+    m_consultations[started.consultation_id()] = std::move(consultation);
     Q_EMIT consultationStarted(id);
 }
 
 void AdvisorClient::onError(const wire::Error &error)
 {
     if (!error.reference().empty()) {
+        // A refused chat line: the consultation whose chat has it marks it failed.
         const QString clientId = QString::fromStdString(error.reference());
-        const QString consultationId = m_consultationOfPendingLine.take(clientId);
-        if (AdvisorConsultation *consultation = this->consultation(consultationId))
-            consultation->chat->markFailed(clientId);
+        QString consultationId;
+        for (const auto &[id, consultation] : m_consultations) {
+            ConsultationChat *chat = static_cast<Consultation &>(*consultation).chat();
+            if (chat->hasOwnLine(clientId)) {
+                consultationId = QString::fromStdString(id);
+                chat->markRefused(clientId, error.code());
+                break;
+            }
+        }
         Q_EMIT chatRefused(consultationId, clientId, error.code());
         return;
     }
@@ -299,6 +293,8 @@ void AdvisorClient::onError(const wire::Error &error)
         return;
     }
     if (const QString transferred = m_consultationOfTransfer.take(error.request_id()); !transferred.isEmpty()) {
+        if (Consultation *consultation = findConsultation(transferred))
+            consultation->refuseTransfer(error.code());
         Q_EMIT transferRefused(transferred, error.code());
         return;
     }

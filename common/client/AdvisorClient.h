@@ -5,6 +5,7 @@
 #include "ClientConnection.h"
 #include "InboxModel.h"
 #include "TypingNotifier.h"
+#include "client/consultation/Consultation.h"
 
 #include <QDateTime>
 #include <QObject>
@@ -14,28 +15,37 @@
 
 namespace consult {
 
-// One consultation as the advisor's workstation holds it.
-struct AdvisorConsultation
+// One consultation of the advisor's workstation: a Consultation, also readable under the names its
+// fields had when it was a plain struct. Those are read-only live views of the Consultation's state,
+// kept so that code written against the struct (tests/integration) still compiles; they hide the
+// accessors of the same name, so new code holds a `Consultation *` and uses the accessors.
+class AdvisorConsultation final : public Consultation
 {
-    QString id;
-    QString customerName;
-    QString customerPhoneE164;
-    wire::ConsultationMode mode = wire::CONSULTATION_MODE_CHAT;
-    QDateTime startedAt;
-    qint64 waitedMs = 0;
-    std::unique_ptr<ChatModel> chat;
-    std::unique_ptr<TypingNotifier> typing;
-    wire::PeerState peerState = wire::PEER_STATE_CONNECTED;
-    bool peerTyping = false;
-    bool ended = false;
-    wire::EndReason endReason = wire::END_REASON_UNSPECIFIED;
-    QString transferredFrom; // the colleague who handed it over (empty if taken from the queue)
-    QString transferredTo;   // END_REASON_TRANSFERRED: the colleague who has it now
+public:
+    AdvisorConsultation(ClientConnection &connection, const Clock &clock, std::function<QString()> nextClientMessageId,
+                        QObject *parent = nullptr);
+
+    const QString &id;
+    const QString &customerName;
+    const QString &customerPhoneE164;
+    const wire::ConsultationMode &mode;
+    const QDateTime &startedAt;
+    const qint64 &waitedMs;
+    const std::unique_ptr<ChatModel> &chat;
+    const std::unique_ptr<TypingNotifier> &typing;
+    const wire::PeerState &peerState;
+    const bool &peerTyping;
+    const bool &ended;
+    const wire::EndReason &endReason;
+    const QString &transferredFrom; // the colleague who handed it over (empty if taken from the queue)
+    const QString &transferredTo;   // END_REASON_TRANSFERRED: the colleague who has it now
 };
 
 // Everything an advisor does with the service: log in (password or token), availability, the live
 // queue, taking customers, several consultations at once, handing one to a colleague, and the inbox
-// of left messages. The advisor app is a view over this; tests drive it directly.
+// of left messages. The advisor app is a view over this; tests drive it directly. Every message from
+// the server goes through one dispatch table (dispatch()): session-level ones to their handler here,
+// consultation-scoped ones to their Consultation (dropped and counted if the id is unknown).
 class AdvisorClient final : public QObject
 {
     Q_OBJECT
@@ -82,8 +92,13 @@ public:
     QList<wire::Colleague> colleagues() const;
     AdvisorQueueModel *queue() const { return m_queue.get(); }
     InboxModel *inbox() const { return m_inbox.get(); }
+    // The consultation with this id (until dismissed), or nullptr. Views bind to it.
+    Consultation *findConsultation(const QString &id) const;
+    // The same, readable under the former field names (AdvisorConsultation).
     AdvisorConsultation *consultation(const QString &id) const;
     QStringList consultationIds() const;
+    // Messages for a consultation this client does not have (never their content: only counted).
+    quint64 droppedMessages() const { return m_droppedMessages; }
 
 Q_SIGNALS:
     void phaseChanged(consult::AdvisorClient::Phase phase);
@@ -102,7 +117,9 @@ Q_SIGNALS:
 
 private:
     void sendLogin(wire::AdvisorLogin login);
-    void onEnvelope(const wire::Envelope &envelope);
+    void dispatch(const wire::Envelope &envelope);
+    void route(const std::string &consultationId, const wire::Envelope &envelope);
+    void onLoginAccepted(const wire::AdvisorLoginAccepted &accepted);
     void onError(const wire::Error &error);
     void addConsultation(const wire::ConsultationStarted &started);
     void setPhase(Phase phase);
@@ -117,12 +134,12 @@ private:
     wire::AdvisorStatus m_status;
     std::unique_ptr<AdvisorQueueModel> m_queue;
     std::unique_ptr<InboxModel> m_inbox;
-    std::map<QString, std::unique_ptr<AdvisorConsultation>> m_consultations;
-    QHash<QString, QString> m_consultationOfPendingLine; // client message id -> consultation
-    QHash<quint32, QString> m_consultationOfTransfer;    // request id -> consultation
+    std::map<std::string, std::unique_ptr<AdvisorConsultation>, std::less<>> m_consultations; // by wire id
+    QHash<quint32, QString> m_consultationOfTransfer; // request id -> consultation
     quint32 m_lastRequestId = 0;
     quint32 m_loginRequestId = 0;
     quint64 m_nextClientMessage = 1;
+    quint64 m_droppedMessages = 0;
 };
 
 } // namespace consult

@@ -61,6 +61,8 @@ public:
     void addFromServer(const wire::ChatMessage &message);
     void markDelivered(const QString &messageId);
     void markFailed(const QString &clientMessageId);
+    // Whether one of our own lines has this client id.
+    bool hasClientLine(const QString &clientMessageId) const { return m_rowByClientId.contains(clientMessageId); }
 
 Q_SIGNALS:
     // A line of the other side arrived (for unread markers and announcements).

@@ -1,31 +1,42 @@
 #include "CustomerClient.h"
 
+#include "client/consultation/ConsultationRouting.h"
 #include "core/Clock.h"
+#include "protocol/EnvelopeCodec.h"
+
+#include <QLoggingCategory>
 
 namespace consult {
+
+namespace {
+Q_LOGGING_CATEGORY(lcCustomerClient, "consult.client.customer")
+} // namespace
 
 CustomerClient::CustomerClient(ClientConnection::Settings settings, const Clock &clock, QObject *parent)
     : QObject(parent)
     , m_clock(clock)
-    , m_chat(std::make_unique<ChatModel>(wire::PARTY_CUSTOMER))
-    , m_typing([this](bool active) {
-        if (m_consultationId.isEmpty())
-            return;
-        wire::Envelope envelope;
-        envelope.mutable_typing()->set_consultation_id(m_consultationId.toStdString());
-        envelope.mutable_typing()->set_active(active);
-        m_connection->send(std::move(envelope));
-    })
 {
     settings.kind = wire::CLIENT_KIND_CUSTOMER;
     m_connection = std::make_unique<ClientConnection>(std::move(settings), clock);
+    m_consultation = std::make_unique<Consultation>(*m_connection, clock, wire::PARTY_CUSTOMER, [this] {
+        return QStringLiteral("c%1").arg(m_nextClientMessage++);
+    });
+    m_consultation->chat()->setGuarded(true); // C2, C3: what a customer sends is checked first
+    connect(m_consultation->chat(), &ConsultationChat::peerTypingChanged, this, &CustomerClient::peerTypingChanged);
+    connect(m_consultation->chat(), &ConsultationChat::lineRefused, this, &CustomerClient::chatRefused);
+    connect(m_consultation.get(), &Consultation::peerPresenceChanged, this, &CustomerClient::peerPresenceChanged);
+    connect(m_consultation.get(), &Consultation::peerChanged, this, &CustomerClient::advisorChanged);
+    connect(m_consultation.get(), &Consultation::ended, this, [this](wire::EndReason reason) {
+        setPhase(Phase::Ended);
+        Q_EMIT consultationEnded(reason);
+    });
     connect(m_connection.get(), &ClientConnection::welcomed, this, [this](const wire::Welcome &welcome) {
         m_notices = QList<wire::Notice>(welcome.notices().begin(), welcome.notices().end());
         m_serviceHours = welcome.service_hours();
         setPhase(Phase::ReadingNotices);
         Q_EMIT noticesReceived();
     });
-    connect(m_connection.get(), &ClientConnection::envelopeReceived, this, &CustomerClient::onEnvelope);
+    connect(m_connection.get(), &ClientConnection::envelopeReceived, this, &CustomerClient::dispatch);
     connect(m_connection.get(), &ClientConnection::stateChanged, this, [this](ClientConnection::State state) {
         if (state != ClientConnection::State::Closed)
             return;
@@ -84,36 +95,33 @@ void CustomerClient::leaveQueue()
 
 QString CustomerClient::sendChat(const QString &text)
 {
-    const QString clientId = QStringLiteral("c%1").arg(m_nextClientMessage++);
-    m_chat->addPending(clientId, text, m_name, m_clock.now().toLocalTime());
-    m_typing.stop();
-    wire::Envelope envelope;
-    auto *chat = envelope.mutable_send_chat();
-    chat->set_consultation_id(m_consultationId.toStdString());
-    chat->set_client_message_id(clientId.toStdString());
-    chat->set_text(text.toStdString());
-    if (!m_connection->send(std::move(envelope)))
-        m_chat->markFailed(clientId);
-    return clientId;
+    return m_consultation->chat()->send(text);
 }
 
 void CustomerClient::noteTyping()
 {
     if (m_phase == Phase::Consulting)
-        m_typing.keystroke();
+        m_consultation->chat()->noteTyping();
 }
 
 void CustomerClient::endConsultation()
 {
-    if (m_consultationId.isEmpty())
-        return;
-    wire::Envelope envelope;
-    envelope.mutable_end_consultation()->set_consultation_id(m_consultationId.toStdString());
-    m_connection->send(std::move(envelope));
+    m_consultation->end();
 }
 
-void CustomerClient::onEnvelope(const wire::Envelope &envelope)
+void CustomerClient::setSendConfirmation(SendGuard::Confirmation confirmation)
 {
+    m_consultation->chat()->setConfirmation(std::move(confirmation));
+}
+
+// The client's dispatch table: every message from the server, exactly once, to the one place that
+// handles it (as ServerCore::dispatch does on the server).
+void CustomerClient::dispatch(const wire::Envelope &envelope)
+{
+    if (const std::string *consultationId = routedConsultationId(envelope)) {
+        route(*consultationId, envelope);
+        return;
+    }
     switch (envelope.body_case()) {
     case wire::Envelope::kCustomerLoginAccepted:
         m_name = QString::fromStdString(envelope.customer_login_accepted().name());
@@ -134,47 +142,8 @@ void CustomerClient::onEnvelope(const wire::Envelope &envelope)
                              static_cast<int>(stored.retention_days()));
         return;
     }
-    case wire::Envelope::kConsultationStarted: {
-        const auto &started = envelope.consultation_started();
-        m_consultationId = QString::fromStdString(started.consultation_id());
-        m_advisorName = QString::fromStdString(started.advisor_name());
-        m_startedAt = QDateTime::fromMSecsSinceEpoch(started.started_at(), Qt::UTC).toLocalTime();
-        setPhase(Phase::Consulting);
-        Q_EMIT consultationStarted(m_advisorName);
-        return;
-    }
-    case wire::Envelope::kConsultationTransferred:
-        m_advisorName = QString::fromStdString(envelope.consultation_transferred().advisor_name());
-        if (m_peerTyping) {
-            m_peerTyping = false; // the previous advisor's typing ends with the hand-over
-            Q_EMIT peerTypingChanged(false);
-        }
-        Q_EMIT advisorChanged(m_advisorName);
-        return;
-    case wire::Envelope::kChatMessage:
-        m_chat->addFromServer(envelope.chat_message());
-        if (envelope.chat_message().author() == wire::PARTY_ADVISOR && m_peerTyping) {
-            m_peerTyping = false;
-            Q_EMIT peerTypingChanged(false);
-        }
-        return;
-    case wire::Envelope::kChatDelivered:
-        m_chat->markDelivered(QString::fromStdString(envelope.chat_delivered().message_id()));
-        return;
-    case wire::Envelope::kTyping:
-        m_peerTyping = envelope.typing().active();
-        Q_EMIT peerTypingChanged(m_peerTyping);
-        return;
-    case wire::Envelope::kPeerPresence:
-        m_peerState = envelope.peer_presence().state();
-        Q_EMIT peerPresenceChanged(m_peerState);
-        return;
-    case wire::Envelope::kConsultationEnded:
-        m_endReason = envelope.consultation_ended().reason();
-        m_endedAt = QDateTime::fromMSecsSinceEpoch(envelope.consultation_ended().ended_at(), Qt::UTC).toLocalTime();
-        m_typing.stop();
-        setPhase(Phase::Ended);
-        Q_EMIT consultationEnded(m_endReason);
+    case wire::Envelope::kConsultationStarted:
+        onConsultationStarted(envelope.consultation_started());
         return;
     case wire::Envelope::kSessionClosed:
         if (envelope.session_closed().reason() == wire::SESSION_CLOSE_REASON_LEFT_QUEUE)
@@ -191,14 +160,32 @@ void CustomerClient::onEnvelope(const wire::Envelope &envelope)
     }
 }
 
+void CustomerClient::route(const std::string &consultationId, const wire::Envelope &envelope)
+{
+    // Before the consultation starts its id is empty, which no message of the server carries.
+    if (consultationId != m_consultation->wireId()) {
+        ++m_droppedMessages;
+        qCDebug(lcCustomerClient) << "dropped" << protocol::bodyName(envelope.body_case())
+                                  << "for another consultation";
+        return;
+    }
+    m_consultation->dispatch(envelope);
+}
+
+void CustomerClient::onConsultationStarted(const wire::ConsultationStarted &started)
+{
+    m_consultation->begin(started, m_name);
+    setPhase(Phase::Consulting);
+    Q_EMIT consultationStarted(m_consultation->peer().name);
+}
+
 void CustomerClient::onError(const wire::Error &error)
 {
     const QString field = QString::fromStdString(error.field());
     const int retryAfter = static_cast<int>(error.retry_after_ms());
     if (!error.reference().empty()) {
-        const QString clientId = QString::fromStdString(error.reference());
-        m_chat->markFailed(clientId);
-        Q_EMIT chatRefused(clientId, error.code());
+        // A refused chat line; the chat marks it failed and tells (chatRefused follows from it).
+        m_consultation->chat()->markRefused(QString::fromStdString(error.reference()), error.code());
         return;
     }
     if (error.request_id() != 0 && error.request_id() == m_loginRequestId) {

@@ -3,6 +3,7 @@
 #include "ChatModel.h"
 #include "ClientConnection.h"
 #include "TypingNotifier.h"
+#include "client/consultation/Consultation.h"
 
 #include <QDateTime>
 #include <QObject>
@@ -13,7 +14,10 @@ namespace consult {
 
 // Everything a customer does with the service (seed 000): connect and receive the notices, log in
 // with name and phone, wait with position and expected wait or leave a message, chat with the
-// advisor, end. The customer app is a view over this; tests drive it directly.
+// advisor, end. The customer app is a view over this; tests drive it directly. It holds one
+// Consultation from the start (Pending until an advisor takes the customer); its views bind to it.
+// Every message from the server goes through one dispatch table (dispatch()). The chat's send guard
+// (C2, C3) is on: the app answers its questions through setSendConfirmation().
 class CustomerClient final : public QObject
 {
     Q_OBJECT
@@ -47,23 +51,31 @@ public:
     void login(const QString &name, const QString &phone, wire::ConsultationMode mode, const QString &systemCheck = {});
     void leaveMessage(const QString &text, const QString &callbackPhone = {});
     void leaveQueue();
+    // Sends without the send guard (tests, tools); views send through consultation()->chat()->submit().
     // Returns the line's client id; the line appears in chat() at once as "sending".
     QString sendChat(const QString &text);
     void noteTyping();
     void endConsultation();
+    // How the app asks the customer about what the send guard found (C2, C3). Without one, a text
+    // with findings is never sent.
+    void setSendConfirmation(SendGuard::Confirmation confirmation);
 
     Phase phase() const { return m_phase; }
     const wire::QueueStatus &queueStatus() const { return m_queueStatus; }
     QString name() const { return m_name; }
     QString phoneE164() const { return m_phoneE164; }
-    QString advisorName() const { return m_advisorName; }
-    QString consultationId() const { return m_consultationId; }
-    QDateTime consultationStartedAt() const { return m_startedAt; }
-    QDateTime consultationEndedAt() const { return m_endedAt; }
-    wire::EndReason endReason() const { return m_endReason; }
-    wire::PeerState peerState() const { return m_peerState; }
-    bool peerTyping() const { return m_peerTyping; }
-    ChatModel *chat() const { return m_chat.get(); }
+    // The consultation (Pending until it starts); the accessors below read it.
+    Consultation *consultation() const { return m_consultation.get(); }
+    QString advisorName() const { return m_consultation->peer().name; }
+    QString consultationId() const { return m_consultation->id(); }
+    QDateTime consultationStartedAt() const { return m_consultation->startedAt(); }
+    QDateTime consultationEndedAt() const { return m_consultation->endedAt(); }
+    wire::EndReason endReason() const { return m_consultation->endReason(); }
+    wire::PeerState peerState() const { return m_consultation->peer().presence; }
+    bool peerTyping() const { return m_consultation->chat()->peerTyping(); }
+    ChatModel *chat() const { return m_consultation->chat()->model(); }
+    // Messages for another consultation than ours (never their content: only counted).
+    quint64 droppedMessages() const { return m_droppedMessages; }
 
 Q_SIGNALS:
     void phaseChanged(consult::CustomerClient::Phase phase);
@@ -82,7 +94,9 @@ Q_SIGNALS:
     void chatRefused(const QString &clientMessageId, consult::wire::ErrorCode code);
 
 private:
-    void onEnvelope(const wire::Envelope &envelope);
+    void dispatch(const wire::Envelope &envelope);
+    void route(const std::string &consultationId, const wire::Envelope &envelope);
+    void onConsultationStarted(const wire::ConsultationStarted &started);
     void onError(const wire::Error &error);
     void setPhase(Phase phase);
     quint32 nextRequestId() { return ++m_lastRequestId; }
@@ -95,19 +109,12 @@ private:
     wire::QueueStatus m_queueStatus;
     QString m_name;
     QString m_phoneE164;
-    QString m_advisorName;
-    QString m_consultationId;
-    QDateTime m_startedAt;
-    QDateTime m_endedAt;
-    wire::EndReason m_endReason = wire::END_REASON_UNSPECIFIED;
-    wire::PeerState m_peerState = wire::PEER_STATE_CONNECTED;
-    bool m_peerTyping = false;
-    std::unique_ptr<ChatModel> m_chat;
-    TypingNotifier m_typing;
+    std::unique_ptr<Consultation> m_consultation;
     quint32 m_lastRequestId = 0;
     quint32 m_loginRequestId = 0;
     quint32 m_messageRequestId = 0;
     quint64 m_nextClientMessage = 1;
+    quint64 m_droppedMessages = 0;
 };
 
 } // namespace consult

@@ -6,7 +6,7 @@
 namespace consult {
 
 MediaChannel::MediaChannel(ClientConnection &connection, const Clock &clock, QString consultationId, Settings settings,
-                           QObject *parent)
+                           Routing routing, QObject *parent)
     : QObject(parent)
     , m_connection(connection)
     , m_clock(clock)
@@ -14,7 +14,8 @@ MediaChannel::MediaChannel(ClientConnection &connection, const Clock &clock, QSt
     , m_consultationIdStd(m_consultationId.toStdString())
     , m_settings(settings)
 {
-    connect(&connection, &ClientConnection::envelopeReceived, this, &MediaChannel::onEnvelope);
+    if (routing == Routing::Subscribe)
+        connect(&connection, &ClientConnection::envelopeReceived, this, &MediaChannel::dispatch);
     connect(&connection, &ClientConnection::resumed, this, &MediaChannel::reset);
     connect(&connection, &ClientConnection::mediaPacketDropped, this, &MediaChannel::onDroppedBeforeSending);
     m_acknowledgeTimer.setInterval(m_settings.acknowledgeIntervalMs);
@@ -56,16 +57,17 @@ void MediaChannel::onDroppedBeforeSending(const wire::MediaPacket &packet)
     ++(packet.kind() == wire::MEDIA_KIND_AUDIO ? m_statistics.droppedAudio : m_statistics.droppedVideo);
 }
 
-void MediaChannel::onEnvelope(const wire::Envelope &envelope)
+bool MediaChannel::dispatch(const wire::Envelope &envelope)
 {
     if (envelope.body_case() == wire::Envelope::kMediaPacket) {
-        if (envelope.media_packet().consultation_id() == m_consultationIdStd)
-            onPacket(envelope.media_packet());
-        return;
+        if (envelope.media_packet().consultation_id() != m_consultationIdStd)
+            return false;
+        onPacket(envelope.media_packet());
+        return true;
     }
     if (envelope.body_case() != wire::Envelope::kMediaReceipt ||
         envelope.media_receipt().consultation_id() != m_consultationIdStd)
-        return;
+        return false;
     const wire::MediaReceipt &receipt = envelope.media_receipt();
     // Never more than we sent: a receipt from before a reset must not open the window.
     m_confirmed = qBound(m_confirmed, receipt.bytes_received(), m_sentSinceReset);
@@ -79,6 +81,7 @@ void MediaChannel::onEnvelope(const wire::Envelope &envelope)
     report.peerVideoLost = receipt.peer_video_lost();
     report.peerQueueMs = receipt.peer_queue_ms();
     Q_EMIT receiptReceived(report);
+    return true;
 }
 
 void MediaChannel::onPacket(const wire::MediaPacket &packet)
@@ -86,6 +89,7 @@ void MediaChannel::onPacket(const wire::MediaPacket &packet)
     const auto size = static_cast<quint64>(packet.payload().size());
     m_receivedSinceReset += size;
     m_statistics.receivedBytes += size;
+    ++m_statistics.receivedPackets;
     // Gaps in the sequence are losses (the relay dropped them, or the sender's loss model did).
     const bool audio = packet.kind() == wire::MEDIA_KIND_AUDIO;
     bool &have = audio ? m_haveAudioSequence : m_haveVideoSequence;

@@ -45,15 +45,32 @@ public:
         quint64 droppedAudio = 0; // not sent: the window was full, or the connection's send queue dropped it
         quint64 droppedVideo = 0;
         quint64 receivedBytes = 0;
+        quint64 receivedPackets = 0;
         quint64 lostAudio = 0; // sequence gaps in what arrived
         quint64 lostVideo = 0;
     };
 
+    // Where the channel's messages come from: Subscribe listens to the connection itself (a channel
+    // on its own, as tests and benchmarks use it); Routed gets them from its MediaSession, which gets
+    // them from its Consultation (the client's dispatch table).
+    enum class Routing
+    {
+        Subscribe,
+        Routed,
+    };
+
     MediaChannel(ClientConnection &connection, const Clock &clock, QString consultationId, Settings settings,
-                 QObject *parent = nullptr);
-    MediaChannel(ClientConnection &connection, const Clock &clock, QString consultationId, QObject *parent = nullptr)
-        : MediaChannel(connection, clock, std::move(consultationId), Settings{}, parent)
+                 Routing routing, QObject *parent = nullptr);
+    MediaChannel(ClientConnection &connection, const Clock &clock, QString consultationId, Settings settings,
+                 QObject *parent = nullptr)
+        : MediaChannel(connection, clock, std::move(consultationId), settings, Routing::Subscribe, parent)
     {}
+    MediaChannel(ClientConnection &connection, const Clock &clock, QString consultationId, QObject *parent = nullptr)
+        : MediaChannel(connection, clock, std::move(consultationId), Settings{}, Routing::Subscribe, parent)
+    {}
+
+    // A MediaPacket or MediaReceipt of this consultation; returns whether it was one.
+    bool dispatch(const wire::Envelope &envelope);
 
     // Sends one packet (consultation id, sent_us filled in here). Returns false if it was dropped
     // because the window is full (video) or badly overfull (audio, which has precedence).
@@ -71,7 +88,6 @@ Q_SIGNALS:
     void receiptReceived(const consult::MediaChannel::Receipt &receipt);
 
 private:
-    void onEnvelope(const wire::Envelope &envelope);
     void onDroppedBeforeSending(const wire::MediaPacket &packet);
     void onPacket(const wire::MediaPacket &packet);
     void acknowledge();

@@ -8,16 +8,18 @@
 namespace consult {
 
 MediaSession::MediaSession(ClientConnection &connection, const Clock &clock, QString consultationId, Settings settings,
-                           QObject *parent)
+                           Routing routing, QObject *parent)
     : QObject(parent)
     , m_connection(connection)
     , m_clock(clock)
     , m_consultationId(consultationId)
+    , m_consultationIdStd(consultationId.toStdString())
     , m_settings(settings)
-    , m_channel(connection, clock, std::move(consultationId), settings.channel)
+    , m_channel(connection, clock, std::move(consultationId), settings.channel, Routing::Routed)
     , m_rate(settings.rate)
 {
-    connect(&connection, &ClientConnection::envelopeReceived, this, &MediaSession::onEnvelope);
+    if (routing == Routing::Subscribe)
+        connect(&connection, &ClientConnection::envelopeReceived, this, &MediaSession::dispatch);
     connect(&m_channel, &MediaChannel::receiptReceived, this, &MediaSession::onReceipt);
     connect(&m_channel, &MediaChannel::packetReceived, this, [this](const wire::MediaPacket &packet) {
         MediaStreamSink *sink = packet.kind() == wire::MEDIA_KIND_AUDIO ? m_audioSink : m_videoSink;
@@ -157,25 +159,32 @@ void MediaSession::requestKeyframe()
     m_connection.send(std::move(envelope));
 }
 
-void MediaSession::onEnvelope(const wire::Envelope &envelope)
+bool MediaSession::dispatch(const wire::Envelope &envelope)
 {
-    const std::string id = m_consultationId.toStdString();
+    const std::string &id = m_consultationIdStd;
     switch (envelope.body_case()) {
+    case wire::Envelope::kMediaPacket:
+    case wire::Envelope::kMediaReceipt:
+        return m_channel.dispatch(envelope);
     case wire::Envelope::kMediaState:
-        if (envelope.media_state().consultation_id() == id)
-            Q_EMIT peerMediaStateChanged(envelope.media_state().microphone_on(), envelope.media_state().camera_on());
-        return;
+        if (envelope.media_state().consultation_id() != id)
+            return false;
+        Q_EMIT peerMediaStateChanged(envelope.media_state().microphone_on(), envelope.media_state().camera_on());
+        return true;
     case wire::Envelope::kQualityChange:
-        if (envelope.quality_change().consultation_id() == id)
-            Q_EMIT peerQualityChanged(envelope.quality_change().level(),
-                                      static_cast<int>(envelope.quality_change().video_bitrate_kbps()));
-        return;
+        if (envelope.quality_change().consultation_id() != id)
+            return false;
+        Q_EMIT peerQualityChanged(envelope.quality_change().level(),
+                                  static_cast<int>(envelope.quality_change().video_bitrate_kbps()));
+        return true;
     case wire::Envelope::kKeyframeRequest:
-        if (envelope.keyframe_request().consultation_id() == id && m_videoSource)
+        if (envelope.keyframe_request().consultation_id() != id)
+            return false;
+        if (m_videoSource)
             m_videoSource->requestKeyframe();
-        return;
+        return true;
     default:
-        return;
+        return false;
     }
 }
 

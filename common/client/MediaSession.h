@@ -1,6 +1,7 @@
 #pragma once
 
 #include "MediaChannel.h"
+#include "client/consultation/ConsultationPart.h"
 #include "media/MediaStream.h"
 #include "media/RateController.h"
 #include "protocol/consult.pb.h"
@@ -16,8 +17,10 @@ class Clock;
 // The media of one consultation on one side (DESIGN.md §5): microphone and camera state told to the
 // peer (MediaState), the real-time channel, the bitrate control and its ladder applied to the
 // streams and told to the peer (QualityChange), and keyframe requests in both directions. Owns no
-// devices or codecs: they are plugged in as sources and sinks.
-class MediaSession final : public QObject
+// devices or codecs: they are plugged in as sources and sinks. A part of its Consultation
+// (Consultation::startMedia), which routes its messages to it; one made on its own (tests,
+// benchmarks) listens to the connection itself.
+class MediaSession final : public QObject, public ConsultationPart
 {
     Q_OBJECT
 public:
@@ -29,8 +32,17 @@ public:
         int keyframeRequestIntervalMs = 1000; // at most one request per second
     };
 
+    using Routing = MediaChannel::Routing;
+
     MediaSession(ClientConnection &connection, const Clock &clock, QString consultationId, Settings settings,
-                 QObject *parent = nullptr);
+                 Routing routing, QObject *parent = nullptr);
+    MediaSession(ClientConnection &connection, const Clock &clock, QString consultationId, Settings settings,
+                 QObject *parent = nullptr)
+        : MediaSession(connection, clock, std::move(consultationId), settings, Routing::Subscribe, parent)
+    {}
+
+    // A media message of this consultation (state, quality, keyframe request, packet, receipt).
+    bool dispatch(const wire::Envelope &envelope) override;
 
     void setSource(MediaStreamSource *source);
     void setSink(wire::MediaKind kind, MediaStreamSink *sink);
@@ -53,7 +65,6 @@ Q_SIGNALS:
     void qualityChanged(consult::wire::QualityLevel level, int videoKbps);
 
 private:
-    void onEnvelope(const wire::Envelope &envelope);
     void onReceipt(const MediaChannel::Receipt &receipt);
     void control();
     void apply();
@@ -63,6 +74,7 @@ private:
     ClientConnection &m_connection;
     const Clock &m_clock;
     QString m_consultationId;
+    std::string m_consultationIdStd;
     Settings m_settings;
     MediaChannel m_channel;
     media::RateController m_rate;

@@ -13,6 +13,7 @@
 #include "WaitingAlert.h"
 #include "support/TestClients.h"
 #include "support/TestServer.h"
+#include "widgets/ChatInput.h"
 
 #include <QApplication>
 #include <QMessageBox>

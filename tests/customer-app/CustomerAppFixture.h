@@ -3,15 +3,15 @@
 // Drives the real customer window against a real in-process server (TestServer, real TLS), with
 // advisors scripted through the client library. Helpers report through the Qt Test macros; callers
 // check QTest::currentTestFailed() (or use the CUSTOMER_* macros that return on failure).
-#include "ChatInput.h"
 #include "ConsultationPage.h"
 #include "CustomerWindow.h"
-#include "LanguageSwitcher.h"
 #include "LoginPage.h"
 #include "NoticeDialog.h"
 #include "StartPage.h"
 #include "support/TestClients.h"
 #include "support/TestServer.h"
+#include "widgets/ChatInput.h"
+#include "widgets/LanguageSwitcher.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -35,7 +35,7 @@ inline const QString kBankName = QStringLiteral("Sparkasse Teststadt");
 // The customer app as a customer sees it: the window, in German unless switched.
 struct CustomerApp
 {
-    customer::LanguageSwitcher language;
+    LanguageSwitcher language{QStringLiteral(":/i18n/customer_en.qm")};
     std::unique_ptr<customer::CustomerWindow> window;
     QTimer modalWatch;
     QPointer<QWidget> lastModal;

@@ -1,12 +1,12 @@
 // Lesson 14: every control has an accessible name, the keyboard reaches everything in a sensible
 // order, Enter sends and Shift+Enter breaks the line, changes the customer did not cause are
 // announced; and the language switches without a restart.
-#include "Announcer.h"
 #include "CustomerAppFixture.h"
 #include "CustomerTestMain.h"
 #include "EndPage.h"
 #include "MessagePage.h"
 #include "WaitingPage.h"
+#include "widgets/Announcer.h"
 #include "widgets/ChatView.h"
 
 #include <QAbstractItemView>
@@ -73,10 +73,9 @@ class TestCustomerAccessibility final : public QObject
 private slots:
     void initTestCase()
     {
-        connect(&customer::Announcer::instance(), &customer::Announcer::announced, this,
-                [](QWidget *where, const QString &text) {
-                    announcements().append({where, text});
-                });
+        connect(&Announcer::instance(), &Announcer::announced, this, [](QWidget *where, const QString &text) {
+            announcements().append({where, text});
+        });
     }
 
     void init() { announcements().clear(); }
@@ -139,7 +138,7 @@ private slots:
         CUSTOMER_STEP(takenBy(*advisor, app));
         AdvisorConsultation *theirs = consultationOf(*advisor, app);
         QTRY_COMPARE_WITH_TIMEOUT(theirs->chat->rowCount(), 1, 10000);
-        customer::ChatInput *input = app->consultationPage()->input();
+        ChatInput *input = app->consultationPage()->input();
         typeText(input, QStringLiteral("Erste Zeile"));
         QTest::keyClick(input, Qt::Key_Return, Qt::ShiftModifier);
         typeText(input, QStringLiteral("zweite Zeile"));

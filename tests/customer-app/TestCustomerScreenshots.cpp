@@ -8,6 +8,7 @@
 #include "WaitingPage.h"
 #include "support/TcpProxy.h"
 #include "transcript/Transcript.h"
+#include "widgets/ConnectionIndicator.h"
 
 #include <QDir>
 #include <QLabel>
@@ -164,6 +165,11 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(!page->typingLabel()->text().isEmpty(), 10000);
         typeText(page->input(), QStringLiteral("Danke! Noch eine Frage"));
         CUSTOMER_STEP(shoot(app.window.get(), QStringLiteral("13-consultation")));
+        // The consultation in English too (longer texts), with the connection indicator in view.
+        QVERIFY(page->connectionIndicator()->isVisibleTo(app.window.get()));
+        QTest::mouseClick(app->languageButton(), Qt::LeftButton);
+        CUSTOMER_STEP(shoot(app.window.get(), QStringLiteral("13b-consultation-english")));
+        QTest::mouseClick(app->languageButton(), Qt::LeftButton);
 
         page->input()->clear();
         typeText(page->input(), QStringLiteral("Meine TAN ist 483920"));

@@ -20,7 +20,7 @@ using Phase = CustomerClient::Phase;
 
 namespace {
 
-struct Consultation
+struct RunningConsultation
 {
     std::unique_ptr<TestServer> server;
     std::unique_ptr<AdvisorClient> advisor;
@@ -29,7 +29,7 @@ struct Consultation
 };
 
 // A running consultation with the greeting shown.
-void startConsultation(Consultation &c)
+void startConsultation(RunningConsultation &c)
 {
     c.server = std::make_unique<TestServer>();
     QVERIFY(c.server->start());
@@ -71,7 +71,7 @@ class TestCustomerSendGuard final : public QObject
 private slots:
     void aTanIsHeldBackUntilTheCustomerInsists()
     {
-        Consultation c;
+        RunningConsultation c;
         CUSTOMER_STEP(startConsultation(c));
         customer::ConsultationPage *page = (*c.app)->consultationPage();
         const QString text = QStringLiteral("Meine TAN ist 483920");
@@ -99,7 +99,7 @@ private slots:
 
     void anIbanAndACardNumberAreNamed()
     {
-        Consultation c;
+        RunningConsultation c;
         CUSTOMER_STEP(startConsultation(c));
         customer::ConsultationPage *page = (*c.app)->consultationPage();
         typeText(page->input(), QStringLiteral("IBAN DE89 3704 0044 0532 0130 00, Karte 4111 1111 1111 1111"));
@@ -111,7 +111,7 @@ private slots:
 
     void blockingACardPointsToTheSperrNotrufAndSendsOnlyWhenConfirmed()
     {
-        Consultation c;
+        RunningConsultation c;
         CUSTOMER_STEP(startConsultation(c));
         customer::ConsultationPage *page = (*c.app)->consultationPage();
         typeText(page->input(), QStringLiteral("Bitte Karte sperren, sie ist weg"));
@@ -141,7 +141,7 @@ private slots:
     {
         QFETCH(QString, text);
         QFETCH(QString, channel);
-        Consultation c;
+        RunningConsultation c;
         CUSTOMER_STEP(startConsultation(c));
         customer::ConsultationPage *page = (*c.app)->consultationPage();
         typeText(page->input(), text);
@@ -153,7 +153,7 @@ private slots:
 
     void anOrdinaryQuestionGoesStraightOut()
     {
-        Consultation c;
+        RunningConsultation c;
         CUSTOMER_STEP(startConsultation(c));
         customer::ConsultationPage *page = (*c.app)->consultationPage();
         typeText(page->input(), QStringLiteral("Wann hat die Filiale am Samstag geöffnet?"));
@@ -182,7 +182,7 @@ private slots:
     {
         // I3: a line "<img src=x>" stays those characters in the chat, the screen reader text and the
         // transcript; nothing becomes an image or a link anywhere.
-        Consultation c;
+        RunningConsultation c;
         CUSTOMER_STEP(startConsultation(c));
         const QStringList hostile = {QStringLiteral("<img src=x onerror=alert(1)>"),
                                      QStringLiteral("<a href=\"https://evil.example/login\">Hier anmelden</a>"),

@@ -1,50 +1,30 @@
 #include "SendGuard.h"
 
-#include <QMessageBox>
-#include <QPushButton>
-
-namespace consult::customer {
-
-namespace {
-
-// A warning whose default and Escape action is "Bearbeiten".
-SendGuard::Decision ask(QWidget *parent, QMessageBox::Icon icon, const QString &title, const QString &text,
-                        const QString &details, const QString &sendLabel, const QString &editLabel)
-{
-    QMessageBox box(icon, title, text, QMessageBox::NoButton, parent);
-    box.setObjectName(QStringLiteral("sendGuard"));
-    box.setTextFormat(Qt::PlainText);
-    box.setInformativeText(details);
-    QPushButton *edit = box.addButton(editLabel, QMessageBox::RejectRole);
-    edit->setObjectName(QStringLiteral("edit"));
-    QPushButton *send = box.addButton(sendLabel, QMessageBox::AcceptRole);
-    send->setObjectName(QStringLiteral("sendAnyway"));
-    box.setDefaultButton(edit);
-    box.setEscapeButton(edit);
-    box.exec();
-    return box.clickedButton() == send ? SendGuard::Decision::Send : SendGuard::Decision::Edit;
-}
-
-} // namespace
+namespace consult {
 
 SendCheck SendGuard::check(const QString &text)
 {
     return SendCheck{validation::findSensitiveData(text), validation::detectOrderIntent(text)};
 }
 
-SendGuard::Decision SendGuard::confirm(const SendCheck &check, QWidget *parent)
+QString SendGuard::sensitiveTitle()
 {
-    if (!check.findings.isEmpty() &&
-        ask(parent, QMessageBox::Warning, tr("Vertrauliche Daten?"),
-            tr("Geben Sie niemals PIN, TAN, Passwort oder Anmeldenamen ein."), sensitiveText(check.findings),
-            tr("Trotzdem senden"), tr("Bearbeiten")) == Decision::Edit)
-        return Decision::Edit;
-    if (check.order != validation::OrderIntent::None &&
-        ask(parent, QMessageBox::Information, tr("Keine Aufträge im Chat"),
-            tr("Im Chat können wir keine rechtsverbindlichen Aufträge annehmen."), orderText(check.order),
-            tr("Nachricht senden"), tr("Bearbeiten")) == Decision::Edit)
-        return Decision::Edit;
-    return Decision::Send;
+    return tr("Vertrauliche Daten?");
+}
+
+QString SendGuard::sensitiveHeadline()
+{
+    return tr("Geben Sie niemals PIN, TAN, Passwort oder Anmeldenamen ein.");
+}
+
+QString SendGuard::orderTitle()
+{
+    return tr("Keine Aufträge im Chat");
+}
+
+QString SendGuard::orderHeadline()
+{
+    return tr("Im Chat können wir keine rechtsverbindlichen Aufträge annehmen.");
 }
 
 QString SendGuard::sensitiveText(const QList<validation::SensitiveFinding> &findings)
@@ -95,4 +75,4 @@ QString SendGuard::orderText(validation::OrderIntent order)
     return channel + u'\n' + u'\n' + tr("Fragen dazu beantworten wir Ihnen hier gern.");
 }
 
-} // namespace consult::customer
+} // namespace consult

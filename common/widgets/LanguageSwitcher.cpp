@@ -4,10 +4,11 @@
 #include <QLibraryInfo>
 #include <QLocale>
 
-namespace consult::customer {
+namespace consult {
 
-LanguageSwitcher::LanguageSwitcher(QObject *parent)
+LanguageSwitcher::LanguageSwitcher(QString englishTranslation, QObject *parent)
     : QObject(parent)
+    , m_englishTranslation(std::move(englishTranslation))
 {
     setLanguage(QStringLiteral("de"));
 }
@@ -29,10 +30,10 @@ void LanguageSwitcher::setLanguage(const QString &code)
     if (m_qt.load(QStringLiteral("qtbase_") + language, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         m_qtInstalled = QCoreApplication::installTranslator(&m_qt);
     if (language == u"en") {
-        if (m_app.load(QStringLiteral(":/i18n/customer_en.qm")))
+        if (m_app.load(m_englishTranslation))
             m_appInstalled = QCoreApplication::installTranslator(&m_app);
         else
-            qWarning("consult-customer: the English translation is missing");
+            qWarning("the English translation %s is missing", qUtf8Printable(m_englishTranslation));
     }
     if (changed)
         Q_EMIT languageChanged(language);
@@ -47,4 +48,4 @@ void LanguageSwitcher::removeTranslators()
     m_appInstalled = m_qtInstalled = false;
 }
 
-} // namespace consult::customer
+} // namespace consult

@@ -2,7 +2,7 @@
 
 #include <QKeyEvent>
 
-namespace consult::customer {
+namespace consult {
 
 ChatInput::ChatInput(QWidget *parent)
     : QPlainTextEdit(parent)
@@ -36,4 +36,4 @@ QSize ChatInput::sizeHint() const
             fontMetrics().lineSpacing() * lines + 2 * (frameWidth() + static_cast<int>(document()->documentMargin()))};
 }
 
-} // namespace consult::customer
+} // namespace consult

@@ -3,7 +3,7 @@
 #include <QAccessible>
 #include <QWidget>
 
-namespace consult::customer {
+namespace consult {
 
 Announcer &Announcer::instance()
 {
@@ -21,4 +21,4 @@ void Announcer::announce(QWidget *where, const QString &text)
     Q_EMIT announced(where, text);
 }
 
-} // namespace consult::customer
+} // namespace consult

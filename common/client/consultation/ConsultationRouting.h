@@ -1,0 +1,15 @@
+#pragma once
+
+#include "protocol/consult.pb.h"
+
+#include <string>
+
+namespace consult {
+
+// The consultation a message from the server is addressed to, or nullptr for a message that belongs
+// to the session (log-in, queue, inbox, errors). ConsultationStarted is not routed: it creates the
+// consultation. Both clients' dispatch tables use this one list, so a new consultation-scoped
+// message is routed on both sides by adding it here.
+const std::string *routedConsultationId(const wire::Envelope &envelope);
+
+} // namespace consult
