@@ -162,7 +162,8 @@ public:
     // Plugs a media session onto each side of a running consultation.
     void addMedia(TestConsultation &consultation, const MediaSpec &media);
 
-    // Destroys a client the scenario made, now (its connection goes as an app closing would).
+    // Destroys a client the scenario made, now (its connection goes as an app closing would). A
+    // consultation recorded with that client must not be used afterwards.
     void discard(AdvisorClient *advisor);
     void discard(CustomerClient *customer);
 
