@@ -2,8 +2,9 @@
 // the documented error and close code, and the offender alone is affected. While each attack runs, an
 // unrelated consultation between the real client library's customer and advisor keeps talking; it
 // must still deliver a line both ways afterwards.
-#include "ConsultationFixtures.h"
 #include "support/EpollTestMain.h"
+#include "support/RawConsultation.h"
+#include "support/Scenario.h"
 
 #include "protocol/EnvelopeCodec.h"
 #include "protocol/ProtocolVersion.h"
@@ -61,6 +62,7 @@ class TestBadInput final : public QObject
 {
     Q_OBJECT
 private slots:
+    void init();
     void cleanup();
 
     void undecodableBytesAreMalformedAndTheFifthErrorClosesWith1008();
@@ -86,51 +88,54 @@ private slots:
     void aReliableBurstOverTheConnectionLimitLeavesNoSilentGap();
 
 private:
-    // A fresh server with a bystander consultation of real clients.
-    void setUp(const std::function<void(ServerConfig &)> &configure = {});
-    // The attacker: a raw customer in a consultation with a raw advisor.
-    void setUpOffendingConsultation();
+    // The attacker: a raw customer in a consultation with a raw advisor; false if it could not be set up.
+    bool setUpOffendingConsultation();
     // An anonymous raw customer session (said hello).
     std::unique_ptr<RawClient> helloCustomer();
     // The advisor of the offending consultation received nothing of the consultation since `from`.
     void verifyOffendersAdvisorHeardNothing(int from);
 
-    std::unique_ptr<TestServer> m_server;
-    RealConsultation m_bystanders;
+    // A fresh server for every test function, with a bystander consultation of real clients.
+    std::unique_ptr<Scenario> m_scenario;
+    TestConsultation *m_bystanders = nullptr;
     RawConsultation m_offender;
 };
+
+void TestBadInput::init()
+{
+    // I6's test needs a short hello timeout from the server's start; every other test the defaults.
+    const bool shortHelloTimeout =
+        QByteArrayView(QTest::currentTestFunction()) == QByteArrayView("aConnectionThatNeverSaysHelloIsClosed");
+    m_scenario = std::make_unique<Scenario>([shortHelloTimeout](ServerConfig &config) {
+        if (shortHelloTimeout)
+            config.handshakeTimeoutMs = 1000;
+    });
+    QVERIFY(m_scenario->start());
+    m_bystanders = m_scenario->consultation(
+        ConsultationSpec::between(QStringLiteral("bystander"), QStringLiteral("Berta Beistand")));
+    QVERIFY(m_bystanders);
+    verifyTalksBothWays(*m_bystanders);
+}
 
 void TestBadInput::cleanup()
 {
     m_offender = {};
-    m_bystanders = {};
-    m_server.reset();
+    m_bystanders = nullptr;
+    m_scenario.reset();
 }
 
-void TestBadInput::setUp(const std::function<void(ServerConfig &)> &configure)
+bool TestBadInput::setUpOffendingConsultation()
 {
-    m_server = std::make_unique<TestServer>(configure);
-    QVERIFY(m_server->start());
-    startRealConsultation(*m_server, QStringLiteral("bystander"), QStringLiteral("Berta Beistand"), m_bystanders);
-    if (QTest::currentTestFailed())
-        return;
-    verifyTalksBothWays(m_bystanders);
-}
-
-void TestBadInput::setUpOffendingConsultation()
-{
-    startRawConsultation(*m_server, QStringLiteral("otto"), QStringLiteral("Olaf Offender"), m_offender);
-    if (QTest::currentTestFailed())
-        return;
     // The greeting has arrived; everything after this is the attack's.
-    QVERIFY(m_offender.customer->waitForBody(wire::Envelope::kChatMessage, 0));
-    QVERIFY(m_offender.advisor->sync());
+    return startRawConsultation(m_scenario->server(), QStringLiteral("otto"), QStringLiteral("Olaf Offender"),
+                                m_offender) &&
+           m_offender.customer->waitForBody(wire::Envelope::kChatMessage, 0) && m_offender.advisor->sync();
 }
 
 std::unique_ptr<RawClient> TestBadInput::helloCustomer()
 {
     auto client = std::make_unique<RawClient>();
-    if (!client->open(m_server->endpoint()) || !client->hello(wire::CLIENT_KIND_CUSTOMER))
+    if (!client->open(m_scenario->server().endpoint()) || !client->hello(wire::CLIENT_KIND_CUSTOMER))
         return {};
     return client;
 }
@@ -146,9 +151,6 @@ void TestBadInput::verifyOffendersAdvisorHeardNothing(int from)
 // I4, R6: bytes that are no envelope get ERROR_MALFORMED; the fifth protocol error closes with 1008.
 void TestBadInput::undecodableBytesAreMalformedAndTheFifthErrorClosesWith1008()
 {
-    setUp();
-    if (QTest::currentTestFailed())
-        return;
     auto offender = helloCustomer();
     QVERIFY(offender);
     const QList<QByteArray> junk = {
@@ -170,15 +172,12 @@ void TestBadInput::undecodableBytesAreMalformedAndTheFifthErrorClosesWith1008()
     }
     QVERIFY(offender->waitForClosed());
     QCOMPARE(offender->closeCode(), kClosePolicy);
-    verifyTalksBothWays(m_bystanders);
+    verifyTalksBothWays(*m_bystanders);
 }
 
 // I4: a body field number this version does not know (a newer type, or the reserved media range).
 void TestBadInput::anUnknownMessageTypeIsMalformed()
 {
-    setUp();
-    if (QTest::currentTestFailed())
-        return;
     auto offender = helloCustomer();
     QVERIFY(offender);
     for (const int number : {99, 100, 159, 4000}) {
@@ -189,18 +188,13 @@ void TestBadInput::anUnknownMessageTypeIsMalformed()
         QCOMPARE(error->code(), wire::ERROR_MALFORMED);
     }
     QVERIFY(offender->sync()); // four errors: still open
-    verifyTalksBothWays(m_bystanders);
+    verifyTalksBothWays(*m_bystanders);
 }
 
 // I4: unknown fields are refused at every depth, not only at the top.
 void TestBadInput::unknownFieldsInsideAKnownBodyAreMalformed()
 {
-    setUp();
-    if (QTest::currentTestFailed())
-        return;
-    setUpOffendingConsultation();
-    if (QTest::currentTestFailed())
-        return;
+    QVERIFY(setUpOffendingConsultation());
     RawClient &offender = *m_offender.customer;
     const int advisorFrom = m_offender.advisor->mark();
 
@@ -223,15 +217,12 @@ void TestBadInput::unknownFieldsInsideAKnownBodyAreMalformed()
         QVERIFY(offender.sync());
     }
     verifyOffendersAdvisorHeardNothing(advisorFrom);
-    verifyTalksBothWays(m_bystanders);
+    verifyTalksBothWays(*m_bystanders);
 }
 
 // I4: the protocol is binary only.
 void TestBadInput::aTextFrameIsAProtocolError()
 {
-    setUp();
-    if (QTest::currentTestFailed())
-        return;
     auto offender = helloCustomer();
     QVERIFY(offender);
     const int from = offender->mark();
@@ -240,16 +231,13 @@ void TestBadInput::aTextFrameIsAProtocolError()
     QVERIFY(error);
     QCOMPARE(error->code(), wire::ERROR_MALFORMED);
     QVERIFY(offender->sync()); // one error, not yet five
-    verifyTalksBothWays(m_bystanders);
+    verifyTalksBothWays(*m_bystanders);
 }
 
 // I1: 64 KiB is the most a message may hold; one byte more closes with 1009.
 void TestBadInput::aMessageOfSixtyFourKibibytesPlusOneClosesWith1009()
 {
-    setUp();
-    if (QTest::currentTestFailed())
-        return;
-    QCOMPARE(m_server->config().maxMessageBytes, 64 * 1024);
+    QCOMPARE(m_scenario->server().config().maxMessageBytes, 64 * 1024);
     auto offender = helloCustomer();
     QVERIFY(offender);
 
@@ -264,19 +252,14 @@ void TestBadInput::aMessageOfSixtyFourKibibytesPlusOneClosesWith1009()
     offender->sendBytes(QByteArray(64 * 1024 + 1, 'x'));
     QVERIFY(offender->waitForClosed(20000));
     QCOMPARE(offender->closeCode(), kCloseTooMuchData);
-    verifyTalksBothWays(m_bystanders);
+    verifyTalksBothWays(*m_bystanders);
 }
 
 // I2, I4: proto3 strings must be UTF-8; the full protobuf runtime refuses anything else at parse
 // time, so the envelope never reaches the chat handler.
 void TestBadInput::invalidUtf8InAChatTextIsMalformed()
 {
-    setUp();
-    if (QTest::currentTestFailed())
-        return;
-    setUpOffendingConsultation();
-    if (QTest::currentTestFailed())
-        return;
+    QVERIFY(setUpOffendingConsultation());
     RawClient &offender = *m_offender.customer;
     const int advisorFrom = m_offender.advisor->mark();
 
@@ -301,7 +284,7 @@ void TestBadInput::invalidUtf8InAChatTextIsMalformed()
         QCOMPARE(error->code(), wire::ERROR_MALFORMED);
     }
     verifyOffendersAdvisorHeardNothing(advisorFrom);
-    verifyTalksBothWays(m_bystanders);
+    verifyTalksBothWays(*m_bystanders);
 }
 
 void TestBadInput::chatTextOutsideTheRulesIsInvalidInputWithItsReference_data()
@@ -323,12 +306,7 @@ void TestBadInput::chatTextOutsideTheRulesIsInvalidInputWithItsReference_data()
 void TestBadInput::chatTextOutsideTheRulesIsInvalidInputWithItsReference()
 {
     QFETCH(QString, text);
-    setUp();
-    if (QTest::currentTestFailed())
-        return;
-    setUpOffendingConsultation();
-    if (QTest::currentTestFailed())
-        return;
+    QVERIFY(setUpOffendingConsultation());
     RawClient &offender = *m_offender.customer;
     const int advisorFrom = m_offender.advisor->mark();
 
@@ -342,7 +320,7 @@ void TestBadInput::chatTextOutsideTheRulesIsInvalidInputWithItsReference()
     // P1: the refusal does not quote the text back.
     QVERIFY(QString::fromStdString(error->message()).size() < 200);
     verifyOffendersAdvisorHeardNothing(advisorFrom);
-    verifyTalksBothWays(m_bystanders);
+    verifyTalksBothWays(*m_bystanders);
 }
 
 void TestBadInput::chatTextAtTheLimitsIsRelayed_data()
@@ -358,12 +336,7 @@ void TestBadInput::chatTextAtTheLimitsIsRelayed_data()
 void TestBadInput::chatTextAtTheLimitsIsRelayed()
 {
     QFETCH(QString, text);
-    setUp();
-    if (QTest::currentTestFailed())
-        return;
-    setUpOffendingConsultation();
-    if (QTest::currentTestFailed())
-        return;
+    QVERIFY(setUpOffendingConsultation());
     const int advisorFrom = m_offender.advisor->mark();
     m_offender.customer->sendReliable(chatEnvelope(m_offender.id, QStringLiteral("edge"), text));
     const auto relayed = m_offender.advisor->waitForBody(wire::Envelope::kChatMessage, advisorFrom);
@@ -383,19 +356,16 @@ void TestBadInput::aWrongProtocolVersionIsRefusedWith4002_data()
 void TestBadInput::aWrongProtocolVersionIsRefusedWith4002()
 {
     QFETCH(quint32, version);
-    setUp();
-    if (QTest::currentTestFailed())
-        return;
     RawClient offender;
-    QVERIFY(offender.open(m_server->endpoint()));
+    QVERIFY(offender.open(m_scenario->server().endpoint()));
     QVERIFY(!offender.hello(wire::CLIENT_KIND_CUSTOMER, version));
     const auto error = offender.waitForError(0);
     QVERIFY(error);
     QCOMPARE(error->code(), wire::ERROR_PROTOCOL_VERSION);
     QVERIFY(offender.waitForClosed());
     QCOMPARE(offender.closeCode(), kCloseProtocolVersion);
-    QCOMPARE(m_server->core().registry().sessionCount(), 2); // the bystanders only
-    verifyTalksBothWays(m_bystanders);
+    QCOMPARE(m_scenario->server().core().registry().sessionCount(), 2); // the bystanders only
+    verifyTalksBothWays(*m_bystanders);
 }
 
 // The client library turns that refusal into Failure::ProtocolVersion ("update the app"). The real
@@ -403,11 +373,8 @@ void TestBadInput::aWrongProtocolVersionIsRefusedWith4002()
 // certificate replays the real server's refusal, byte for byte, with the same close code.
 void TestBadInput::theClientLibraryReportsARefusedProtocolVersion()
 {
-    setUp();
-    if (QTest::currentTestFailed())
-        return;
     RawClient offender;
-    QVERIFY(offender.open(m_server->endpoint()));
+    QVERIFY(offender.open(m_scenario->server().endpoint()));
     QVERIFY(!offender.hello(wire::CLIENT_KIND_CUSTOMER, protocol::kCurrent + 1));
     QVERIFY(offender.waitForClosed());
     QCOMPARE(offender.closeCode(), kCloseProtocolVersion);
@@ -436,7 +403,7 @@ void TestBadInput::theClientLibraryReportsARefusedProtocolVersion()
     });
 
     auto customer = makeCustomer();
-    customer->start(m_server->endpointAt(standIn.serverPort()));
+    customer->start(m_scenario->server().endpointAt(standIn.serverPort()));
     CONSULT_WAIT_FOR(customer->connection().state() == ClientConnection::State::Closed, 10000);
     QCOMPARE(hellosSeen, 1);
     QCOMPARE(customer->connection().failure(), ClientConnection::Failure::ProtocolVersion);
@@ -456,11 +423,8 @@ void TestBadInput::aFirstMessageOtherThanHelloOrResumeClosesTheConnection_data()
 void TestBadInput::aFirstMessageOtherThanHelloOrResumeClosesTheConnection()
 {
     QFETCH(int, body);
-    setUp();
-    if (QTest::currentTestFailed())
-        return;
     RawClient offender;
-    QVERIFY(offender.open(m_server->endpoint()));
+    QVERIFY(offender.open(m_scenario->server().endpoint()));
     offender.sendReliable(envelopeWithEmptyBody(static_cast<wire::Envelope::BodyCase>(body)));
     const auto error = offender.waitForError(0);
     QVERIFY(error);
@@ -468,14 +432,11 @@ void TestBadInput::aFirstMessageOtherThanHelloOrResumeClosesTheConnection()
     QVERIFY(offender.waitForClosed());
     QCOMPARE(offender.closeCode(), kCloseProtocolError);
     QVERIFY(!offender.waitForBody(wire::Envelope::kWelcome, 0, 0));
-    verifyTalksBothWays(m_bystanders);
+    verifyTalksBothWays(*m_bystanders);
 }
 
 void TestBadInput::aSecondHelloInAnEstablishedSessionIsNotAllowed()
 {
-    setUp();
-    if (QTest::currentTestFailed())
-        return;
     auto offender = helloCustomer();
     QVERIFY(offender);
     const QByteArray firstToken = offender->resumeToken();
@@ -486,19 +447,14 @@ void TestBadInput::aSecondHelloInAnEstablishedSessionIsNotAllowed()
     QCOMPARE(error->code(), wire::ERROR_NOT_ALLOWED);
     QVERIFY(offender->sync());
     QCOMPARE(offender->resumeToken(), firstToken); // no second session, no new token
-    verifyTalksBothWays(m_bystanders);
+    verifyTalksBothWays(*m_bystanders);
 }
 
 // DESIGN.md §2: application messages are reliable; an unnumbered one would escape replay,
 // de-duplication and the sequence check, so it is refused and reaches nobody (I4).
 void TestBadInput::anUnnumberedApplicationMessageIsRefused()
 {
-    setUp();
-    if (QTest::currentTestFailed())
-        return;
-    setUpOffendingConsultation();
-    if (QTest::currentTestFailed())
-        return;
+    QVERIFY(setUpOffendingConsultation());
     const int advisorFrom = m_offender.advisor->mark();
     const int from = m_offender.customer->mark();
     m_offender.customer->sendUnsequenced(
@@ -507,51 +463,45 @@ void TestBadInput::anUnnumberedApplicationMessageIsRefused()
     QVERIFY(error);
     QCOMPARE(error->code(), wire::ERROR_MALFORMED);
     verifyOffendersAdvisorHeardNothing(advisorFrom);
-    verifyTalksBothWays(m_bystanders);
+    verifyTalksBothWays(*m_bystanders);
 }
 
 // S9: a token never travels in a URL, so a URL with a query is refused before any session exists,
 // and the access log keeps the path only (P4).
 void TestBadInput::aUrlWithAQueryStringIsRefused()
 {
-    setUp();
-    if (QTest::currentTestFailed())
-        return;
     RawClient offender;
-    QUrl url = m_server->endpoint().url;
+    QUrl url = m_scenario->server().endpoint().url;
     url.setQuery(QStringLiteral("token=abc"));
-    offender.startOpen(m_server->endpoint(), url);
+    offender.startOpen(m_scenario->server().endpoint(), url);
     QVERIFY(offender.waitForClosed());
     QVERIFY(!offender.waitForBody(wire::Envelope::kWelcome, 0, 0));
     const auto error = offender.waitForError(0, 0);
     QVERIFY(error);
     QCOMPARE(error->code(), wire::ERROR_MALFORMED);
     QCOMPARE(offender.closeCode(), kClosePolicy);
-    QCOMPARE(m_server->core().registry().sessionCount(), 2);
+    QCOMPARE(m_scenario->server().core().registry().sessionCount(), 2);
     bool logged = false;
-    for (const AccessEvent &event : m_server->accessEvents()) {
+    for (const AccessEvent &event : m_scenario->server().accessEvents()) {
         QVERIFY2(!event.resource.contains(QStringLiteral("abc")), qPrintable(event.resource));
         logged = logged || (event.status == 400 && event.resource == QStringLiteral("/consult"));
     }
     QVERIFY(logged);
-    verifyTalksBothWays(m_bystanders);
+    verifyTalksBothWays(*m_bystanders);
 }
 
 // I6: a connection that upgrades and then says nothing is closed after the hello timeout.
 void TestBadInput::aConnectionThatNeverSaysHelloIsClosed()
 {
-    setUp([](ServerConfig &config) { config.handshakeTimeoutMs = 1000; });
-    if (QTest::currentTestFailed())
-        return;
     RawClient silent;
-    QVERIFY(silent.open(m_server->endpoint()));
+    QVERIFY(silent.open(m_scenario->server().endpoint()));
     QElapsedTimer elapsed;
     elapsed.start();
     QVERIFY(silent.waitForClosed(5000));
     QVERIFY2(elapsed.elapsed() >= 700, qPrintable(QString::number(elapsed.elapsed())));
     QVERIFY2(elapsed.elapsed() < 3000, qPrintable(QString::number(elapsed.elapsed())));
     QCOMPARE(silent.closeCode(), kClosePolicy);
-    verifyTalksBothWays(m_bystanders);
+    verifyTalksBothWays(*m_bystanders);
 }
 
 // I5: 1000 chat lines in one second from one customer. The advisor receives at most burst + rate x
@@ -559,18 +509,13 @@ void TestBadInput::aConnectionThatNeverSaysHelloIsClosed()
 // excess, and another consultation's round trip stays below 200 ms at the 99th percentile.
 void TestBadInput::aChatFloodIsCutToTheRateLimitWhileOtherConsultationsStayFast()
 {
-    setUp();
-    if (QTest::currentTestFailed())
-        return;
-    setUpOffendingConsultation();
-    if (QTest::currentTestFailed())
-        return;
-    const ServerConfig &config = m_server->config();
+    QVERIFY(setUpOffendingConsultation());
+    const ServerConfig &config = m_scenario->server().config();
     RawClient &flooder = *m_offender.customer;
     RawClient &advisor = *m_offender.advisor;
     const int advisorFrom = advisor.mark();
     const int flooderFrom = flooder.mark();
-    AdvisorConsultation *bystanderAdvisorSide = m_bystanders.advisor->consultation(m_bystanders.id);
+    AdvisorConsultation *bystanderAdvisorSide = m_bystanders->atAdvisor();
     QVERIFY(bystanderAdvisorSide);
 
     // The probes: 20 lines, alternating sides, one every 20 ms while the flood runs; each one's
@@ -597,12 +542,12 @@ void TestBadInput::aChatFloodIsCutToTheRateLimitWhileOtherConsultationsStayFast(
         for (Probe &probe : probes) {
             if (probe.roundTripNs >= 0)
                 continue;
-            const ChatModel &chat = probe.fromCustomer ? *m_bystanders.customer->chat() : *bystanderAdvisorSide->chat;
+            const ChatModel &chat = probe.fromCustomer ? m_bystanders->customerChat() : *bystanderAdvisorSide->chat;
             if (delivered(chat, probe.text))
                 probe.roundTripNs = clock.nsecsElapsed() - probe.sentAtNs;
         }
     };
-    connect(m_bystanders.customer->chat(), &QAbstractItemModel::dataChanged, this, checkProbes);
+    connect(&m_bystanders->customerChat(), &QAbstractItemModel::dataChanged, this, checkProbes);
     connect(bystanderAdvisorSide->chat.get(), &QAbstractItemModel::dataChanged, this, checkProbes);
     QTimer prober;
     prober.setInterval(20);
@@ -615,9 +560,9 @@ void TestBadInput::aChatFloodIsCutToTheRateLimitWhileOtherConsultationsStayFast(
         probe.sentAtNs = clock.nsecsElapsed();
         probes.append(probe);
         if (probe.fromCustomer)
-            m_bystanders.customer->sendChat(probe.text);
+            m_bystanders->customer->sendChat(probe.text);
         else
-            m_bystanders.advisor->sendChat(m_bystanders.id, probe.text);
+            m_bystanders->advisor->sendChat(m_bystanders->id, probe.text);
     });
 
     // The flood: 1000 lines in 1 s, five every 5 ms, numbered (unnumbered ones are refused outright,
@@ -691,7 +636,7 @@ void TestBadInput::aChatFloodIsCutToTheRateLimitWhileOtherConsultationsStayFast(
           percentile(0.5), percentile(0.99), roundTripsMs.last(), static_cast<long long>(roundTripsMs.size()));
     QCOMPARE(roundTripsMs.size(), kProbes);
     QVERIFY2(percentile(0.99) < 200.0, qPrintable(QString::number(percentile(0.99))));
-    verifyTalksBothWays(m_bystanders);
+    verifyTalksBothWays(*m_bystanders);
 }
 
 // I5 with the reliable class: a client that numbers its envelopes (as the client library does) and
@@ -701,14 +646,9 @@ void TestBadInput::aChatFloodIsCutToTheRateLimitWhileOtherConsultationsStayFast(
 // reliable class's "exactly once, in order".
 void TestBadInput::aReliableBurstOverTheConnectionLimitLeavesNoSilentGap()
 {
-    setUp();
-    if (QTest::currentTestFailed())
-        return;
-    setUpOffendingConsultation();
-    if (QTest::currentTestFailed())
-        return;
+    QVERIFY(setUpOffendingConsultation());
     RawClient &burster = *m_offender.customer;
-    const int burst = static_cast<int>(m_server->config().envelopeBurst) + 50;
+    const int burst = static_cast<int>(m_scenario->server().config().envelopeBurst) + 50;
     for (int i = 0; i < burst; ++i)
         burster.sendReliable(
             chatEnvelope(m_offender.id, QStringLiteral("r%1").arg(i), QStringLiteral("Stoß %1").arg(i)));
@@ -738,7 +678,7 @@ void TestBadInput::aReliableBurstOverTheConnectionLimitLeavesNoSilentGap()
     } else {
         QVERIFY2(afterReached(0), "the line after the burst never reached the advisor");
     }
-    verifyTalksBothWays(m_bystanders);
+    verifyTalksBothWays(*m_bystanders);
 }
 
 CONSULT_TEST_MAIN_WITH_EPOLL(TestBadInput)

@@ -4,7 +4,6 @@
 // advisor's engine decodes and plays. What comes out is measured: the tone's pitch and level, the
 // pictures' frame counters and PSNR against the source, recovery after loss, concealment under
 // jitter and loss.
-#include "MediaCall.h"
 #include "SignalAnalysis.h"
 #include "media/audio/ClockedDevices.h"
 #include "media/audio/ToneSource.h"
@@ -15,6 +14,7 @@
 #include "media/video/TestPattern.h"
 #include "media/video/TestPatternSource.h"
 #include "support/EpollTestMain.h"
+#include "support/Scenario.h"
 
 #include <QMutex>
 #include <QSignalSpy>
@@ -85,26 +85,48 @@ int longestSilenceMs(std::span<const std::int16_t> samples)
     return longest;
 }
 
+// The customer's line as an emulated link: up, then down.
+using Line = std::pair<LinkEmulator::Direction, LinkEmulator::Direction>;
+
+// A video consultation with a media session on each side (`settings` for both), the advisor taking
+// the head of the queue; the customer connects through `line` if given.
+TestConsultation *startVideoCall(Scenario &scenario, const MediaSession::Settings &settings = {},
+                                 const std::optional<Line> &line = std::nullopt)
+{
+    if (!scenario.start())
+        return nullptr;
+    ConsultationSpec spec;
+    spec.customer.mode = wire::CONSULTATION_MODE_VIDEO;
+    spec.take = Take::Next;
+    spec.media = MediaSpec{settings, settings};
+    if (line) {
+        scenario.emulateLink(line->first, line->second);
+        spec.customer.route = Route::EmulatedLink;
+    }
+    return scenario.consultation(spec);
+}
+
 // An audio call: the customer speaks a tone, the advisor listens.
 struct ToneCall
 {
-    MediaCall call;
+    Scenario scenario;
+    TestConsultation *call = nullptr;
     Recorder heard;
     std::unique_ptr<AudioStream> customerAudio;
     std::unique_ptr<AudioStream> advisorAudio;
 
-    bool start(LinkEmulator::Direction up = {}, LinkEmulator::Direction down = {},
-               std::unique_ptr<LinkEmulator> *link = nullptr)
+    bool start(const std::optional<Line> &line = std::nullopt)
     {
-        if (!call.start({}, up, down, link))
+        call = startVideoCall(scenario, {}, line);
+        if (!call)
             return false;
         customerAudio = std::make_unique<AudioStream>(tone(440.0, -12.0f), speaker(), echoCancellationOnly());
         advisorAudio = std::make_unique<AudioStream>(tone(1000.0, -60.0f), speaker(&heard), echoCancellationOnly());
         if (!customerAudio->start() || !advisorAudio->start())
             return false;
-        call.customerMedia->setSource(customerAudio.get());
-        call.advisorMedia->setSink(wire::MEDIA_KIND_AUDIO, advisorAudio.get());
-        call.customerMedia->setMicrophoneOn(true);
+        call->customerMedia->setSource(customerAudio.get());
+        call->advisorMedia->setSink(wire::MEDIA_KIND_AUDIO, advisorAudio.get());
+        call->customerMedia->setMicrophoneOn(true);
         return true;
     }
 };
@@ -112,7 +134,8 @@ struct ToneCall
 // A video call: the customer's test pattern camera, the advisor's decoder.
 struct PictureCall
 {
-    MediaCall call;
+    Scenario scenario;
+    TestConsultation *call = nullptr;
     TestPatternSource camera{TestPattern::Kind::Moving, 25};
     VideoStream customerVideo;
     VideoStream advisorVideo;
@@ -121,17 +144,19 @@ struct PictureCall
     bool start()
     {
         // The operating point: 450 kbit/s (the ladder would otherwise climb on loopback).
-        call.sessionSettings.rate.maxVideoKbps = 450;
-        if (!call.start())
+        MediaSession::Settings settings;
+        settings.rate.maxVideoKbps = 450;
+        call = startVideoCall(scenario, settings);
+        if (!call)
             return false;
         QObject::connect(&advisorVideo, &VideoStream::frameDecoded, &advisorVideo,
                          [this](const I420Frame &frame) { decoded.push_back(frame); });
         if (!customerVideo.start(&camera) || !advisorVideo.start(nullptr))
             return false;
-        call.customerMedia->setSource(&customerVideo);
-        call.advisorMedia->setSink(wire::MEDIA_KIND_VIDEO, &advisorVideo);
+        call->customerMedia->setSource(&customerVideo);
+        call->advisorMedia->setSink(wire::MEDIA_KIND_VIDEO, &advisorVideo);
         camera.start();
-        call.customerMedia->setCameraOn(true);
+        call->customerMedia->setCameraOn(true);
         return true;
     }
 };
@@ -180,13 +205,12 @@ private slots:
     {
         // ±30 ms of jitter on both legs (a busy mobile line) and 10 % of the customer's audio packets
         // lost on the way (what the UDP path would see; over TCP the emulator cannot lose bytes).
-        std::unique_ptr<LinkEmulator> link;
         ToneCall tone;
-        QVERIFY(tone.start(LinkEmulator::Direction{0, 20, 30}, LinkEmulator::Direction{0, 20, 30}, &link));
+        QVERIFY(tone.start(Line{LinkEmulator::Direction{0, 20, 30}, LinkEmulator::Direction{0, 20, 30}}));
         std::mt19937 random(5);
         std::uniform_real_distribution<double> draw(0.0, 1.0);
         std::atomic<int> dropped = 0;
-        tone.call.customerMedia->channel().setLossModel([&](const wire::MediaPacket &) {
+        tone.call->customerMedia->channel().setLossModel([&](const wire::MediaPacket &) {
             if (draw(random) >= 0.10)
                 return true;
             ++dropped;
@@ -261,7 +285,7 @@ private slots:
         clock.start();
         qint64 lossEndsMs = std::numeric_limits<qint64>::max();
         std::atomic<int> dropped = 0;
-        video.call.customerMedia->channel().setLossModel([&](const wire::MediaPacket &packet) {
+        video.call->customerMedia->channel().setLossModel([&](const wire::MediaPacket &packet) {
             if (packet.kind() != wire::MEDIA_KIND_VIDEO || clock.elapsed() >= lossEndsMs)
                 return true;
             ++dropped;
@@ -298,12 +322,15 @@ private slots:
         // The seeds' minimum line with the real codecs: the customer's microphone (Opus) and camera
         // (VP8, allowed up to 700 kbit/s) on 0.5 Mbit/s up and 1 Mbit/s down. Everything the
         // customer sends crosses the emulated line: media, receipts, TLS records, TCP payload.
-        std::unique_ptr<LinkEmulator> link;
-        MediaCall call;
-        call.sessionSettings.rate.startVideoKbps = 700;
-        call.sessionSettings.rate.maxVideoKbps = 700;
-        QVERIFY(
-            call.start({}, LinkEmulator::Direction{500'000, 20, 5}, LinkEmulator::Direction{1'000'000, 20, 5}, &link));
+        Scenario scenario;
+        MediaSession::Settings settings;
+        settings.rate.startVideoKbps = 700;
+        settings.rate.maxVideoKbps = 700;
+        TestConsultation *call =
+            startVideoCall(scenario, settings,
+                           Line{LinkEmulator::Direction{500'000, 20, 5}, LinkEmulator::Direction{1'000'000, 20, 5}});
+        QVERIFY(call);
+        LinkEmulator &link = *scenario.link();
         Recorder heard;
         AudioStream customerAudio(tone(440.0, -12.0f), speaker(), echoCancellationOnly());
         AudioStream advisorAudio(tone(1000.0, -60.0f), speaker(&heard), echoCancellationOnly());
@@ -317,17 +344,17 @@ private slots:
                          [&decoded](const I420Frame &frame) { decoded.push_back(frame); });
         QVERIFY(customerVideo.start(&camera));
         QVERIFY(advisorVideo.start(nullptr));
-        call.customerMedia->setSource(&customerAudio);
-        call.customerMedia->setSource(&customerVideo);
-        call.advisorMedia->setSink(wire::MEDIA_KIND_AUDIO, &advisorAudio);
-        call.advisorMedia->setSink(wire::MEDIA_KIND_VIDEO, &advisorVideo);
-        QSignalSpy peerQualities(call.advisorMedia.get(), &MediaSession::peerQualityChanged);
+        call->customerMedia->setSource(&customerAudio);
+        call->customerMedia->setSource(&customerVideo);
+        call->advisorMedia->setSink(wire::MEDIA_KIND_AUDIO, &advisorAudio);
+        call->advisorMedia->setSink(wire::MEDIA_KIND_VIDEO, &advisorVideo);
+        QSignalSpy peerQualities(call->advisorMedia.get(), &MediaSession::peerQualityChanged);
         camera.start();
-        call.customerMedia->setMicrophoneOn(true);
-        call.customerMedia->setCameraOn(true);
+        call->customerMedia->setMicrophoneOn(true);
+        call->customerMedia->setCameraOn(true);
 
         QTest::qWait(8000); // the ladder converges
-        link->resetStatistics();
+        link.resetStatistics();
         const qint64 videoBytesBefore = customerVideo.statistics().encoder.bytesOut;
         const auto changesBefore = peerQualities.size();
         const auto decodedBefore = decoded.size();
@@ -337,10 +364,10 @@ private slots:
         int maxQueued = 0;
         while (window.elapsed() < 8000) {
             QTest::qWait(100);
-            maxQueued = std::max(maxQueued, link->queuedBytes(true));
+            maxQueued = std::max(maxQueued, link.queuedBytes(true));
         }
         const double seconds = double(window.elapsed()) / 1000;
-        const double uplinkKbps = double(link->forwardedBytes(true)) * 8 / seconds / 1000;
+        const double uplinkKbps = double(link.forwardedBytes(true)) * 8 / seconds / 1000;
         const std::vector<std::int16_t> all = heard.samples();
         const std::span<const std::int16_t> inWindow = std::span<const std::int16_t>(all).subspan(heardBefore);
         const std::vector<I420Frame> pictures(decoded.begin() + qsizetype(decodedBefore), decoded.end());
@@ -349,7 +376,7 @@ private slots:
         for (const I420Frame &picture : pictures)
             psnr.push_back(psnrAgainstSource(pattern, picture));
         std::sort(psnr.begin(), psnr.end());
-        const auto quality = call.customerMedia->quality();
+        const auto quality = call->customerMedia->quality();
         const AudioStream::Statistics playout = advisorAudio.statistics();
         qInfo("uplink %.0f kbit/s incl. TLS and framing (Opus %d bit/s, VP8 %.0f kbit/s; now %d kbit/s at level %d); "
               "link queue max %d bytes; audio: longest silence %d ms, 440 Hz %.1f dB above its neighbours, concealed "

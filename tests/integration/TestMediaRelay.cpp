@@ -3,19 +3,30 @@
 // to its window; stale media is dropped, not queued; receipts carry the round trip; keyframe
 // requests and quality changes reach the other side; and on a 0.5 Mbit/s uplink the sender steps
 // down the ladder instead of queuing.
-#include "MediaCall.h"
-#include "support/SyntheticStream.h"
 #include "support/EpollTestMain.h"
-#include "support/LinkEmulator.h"
 #include "support/RawClient.h"
 #include "support/RecordingSink.h"
-#include "support/TestClients.h"
-#include "support/TestServer.h"
+#include "support/Scenario.h"
+#include "support/SyntheticStream.h"
 
 #include <QSignalSpy>
 
 using namespace consult;
 using namespace consult::testing;
+
+namespace {
+
+// A video consultation with a media session on each side, the advisor taking the head of the queue.
+ConsultationSpec videoCall()
+{
+    ConsultationSpec spec;
+    spec.customer.mode = wire::CONSULTATION_MODE_VIDEO;
+    spec.take = Take::Next;
+    spec.media = MediaSpec{};
+    return spec;
+}
+
+} // namespace
 
 class TestMediaRelay final : public QObject
 {
@@ -23,13 +34,15 @@ class TestMediaRelay final : public QObject
 private slots:
     void mediaFlowsOnlyWhileTheDeviceIsOn()
     {
-        MediaCall call;
-        QVERIFY(call.start());
+        Scenario scenario;
+        QVERIFY(scenario.start());
+        TestConsultation *call = scenario.consultation(videoCall());
+        QVERIFY(call);
         SyntheticStream microphone(wire::MEDIA_KIND_AUDIO, 32);
         RecordingSink speaker;
-        call.customerMedia->setSource(&microphone);
-        call.advisorMedia->setSink(wire::MEDIA_KIND_AUDIO, &speaker);
-        QSignalSpy peerState(call.advisorMedia.get(), &MediaSession::peerMediaStateChanged);
+        call->customerMedia->setSource(&microphone);
+        call->advisorMedia->setSink(wire::MEDIA_KIND_AUDIO, &speaker);
+        QSignalSpy peerState(call->advisorMedia.get(), &MediaSession::peerMediaStateChanged);
 
         // The source runs, but the microphone is off: nothing may reach the advisor (seed 002).
         microphone.setEnabled(true);
@@ -37,13 +50,13 @@ private slots:
         QCOMPARE(speaker.packets, 0);
         microphone.setEnabled(false);
 
-        call.customerMedia->setMicrophoneOn(true);
+        call->customerMedia->setMicrophoneOn(true);
         CONSULT_WAIT_FOR(peerState.size() == 1, 5000);
         QCOMPARE(peerState.first().at(0).toBool(), true);
         QCOMPARE(peerState.first().at(1).toBool(), false);
         CONSULT_WAIT_FOR(speaker.packets >= 20, 5000);
 
-        call.customerMedia->setMicrophoneOn(false);
+        call->customerMedia->setMicrophoneOn(false);
         CONSULT_WAIT_FOR(peerState.size() == 2, 5000);
         QTest::qWait(200);
         const int afterOff = speaker.packets;
@@ -54,33 +67,37 @@ private slots:
 
     void receiptsCarryTheRoundTripAndConfirmWhatArrived()
     {
-        MediaCall call;
-        QVERIFY(call.start());
+        Scenario scenario;
+        QVERIFY(scenario.start());
+        TestConsultation *call = scenario.consultation(videoCall());
+        QVERIFY(call);
         SyntheticStream microphone(wire::MEDIA_KIND_AUDIO, 32);
-        call.customerMedia->setSource(&microphone);
+        call->customerMedia->setSource(&microphone);
         RecordingSink speaker;
-        call.advisorMedia->setSink(wire::MEDIA_KIND_AUDIO, &speaker);
-        QSignalSpy receipts(&call.customerMedia->channel(), &MediaChannel::receiptReceived);
-        call.customerMedia->setMicrophoneOn(true);
+        call->advisorMedia->setSink(wire::MEDIA_KIND_AUDIO, &speaker);
+        QSignalSpy receipts(&call->customerMedia->channel(), &MediaChannel::receiptReceived);
+        call->customerMedia->setMicrophoneOn(true);
         CONSULT_WAIT_FOR(receipts.size() >= 10, 5000);
         const auto last = receipts.last().at(0).value<MediaChannel::Receipt>();
         QVERIFY(last.roundTripUs >= 0);
         QVERIFY(last.roundTripUs < 500'000);
         QVERIFY(last.inFlightBytes < 2000); // confirmed continuously: no standing queue
-        QCOMPARE(call.customerMedia->channel().statistics().droppedAudio, 0u);
+        QCOMPARE(call->customerMedia->channel().statistics().droppedAudio, 0u);
         // The advisor's acknowledgements keep the server's window open: nothing dropped on the way.
-        QCOMPARE(call.server->core().media().droppedPackets(), 0u);
+        QCOMPARE(scenario.server().core().media().droppedPackets(), 0u);
     }
 
     void keyframeRequestsAndQualityChangesReachTheOtherSide()
     {
-        MediaCall call;
-        QVERIFY(call.start());
+        Scenario scenario;
+        QVERIFY(scenario.start());
+        TestConsultation *call = scenario.consultation(videoCall());
+        QVERIFY(call);
         SyntheticStream camera(wire::MEDIA_KIND_VIDEO, 450);
-        call.customerMedia->setSource(&camera);
+        call->customerMedia->setSource(&camera);
         RecordingSink screen;
-        call.advisorMedia->setSink(wire::MEDIA_KIND_VIDEO, &screen);
-        call.customerMedia->setCameraOn(true);
+        call->advisorMedia->setSink(wire::MEDIA_KIND_VIDEO, &screen);
+        call->customerMedia->setCameraOn(true);
         CONSULT_WAIT_FOR(screen.packets > 10, 5000);
         QVERIFY(screen.keyframeFragments > 0); // the first frame after switching on is a keyframe
         const int requestsBefore = camera.keyframeRequests();
@@ -96,20 +113,22 @@ private slots:
     void mediaForAnotherConsultationReachesNobody()
     {
         // S5: a packet naming someone else's consultation is dropped; its participants receive nothing.
-        MediaCall a;
-        QVERIFY(a.start());
+        Scenario scenario;
+        QVERIFY(scenario.start());
+        TestConsultation *a = scenario.consultation(videoCall());
+        QVERIFY(a);
         RecordingSink aSpeaker;
-        a.advisorMedia->setSink(wire::MEDIA_KIND_AUDIO, &aSpeaker);
+        a->advisorMedia->setSink(wire::MEDIA_KIND_AUDIO, &aSpeaker);
         // A second customer in another consultation with the same advisor, speaking raw.
         RawClient intruder;
-        QVERIFY(intruder.open(a.server->endpoint()));
+        QVERIFY(intruder.open(scenario.endpoint()));
         QVERIFY(intruder.hello(wire::CLIENT_KIND_CUSTOMER));
         const int beforeLogin = intruder.mark();
         QVERIFY(intruder.customerLogin(QStringLiteral("Max Müller"), QStringLiteral("0171 1234567")));
-        a.advisor->takeNext();
+        a->advisor->takeNext();
         QVERIFY(intruder.waitForBody(wire::Envelope::kConsultationStarted, beforeLogin));
         wire::Envelope state;
-        state.mutable_media_state()->set_consultation_id(a.id.toStdString()); // not theirs
+        state.mutable_media_state()->set_consultation_id(a->id.toStdString()); // not theirs
         state.mutable_media_state()->set_microphone_on(true);
         const int from = intruder.mark();
         intruder.sendReliable(state);
@@ -119,7 +138,7 @@ private slots:
         for (int i = 0; i < 20; ++i) {
             wire::Envelope envelope;
             auto *packet = envelope.mutable_media_packet();
-            packet->set_consultation_id(a.id.toStdString());
+            packet->set_consultation_id(a->id.toStdString());
             packet->set_kind(wire::MEDIA_KIND_AUDIO);
             packet->set_sequence(static_cast<quint32>(i));
             packet->set_payload(std::string(80, 'x'));
@@ -150,58 +169,61 @@ private slots:
 
     void aReceiverThatFallsBehindGetsAWindowAndStaleMediaIsDropped()
     {
-        MediaCall call;
-        QVERIFY(call.start());
+        Scenario scenario;
+        QVERIFY(scenario.start());
+        TestConsultation *call = scenario.consultation(videoCall());
+        QVERIFY(call);
         // The advisor's end stops acknowledging: the server may keep only its window in flight.
         SyntheticStream camera(wire::MEDIA_KIND_VIDEO, 700);
-        call.customerMedia->setSource(&camera);
-        call.advisorMedia.reset(); // nobody acknowledges on the advisor's side now
-        call.customerMedia->setCameraOn(true);
-        QSignalSpy qualities(call.customerMedia.get(), &MediaSession::qualityChanged);
+        call->customerMedia->setSource(&camera);
+        call->advisorMedia.reset(); // nobody acknowledges on the advisor's side now
+        call->customerMedia->setCameraOn(true);
+        QSignalSpy qualities(call->customerMedia.get(), &MediaSession::qualityChanged);
         QTest::qWait(3000);
         // Video older than its deadline was dropped rather than queued, and the sender heard of it.
-        QVERIFY(call.server->core().media().droppedPackets() > 0);
+        QVERIFY(scenario.server().core().media().droppedPackets() > 0);
         QVERIFY(!qualities.isEmpty());
-        QVERIFY(call.customerMedia->quality().videoKbps < 450);
+        QVERIFY(call->customerMedia->quality().videoKbps < 450);
     }
 
     void onAHalfMegabitUplinkTheSenderStepsDownInsteadOfQueuing()
     {
         // The seeds' minimum line: 0.5 Mbit/s up. Audio 32 kbit/s plus video asking for 700 kbit/s
         // do not fit; the ladder must bring the offered load under the line instead of filling it.
-        std::unique_ptr<LinkEmulator> link;
-        MediaCall call;
-        MediaSession::Settings settings;
-        settings.rate.startVideoKbps = 700;
-        QVERIFY(
-            call.start({}, LinkEmulator::Direction{500'000, 20, 5}, LinkEmulator::Direction{1'000'000, 20, 5}, &link));
-        call.customerMedia =
-            std::make_unique<MediaSession>(call.customer->connection(), SystemClock::instance(), call.id, settings);
+        Scenario scenario;
+        QVERIFY(scenario.start());
+        LinkEmulator &link =
+            scenario.emulateLink(LinkEmulator::Direction{500'000, 20, 5}, LinkEmulator::Direction{1'000'000, 20, 5});
+        ConsultationSpec spec = videoCall();
+        spec.customer.route = Route::EmulatedLink;
+        spec.media->customer.rate.startVideoKbps = 700;
+        TestConsultation *call = scenario.consultation(spec);
+        QVERIFY(call);
         SyntheticStream microphone(wire::MEDIA_KIND_AUDIO, 32);
         SyntheticStream camera(wire::MEDIA_KIND_VIDEO, 700);
-        call.customerMedia->setSource(&microphone);
-        call.customerMedia->setSource(&camera);
+        call->customerMedia->setSource(&microphone);
+        call->customerMedia->setSource(&camera);
         RecordingSink speaker;
         RecordingSink screen;
-        call.advisorMedia->setSink(wire::MEDIA_KIND_AUDIO, &speaker);
-        call.advisorMedia->setSink(wire::MEDIA_KIND_VIDEO, &screen);
-        QSignalSpy peerQualities(call.advisorMedia.get(), &MediaSession::peerQualityChanged);
-        call.customerMedia->setMicrophoneOn(true);
-        call.customerMedia->setCameraOn(true);
+        call->advisorMedia->setSink(wire::MEDIA_KIND_AUDIO, &speaker);
+        call->advisorMedia->setSink(wire::MEDIA_KIND_VIDEO, &screen);
+        QSignalSpy peerQualities(call->advisorMedia.get(), &MediaSession::peerQualityChanged);
+        call->customerMedia->setMicrophoneOn(true);
+        call->customerMedia->setCameraOn(true);
 
         QTest::qWait(10'000); // converge
-        link->resetStatistics();
+        link.resetStatistics();
         const int audioBefore = speaker.packets;
         QElapsedTimer window;
         window.start();
         int maxQueued = 0;
         while (window.elapsed() < 10'000) {
             QTest::qWait(100);
-            maxQueued = std::max(maxQueued, link->queuedBytes(true));
+            maxQueued = std::max(maxQueued, link.queuedBytes(true));
         }
         const double seconds = double(window.elapsed()) / 1000;
-        const double uplinkKbps = double(link->forwardedBytes(true)) * 8 / seconds / 1000;
-        const auto quality = call.customerMedia->quality();
+        const double uplinkKbps = double(link.forwardedBytes(true)) * 8 / seconds / 1000;
+        const auto quality = call->customerMedia->quality();
         qInfo("uplink %.0f kbit/s incl. TLS and framing; video %d kbit/s at level %d; link queue max %d bytes; "
               "audio %d packets in %.1f s; %d quality changes told to the advisor",
               uplinkKbps, quality.videoKbps, int(quality.level), maxQueued, speaker.packets - audioBefore, seconds,

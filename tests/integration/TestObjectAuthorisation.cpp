@@ -3,8 +3,9 @@
 // use advisor functions, a waiting customer can do nothing but wait or leave a message, and the
 // notices must be accepted in their current version. Ends with the whole table: every message type
 // in every session state, against an expected matrix written out below.
-#include "ConsultationFixtures.h"
 #include "support/EpollTestMain.h"
+#include "support/RawConsultation.h"
+#include "support/Scenario.h"
 
 #include "protocol/EnvelopeCodec.h"
 
@@ -102,6 +103,7 @@ class TestObjectAuthorisation final : public QObject
 {
     Q_OBJECT
 private slots:
+    void init();
     void cleanup();
 
     void anotherConsultationsIdIsAnsweredExactlyLikeAnIdThatNeverExisted();
@@ -118,17 +120,17 @@ private slots:
     void cleanupTestCase();
 
 private:
-    // Two parallel consultations: A between raw clients (the attackers), B between real clients.
-    void setUpTwoConsultations();
     // Proves B's participants received nothing of the attack: each side sends one line, and the
     // first thing the other side receives after `aFrom`/`bFrom` is that line.
     void verifyConsultationBHeardNothing(int customerFrom, int advisorFrom);
     // A session of the matrix column, reused until a row ends it.
     RawClient *matrixSession(Column column);
 
-    std::unique_ptr<TestServer> m_server;
+    // The attack tests' server with two parallel consultations: A between raw clients (the
+    // attackers), B between real clients.
+    std::unique_ptr<Scenario> m_scenario;
     RawConsultation m_a;
-    RealConsultation m_b;
+    TestConsultation *m_b = nullptr;
     QList<wire::Envelope> m_bCustomerHeard; // every application envelope B's customer received
     QList<wire::Envelope> m_bAdvisorHeard;
 
@@ -140,13 +142,39 @@ private:
     int m_matrixAdvisors = 0;
 };
 
+void TestObjectAuthorisation::init()
+{
+    // The notices and matrix tests bring their own servers; the attack tests share this setting.
+    static const QList<QByteArrayView> attackTests = {
+        "anotherConsultationsIdIsAnsweredExactlyLikeAnIdThatNeverExisted",
+        "anAdvisorOutsideAConsultationCanNeitherChatInItNorEndIt",
+        "aWaitingCustomerCannotChatAndNoAdvisorReceivesAnything",
+        "aCustomerCannotUseAdvisorFunctions",
+    };
+    if (!attackTests.contains(QByteArrayView(QTest::currentTestFunction())))
+        return;
+    m_scenario = std::make_unique<Scenario>([](ServerConfig &config) { config.maxProtocolErrors = 1000; });
+    QVERIFY(m_scenario->start());
+    m_b = m_scenario->consultation(ConsultationSpec::between(QStringLiteral("bernd"), QStringLiteral("Bettina Bauer")));
+    QVERIFY(m_b);
+    QVERIFY(startRawConsultation(m_scenario->server(), QStringLiteral("anna"), QStringLiteral("Anton Angreifer"), m_a));
+    QVERIFY(m_a.customer->waitForBody(wire::Envelope::kChatMessage, 0)); // the greeting
+    QVERIFY(m_a.id != m_b->id);
+    connect(&m_b->customer->connection(), &ClientConnection::envelopeReceived, this,
+            [this](const wire::Envelope &envelope) { m_bCustomerHeard.append(envelope); });
+    connect(&m_b->advisor->connection(), &ClientConnection::envelopeReceived, this,
+            [this](const wire::Envelope &envelope) { m_bAdvisorHeard.append(envelope); });
+    // Let B settle (greeting, receipts) before anything is counted.
+    verifyTalksBothWays(*m_b);
+}
+
 void TestObjectAuthorisation::cleanup()
 {
     m_a = {};
-    m_b = {};
+    m_b = nullptr;
     m_bCustomerHeard.clear();
     m_bAdvisorHeard.clear();
-    m_server.reset();
+    m_scenario.reset();
 }
 
 void TestObjectAuthorisation::cleanupTestCase()
@@ -157,29 +185,9 @@ void TestObjectAuthorisation::cleanupTestCase()
     m_matrixServer.reset();
 }
 
-void TestObjectAuthorisation::setUpTwoConsultations()
-{
-    m_server = std::make_unique<TestServer>([](ServerConfig &config) { config.maxProtocolErrors = 1000; });
-    QVERIFY(m_server->start());
-    startRealConsultation(*m_server, QStringLiteral("bernd"), QStringLiteral("Bettina Bauer"), m_b);
-    if (QTest::currentTestFailed())
-        return;
-    startRawConsultation(*m_server, QStringLiteral("anna"), QStringLiteral("Anton Angreifer"), m_a);
-    if (QTest::currentTestFailed())
-        return;
-    QVERIFY(m_a.customer->waitForBody(wire::Envelope::kChatMessage, 0)); // the greeting
-    QVERIFY(m_a.id != m_b.id);
-    connect(&m_b.customer->connection(), &ClientConnection::envelopeReceived, this,
-            [this](const wire::Envelope &envelope) { m_bCustomerHeard.append(envelope); });
-    connect(&m_b.advisor->connection(), &ClientConnection::envelopeReceived, this,
-            [this](const wire::Envelope &envelope) { m_bAdvisorHeard.append(envelope); });
-    // Let B settle (greeting, receipts) before anything is counted.
-    verifyTalksBothWays(m_b);
-}
-
 void TestObjectAuthorisation::verifyConsultationBHeardNothing(int customerFrom, int advisorFrom)
 {
-    verifyTalksBothWays(m_b);
+    verifyTalksBothWays(*m_b);
     if (QTest::currentTestFailed())
         return;
     // Whatever the attack caused was sent to B's sockets before the probe lines: so all that may be
@@ -203,14 +211,11 @@ void TestObjectAuthorisation::verifyConsultationBHeardNothing(int customerFrom, 
 // byte for byte the answer to an id that never existed, and B's participants receive nothing.
 void TestObjectAuthorisation::anotherConsultationsIdIsAnsweredExactlyLikeAnIdThatNeverExisted()
 {
-    setUpTwoConsultations();
-    if (QTest::currentTestFailed())
-        return;
     RawClient &attacker = *m_a.customer;
     const int customerFrom = static_cast<int>(m_bCustomerHeard.size());
     const int advisorFrom = static_cast<int>(m_bAdvisorHeard.size());
-    const QString neverExisted = QString(m_b.id).replace(0, 4, QStringLiteral("zzzz"));
-    QVERIFY(neverExisted != m_b.id && neverExisted.size() == m_b.id.size());
+    const QString neverExisted = QString(m_b->id).replace(0, 4, QStringLiteral("zzzz"));
+    QVERIFY(neverExisted != m_b->id && neverExisted.size() == m_b->id.size());
 
     const auto answerTo = [&](wire::Envelope envelope) -> QByteArray {
         const int from = attacker.mark();
@@ -233,10 +238,10 @@ void TestObjectAuthorisation::anotherConsultationsIdIsAnsweredExactlyLikeAnIdTha
     };
     const QString text = QStringLiteral("Ich bin in deiner Beratung");
     const std::array<std::pair<QByteArray, QByteArray>, 3> answers = {
-        std::pair{answerTo(chatEnvelope(m_b.id, QStringLiteral("x1"), text)),
+        std::pair{answerTo(chatEnvelope(m_b->id, QStringLiteral("x1"), text)),
                   answerTo(chatEnvelope(neverExisted, QStringLiteral("x1"), text))},
-        std::pair{answerTo(typing(m_b.id)), answerTo(typing(neverExisted))},
-        std::pair{answerTo(end(m_b.id)), answerTo(end(neverExisted))},
+        std::pair{answerTo(typing(m_b->id)), answerTo(typing(neverExisted))},
+        std::pair{answerTo(end(m_b->id)), answerTo(end(neverExisted))},
     };
     for (const auto &[foreign, unknown] : answers) {
         QVERIFY(!foreign.isEmpty());
@@ -246,24 +251,21 @@ void TestObjectAuthorisation::anotherConsultationsIdIsAnsweredExactlyLikeAnIdTha
         QCOMPARE(foreign.toHex(), unknown.toHex()); // no existence oracle
     }
     // A's own consultation is unharmed by its customer's attempts.
-    QCOMPARE(m_server->core().consultations().count(), 2);
+    QCOMPARE(m_scenario->server().core().consultations().count(), 2);
     verifyConsultationBHeardNothing(customerFrom, advisorFrom);
-    QVERIFY(!m_b.advisor->consultation(m_b.id)->ended);
-    QCOMPARE(m_b.customer->phase(), CustomerClient::Phase::Consulting);
+    QVERIFY(!m_b->atAdvisor()->ended);
+    QCOMPARE(m_b->customer->phase(), CustomerClient::Phase::Consulting);
 }
 
 // S5, S6: advisor A is not part of B: chat and end in B are "not found", and B goes on.
 void TestObjectAuthorisation::anAdvisorOutsideAConsultationCanNeitherChatInItNorEndIt()
 {
-    setUpTwoConsultations();
-    if (QTest::currentTestFailed())
-        return;
     RawClient &outsider = *m_a.advisor;
     const int customerFrom = static_cast<int>(m_bCustomerHeard.size());
     const int advisorFrom = static_cast<int>(m_bAdvisorHeard.size());
 
     int from = outsider.mark();
-    outsider.sendReliable(chatEnvelope(m_b.id, QStringLiteral("o1"), QStringLiteral("Hallo, hier ist Anna")));
+    outsider.sendReliable(chatEnvelope(m_b->id, QStringLiteral("o1"), QStringLiteral("Hallo, hier ist Anna")));
     auto error = outsider.waitForError(from);
     QVERIFY(error);
     QCOMPARE(error->code(), wire::ERROR_NOT_FOUND);
@@ -271,25 +273,22 @@ void TestObjectAuthorisation::anAdvisorOutsideAConsultationCanNeitherChatInItNor
 
     from = outsider.mark();
     wire::Envelope end;
-    end.mutable_end_consultation()->set_consultation_id(m_b.id.toStdString());
+    end.mutable_end_consultation()->set_consultation_id(m_b->id.toStdString());
     outsider.sendReliable(std::move(end));
     error = outsider.waitForError(from);
     QVERIFY(error);
     QCOMPARE(error->code(), wire::ERROR_NOT_FOUND);
 
-    QCOMPARE(m_server->core().consultations().count(), 2);
+    QCOMPARE(m_scenario->server().core().consultations().count(), 2);
     verifyConsultationBHeardNothing(customerFrom, advisorFrom);
-    QCOMPARE(m_b.customer->phase(), CustomerClient::Phase::Consulting);
+    QCOMPARE(m_b->customer->phase(), CustomerClient::Phase::Consulting);
 }
 
 // S2: before an advisor has taken them, a customer has no chat, whatever consultation id is named,
 // and no advisor receives anything.
 void TestObjectAuthorisation::aWaitingCustomerCannotChatAndNoAdvisorReceivesAnything()
 {
-    setUpTwoConsultations();
-    if (QTest::currentTestFailed())
-        return;
-    auto waiting = rawWaitingCustomer(*m_server, QStringLiteral("Wanda Wartend"));
+    auto waiting = rawWaitingCustomer(m_scenario->server(), QStringLiteral("Wanda Wartend"));
     QVERIFY(waiting);
     QVERIFY(m_a.advisor->sync()); // the queue entry has reached advisor A
     const int customerFrom = static_cast<int>(m_bCustomerHeard.size());
@@ -297,7 +296,7 @@ void TestObjectAuthorisation::aWaitingCustomerCannotChatAndNoAdvisorReceivesAnyt
     const int aAdvisorFrom = m_a.advisor->mark();
     const int aCustomerFrom = m_a.customer->mark();
 
-    for (const QString &id : {m_a.id, m_b.id, QString()}) {
+    for (const QString &id : {m_a.id, m_b->id, QString()}) {
         const int from = waiting->mark();
         waiting->sendReliable(chatEnvelope(id, QStringLiteral("w1"), QStringLiteral("Ist jemand da?")));
         const auto error = waiting->waitForError(from);
@@ -343,10 +342,7 @@ void TestObjectAuthorisation::aCustomerCannotUseAdvisorFunctions()
 {
     QFETCH(int, body);
     QFETCH(bool, inConsultation);
-    setUpTwoConsultations();
-    if (QTest::currentTestFailed())
-        return;
-    auto waiting = rawWaitingCustomer(*m_server, QStringLiteral("Wanda Wartend"));
+    auto waiting = rawWaitingCustomer(m_scenario->server(), QStringLiteral("Wanda Wartend"));
     QVERIFY(waiting);
     RawClient &customer = inConsultation ? *m_a.customer : *waiting;
     const int customerFrom = static_cast<int>(m_bCustomerHeard.size());
@@ -364,7 +360,7 @@ void TestObjectAuthorisation::aCustomerCannotUseAdvisorFunctions()
     }
     if (body == wire::Envelope::kAdvisorLogin) {
         envelope.mutable_advisor_login()->set_username("bernd");
-        envelope.mutable_advisor_login()->set_password(kFixturePassword.toStdString());
+        envelope.mutable_advisor_login()->set_password(kTestPassword.toStdString());
     }
     const int from = customer.mark();
     customer.sendReliable(std::move(envelope));
@@ -374,11 +370,11 @@ void TestObjectAuthorisation::aCustomerCannotUseAdvisorFunctions()
     QVERIFY(customer.sync());
     QVERIFY(applicationSince(customer, from).size() == 1); // the refusal and nothing else
 
-    QCOMPARE(m_server->core().queue().snapshot().entries_size(), 1);
-    QCOMPARE(m_server->core().consultations().count(), 2);
+    QCOMPARE(m_scenario->server().core().queue().snapshot().entries_size(), 1);
+    QCOMPARE(m_scenario->server().core().consultations().count(), 2);
     verifyConsultationBHeardNothing(customerFrom, advisorFrom);
-    QVERIFY(m_b.advisor->status().available());
-    QCOMPARE(m_b.advisor->phase(), AdvisorClient::Phase::Ready);
+    QVERIFY(m_b->advisor->status().available());
+    QCOMPARE(m_b->advisor->phase(), AdvisorClient::Phase::Ready);
 }
 
 void TestObjectAuthorisation::loginWithoutTheCurrentNoticesIsRefused_data()

@@ -2,9 +2,7 @@
 // and in order. Both participants talk through a loopback TCP proxy the test cuts over and over
 // during a conversation of several hundred messages in each direction.
 #include "support/EpollTestMain.h"
-#include "support/TcpProxy.h"
-#include "support/TestClients.h"
-#include "support/TestServer.h"
+#include "support/Scenario.h"
 
 #include <QElapsedTimer>
 #include <QSignalSpy>
@@ -15,8 +13,6 @@ using namespace consult::testing;
 
 namespace {
 
-const QString kPassword = QStringLiteral("correct horse battery staple");
-
 QStringList incomingTexts(const ChatModel &chat)
 {
     QStringList texts;
@@ -25,6 +21,25 @@ QStringList incomingTexts(const ChatModel &chat)
             texts.append(line.text);
     }
     return texts;
+}
+
+// One advisor with one place and a chat customer, both connected through the cutting proxy.
+ConsultationSpec bothThroughTheProxy()
+{
+    ConsultationSpec spec;
+    spec.advisor.capacity = 1;
+    spec.advisor.route = Route::CuttingProxy;
+    spec.customer.route = Route::CuttingProxy;
+    spec.take = Take::Next;
+    return spec;
+}
+
+// As above, with the advisor connected directly: only the customer's line is cut.
+ConsultationSpec customerThroughTheProxy()
+{
+    ConsultationSpec spec = bothThroughTheProxy();
+    spec.advisor.route = Route::Direct;
+    return spec;
 }
 
 } // namespace
@@ -37,7 +52,7 @@ private slots:
     {
         constexpr int kMessagesEachWay = 300;
         constexpr int kMinimumCuts = 20;
-        TestServer server([](ServerConfig &config) {
+        Scenario scenario([](ServerConfig &config) {
             // The test sends faster than a person types; the limits have their own tests.
             config.chatPerSecond = 10'000;
             config.chatBurst = 10'000;
@@ -46,24 +61,14 @@ private slots:
             config.envelopesPerSecond = 100'000;
             config.envelopeBurst = 100'000;
         });
-        QVERIFY(server.start());
-        server.addAdvisor(QStringLiteral("anna"), QStringLiteral("Anna Berger"), kPassword, 1);
-        TcpProxy proxy(server.port());
-        const ServerEndpoint viaProxy = server.endpointAt(proxy.port());
-
-        auto advisor = makeAdvisor();
-        advisor->loginWithPassword(viaProxy, QStringLiteral("anna"), kPassword);
-        CONSULT_WAIT_FOR(advisor->phase() == AdvisorClient::Phase::Ready, 10000);
-        auto customer = makeCustomer();
-        customer->start(viaProxy);
-        CONSULT_WAIT_FOR(customer->phase() == CustomerClient::Phase::ReadingNotices, 10000);
-        customer->login(QStringLiteral("Erika Mustermann"), QStringLiteral("0561 7001234"),
-                        wire::CONSULTATION_MODE_CHAT);
-        CONSULT_WAIT_FOR(customer->phase() == CustomerClient::Phase::Waiting, 10000);
-        advisor->takeNext();
-        CONSULT_WAIT_FOR(customer->phase() == CustomerClient::Phase::Consulting, 10000);
-        const QString consultationId = customer->consultationId();
-        AdvisorConsultation *consultation = advisor->consultation(consultationId);
+        QVERIFY(scenario.start());
+        TestConsultation *taken = scenario.consultation(bothThroughTheProxy());
+        QVERIFY(taken);
+        TcpProxy &proxy = scenario.proxy();
+        AdvisorClient *advisor = taken->advisor;
+        CustomerClient *customer = taken->customer;
+        const QString consultationId = taken->id;
+        AdvisorConsultation *consultation = taken->atAdvisor();
         QVERIFY(consultation);
 
         // Send both ways at a steady pace while cutting the proxy every 120 ms.
@@ -132,22 +137,13 @@ private slots:
 
     void messagesTypedWhileDisconnectedAreSentAfterTheResume()
     {
-        TestServer server;
-        QVERIFY(server.start());
-        server.addAdvisor(QStringLiteral("anna"), QStringLiteral("Anna Berger"), kPassword, 1);
-        TcpProxy proxy(server.port());
-        auto advisor = makeAdvisor();
-        advisor->loginWithPassword(server.endpoint(), QStringLiteral("anna"), kPassword);
-        CONSULT_WAIT_FOR(advisor->phase() == AdvisorClient::Phase::Ready, 10000);
-        auto customer = makeCustomer();
-        customer->start(server.endpointAt(proxy.port()));
-        CONSULT_WAIT_FOR(customer->phase() == CustomerClient::Phase::ReadingNotices, 10000);
-        customer->login(QStringLiteral("Erika Mustermann"), QStringLiteral("0561 7001234"),
-                        wire::CONSULTATION_MODE_CHAT);
-        CONSULT_WAIT_FOR(customer->phase() == CustomerClient::Phase::Waiting, 10000);
-        advisor->takeNext();
-        CONSULT_WAIT_FOR(customer->phase() == CustomerClient::Phase::Consulting, 10000);
-        AdvisorConsultation *consultation = advisor->consultation(customer->consultationId());
+        Scenario scenario;
+        QVERIFY(scenario.start());
+        TestConsultation *taken = scenario.consultation(customerThroughTheProxy());
+        QVERIFY(taken);
+        TcpProxy &proxy = scenario.proxy();
+        CustomerClient *customer = taken->customer;
+        AdvisorConsultation *consultation = taken->atAdvisor();
 
         proxy.setRefusing(true);
         proxy.cutAll();
@@ -168,33 +164,25 @@ private slots:
 
     void aCustomerWhoDoesNotComeBackWithinTheGraceEndsTheConsultationCleanly()
     {
-        TestServer server([](ServerConfig &config) { config.resumeTtlSeconds = 1; });
-        QVERIFY(server.start());
-        server.addAdvisor(QStringLiteral("anna"), QStringLiteral("Anna Berger"), kPassword, 1);
-        TcpProxy proxy(server.port());
-        auto advisor = makeAdvisor();
-        advisor->loginWithPassword(server.endpoint(), QStringLiteral("anna"), kPassword);
-        CONSULT_WAIT_FOR(advisor->phase() == AdvisorClient::Phase::Ready, 10000);
-        auto customer = makeCustomer();
-        customer->start(server.endpointAt(proxy.port()));
-        CONSULT_WAIT_FOR(customer->phase() == CustomerClient::Phase::ReadingNotices, 10000);
-        customer->login(QStringLiteral("Erika Mustermann"), QStringLiteral("0561 7001234"),
-                        wire::CONSULTATION_MODE_CHAT);
-        CONSULT_WAIT_FOR(customer->phase() == CustomerClient::Phase::Waiting, 10000);
-        advisor->takeNext();
-        CONSULT_WAIT_FOR(customer->phase() == CustomerClient::Phase::Consulting, 10000);
+        Scenario scenario([](ServerConfig &config) { config.resumeTtlSeconds = 1; });
+        QVERIFY(scenario.start());
+        TestConsultation *taken = scenario.consultation(customerThroughTheProxy());
+        QVERIFY(taken);
+        TcpProxy &proxy = scenario.proxy();
+        AdvisorClient *advisor = taken->advisor;
+        CustomerClient *customer = taken->customer;
         const QString id = customer->consultationId();
 
         proxy.setRefusing(true);
         proxy.cutAll();
-        QSignalSpy ended(advisor.get(), &AdvisorClient::consultationEnded);
+        QSignalSpy ended(advisor, &AdvisorClient::consultationEnded);
         CONSULT_WAIT_FOR(ended.size() == 1, 10000);
         QCOMPARE(ended.first().at(1).value<wire::EndReason>(), wire::END_REASON_CUSTOMER_LOST);
         // The advisor's place is free again and the customer's client gives up with a clear state.
         CONSULT_WAIT_FOR(advisor->status().active_consultations() == 0, 5000);
         CONSULT_WAIT_FOR(customer->phase() == CustomerClient::Phase::Failed, 10000);
         QCOMPARE(customer->connection().failure(), ClientConnection::Failure::ResumeRefused);
-        QCOMPARE(server.core().consultations().count(), 0);
+        QCOMPARE(scenario.server().core().consultations().count(), 0);
         Q_UNUSED(id);
     }
 };

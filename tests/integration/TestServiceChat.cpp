@@ -2,8 +2,7 @@
 // phone and notices; all advisors busy, wait, taken, greeted, chat, end; leave a message instead;
 // switch from waiting to a message; opening hours; the advisor's inbox.
 #include "support/EpollTestMain.h"
-#include "support/TestClients.h"
-#include "support/TestServer.h"
+#include "support/Scenario.h"
 
 #include <QSignalSpy>
 
@@ -12,24 +11,22 @@ using namespace consult::testing;
 
 namespace {
 
-const QString kPassword = QStringLiteral("correct horse battery staple");
-
-std::unique_ptr<CustomerClient> loggedInCustomer(TestServer &server, const QString &name, const QString &phone,
-                                                 const QString &language = QStringLiteral("de"))
+AdvisorSpec account(const QString &username, const QString &name = {}, int capacity = 1)
 {
-    auto customer = makeCustomer(language);
-    customer->start(server.endpoint());
-    [&] { CONSULT_WAIT_FOR(customer->phase() == CustomerClient::Phase::ReadingNotices, 10000); }();
-    customer->login(name, phone, wire::CONSULTATION_MODE_CHAT);
-    return customer;
+    AdvisorSpec spec;
+    spec.username = username;
+    spec.displayName = name;
+    spec.capacity = capacity;
+    return spec;
 }
 
-std::unique_ptr<AdvisorClient> loggedInAdvisor(TestServer &server, const QString &username)
+CustomerSpec customerSpec(const QString &name, const QString &phone, const QString &language = QStringLiteral("de"))
 {
-    auto advisor = makeAdvisor();
-    advisor->loginWithPassword(server.endpoint(), username, kPassword);
-    [&] { CONSULT_WAIT_FOR(advisor->phase() == AdvisorClient::Phase::Ready, 10000); }();
-    return advisor;
+    CustomerSpec spec;
+    spec.name = name;
+    spec.phone = phone;
+    spec.language = language;
+    return spec;
 }
 
 } // namespace
@@ -40,11 +37,10 @@ class TestServiceChat final : public QObject
 private slots:
     void theNoticesArriveWithTheWelcome()
     {
-        TestServer server;
-        QVERIFY(server.start());
-        auto customer = makeCustomer();
-        customer->start(server.endpoint());
-        CONSULT_WAIT_FOR(customer->phase() == CustomerClient::Phase::ReadingNotices, 10000);
+        Scenario scenario;
+        QVERIFY(scenario.start());
+        CustomerClient *customer = scenario.customerAtNotices();
+        QVERIFY(customer);
         QCOMPARE(customer->notices().size(), 3);
         for (const wire::Notice &notice : customer->notices()) {
             QVERIFY(!notice.title().empty());
@@ -56,21 +52,25 @@ private slots:
 
     void allBusyThenWaitThenTakenGreetedChatAndEnd()
     {
-        TestServer server;
-        QVERIFY(server.start());
-        server.addAdvisor(QStringLiteral("anna"), QStringLiteral("Anna Berger"), kPassword, 1);
-        auto advisor = loggedInAdvisor(server, QStringLiteral("anna"));
+        Scenario scenario;
+        QVERIFY(scenario.start());
+        scenario.addAccount(account(QStringLiteral("anna"), QStringLiteral("Anna Berger"), 1));
+        AdvisorClient *advisor = scenario.logIn(account(QStringLiteral("anna")));
+        QVERIFY(advisor);
 
         // The only advisor takes a first customer: now all advisors are busy.
-        auto first = loggedInCustomer(server, QStringLiteral("Erika Mustermann"), QStringLiteral("0561 7001234"));
+        CustomerClient *first = scenario.customerLoggingIn(
+            customerSpec(QStringLiteral("Erika Mustermann"), QStringLiteral("0561 7001234")));
+        QVERIFY(first);
         CONSULT_WAIT_FOR(first->phase() == CustomerClient::Phase::Waiting, 5000);
         QVERIFY(!first->queueStatus().all_advisors_busy());
         CONSULT_WAIT_FOR(advisor->queue()->rowCount() == 1, 5000);
-        advisor->takeNext();
-        CONSULT_WAIT_FOR(first->phase() == CustomerClient::Phase::Consulting, 5000);
+        QVERIFY(scenario.take(*advisor, *first, Take::Next));
 
         // Seed 000 note: the second customer is told that all advisors are busy and waits.
-        auto second = loggedInCustomer(server, QStringLiteral("Max Müller"), QStringLiteral("+49 171 1234567"));
+        CustomerClient *second =
+            scenario.customerLoggingIn(customerSpec(QStringLiteral("Max Müller"), QStringLiteral("+49 171 1234567")));
+        QVERIFY(second);
         CONSULT_WAIT_FOR(second->phase() == CustomerClient::Phase::Waiting, 5000);
         QVERIFY(second->queueStatus().all_advisors_busy());
         QCOMPARE(second->queueStatus().position(), 1u);
@@ -89,8 +89,7 @@ private slots:
         CONSULT_WAIT_FOR(!second->queueStatus().all_advisors_busy(), 5000);
 
         // Taken, and greeted by the advisor's name (seed 000 step 3).
-        advisor->takeNext();
-        CONSULT_WAIT_FOR(second->phase() == CustomerClient::Phase::Consulting, 5000);
+        QVERIFY(scenario.take(*advisor, *second, Take::Next));
         QCOMPARE(second->advisorName(), QStringLiteral("Anna Berger"));
         CONSULT_WAIT_FOR(second->chat()->rowCount() == 1, 5000);
         const ChatLine greeting = second->chat()->lines().first();
@@ -132,29 +131,33 @@ private slots:
         QCOMPARE(second->endReason(), wire::END_REASON_ADVISOR_ENDED);
         CONSULT_WAIT_FOR(consultation->ended, 5000);
         CONSULT_WAIT_FOR(second->connection().state() == ClientConnection::State::Closed, 5000);
-        QCOMPARE(server.core().consultations().count(), 0);
+        QCOMPARE(scenario.server().core().consultations().count(), 0);
         CONSULT_WAIT_FOR(advisor->status().active_consultations() == 0, 5000);
     }
 
     void aCustomerWhoIsBusyLeavesAMessageAndTheAdvisorWorksItOff()
     {
-        TestServer server;
-        QVERIFY(server.start());
-        server.addAdvisor(QStringLiteral("anna"), QStringLiteral("Anna Berger"), kPassword, 1);
-        server.addAdvisor(QStringLiteral("bernd"), QStringLiteral("Bernd Klein"), kPassword, 1);
-        auto anna = loggedInAdvisor(server, QStringLiteral("anna"));
-        auto bernd = loggedInAdvisor(server, QStringLiteral("bernd"));
+        Scenario scenario;
+        QVERIFY(scenario.start());
+        scenario.addAccount(account(QStringLiteral("anna"), QStringLiteral("Anna Berger"), 1));
+        scenario.addAccount(account(QStringLiteral("bernd"), QStringLiteral("Bernd Klein"), 1));
+        AdvisorClient *anna = scenario.logIn(account(QStringLiteral("anna")));
+        QVERIFY(anna);
+        AdvisorClient *bernd = scenario.logIn(account(QStringLiteral("bernd")));
+        QVERIFY(bernd);
         anna->setAvailable(false);
         bernd->setAvailable(false);
 
-        auto customer = loggedInCustomer(server, QStringLiteral("Erika Mustermann"), QStringLiteral("0561 7001234"));
+        CustomerClient *customer = scenario.customerLoggingIn(
+            customerSpec(QStringLiteral("Erika Mustermann"), QStringLiteral("0561 7001234")));
+        QVERIFY(customer);
         CONSULT_WAIT_FOR(customer->phase() == CustomerClient::Phase::Waiting, 5000);
         CONSULT_WAIT_FOR(customer->queueStatus().all_advisors_busy(), 5000);
-        QSignalSpy stored(customer.get(), &CustomerClient::messageStored);
+        QSignalSpy stored(customer, &CustomerClient::messageStored);
         customer->leaveMessage(QStringLiteral("Bitte rufen Sie mich wegen meines Dauerauftrags zurück."));
         CONSULT_WAIT_FOR(customer->phase() == CustomerClient::Phase::MessageStored, 5000);
         QCOMPARE(stored.size(), 1);
-        QCOMPARE(stored.first().at(1).toInt(), server.config().inboxRetentionDays);
+        QCOMPARE(stored.first().at(1).toInt(), scenario.server().config().inboxRetentionDays);
 
         // Both advisors see it live, with the phone for the call-back.
         CONSULT_WAIT_FOR(anna->inbox()->rowCount() == 1 && bernd->inbox()->rowCount() == 1, 5000);
@@ -169,11 +172,12 @@ private slots:
         // Done by one removes it for every advisor, and the server deletes it.
         anna->markInboxItemDone(QString::fromStdString(item.item_id()));
         CONSULT_WAIT_FOR(anna->inbox()->rowCount() == 0 && bernd->inbox()->rowCount() == 0, 5000);
-        QCOMPARE(server.core().inbox().snapshot().items_size(), 0);
+        QCOMPARE(scenario.server().core().inbox().snapshot().items_size(), 0);
 
         // A late advisor who logs in later sees an empty inbox.
-        server.addAdvisor(QStringLiteral("carla"), QStringLiteral("Carla Roth"), kPassword, 1);
-        auto carla = loggedInAdvisor(server, QStringLiteral("carla"));
+        scenario.addAccount(account(QStringLiteral("carla"), QStringLiteral("Carla Roth"), 1));
+        AdvisorClient *carla = scenario.logIn(account(QStringLiteral("carla")));
+        QVERIFY(carla);
         QCOMPARE(carla->inbox()->rowCount(), 0);
     }
 
@@ -183,10 +187,11 @@ private slots:
         QTemporaryDir data;
         const auto useDirectory = [&](ServerConfig &config) { config.dataDirectory = data.path(); };
         {
-            TestServer server(useDirectory);
-            QVERIFY(server.start());
-            auto customer =
-                loggedInCustomer(server, QStringLiteral("Erika Mustermann"), QStringLiteral("0561 7001234"));
+            Scenario scenario(useDirectory);
+            QVERIFY(scenario.start());
+            CustomerClient *customer = scenario.customerLoggingIn(
+                customerSpec(QStringLiteral("Erika Mustermann"), QStringLiteral("0561 7001234")));
+            QVERIFY(customer);
             CONSULT_WAIT_FOR(customer->phase() == CustomerClient::Phase::Waiting, 5000);
             customer->leaveMessage(QStringLiteral("Rückruf bitte morgen früh."), QStringLiteral("0171 2345678"));
             CONSULT_WAIT_FOR(customer->phase() == CustomerClient::Phase::MessageStored, 5000);
@@ -200,17 +205,19 @@ private slots:
 
     void waitingCanTurnIntoAMessageAtAnyMomentAndTheOthersMoveUp()
     {
-        TestServer server;
-        QVERIFY(server.start());
-        server.addAdvisor(QStringLiteral("anna"), QStringLiteral("Anna Berger"), kPassword, 1);
-        auto advisor = loggedInAdvisor(server, QStringLiteral("anna"));
+        Scenario scenario;
+        QVERIFY(scenario.start());
+        scenario.addAccount(account(QStringLiteral("anna"), QStringLiteral("Anna Berger"), 1));
+        AdvisorClient *advisor = scenario.logIn(account(QStringLiteral("anna")));
+        QVERIFY(advisor);
         advisor->setAvailable(false);
 
-        std::vector<std::unique_ptr<CustomerClient>> customers;
+        std::vector<CustomerClient *> customers;
         const QStringList names = {QStringLiteral("Anton Alt"), QStringLiteral("Berta Bunt"),
                                    QStringLiteral("Carl Clever"), QStringLiteral("Dora Dunkel")};
         for (const QString &name : names) {
-            customers.push_back(loggedInCustomer(server, name, QStringLiteral("0561 7001234")));
+            customers.push_back(scenario.customerLoggingIn(customerSpec(name, QStringLiteral("0561 7001234"))));
+            QVERIFY(customers.back());
             CONSULT_WAIT_FOR(customers.back()->phase() == CustomerClient::Phase::Waiting, 5000);
         }
         for (int i = 0; i < 4; ++i)
@@ -218,7 +225,7 @@ private slots:
         CONSULT_WAIT_FOR(advisor->queue()->rowCount() == 4, 5000);
 
         // The second turns the wait into a message: the ones behind move up, the first does not change.
-        QSignalSpy firstUpdates(customers[0].get(), &CustomerClient::queueStatusChanged);
+        QSignalSpy firstUpdates(customers[0], &CustomerClient::queueStatusChanged);
         customers[1]->leaveMessage(QStringLiteral("Ich kann nicht länger warten, bitte Rückruf."));
         CONSULT_WAIT_FOR(customers[1]->phase() == CustomerClient::Phase::MessageStored, 5000);
         CONSULT_WAIT_FOR(customers[2]->queueStatus().position() == 2u, 5000);
@@ -248,53 +255,64 @@ private slots:
             week.insert(QString::fromLatin1(day), QStringLiteral("closed"));
         auto hours = OpeningHours::parse(week, {}, QStringLiteral("Europe/Berlin"));
         QVERIFY(hours.ok());
-        TestServer server({}, hours.value());
-        QVERIFY(server.start());
-        auto customer = loggedInCustomer(server, QStringLiteral("Erika Mustermann"), QStringLiteral("0561 7001234"));
+        Scenario scenario({}, hours.value());
+        QVERIFY(scenario.start());
+        CustomerClient *customer = scenario.customerLoggingIn(
+            customerSpec(QStringLiteral("Erika Mustermann"), QStringLiteral("0561 7001234")));
+        QVERIFY(customer);
         CONSULT_WAIT_FOR(customer->phase() == CustomerClient::Phase::MessageOnly, 5000);
         QCOMPARE(customer->queueStatus().state(), wire::QUEUE_STATE_CLOSED_MESSAGE_ONLY);
         QVERIFY(!customer->serviceHours().open_now());
-        QCOMPARE(server.core().queue().length(), 0);
+        QCOMPARE(scenario.server().core().queue().length(), 0);
         customer->leaveMessage(QStringLiteral("Bitte um Rückruf am Montag."));
         CONSULT_WAIT_FOR(customer->phase() == CustomerClient::Phase::MessageStored, 5000);
     }
 
     void aFullQueueOffersAMessage()
     {
-        TestServer server([](ServerConfig &config) { config.maxQueueLength = 1; });
-        QVERIFY(server.start());
-        auto first = loggedInCustomer(server, QStringLiteral("Anton Alt"), QStringLiteral("0561 7001234"));
+        Scenario scenario([](ServerConfig &config) { config.maxQueueLength = 1; });
+        QVERIFY(scenario.start());
+        CustomerClient *first =
+            scenario.customerLoggingIn(customerSpec(QStringLiteral("Anton Alt"), QStringLiteral("0561 7001234")));
+        QVERIFY(first);
         CONSULT_WAIT_FOR(first->phase() == CustomerClient::Phase::Waiting, 5000);
-        auto second = loggedInCustomer(server, QStringLiteral("Berta Bunt"), QStringLiteral("0561 7001234"));
+        CustomerClient *second =
+            scenario.customerLoggingIn(customerSpec(QStringLiteral("Berta Bunt"), QStringLiteral("0561 7001234")));
+        QVERIFY(second);
         CONSULT_WAIT_FOR(second->phase() == CustomerClient::Phase::MessageOnly, 5000);
         QCOMPARE(second->queueStatus().state(), wire::QUEUE_STATE_FULL_MESSAGE_ONLY);
     }
 
     void expectedWaitIsUnknownWithoutAdvisorsAndShrinksWhenOneComes()
     {
-        TestServer server;
-        QVERIFY(server.start());
-        server.addAdvisor(QStringLiteral("anna"), QStringLiteral("Anna Berger"), kPassword, 2);
-        auto customer = loggedInCustomer(server, QStringLiteral("Erika Mustermann"), QStringLiteral("0561 7001234"));
+        Scenario scenario;
+        QVERIFY(scenario.start());
+        scenario.addAccount(account(QStringLiteral("anna"), QStringLiteral("Anna Berger"), 2));
+        CustomerClient *customer = scenario.customerLoggingIn(
+            customerSpec(QStringLiteral("Erika Mustermann"), QStringLiteral("0561 7001234")));
+        QVERIFY(customer);
         CONSULT_WAIT_FOR(customer->phase() == CustomerClient::Phase::Waiting, 5000);
         QCOMPARE(customer->queueStatus().expected_wait_seconds(), -1);
         QVERIFY(customer->queueStatus().all_advisors_busy());
-        auto advisor = loggedInAdvisor(server, QStringLiteral("anna"));
+        AdvisorClient *advisor = scenario.logIn(account(QStringLiteral("anna")));
+        QVERIFY(advisor);
         CONSULT_WAIT_FOR(customer->queueStatus().expected_wait_seconds() > 0, 5000);
         QVERIFY(!customer->queueStatus().all_advisors_busy());
     }
 
     void englishCustomersAreGreetedInEnglish()
     {
-        TestServer server;
-        QVERIFY(server.start());
-        server.addAdvisor(QStringLiteral("anna"), QStringLiteral("Anna Berger"), kPassword, 1);
-        auto advisor = loggedInAdvisor(server, QStringLiteral("anna"));
-        auto customer = loggedInCustomer(server, QStringLiteral("Jane Doe"), QStringLiteral("+44 20 7946 0958"),
-                                         QStringLiteral("en"));
+        Scenario scenario;
+        QVERIFY(scenario.start());
+        scenario.addAccount(account(QStringLiteral("anna"), QStringLiteral("Anna Berger"), 1));
+        AdvisorClient *advisor = scenario.logIn(account(QStringLiteral("anna")));
+        QVERIFY(advisor);
+        CustomerClient *customer = scenario.customerLoggingIn(
+            customerSpec(QStringLiteral("Jane Doe"), QStringLiteral("+44 20 7946 0958"), QStringLiteral("en")));
+        QVERIFY(customer);
         CONSULT_WAIT_FOR(customer->phase() == CustomerClient::Phase::Waiting, 5000);
         QVERIFY(customer->notices().first().title().find("notice") != std::string::npos);
-        advisor->takeNext();
+        QVERIFY(scenario.take(*advisor, *customer, Take::Next));
         CONSULT_WAIT_FOR(customer->chat()->rowCount() == 1, 5000);
         QVERIFY(customer->chat()->lines().first().text.startsWith(QStringLiteral("Hello, this is Anna Berger")));
     }
@@ -325,12 +343,11 @@ private slots:
         QFETCH(QString, phone);
         QFETCH(int, code);
         QFETCH(QString, field);
-        TestServer server;
-        QVERIFY(server.start());
-        auto customer = makeCustomer();
-        QSignalSpy refused(customer.get(), &CustomerClient::loginRefused);
-        customer->start(server.endpoint());
-        CONSULT_WAIT_FOR(customer->phase() == CustomerClient::Phase::ReadingNotices, 10000);
+        Scenario scenario;
+        QVERIFY(scenario.start());
+        CustomerClient *customer = scenario.customerAtNotices();
+        QVERIFY(customer);
+        QSignalSpy refused(customer, &CustomerClient::loginRefused);
         customer->login(name, phone, wire::CONSULTATION_MODE_CHAT);
         CONSULT_WAIT_FOR(refused.size() == 1, 5000);
         QCOMPARE(refused.first().at(0).value<wire::ErrorCode>(), wire::ErrorCode(code));
@@ -345,36 +362,39 @@ private slots:
     void entriesPerAddressAreLimited()
     {
         // S3: a sixth entry from one address within ten minutes is refused with a clear error.
-        TestServer server([](ServerConfig &config) { config.entriesPerAddress = 5; });
-        QVERIFY(server.start());
-        std::vector<std::unique_ptr<CustomerClient>> customers;
+        Scenario scenario([](ServerConfig &config) { config.entriesPerAddress = 5; });
+        QVERIFY(scenario.start());
+        std::vector<CustomerClient *> customers;
         for (int i = 0; i < 5; ++i) {
-            customers.push_back(loggedInCustomer(server, QStringLiteral("Anton Alt"), QStringLiteral("0561 7001234")));
+            customers.push_back(
+                scenario.customerLoggingIn(customerSpec(QStringLiteral("Anton Alt"), QStringLiteral("0561 7001234"))));
+            QVERIFY(customers.back());
             CONSULT_WAIT_FOR(customers.back()->phase() == CustomerClient::Phase::Waiting, 5000);
         }
-        auto sixth = makeCustomer();
-        QSignalSpy refused(sixth.get(), &CustomerClient::loginRefused);
-        sixth->start(server.endpoint());
-        CONSULT_WAIT_FOR(sixth->phase() == CustomerClient::Phase::ReadingNotices, 10000);
+        CustomerClient *sixth = scenario.customerAtNotices();
+        QVERIFY(sixth);
+        QSignalSpy refused(sixth, &CustomerClient::loginRefused);
         sixth->login(QStringLiteral("Anton Alt"), QStringLiteral("0561 7001234"), wire::CONSULTATION_MODE_CHAT);
         CONSULT_WAIT_FOR(refused.size() == 1, 5000);
         QCOMPARE(refused.first().at(0).value<wire::ErrorCode>(), wire::ERROR_RATE_LIMITED);
         QVERIFY(refused.first().at(2).toInt() > 0);
-        QCOMPARE(server.core().queue().length(), 5);
+        QCOMPARE(scenario.server().core().queue().length(), 5);
     }
 
     void theAdvisorSeesTheCustomerReconnecting()
     {
-        TestServer server;
-        QVERIFY(server.start());
-        server.addAdvisor(QStringLiteral("anna"), QStringLiteral("Anna Berger"), kPassword, 1);
-        auto advisor = loggedInAdvisor(server, QStringLiteral("anna"));
-        auto customer = loggedInCustomer(server, QStringLiteral("Erika Mustermann"), QStringLiteral("0561 7001234"));
+        Scenario scenario;
+        QVERIFY(scenario.start());
+        scenario.addAccount(account(QStringLiteral("anna"), QStringLiteral("Anna Berger"), 1));
+        AdvisorClient *advisor = scenario.logIn(account(QStringLiteral("anna")));
+        QVERIFY(advisor);
+        CustomerClient *customer = scenario.customerLoggingIn(
+            customerSpec(QStringLiteral("Erika Mustermann"), QStringLiteral("0561 7001234")));
+        QVERIFY(customer);
         CONSULT_WAIT_FOR(customer->phase() == CustomerClient::Phase::Waiting, 5000);
-        advisor->takeNext();
-        CONSULT_WAIT_FOR(customer->phase() == CustomerClient::Phase::Consulting, 5000);
+        QVERIFY(scenario.take(*advisor, *customer, Take::Next));
         const QString id = advisor->consultationIds().first();
-        QSignalSpy presence(advisor.get(), &AdvisorClient::peerPresenceChanged);
+        QSignalSpy presence(advisor, &AdvisorClient::peerPresenceChanged);
         customer->connection().simulateNetworkLoss();
         CONSULT_WAIT_FOR(presence.size() >= 2, 10000);
         QCOMPARE(presence.at(0).at(1).value<wire::PeerState>(), wire::PEER_STATE_RECONNECTING);

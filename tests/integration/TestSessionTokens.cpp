@@ -1,8 +1,8 @@
 // Resume tokens on the wire (S1, S7, S10): long, random and never repeated; rotated on every resume
 // and renewed on long connections; one socket per participant; dead after the TTL and after the end
 // of the session, whose socket is then closed within a second.
-#include "ConsultationFixtures.h"
 #include "support/EpollTestMain.h"
+#include "support/RawConsultation.h"
 
 #include <QElapsedTimer>
 
@@ -243,9 +243,7 @@ void TestSessionTokens::anEndedSessionsTokenIsDeadAndItsSocketClosedWithinOneSec
     TestServer server;
     QVERIFY(server.start());
     RawConsultation consultation;
-    startRawConsultation(server, QStringLiteral("erna"), QStringLiteral("Emil Ende"), consultation);
-    if (QTest::currentTestFailed())
-        return;
+    QVERIFY(startRawConsultation(server, QStringLiteral("erna"), QStringLiteral("Emil Ende"), consultation));
     RawClient &customer = *consultation.customer;
     QVERIFY(customer.sync());
     const QByteArray token = customer.resumeToken();

@@ -4,8 +4,9 @@
 // left in the database files (P1, P7: canary check).
 //
 // One shutdown is staged in initTestCase; each test function then checks one promise about it.
-#include "ConsultationFixtures.h"
 #include "support/EpollTestMain.h"
+#include "support/RawConsultation.h"
+#include "support/Scenario.h"
 
 #include "core/SecureRandom.h"
 
@@ -93,13 +94,15 @@ private slots:
 
 private:
     QTemporaryDir m_data;
-    std::unique_ptr<TestServer> m_server;
+    std::unique_ptr<Scenario> m_scenario;    // the server that stops, with the real apps
+    std::unique_ptr<TestServer> m_restarted; // the server started again on the same data directory
+    TestServer *m_server = nullptr;          // the one of the two that runs now
     QStringList m_canaries;
 
     // Consultation 1: real apps. Consultation 2: raw clients, to see envelopes and close codes.
-    RealConsultation m_real;
+    TestConsultation *m_real = nullptr;
     RawConsultation m_raw;
-    std::unique_ptr<CustomerClient> m_realWaiting;
+    CustomerClient *m_realWaiting = nullptr;
     std::unique_ptr<RawClient> m_rawWaiting;
     Observed m_rawAdvisor;
     Observed m_rawCustomer;
@@ -114,8 +117,9 @@ void TestShutdown::initTestCase()
 {
     QVERIFY(m_data.isValid());
     const auto useData = [this](ServerConfig &config) { config.dataDirectory = m_data.path(); };
-    m_server = std::make_unique<TestServer>(useData);
-    QVERIFY(m_server->start());
+    m_scenario = std::make_unique<Scenario>(useData);
+    QVERIFY(m_scenario->start());
+    m_server = &m_scenario->server();
 
     const QString chatCanary = QStringLiteral("KANARIE-%1").arg(randomLetters(16));
     const QString realName = QStringLiteral("Kanarie %1").arg(randomLetters(12));
@@ -129,39 +133,32 @@ void TestShutdown::initTestCase()
     m_canaries = {chatCanary, realName, rawName, waitingName, QStringLiteral("+49561") + digits, digits};
 
     // Consultation 1, real apps, with the canary name and phone.
-    m_server->addAdvisor(QStringLiteral("rita"), QStringLiteral("Rita Real"), kFixturePassword, 3);
-    m_real.advisor = makeAdvisor();
-    m_real.advisor->loginWithPassword(m_server->endpoint(), QStringLiteral("rita"), kFixturePassword);
-    CONSULT_WAIT_FOR(m_real.advisor->phase() == AdvisorClient::Phase::Ready, 20000);
-    m_real.customer = makeCustomer();
-    m_real.customer->start(m_server->endpoint());
-    CONSULT_WAIT_FOR(m_real.customer->phase() == CustomerClient::Phase::ReadingNotices, 10000);
-    m_real.customer->login(realName, phone, wire::CONSULTATION_MODE_CHAT);
-    CONSULT_WAIT_FOR(m_real.customer->phase() == CustomerClient::Phase::Waiting, 10000);
-    CONSULT_WAIT_FOR(m_real.advisor->queue()->rowCount() == 1, 10000);
-    m_real.advisor->takeNext();
-    CONSULT_WAIT_FOR(m_real.customer->phase() == CustomerClient::Phase::Consulting, 10000);
-    m_real.id = m_real.customer->consultationId();
-    CONSULT_WAIT_FOR(m_real.advisor->consultation(m_real.id), 10000);
-    m_real.customer->sendChat(chatCanary + QStringLiteral(" vom Kunden"));
-    CONSULT_WAIT_FOR(m_real.advisor->consultation(m_real.id)->chat->rowCount() == 2, 10000);
-    m_real.advisor->sendChat(m_real.id, chatCanary + QStringLiteral(" vom Berater"));
-    CONSULT_WAIT_FOR(m_real.customer->chat()->rowCount() == 3, 10000);
+    ConsultationSpec real;
+    real.advisor.username = QStringLiteral("rita");
+    real.advisor.displayName = QStringLiteral("Rita Real");
+    real.advisor.capacity = 3;
+    real.customer.name = realName;
+    real.customer.phone = phone;
+    real.take = Take::Next;
+    m_real = m_scenario->consultation(real);
+    QVERIFY(m_real);
+    m_real->customer->sendChat(chatCanary + QStringLiteral(" vom Kunden"));
+    CONSULT_WAIT_FOR(m_real->advisorChat().rowCount() == 2, 10000);
+    m_real->advisor->sendChat(m_real->id, chatCanary + QStringLiteral(" vom Berater"));
+    CONSULT_WAIT_FOR(m_real->customerChat().rowCount() == 3, 10000);
 
     // Consultation 2, raw clients.
-    startRawConsultation(*m_server, QStringLiteral("ralf"), rawName, m_raw);
-    if (QTest::currentTestFailed())
-        return;
+    QVERIFY(startRawConsultation(*m_server, QStringLiteral("ralf"), rawName, m_raw));
     const int rawAdvisorFrom = m_raw.advisor->mark();
     m_raw.customer->sendReliable(chatEnvelope(m_raw.id, QStringLiteral("k1"), chatCanary + QStringLiteral(" roh")));
     QVERIFY(m_raw.advisor->waitForBody(wire::Envelope::kChatMessage, rawAdvisorFrom));
 
     // Two customers waiting: one real app, one raw.
-    m_realWaiting = makeCustomer();
-    m_realWaiting->start(m_server->endpoint());
-    CONSULT_WAIT_FOR(m_realWaiting->phase() == CustomerClient::Phase::ReadingNotices, 10000);
-    m_realWaiting->login(waitingName, phone, wire::CONSULTATION_MODE_CHAT);
-    CONSULT_WAIT_FOR(m_realWaiting->phase() == CustomerClient::Phase::Waiting, 10000);
+    CustomerSpec waiting;
+    waiting.name = waitingName;
+    waiting.phone = phone;
+    m_realWaiting = m_scenario->waitingCustomer(waiting);
+    QVERIFY(m_realWaiting);
     m_rawWaiting = rawWaitingCustomer(*m_server, waitingName + QStringLiteral(" Zwei"));
     QVERIFY(m_rawWaiting);
 
@@ -170,14 +167,14 @@ void TestShutdown::initTestCase()
     const int advisorFrom = m_raw.advisor->mark();
     const int customerFrom = m_raw.customer->mark();
     const int waitingFrom = m_rawWaiting->mark();
-    connect(m_real.customer.get(), &CustomerClient::phaseChanged, this, [this] { ++m_realCustomerStates; });
+    connect(m_real->customer, &CustomerClient::phaseChanged, this, [this] { ++m_realCustomerStates; });
 
     m_server->core().shutdown();
 
     const auto allClosed = [&] {
         return m_raw.advisor->isClosed() && m_raw.customer->isClosed() && m_rawWaiting->isClosed() &&
-               m_real.customer->connection().state() == ClientConnection::State::Closed &&
-               m_real.advisor->connection().state() == ClientConnection::State::Closed &&
+               m_real->customer->connection().state() == ClientConnection::State::Closed &&
+               m_real->advisor->connection().state() == ClientConnection::State::Closed &&
                m_realWaiting->connection().state() == ClientConnection::State::Closed;
     };
     QVERIFY2(spinUntil(allClosed, 10000), "not every client was closed by the shutdown");
@@ -195,11 +192,13 @@ void TestShutdown::initTestCase()
 
 void TestShutdown::cleanupTestCase()
 {
-    m_real = {};
     m_raw = {};
-    m_realWaiting.reset();
     m_rawWaiting.reset();
-    m_server.reset();
+    m_real = nullptr;
+    m_realWaiting = nullptr;
+    m_server = nullptr;
+    m_scenario.reset();
+    m_restarted.reset();
 }
 
 // R2: the advisor learns that the consultation ended because the server stops, then that the
@@ -252,11 +251,11 @@ void TestShutdown::aWaitingCustomerIsToldAndClosedWithGoingAway()
 // connections are Closed for good.
 void TestShutdown::theCustomerAppsShowAClearEndAndDoNotReconnect()
 {
-    QCOMPARE(m_real.customer->phase(), CustomerClient::Phase::Ended);
-    QCOMPARE(m_real.customer->endReason(), wire::END_REASON_SERVER_SHUTDOWN);
-    QCOMPARE(m_real.customer->connection().failure(), ClientConnection::Failure::None);
-    QCOMPARE(m_real.customer->connection().state(), ClientConnection::State::Closed);
-    QCOMPARE(m_real.customer->connection().reconnectAttempts(), 0);
+    QCOMPARE(m_real->customer->phase(), CustomerClient::Phase::Ended);
+    QCOMPARE(m_real->customer->endReason(), wire::END_REASON_SERVER_SHUTDOWN);
+    QCOMPARE(m_real->customer->connection().failure(), ClientConnection::Failure::None);
+    QCOMPARE(m_real->customer->connection().state(), ClientConnection::State::Closed);
+    QCOMPARE(m_real->customer->connection().reconnectAttempts(), 0);
     QCOMPARE(m_realCustomerStates, 1); // Consulting -> Ended, nothing in between
 
     QCOMPARE(m_realWaiting->phase(), CustomerClient::Phase::Failed);
@@ -267,14 +266,14 @@ void TestShutdown::theCustomerAppsShowAClearEndAndDoNotReconnect()
 
 void TestShutdown::theAdvisorAppShowsTheSessionIsOver()
 {
-    AdvisorConsultation *consultation = m_real.advisor->consultation(m_real.id);
+    AdvisorConsultation *consultation = m_real->atAdvisor();
     QVERIFY(consultation);
     QVERIFY(consultation->ended);
     QCOMPARE(consultation->endReason, wire::END_REASON_SERVER_SHUTDOWN);
     // AdvisorClient has no phase for "the server stopped": anything but a log-out is Failed.
-    QCOMPARE(m_real.advisor->phase(), AdvisorClient::Phase::Failed);
-    QCOMPARE(m_real.advisor->connection().failure(), ClientConnection::Failure::None);
-    QCOMPARE(m_real.advisor->connection().state(), ClientConnection::State::Closed);
+    QCOMPARE(m_real->advisor->phase(), AdvisorClient::Phase::Failed);
+    QCOMPARE(m_real->advisor->connection().failure(), ClientConnection::Failure::None);
+    QCOMPARE(m_real->advisor->connection().state(), ClientConnection::State::Closed);
 }
 
 // P3: one record per consultation, "connection_lost" (ConsultationService::end writes "completed"
@@ -329,13 +328,15 @@ void TestShutdown::nothingOfTheConsultationsIsOnDiskRightAfterTheStop()
 // number of the consultations is in any file there: the SQLite database, its -wal and -shm, the key.
 void TestShutdown::nothingOfTheConsultationsRemainsOnDiskAfterARestart()
 {
-    m_real = {};
     m_raw = {};
-    m_realWaiting.reset();
     m_rawWaiting.reset();
-    m_server.reset();
-    m_server = std::make_unique<TestServer>([this](ServerConfig &config) { config.dataDirectory = m_data.path(); });
-    QVERIFY(m_server->start());
+    m_real = nullptr;
+    m_realWaiting = nullptr;
+    m_server = nullptr;
+    m_scenario.reset();
+    m_restarted = std::make_unique<TestServer>([this](ServerConfig &config) { config.dataDirectory = m_data.path(); });
+    QVERIFY(m_restarted->start());
+    m_server = m_restarted.get();
 
     QStringList files;
     QDirIterator it(m_data.path(), QDir::Files | QDir::Hidden | QDir::System, QDirIterator::Subdirectories);

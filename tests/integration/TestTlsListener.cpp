@@ -2,8 +2,9 @@
 // TLS it speaks and refuses, no plaintext path, the Origin check, per-address caps that are given
 // back when connections end, the handshake timeout, and the client library's refusal of a server
 // whose certificate or key is not the bank's.
-#include "ConsultationFixtures.h"
 #include "support/EpollTestMain.h"
+#include "support/RawConsultation.h"
+#include "support/TestClients.h"
 
 #include "tls/TlsPolicy.h"
 #include "tls/TlsProfile.h"

@@ -3,8 +3,9 @@
 // by the new advisor, the chat goes on in the same consultation, and the statistics count it once.
 // Only the consultation's own advisor may hand it over (S5), and only to a colleague who is logged
 // in, available and has a free place; the colleagues list in AdvisorStatus says who that is.
-#include "ConsultationFixtures.h"
 #include "support/EpollTestMain.h"
+#include "support/RawConsultation.h"
+#include "support/Scenario.h"
 
 #include <QSignalSpy>
 #include <QTextStream>
@@ -14,25 +15,21 @@ using namespace consult::testing;
 
 namespace {
 
-std::unique_ptr<AdvisorClient> loggedInAdvisor(TestServer &server, const QString &username, const QString &name,
-                                               int capacity = 2)
+AdvisorSpec account(const QString &username, const QString &name, int capacity = 2)
 {
-    server.addAdvisor(username, name, kFixturePassword, capacity);
-    auto advisor = makeAdvisor();
-    advisor->loginWithPassword(server.endpoint(), username, kFixturePassword);
-    [&] { CONSULT_WAIT_FOR(advisor->phase() == AdvisorClient::Phase::Ready, 20000); }();
-    return advisor;
+    AdvisorSpec spec;
+    spec.username = username;
+    spec.displayName = name;
+    spec.capacity = capacity;
+    return spec;
 }
 
-std::unique_ptr<CustomerClient> waitingCustomer(TestServer &server, const QString &name,
-                                                const QString &language = QStringLiteral("de"))
+CustomerSpec customerCalled(const QString &name, const QString &language = QStringLiteral("de"))
 {
-    auto customer = makeCustomer(language);
-    customer->start(server.endpoint());
-    [&] { CONSULT_WAIT_FOR(customer->phase() == CustomerClient::Phase::ReadingNotices, 10000); }();
-    customer->login(name, QStringLiteral("0561 7001234"), wire::CONSULTATION_MODE_CHAT);
-    [&] { CONSULT_WAIT_FOR(customer->phase() == CustomerClient::Phase::Waiting, 10000); }();
-    return customer;
+    CustomerSpec spec;
+    spec.name = name;
+    spec.language = language;
+    return spec;
 }
 
 bool listsColleague(const AdvisorClient &advisor, const QString &username)
@@ -68,16 +65,17 @@ class TestTransfer final : public QObject
 private slots:
     void theColleagueReceivesTheChatSoFarAndTheCustomerIsGreetedByThem()
     {
-        TestServer server;
-        QVERIFY(server.start());
-        auto anna = loggedInAdvisor(server, QStringLiteral("anna"), QStringLiteral("Anna Berger"));
-        auto bernd = loggedInAdvisor(server, QStringLiteral("bernd"), QStringLiteral("Bernd Klein"));
-        auto customer = waitingCustomer(server, QStringLiteral("Erika Mustermann"));
+        Scenario scenario;
+        QVERIFY(scenario.start());
+        AdvisorClient *anna = scenario.advisor(account(QStringLiteral("anna"), QStringLiteral("Anna Berger")));
+        QVERIFY(anna);
+        AdvisorClient *bernd = scenario.advisor(account(QStringLiteral("bernd"), QStringLiteral("Bernd Klein")));
+        QVERIFY(bernd);
+        CustomerClient *customer = scenario.waitingCustomer(customerCalled(QStringLiteral("Erika Mustermann")));
+        QVERIFY(customer);
         CONSULT_WAIT_FOR(anna->queue()->rowCount() == 1, 5000);
-        anna->takeNext();
-        CONSULT_WAIT_FOR(customer->phase() == CustomerClient::Phase::Consulting, 5000);
+        QVERIFY(scenario.take(*anna, *customer, Take::Next));
         const QString id = customer->consultationId();
-        CONSULT_WAIT_FOR(anna->consultation(id) != nullptr, 5000);
         customer->sendChat(QStringLiteral("Ich möchte eine Baufinanzierung besprechen."));
         CONSULT_WAIT_FOR(anna->consultation(id)->chat->rowCount() == 2, 5000);
         anna->sendChat(id, QStringLiteral("Dafür verbinde ich Sie mit meinem Kollegen."));
@@ -86,8 +84,8 @@ private slots:
         // Anna sees Bernd as a colleague who could take it, and never herself.
         CONSULT_WAIT_FOR(listsColleague(*anna, QStringLiteral("bernd")), 5000);
         QVERIFY(!listsColleague(*anna, QStringLiteral("anna")));
-        QSignalSpy customerTold(customer.get(), &CustomerClient::advisorChanged);
-        QSignalSpy annaEnded(anna.get(), &AdvisorClient::consultationEnded);
+        QSignalSpy customerTold(customer, &CustomerClient::advisorChanged);
+        QSignalSpy annaEnded(anna, &AdvisorClient::consultationEnded);
         anna->transfer(id, QStringLiteral("bernd"));
 
         // Bernd has it, with the whole chat so far and who handed it over.
@@ -125,32 +123,37 @@ private slots:
         QVERIFY(greeting.text.startsWith(QStringLiteral("Guten Tag, hier ist Bernd Klein")));
         QCOMPARE(customer->phase(), CustomerClient::Phase::Consulting);
         QCOMPARE(customer->consultationId(), id);
-        QCOMPARE(server.core().consultations().count(), 1);
+        QCOMPARE(scenario.server().core().consultations().count(), 1);
 
         // The chat goes on between the customer and Bernd, both ways; Anna hears nothing of it.
         const int annaLines = anna->consultation(id)->chat->rowCount();
-        RealConsultation withBernd{std::move(bernd), std::move(customer), id, 0};
-        verifyTalksBothWays(withBernd);
+        TestConsultation *withBernd = scenario.awaitConsulting(*bernd, *customer);
+        QVERIFY(withBernd);
+        verifyTalksBothWays(*withBernd);
         QCOMPARE(anna->consultation(id)->chat->rowCount(), annaLines);
         QCOMPARE(anna->sendChat(id, QStringLiteral("Noch da?")), QString()); // ended for her
 
         // One consultation in the statistics, when it ends.
-        withBernd.advisor->endConsultation(id);
-        CONSULT_WAIT_FOR(withBernd.customer->phase() == CustomerClient::Phase::Ended, 5000);
-        QCOMPARE(withBernd.customer->endReason(), wire::END_REASON_ADVISOR_ENDED);
-        QCOMPARE(server.core().consultations().count(), 0);
-        QCOMPARE(statisticsRecords(server), 1);
+        withBernd->advisor->endConsultation(id);
+        CONSULT_WAIT_FOR(withBernd->customer->phase() == CustomerClient::Phase::Ended, 5000);
+        QCOMPARE(withBernd->customer->endReason(), wire::END_REASON_ADVISOR_ENDED);
+        QCOMPARE(scenario.server().core().consultations().count(), 0);
+        QCOMPARE(statisticsRecords(scenario.server()), 1);
     }
 
     void anEnglishCustomerIsGreetedInEnglishByTheColleague()
     {
-        TestServer server;
-        QVERIFY(server.start());
-        auto anna = loggedInAdvisor(server, QStringLiteral("anna"), QStringLiteral("Anna Berger"));
-        auto bernd = loggedInAdvisor(server, QStringLiteral("bernd"), QStringLiteral("Bernd Klein"));
-        auto customer = waitingCustomer(server, QStringLiteral("Jane Doe"), QStringLiteral("en"));
+        Scenario scenario;
+        QVERIFY(scenario.start());
+        AdvisorClient *anna = scenario.advisor(account(QStringLiteral("anna"), QStringLiteral("Anna Berger")));
+        QVERIFY(anna);
+        AdvisorClient *bernd = scenario.advisor(account(QStringLiteral("bernd"), QStringLiteral("Bernd Klein")));
+        QVERIFY(bernd);
+        CustomerClient *customer =
+            scenario.waitingCustomer(customerCalled(QStringLiteral("Jane Doe"), QStringLiteral("en")));
+        QVERIFY(customer);
         CONSULT_WAIT_FOR(anna->queue()->rowCount() == 1, 5000);
-        anna->takeNext();
+        QVERIFY(scenario.take(*anna, *customer, Take::Next));
         CONSULT_WAIT_FOR(customer->chat()->rowCount() == 1, 5000);
         CONSULT_WAIT_FOR(listsColleague(*anna, QStringLiteral("bernd")), 5000);
         anna->transfer(customer->consultationId(), QStringLiteral("bernd"));
@@ -160,24 +163,24 @@ private slots:
 
     void aConsultationCanComeBackToTheAdvisorWhoHandedItOver()
     {
-        TestServer server;
-        QVERIFY(server.start());
-        RealConsultation consultation;
-        startRealConsultation(server, QStringLiteral("anna"), QStringLiteral("Erika Mustermann"), consultation);
-        if (QTest::currentTestFailed())
-            return;
-        auto bernd = loggedInAdvisor(server, QStringLiteral("bernd"), QStringLiteral("Bernd Klein"));
-        const QString id = consultation.id;
-        consultation.advisor->transfer(id, QStringLiteral("bernd"));
+        Scenario scenario;
+        QVERIFY(scenario.start());
+        TestConsultation *consultation = scenario.consultation(
+            ConsultationSpec::between(QStringLiteral("anna"), QStringLiteral("Erika Mustermann")));
+        QVERIFY(consultation);
+        AdvisorClient *bernd = scenario.advisor(account(QStringLiteral("bernd"), QStringLiteral("Bernd Klein")));
+        QVERIFY(bernd);
+        const QString id = consultation->id;
+        consultation->advisor->transfer(id, QStringLiteral("bernd"));
         CONSULT_WAIT_FOR(bernd->consultation(id) != nullptr, 5000);
         CONSULT_WAIT_FOR(listsColleague(*bernd, QStringLiteral("anna")), 5000);
         bernd->transfer(id, QStringLiteral("anna"));
-        CONSULT_WAIT_FOR(consultation.advisor->consultation(id) && !consultation.advisor->consultation(id)->ended,
+        CONSULT_WAIT_FOR(consultation->advisor->consultation(id) && !consultation->advisor->consultation(id)->ended,
                          5000);
-        QCOMPARE(consultation.advisor->consultation(id)->transferredFrom, QStringLiteral("Bernd Klein"));
+        QCOMPARE(consultation->advisor->consultation(id)->transferredFrom, QStringLiteral("Bernd Klein"));
         CONSULT_WAIT_FOR(bernd->consultation(id)->ended, 5000);
-        verifyTalksBothWays(consultation);
-        QCOMPARE(server.core().consultations().count(), 1);
+        verifyTalksBothWays(*consultation);
+        QCOMPARE(scenario.server().core().consultations().count(), 1);
     }
 
     void refusals_data()
@@ -196,52 +199,52 @@ private slots:
     {
         QFETCH(QString, case_);
         QFETCH(int, code);
-        TestServer server;
-        QVERIFY(server.start());
-        server.addAdvisor(QStringLiteral("carla"), QStringLiteral("Carla Roth"), kFixturePassword, 1); // never logs in
-        RealConsultation consultation;
-        startRealConsultation(server, QStringLiteral("anna"), QStringLiteral("Erika Mustermann"), consultation);
-        if (QTest::currentTestFailed())
-            return;
-        auto bernd = loggedInAdvisor(server, QStringLiteral("bernd"), QStringLiteral("Bernd Klein"), 1);
-        std::unique_ptr<CustomerClient> other;
+        Scenario scenario;
+        QVERIFY(scenario.start());
+        scenario.addAccount(account(QStringLiteral("carla"), QStringLiteral("Carla Roth"), 1)); // never logs in
+        TestConsultation *consultation = scenario.consultation(
+            ConsultationSpec::between(QStringLiteral("anna"), QStringLiteral("Erika Mustermann")));
+        QVERIFY(consultation);
+        AdvisorClient *bernd = scenario.advisor(account(QStringLiteral("bernd"), QStringLiteral("Bernd Klein"), 1));
+        QVERIFY(bernd);
+        CustomerClient *other = nullptr;
         if (case_ == u"paused") {
             bernd->setAvailable(false);
             CONSULT_WAIT_FOR(!bernd->status().available(), 5000);
         } else if (case_ == u"full") {
-            other = waitingCustomer(server, QStringLiteral("Max Müller"));
+            other = scenario.waitingCustomer(customerCalled(QStringLiteral("Max Müller")));
+            QVERIFY(other);
             CONSULT_WAIT_FOR(bernd->queue()->rowCount() == 1, 5000);
-            bernd->takeNext();
+            QVERIFY(scenario.take(*bernd, *other, Take::Next));
             CONSULT_WAIT_FOR(bernd->status().active_consultations() == 1, 5000);
         }
-        CONSULT_WAIT_FOR(listsColleague(*consultation.advisor, QStringLiteral("bernd")) ==
+        CONSULT_WAIT_FOR(listsColleague(*consultation->advisor, QStringLiteral("bernd")) ==
                              (case_ != u"paused" && case_ != u"full"),
                          5000);
         const QString target = case_ == u"absent"    ? QStringLiteral("carla")
                                : case_ == u"unknown" ? QStringLiteral("niemand")
                                : case_ == u"self"    ? QStringLiteral("ANNA") // user names are case-insensitive
                                                      : QStringLiteral("bernd");
-        QSignalSpy refused(consultation.advisor.get(), &AdvisorClient::transferRefused);
-        consultation.advisor->transfer(consultation.id, target);
+        QSignalSpy refused(consultation->advisor, &AdvisorClient::transferRefused);
+        consultation->advisor->transfer(consultation->id, target);
         CONSULT_WAIT_FOR(refused.size() == 1, 5000);
-        QCOMPARE(refused.first().at(0).toString(), consultation.id);
+        QCOMPARE(refused.first().at(0).toString(), consultation->id);
         QCOMPARE(refused.first().at(1).value<wire::ErrorCode>(), wire::ErrorCode(code));
-        QVERIFY(!consultation.advisor->consultation(consultation.id)->ended);
-        QVERIFY(bernd->consultation(consultation.id) == nullptr);
-        verifyTalksBothWays(consultation);
-        QCOMPARE(consultation.customer->advisorName(), QStringLiteral("anna Berater"));
+        QVERIFY(!consultation->atAdvisor()->ended);
+        QVERIFY(bernd->consultation(consultation->id) == nullptr);
+        verifyTalksBothWays(*consultation);
+        QCOMPARE(consultation->customer->advisorName(), QStringLiteral("anna Berater"));
     }
 
     // S5: another advisor naming the consultation gets exactly the answer to an id that never existed.
     void onlyTheConsultationsOwnAdvisorMayHandItOver()
     {
-        TestServer server;
-        QVERIFY(server.start());
-        RealConsultation consultation;
-        startRealConsultation(server, QStringLiteral("anna"), QStringLiteral("Erika Mustermann"), consultation);
-        if (QTest::currentTestFailed())
-            return;
-        auto outsider = rawAdvisor(server, QStringLiteral("olaf"));
+        Scenario scenario;
+        QVERIFY(scenario.start());
+        TestConsultation *consultation = scenario.consultation(
+            ConsultationSpec::between(QStringLiteral("anna"), QStringLiteral("Erika Mustermann")));
+        QVERIFY(consultation);
+        auto outsider = rawAdvisor(scenario.server(), QStringLiteral("olaf"));
         QVERIFY(outsider);
         const auto answerTo = [&](const QString &id, const QString &to) {
             wire::Envelope envelope;
@@ -253,8 +256,8 @@ private slots:
             const auto error = outsider->waitForError(from);
             return error ? QByteArray::fromStdString(error->SerializeAsString()) : QByteArray();
         };
-        const QString neverExisted = QString(consultation.id).replace(0, 4, QStringLiteral("zzzz"));
-        const QByteArray foreign = answerTo(consultation.id, QStringLiteral("olaf"));
+        const QString neverExisted = QString(consultation->id).replace(0, 4, QStringLiteral("zzzz"));
+        const QByteArray foreign = answerTo(consultation->id, QStringLiteral("olaf"));
         const QByteArray unknown = answerTo(neverExisted, QStringLiteral("olaf"));
         QVERIFY(!foreign.isEmpty());
         QCOMPARE(foreign.toHex(), unknown.toHex());
@@ -262,19 +265,21 @@ private slots:
         QVERIFY(error.ParseFromString(foreign.toStdString()));
         QCOMPARE(error.code(), wire::ERROR_NOT_FOUND);
         // Not even to a third colleague on the outsider's say-so.
-        QVERIFY(!answerTo(consultation.id, QStringLiteral("anna")).isEmpty());
-        QVERIFY(!consultation.advisor->consultation(consultation.id)->ended);
-        verifyTalksBothWays(consultation);
-        QCOMPARE(consultation.customer->advisorName(), QStringLiteral("anna Berater"));
+        QVERIFY(!answerTo(consultation->id, QStringLiteral("anna")).isEmpty());
+        QVERIFY(!consultation->atAdvisor()->ended);
+        verifyTalksBothWays(*consultation);
+        QCOMPARE(consultation->customer->advisorName(), QStringLiteral("anna Berater"));
     }
 
     void theColleaguesListFollowsWhoCouldReceive()
     {
-        TestServer server;
-        QVERIFY(server.start());
-        auto anna = loggedInAdvisor(server, QStringLiteral("anna"), QStringLiteral("Anna Berger"));
+        Scenario scenario;
+        QVERIFY(scenario.start());
+        AdvisorClient *anna = scenario.advisor(account(QStringLiteral("anna"), QStringLiteral("Anna Berger")));
+        QVERIFY(anna);
         QVERIFY(anna->colleagues().isEmpty());
-        auto bernd = loggedInAdvisor(server, QStringLiteral("bernd"), QStringLiteral("Bernd Klein"), 1);
+        AdvisorClient *bernd = scenario.advisor(account(QStringLiteral("bernd"), QStringLiteral("Bernd Klein"), 1));
+        QVERIFY(bernd);
         CONSULT_WAIT_FOR(listsColleague(*anna, QStringLiteral("bernd")), 5000);
         QCOMPARE(QString::fromStdString(anna->colleagues().first().display_name()), QStringLiteral("Bernd Klein"));
         CONSULT_WAIT_FOR(listsColleague(*bernd, QStringLiteral("anna")), 5000);
@@ -286,9 +291,10 @@ private slots:
         bernd->setAvailable(true);
         CONSULT_WAIT_FOR(listsColleague(*anna, QStringLiteral("bernd")), 5000);
 
-        auto customer = waitingCustomer(server, QStringLiteral("Erika Mustermann"));
+        CustomerClient *customer = scenario.waitingCustomer(customerCalled(QStringLiteral("Erika Mustermann")));
+        QVERIFY(customer);
         CONSULT_WAIT_FOR(bernd->queue()->rowCount() == 1, 5000);
-        bernd->takeNext(); // his only place
+        QVERIFY(scenario.take(*bernd, *customer, Take::Next)); // his only place
         CONSULT_WAIT_FOR(!listsColleague(*anna, QStringLiteral("bernd")), 5000);
         bernd->endConsultation(customer->consultationId());
         CONSULT_WAIT_FOR(listsColleague(*anna, QStringLiteral("bernd")), 5000);
@@ -303,20 +309,23 @@ private slots:
         // sent on every change, 200 advisors logging in had queued about 100 MB of superseded lists
         // in the server (replay buffers and sockets). While an advisor has not confirmed a status,
         // changes wait; the confirmation brings the status current then, once.
-        TestServer server;
-        QVERIFY(server.start());
-        server.addAdvisor(QStringLiteral("anna"), QStringLiteral("Anna Berger"), kFixturePassword, 2);
+        Scenario scenario;
+        QVERIFY(scenario.start());
+        scenario.addAccount(account(QStringLiteral("anna"), QStringLiteral("Anna Berger"), 2));
         RawClient anna;
-        QVERIFY(anna.open(server.endpoint()));
+        QVERIFY(anna.open(scenario.endpoint()));
         QVERIFY(anna.hello(wire::CLIENT_KIND_ADVISOR));
         anna.setAutoAcknowledge(false);
-        QVERIFY(anna.advisorLogin(QStringLiteral("anna"), kFixturePassword));
+        QVERIFY(anna.advisorLogin(QStringLiteral("anna"), kTestPassword));
         QVERIFY(anna.waitForBody(wire::Envelope::kAdvisorStatus, 0));
         const int afterFirst = anna.mark();
 
-        auto bernd = loggedInAdvisor(server, QStringLiteral("bernd"), QStringLiteral("Bernd Klein"));
-        auto carla = loggedInAdvisor(server, QStringLiteral("carla"), QStringLiteral("Carla Roth"));
-        auto dora = loggedInAdvisor(server, QStringLiteral("dora"), QStringLiteral("Dora Weiss"));
+        AdvisorClient *bernd = scenario.advisor(account(QStringLiteral("bernd"), QStringLiteral("Bernd Klein")));
+        QVERIFY(bernd);
+        AdvisorClient *carla = scenario.advisor(account(QStringLiteral("carla"), QStringLiteral("Carla Roth")));
+        QVERIFY(carla);
+        AdvisorClient *dora = scenario.advisor(account(QStringLiteral("dora"), QStringLiteral("Dora Weiss")));
+        QVERIFY(dora);
         QTest::qWait(300); // what the server sent on those log-ins has arrived by now
         const auto statusesIn = [&](int from) {
             const QList<wire::Envelope> since = anna.receivedSince(from);
@@ -338,20 +347,20 @@ private slots:
 
     void theHistoryHandedOverIsTheNewestLinesWithinTheBound()
     {
-        TestServer server([](ServerConfig &config) { config.transferHistoryLines = 5; });
-        QVERIFY(server.start());
-        RealConsultation consultation;
-        startRealConsultation(server, QStringLiteral("anna"), QStringLiteral("Erika Mustermann"), consultation);
-        if (QTest::currentTestFailed())
-            return;
-        auto bernd = loggedInAdvisor(server, QStringLiteral("bernd"), QStringLiteral("Bernd Klein"));
+        Scenario scenario([](ServerConfig &config) { config.transferHistoryLines = 5; });
+        QVERIFY(scenario.start());
+        TestConsultation *consultation = scenario.consultation(
+            ConsultationSpec::between(QStringLiteral("anna"), QStringLiteral("Erika Mustermann")));
+        QVERIFY(consultation);
+        AdvisorClient *bernd = scenario.advisor(account(QStringLiteral("bernd"), QStringLiteral("Bernd Klein")));
+        QVERIFY(bernd);
         for (int i = 1; i <= 9; ++i)
-            consultation.customer->sendChat(QStringLiteral("Zeile %1").arg(i));
-        AdvisorConsultation *atAnna = consultation.advisor->consultation(consultation.id);
+            consultation->customer->sendChat(QStringLiteral("Zeile %1").arg(i));
+        AdvisorConsultation *atAnna = consultation->atAdvisor();
         CONSULT_WAIT_FOR(atAnna->chat->rowCount() == 10, 5000); // greeting and nine lines
-        consultation.advisor->transfer(consultation.id, QStringLiteral("bernd"));
-        CONSULT_WAIT_FOR(bernd->consultation(consultation.id) != nullptr, 5000);
-        AdvisorConsultation *atBernd = bernd->consultation(consultation.id);
+        consultation->advisor->transfer(consultation->id, QStringLiteral("bernd"));
+        CONSULT_WAIT_FOR(bernd->consultation(consultation->id) != nullptr, 5000);
+        AdvisorConsultation *atBernd = bernd->consultation(consultation->id);
         CONSULT_WAIT_FOR(atBernd->chat->rowCount() == 6, 5000); // five lines and the new greeting
         QCOMPARE(texts(*atBernd->chat).mid(0, 5),
                  (QStringList{QStringLiteral("Zeile 5"), QStringLiteral("Zeile 6"), QStringLiteral("Zeile 7"),
