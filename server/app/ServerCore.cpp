@@ -65,21 +65,21 @@ ServerCore::ServerCore(const ServerConfig &config, Dependencies dependencies, QO
 
 void ServerCore::addConsultationParts(const ServerConfig &config)
 {
-    m_consultations->addPart(*m_customers); // a customer who is taken no longer waits
+    m_consultations->subscribe(*m_customers); // a customer who is taken no longer waits
 
     ChatRelay::Settings chatSettings;
     chatSettings.greetingGerman = config.greetingGerman;
     chatSettings.greetingEnglish = config.greetingEnglish;
     chatSettings.historyLines = config.transferHistoryLines;
     m_chat = std::make_unique<ChatRelay>(chatSettings, *m_consultations, *m_registry, m_clock);
-    m_consultations->addPart(*m_chat);
+    m_consultations->subscribe(*m_chat);
 
     ConsultationTransfer::Settings transferSettings;
     transferSettings.greetingGerman = config.transferGreetingGerman;
     transferSettings.greetingEnglish = config.transferGreetingEnglish;
     m_transfer = std::make_unique<ConsultationTransfer>(transferSettings, *m_consultations, *m_chat, *m_roster,
                                                         *m_registry, m_clock);
-    m_consultations->addPart(*m_transfer);
+    m_consultations->subscribe(*m_transfer);
 
     MediaRelay::Settings mediaSettings;
     mediaSettings.windowBytes = config.mediaWindowBytes;
@@ -87,7 +87,7 @@ void ServerCore::addConsultationParts(const ServerConfig &config)
     mediaSettings.videoDeadlineMs = config.mediaVideoDeadlineMs;
     mediaSettings.maxUplinkKbps = config.mediaMaxUplinkKbps;
     m_media = std::make_unique<MediaRelay>(mediaSettings, *m_registry, m_clock);
-    m_consultations->addPart(*m_media);
+    m_consultations->subscribe(*m_media);
 }
 
 ServerCore::~ServerCore()

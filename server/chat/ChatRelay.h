@@ -1,6 +1,6 @@
 #pragma once
 
-#include "consultation/ConsultationPart.h"
+#include "consultation/ConsultationSubscriber.h"
 #include "protocol/consult.pb.h"
 
 #include <QHash>
@@ -20,7 +20,7 @@ class SessionRegistry;
 // indicator. Chat lives only in RAM (P1): in transit, and as the bounded history a colleague receives
 // with a transfer, dropped when the consultation ends. A part of every consultation; owned by the
 // ServerCore.
-class ChatRelay final : public ConsultationPart
+class ChatRelay final : public ConsultationSubscriber
 {
 public:
     struct Settings
@@ -43,7 +43,7 @@ public:
     // The chat so far, oldest first, within the history bounds (for the colleague of a transfer).
     const std::deque<wire::ChatMessage> &history(const QString &consultationId) const;
 
-    // ConsultationPart
+    // ConsultationSubscriber
     void consultationStarted(const ConsultationRecord &consultation) override;
     void consultationEnded(const ConsultationRecord &consultation) override;
 

@@ -19,7 +19,7 @@ ConsultationService::ConsultationService(SessionRegistry &registry, AdvisorRoste
     , m_clock(clock)
 {}
 
-void ConsultationService::addPart(ConsultationPart &part)
+void ConsultationService::subscribe(ConsultationSubscriber &part)
 {
     m_parts.push_back(&part);
 }
@@ -58,7 +58,7 @@ void ConsultationService::start(Session &advisor, AdvisorPresence &presence, con
     advisor.send(std::move(toAdvisor));
     customer->send(std::move(toCustomer));
 
-    for (ConsultationPart *part : m_parts)
+    for (ConsultationSubscriber *part : m_parts)
         part->consultationStarted(stored);
 
     m_roster.sendStatus(presence);
@@ -110,7 +110,7 @@ void ConsultationService::replaceAdvisor(const QString &id, AdvisorPresence &fro
     announce(consultation, previousSessionId);
     // A part may end the consultation in reaction; iterate over a copy of the record.
     const ConsultationRecord current = consultation;
-    for (ConsultationPart *part : m_parts)
+    for (ConsultationSubscriber *part : m_parts)
         part->advisorReplaced(current, previousSessionId);
 }
 
@@ -141,7 +141,7 @@ void ConsultationService::end(const QString &consultationId, wire::EndReason rea
     const ConsultationRecord consultation = it.value();
     m_consultations.erase(it);
     m_consultationOfCustomer.remove(consultation.customerSessionId);
-    for (ConsultationPart *part : m_parts)
+    for (ConsultationSubscriber *part : m_parts)
         part->consultationEnded(consultation);
     const qint64 now = m_clock.nowMs();
 
@@ -207,7 +207,7 @@ void ConsultationService::sessionResumed(Session &session)
 {
     for (const QString &id : consultationsOf(session.id())) {
         if (const ConsultationRecord *consultation = find(id)) {
-            for (ConsultationPart *part : m_parts)
+            for (ConsultationSubscriber *part : m_parts)
                 part->participantResumed(*consultation, session.id());
         }
     }

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ConsultationPart.h"
+#include "ConsultationSubscriber.h"
 #include "protocol/consult.pb.h"
 
 #include <QHash>
@@ -26,7 +26,7 @@ struct AdvisorPresence;
 // other's connection is, replaces the advisor on a transfer, and ends it, after which nothing of the
 // consultation remains on the server (P1). What happens inside a consultation belongs to its parts
 // (chat relay, transfer, media relay), which hear of every step through
-// ConsultationPart. Owned by the ServerCore, which adds the parts.
+// ConsultationSubscriber. Owned by the ServerCore, which adds the parts.
 class ConsultationService final : public QObject
 {
     Q_OBJECT
@@ -35,7 +35,7 @@ public:
                         StatisticsStore &statistics, const Clock &clock, QObject *parent = nullptr);
 
     // Parts hear of the lifecycle in the order they were added. Each outlives this service's use.
-    void addPart(ConsultationPart &part);
+    void subscribe(ConsultationSubscriber &part);
 
     struct Participants
     {
@@ -91,7 +91,7 @@ private:
     QueueService &m_queue;
     StatisticsStore &m_statistics;
     const Clock &m_clock;
-    std::vector<ConsultationPart *> m_parts;
+    std::vector<ConsultationSubscriber *> m_parts;
     QHash<QString, ConsultationRecord> m_consultations;
     QHash<quint64, QString> m_consultationOfCustomer; // customer session -> consultation
 };

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "consultation/ConsultationPart.h"
+#include "consultation/ConsultationSubscriber.h"
 #include "core/TokenBucket.h"
 #include "protocol/consult.pb.h"
 
@@ -26,7 +26,7 @@ class StatisticsStore;
 // customer may turn the wait into a message at any moment (lesson 2) or leave. Limits entries and
 // messages per address (S3). Keeps each customer's name and phone in RAM only, for their session (P7).
 // Hears of consultations as a part: a customer who is taken no longer waits.
-class CustomerDesk final : public ConsultationPart
+class CustomerDesk final : public ConsultationSubscriber
 {
 public:
     struct Settings
@@ -54,7 +54,7 @@ public:
     void handleLeaveQueue(Session &session);
 
     const Customer *customer(quint64 sessionId) const;
-    // ConsultationPart: an advisor took this customer, who no longer waits.
+    // ConsultationSubscriber: an advisor took this customer, who no longer waits.
     void consultationStarted(const ConsultationRecord &consultation) override;
     // The session ends: a customer still waiting gives up the place.
     void sessionEnding(Session &session);

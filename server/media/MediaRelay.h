@@ -1,6 +1,6 @@
 #pragma once
 
-#include "consultation/ConsultationPart.h"
+#include "consultation/ConsultationSubscriber.h"
 #include "core/TokenBucket.h"
 #include "diagnostics/LatencyHistogram.h"
 #include "protocol/consult.pb.h"
@@ -27,7 +27,7 @@ class SessionRegistry;
 // arrived, its round-trip time and what the peer lost, for its bitrate control. Nothing is stored
 // (P1): packets live in RAM until they are sent or dropped. A part of every consultation: the
 // consultation service tells it who is in which consultation. Owned by the ServerCore.
-class MediaRelay final : public QObject, public ConsultationPart
+class MediaRelay final : public QObject, public ConsultationSubscriber
 {
     Q_OBJECT
 public:
@@ -43,7 +43,7 @@ public:
 
     MediaRelay(Settings settings, SessionRegistry &registry, const Clock &clock, QObject *parent = nullptr);
 
-    // ConsultationPart: the consultation service keeps the relay's view of the pairs up to date.
+    // ConsultationSubscriber: the consultation service keeps the relay's view of the pairs up to date.
     void consultationStarted(const ConsultationRecord &consultation) override;
     // A transfer: the consultation's advisor side is now another session, whose devices start off.
     void advisorReplaced(const ConsultationRecord &consultation, quint64 previousSessionId) override;

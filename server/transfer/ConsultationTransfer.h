@@ -1,6 +1,6 @@
 #pragma once
 
-#include "consultation/ConsultationPart.h"
+#include "consultation/ConsultationSubscriber.h"
 #include "protocol/consult.pb.h"
 
 #include <QString>
@@ -19,7 +19,7 @@ class SessionRegistry;
 // consultation ended for them, the colleague receives it with the chat so far, the customer is told
 // who took over, and the colleague's greeting follows. The consultation keeps its id, its customer
 // and its statistics. A part of every consultation; owned by the ServerCore.
-class ConsultationTransfer final : public ConsultationPart
+class ConsultationTransfer final : public ConsultationSubscriber
 {
 public:
     struct Settings

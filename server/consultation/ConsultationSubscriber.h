@@ -32,15 +32,16 @@ struct ConsultationRecord
     }
 };
 
-// A part of a consultation on the server: the chat relay, the transfer, the media
-// relay, and next the whiteboard and the documents. A part keeps its own per-consultation state and
-// hears of the lifecycle from the ConsultationService, in the order the parts were added; its own
+// What a part of a consultation on the server (the chat relay, the transfer, the media relay, the
+// customer desk, and next the whiteboard and the documents) subscribes to: the lifecycle, told by
+// the ConsultationService in the order the parts subscribed. A part keeps its own per-consultation
+// state; its own
 // messages reach it through ServerCore::dispatch. Whatever a part keeps of a consultation must be
 // gone when it hears consultationEnded (P1).
-class ConsultationPart
+class ConsultationSubscriber
 {
 public:
-    virtual ~ConsultationPart() = default;
+    virtual ~ConsultationSubscriber() = default;
 
     // Both participants have been sent ConsultationStarted; the part may send what follows it.
     virtual void consultationStarted(const ConsultationRecord &consultation) { (void)consultation; }
