@@ -35,8 +35,7 @@ struct ConsultationRecord
 // What a part of a consultation on the server (the chat relay, the transfer, the media relay, the
 // customer desk, and next the whiteboard and the documents) subscribes to: the lifecycle, told by
 // the ConsultationService in the order the parts subscribed. A part keeps its own per-consultation
-// state; its own
-// messages reach it through ServerCore::dispatch. Whatever a part keeps of a consultation must be
+// state; its own messages reach it through ServerCore::dispatch. Whatever a part keeps of a consultation must be
 // gone when it hears consultationEnded (P1).
 class ConsultationSubscriber
 {
