@@ -4,6 +4,7 @@
 #include "core/Clock.h"
 #include "core/SecureRandom.h"
 #include "session/Session.h"
+#include "session/SessionRegistry.h"
 #include "snapshots/SnapshotCursor.h"
 #include "storage/AtRestCipher.h"
 
@@ -50,7 +51,7 @@ InboxService::InboxService(InboxStore &store, const AtRestCipher &cipher, Adviso
     , m_clock(clock)
     , m_retentionDays(retentionDays)
     , m_limits(limits)
-    , m_pager(limits.paging)
+    , m_pager([&roster](quint64 sessionId) { return roster.registry().find(sessionId); }, limits.paging)
 {
     m_purgeTimer.setInterval(std::chrono::hours(1));
     connect(&m_purgeTimer, &QTimer::timeout, this, [this] { (void)purge(); });

@@ -44,7 +44,7 @@ QueueService::QueueService(Settings settings, SessionRegistry &registry, Advisor
     , m_hours(hours)
     , m_clock(clock)
     , m_expectedWait(settings.expectedWait)
-    , m_pager(settings.paging)
+    , m_pager([&registry](quint64 sessionId) { return registry.find(sessionId); }, settings.paging)
 {}
 
 std::optional<QString> QueueService::enqueue(Entry entry)

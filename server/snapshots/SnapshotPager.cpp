@@ -8,6 +8,7 @@ namespace consult {
 // when the session ends they are dropped, and the transfer with them.
 struct SnapshotPager::Transfer
 {
+    quint64 sessionId = 0;
     std::unique_ptr<SnapshotSource> source;
     quint64 snapshotId = 0;
     quint32 nextIndex = 0;
@@ -15,9 +16,16 @@ struct SnapshotPager::Transfer
     bool finished = false;
 };
 
+SnapshotPager::SnapshotPager(SessionLookup findSession, PagingSettings settings, QObject *parent)
+    : QObject(parent)
+    , m_findSession(std::move(findSession))
+    , m_settings(settings)
+{}
+
 quint64 SnapshotPager::send(Session &session, std::unique_ptr<SnapshotSource> source)
 {
     auto transfer = std::make_shared<Transfer>();
+    transfer->sessionId = session.id();
     transfer->source = std::move(source);
     transfer->snapshotId = ++m_lastSnapshotId;
     pump(session, transfer);
@@ -42,11 +50,18 @@ void SnapshotPager::pump(Session &session, const std::shared_ptr<Transfer> &tran
         if (last)
             return;
         ++transfer->inFlight;
-        // The callback is kept by the session and runs inside it, so the reference is valid whenever
-        // it runs; the session drops it when it ends (docs/THREADING.md: no pointer across turns).
-        session.whenAcknowledged(seq, [this, &session, transfer] {
-            --transfer->inFlight;
-            pump(session, transfer);
+        session.whenAcknowledged(seq, [this, transfer] {
+            // Not from inside the acknowledgement: a resume applies the peer's acknowledgement before
+            // it replays what the peer missed, and a page sent now would overtake that replay. On
+            // the next turn the session is looked up again: it may have ended (docs/THREADING.md).
+            QMetaObject::invokeMethod(
+                this,
+                [this, transfer] {
+                    --transfer->inFlight;
+                    if (Session *found = m_findSession(transfer->sessionId))
+                        pump(*found, transfer);
+                },
+                Qt::QueuedConnection);
         });
     }
 }

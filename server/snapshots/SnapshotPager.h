@@ -2,8 +2,9 @@
 
 #include "protocol/consult.pb.h"
 
-#include <QtGlobal>
+#include <QObject>
 
+#include <functional>
 #include <memory>
 
 namespace consult {
@@ -49,13 +50,16 @@ struct PagingSettings
 // a time, far inside the reliable channel's limits (count and bytes) and the outgoing buffer cap,
 // whatever the snapshot's size. A resume in the middle costs nothing: the channel replays the
 // unacknowledged pages, their acknowledgements bring the rest. One pager per kind of snapshot, owned
-// by the service that keeps the state; it numbers that kind's snapshots.
-class SnapshotPager
+// by the service that keeps the state; it numbers that kind's snapshots. A QObject only so that
+// the pages it has queued for the next event-loop turn die with it.
+class SnapshotPager final : public QObject
 {
+    Q_OBJECT
 public:
-    explicit SnapshotPager(PagingSettings settings = {})
-        : m_settings(settings)
-    {}
+    // The session with this id, or null once it has ended (SessionRegistry::find).
+    using SessionLookup = std::function<Session *(quint64 sessionId)>;
+
+    explicit SnapshotPager(SessionLookup findSession, PagingSettings settings = {}, QObject *parent = nullptr);
 
     // Starts sending `source` to `session`: the first pages now, the others as they are acknowledged.
     // An empty snapshot is one page without items. Returns the snapshot's id.
@@ -67,6 +71,7 @@ private:
     struct Transfer;
     void pump(Session &session, const std::shared_ptr<Transfer> &transfer);
 
+    SessionLookup m_findSession;
     PagingSettings m_settings;
     quint64 m_lastSnapshotId = 0;
 };

@@ -3,9 +3,12 @@
 #include "snapshots/SnapshotCursor.h"
 #include "snapshots/SnapshotPager.h"
 
+#include <QCoreApplication>
 #include <QHash>
 #include <QHostAddress>
 #include <QTest>
+
+#include <map>
 
 using namespace consult;
 
@@ -64,11 +67,36 @@ private:
     SnapshotCursor<wire::QueueEntry> m_cursor;
 };
 
-std::unique_ptr<Session> advisorSession()
+std::unique_ptr<Session> advisorSession(quint64 id = 1)
 {
-    return std::make_unique<Session>(1, wire::CLIENT_KIND_ADVISOR, QStringLiteral("de"), QStringLiteral("test"),
+    return std::make_unique<Session>(id, wire::CLIENT_KIND_ADVISOR, QStringLiteral("de"), QStringLiteral("test"),
                                      QHostAddress(QHostAddress::LocalHost), ReliableChannel::Limits{},
                                      Session::RateLimits{}, 0);
+}
+
+// The sessions a pager may find, as the registry would: by id, gone once ended.
+struct Sessions
+{
+    std::map<quint64, Session *> byId;
+
+    SnapshotPager::SessionLookup lookup()
+    {
+        return [this](quint64 id) {
+            const auto it = byId.find(id);
+            return it == byId.end() ? nullptr : it->second;
+        };
+    }
+    Session &add(Session &session)
+    {
+        byId[session.id()] = &session;
+        return session;
+    }
+};
+
+// The pager continues on the next event-loop turn after an acknowledgement: run that turn.
+void nextTurn()
+{
+    QCoreApplication::sendPostedEvents();
 }
 
 // What the session has sent and the advisor has not acknowledged yet, as bytes.
@@ -96,11 +124,10 @@ QList<QByteArray> receiveAll(Session &session, int pagesInFlight, bool *withinWi
             return pages;
         *withinWindow = *withinWindow && pending.size() <= pagesInFlight;
         pages.append(pending);
-        if (decoded(pending.last()).queue_snapshot().page().last()) {
-            (void)session.applyAcknowledgement(session.channel().lastSent());
-            return pages;
-        }
         (void)session.applyAcknowledgement(session.channel().lastSent());
+        if (decoded(pending.last()).queue_snapshot().page().last())
+            return pages;
+        nextTurn();
     }
     return pages;
 }
@@ -119,8 +146,10 @@ private slots:
         for (int i = 0; i < 10'000; ++i)
             entries.add(largestEntry(i));
         QVERIFY(entries.byId.value(entries.order.first()).ByteSizeLong() > 1000); // the sizes below mean something
-        SnapshotPager pager;
+        Sessions sessions;
+        SnapshotPager pager(sessions.lookup());
         auto session = advisorSession();
+        sessions.add(*session);
         const quint64 id = pager.send(*session, std::make_unique<EntriesSource>(entries));
 
         bool withinWindow = false;
@@ -155,19 +184,24 @@ private slots:
             entries.add(largestEntry(i));
         PagingSettings settings;
         settings.pagesInFlight = 3;
-        SnapshotPager pager(settings);
+        Sessions sessions;
+        SnapshotPager pager(sessions.lookup(), settings);
         auto session = advisorSession();
+        sessions.add(*session);
         pager.send(*session, std::make_unique<EntriesSource>(entries));
         QCOMPARE(session->channel().unacknowledgedCount(), 3);
         QVERIFY(session->channel().unacknowledgedBytes() <=
                 3 * (settings.page.maxBytes + PageLimits::kPageOverheadBytes));
 
         // Nothing more without an acknowledgement; one acknowledged page lets exactly one more go.
+        nextTurn();
         QCOMPARE(session->channel().lastSent(), quint64(3));
         QVERIFY(session->applyAcknowledgement(1));
+        nextTurn();
         QCOMPARE(session->channel().lastSent(), quint64(4));
         QCOMPARE(session->channel().unacknowledgedCount(), 3);
         QVERIFY(session->applyAcknowledgement(4));
+        nextTurn();
         QCOMPARE(session->channel().lastSent(), quint64(7));
     }
 
@@ -181,8 +215,10 @@ private slots:
         }
         PagingSettings settings;
         settings.page.maxItems = 10;
-        SnapshotPager pager(settings);
+        Sessions sessions;
+        SnapshotPager pager(sessions.lookup(), settings);
         auto session = advisorSession();
+        sessions.add(*session);
         pager.send(*session, std::make_unique<EntriesSource>(entries));
         bool withinWindow = false;
         const QList<QByteArray> pages = receiveAll(*session, settings.pagesInFlight, &withinWindow);
@@ -196,8 +232,10 @@ private slots:
     void anEmptySnapshotIsOneLastPageWithoutItems()
     {
         Entries entries;
-        SnapshotPager pager;
+        Sessions sessions;
+        SnapshotPager pager(sessions.lookup());
         auto session = advisorSession();
+        sessions.add(*session);
         pager.send(*session, std::make_unique<EntriesSource>(entries));
         const QList<QByteArray> pages = unacknowledged(*session);
         QCOMPARE(pages.size(), 1);
@@ -216,8 +254,10 @@ private slots:
         PagingSettings settings;
         settings.page.maxItems = 10;
         settings.pagesInFlight = 1;
-        SnapshotPager pager(settings);
+        Sessions sessions;
+        SnapshotPager pager(sessions.lookup(), settings);
         auto session = advisorSession();
+        sessions.add(*session);
         pager.send(*session, std::make_unique<EntriesSource>(entries));
         // The first page (entries 0 to 9) is out. Entry 5 and entries 50 to 99 leave, and one more
         // arrives after the snapshot began: entry 5 stays on the page it was sent on; the others are
@@ -242,9 +282,12 @@ private slots:
     {
         Entries entries;
         entries.add(largestEntry(1));
-        SnapshotPager pager;
-        auto first = advisorSession();
-        auto second = advisorSession();
+        Sessions sessions;
+        SnapshotPager pager(sessions.lookup());
+        auto first = advisorSession(1);
+        auto second = advisorSession(2);
+        sessions.add(*first);
+        sessions.add(*second);
         const quint64 one = pager.send(*first, std::make_unique<EntriesSource>(entries));
         const quint64 two = pager.send(*second, std::make_unique<EntriesSource>(entries));
         QVERIFY(one != two);
@@ -252,7 +295,28 @@ private slots:
         QCOMPARE(decoded(unacknowledged(*second).first()).queue_snapshot().page().snapshot_id(), two);
     }
 
-    void aClosingSessionGetsNoFurtherPages()
+    void noPageIsSentFromInsideAnAcknowledgement()
+    {
+        // A resume applies the peer's acknowledgement before it replays what the peer missed; a page
+        // sent from inside the acknowledgement would overtake the replay and break the sequence.
+        Entries entries;
+        for (int i = 0; i < 100; ++i)
+            entries.add(largestEntry(i));
+        PagingSettings settings;
+        settings.page.maxItems = 10;
+        settings.pagesInFlight = 2;
+        Sessions sessions;
+        SnapshotPager pager(sessions.lookup(), settings);
+        auto session = advisorSession();
+        sessions.add(*session);
+        pager.send(*session, std::make_unique<EntriesSource>(entries));
+        QVERIFY(session->applyAcknowledgement(2));
+        QCOMPARE(session->channel().lastSent(), quint64(2));
+        nextTurn();
+        QCOMPARE(session->channel().lastSent(), quint64(4));
+    }
+
+    void aClosingOrEndedSessionGetsNoFurtherPages()
     {
         Entries entries;
         for (int i = 0; i < 100; ++i)
@@ -260,13 +324,23 @@ private slots:
         PagingSettings settings;
         settings.page.maxItems = 10;
         settings.pagesInFlight = 2;
-        SnapshotPager pager(settings);
-        auto session = advisorSession();
-        pager.send(*session, std::make_unique<EntriesSource>(entries));
-        QCOMPARE(session->channel().lastSent(), quint64(2));
-        session->setStage(Session::Stage::Closing);
-        QVERIFY(session->applyAcknowledgement(2));
-        QCOMPARE(session->channel().lastSent(), quint64(2));
+        Sessions sessions;
+        SnapshotPager pager(sessions.lookup(), settings);
+        auto closing = advisorSession(1);
+        auto ended = advisorSession(2);
+        sessions.add(*closing);
+        sessions.add(*ended);
+        pager.send(*closing, std::make_unique<EntriesSource>(entries));
+        pager.send(*ended, std::make_unique<EntriesSource>(entries));
+        QCOMPARE(closing->channel().lastSent(), quint64(2));
+
+        closing->setStage(Session::Stage::Closing);
+        QVERIFY(closing->applyAcknowledgement(2));
+        QVERIFY(ended->applyAcknowledgement(2));
+        sessions.byId.erase(2); // the registry no longer finds it
+        nextTurn();
+        QCOMPARE(closing->channel().lastSent(), quint64(2));
+        QCOMPARE(ended->channel().lastSent(), quint64(2));
     }
 };
 
