@@ -50,7 +50,6 @@ public:
     // Deletes messages past the retention period, for every advisor. Returns how many.
     Result<int> purge();
     int retentionDays() const { return m_retentionDays; }
-    int maxItems() const { return m_limits.maxItems; }
 
 private:
     std::optional<wire::InboxItem> load(const InboxStore::Row &row) const;
