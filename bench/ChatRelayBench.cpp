@@ -1,4 +1,5 @@
-// chat_relay_bench: N concurrent consultations against a real consult-server process (DESIGN.md §8).
+// chat_relay_bench: N concurrent consultations against a real consult-server process (targets: the
+// performance table in docs/ARCHITECTURE.md).
 //
 // Starts the server with a temporary configuration, creates advisors with the administration
 // command, logs in advisors and customers through the real client library (spread over worker
@@ -9,10 +10,10 @@
 #include "client/AdvisorClient.h"
 #include "client/CustomerClient.h"
 #include "client/MediaSession.h"
-#include "support/SyntheticStream.h"
 #include "core/Clock.h"
 #include "eventloop/EpollEventDispatcher.h"
 #include "support/BenchServer.h"
+#include "support/SyntheticStream.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -277,7 +278,7 @@ private:
     std::vector<std::unique_ptr<AdvisorClient>> m_advisors;
 };
 
-// DESIGN.md §8: 10,000 waiting customers under 1 GB, and a queue change that costs O(changed)
+// target: 10,000 waiting customers under 1 GB, and a queue change that costs O(changed)
 // messages. Fills the queue, then one advisor takes the head: every customer behind moves up one
 // place, which is N-1 position updates by design; prints how long the fan-out took.
 int runWaitingScenario(Shared &shared, const std::vector<Worker *> &workers,
@@ -372,7 +373,7 @@ int main(int argc, char *argv[])
     const int duration = parser.value(durationOption).toInt();
     const int threads = qMax(1, parser.value(threadsOption).toInt());
     const bool media = parser.isSet(mediaOption);
-    // One video consultation per advisor (DESIGN.md §1).
+    // One video consultation per advisor.
     const int capacity = media ? 1 : qBound(1, parser.value(capacityOption).toInt(), 20);
     const int advisors = waiting > 0 ? 1 : (consultations + capacity - 1) / capacity;
     const QDir pki(parser.value(pkiOption));

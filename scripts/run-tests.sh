@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds everything with the tests and runs the whole suite, in one command (CI runs exactly this):
 #   1. installs the Debian packages (scripts/install-dependencies.sh),
-#   2. source rules: clang-format on every C++ file, and the forbidden-API grep (SECURITY.md C1, S1),
+#   2. source rules: clang-format on every C++ file, and the forbidden-API grep (C1, S1),
 #   3. builds build/ (RelWithDebInfo, warnings as errors, tests and benchmarks on),
 #   4. runs CTest.
 # Every step runs even when an earlier check failed (a failed build skips CTest), so one run shows
@@ -63,7 +63,7 @@ else
     fail "formatting (fix with: clang-format -i <file>)"
 fi
 
-step "Forbidden APIs outside tests/ (SECURITY.md C1, S1; STYLE.md)"
+step "Forbidden APIs outside tests/ (C1, S1; function-pointer connect only)"
 # C1: no certificate-check bypasses. S1: secrets come from a CSPRNG, never qrand/rand/QUuid.
 # Style: function-pointer connect(), never the string-based signal/slot macros.
 # Code only: text after // is a comment and may name what it forbids. The names are assembled from

@@ -5,7 +5,7 @@
 //   reference plus capture), the jitter buffer's put+get per packet, and the resampler on 10 ms
 //   of a 44.1 kHz device.
 // Prints median, p99 and max per stage and the share of one core the stage needs in a call.
-// Not a test: it asserts nothing (DESIGN.md §7).
+// Not a test: it asserts nothing.
 //
 //   build/bench/media/audio_codec_bench [--iterations 10000] [--bitrate 24000]
 #include "EchoPath.h"

@@ -1,5 +1,5 @@
 // glass_to_glass_bench: the delay from capture to playout through a consult-server process on
-// loopback (DESIGN.md §8: video under 120 ms, audio under 80 ms). Not a test: prints figures.
+// loopback (target: video under 120 ms, audio under 80 ms). Not a test: prints figures.
 //
 // One video consultation with the whole engine on both sides (AudioStream, VideoStream, the
 // MediaSession's window and bitrate control). The customer's camera is the test pattern, whose

@@ -14,7 +14,7 @@
 namespace consult::bench {
 
 // Helpers of the benchmark programs: a consult-server process to measure against, and the
-// figures they print. Benchmarks print; they assert nothing (DESIGN.md §7).
+// figures they print. Benchmarks print; they assert nothing.
 
 inline const QString kAdvisorPassword = QStringLiteral("benchmark passphrase for advisors");
 

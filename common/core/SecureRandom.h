@@ -5,7 +5,7 @@
 
 namespace consult {
 
-// Bearer secrets and opaque identifiers from the operating system's CSPRNG (SECURITY.md S1).
+// Bearer secrets and opaque identifiers from the operating system's CSPRNG (S1).
 // Never QUuid, never qrand/rand.
 namespace SecureRandom {
 

@@ -8,7 +8,7 @@
 
 namespace consult::media {
 
-// The media formats every stage of the pipeline agrees on (DESIGN.md §5).
+// The media formats every stage of the pipeline agrees on.
 
 // Audio: 48 kHz, mono, 16-bit, processed in 10 ms frames (webrtc-audio-processing's unit); Opus
 // packets carry 20 ms (two frames).

@@ -8,7 +8,7 @@
 
 namespace consult::media {
 
-// Decides how much a participant sends (DESIGN.md §5, lesson 10): the video bitrate, and the step
+// Decides how much a participant sends (lesson 10): the video bitrate, and the step
 // of the ladder full video -> reduced video -> audio only -> text only, inside the same
 // consultation, never ending it. Congestion is read from what the sender can see: the round-trip
 // time to the relay rising above its recent minimum, its own unconfirmed bytes filling the window

@@ -13,7 +13,7 @@ bool applyProcessTlsPolicy()
     static QTemporaryFile file(QStringLiteral("%1/consult-openssl-XXXXXX.cnf").arg(QDir::tempPath()));
     if (!file.open())
         return false;
-    file.write("# Written by the consultation server (SECURITY.md T8): no TLS session tickets.\n"
+    file.write("# Written by the consultation server (T8): no TLS session tickets.\n"
                "openssl_conf = openssl_init\n"
                "[openssl_init]\n"
                "ssl_conf = ssl_section\n"

@@ -9,7 +9,7 @@ class QSslKey;
 
 namespace consult::tls {
 
-// What the TLS profile allows (SECURITY.md §1, BSI TR-02102-2). TlsProfile applies these strings to
+// What the TLS profile allows (T1-T5, BSI TR-02102-2). TlsProfile applies these strings to
 // OpenSSL; the start-up self-test and the tests check negotiated sessions against them. Kept in a
 // struct so the names cannot shadow local variables.
 struct TlsPolicy

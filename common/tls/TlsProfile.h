@@ -7,7 +7,7 @@
 
 namespace consult::tls {
 
-// The one TLS profile of the product (SECURITY.md §1): TLS 1.3 only (T1), the BSI suites (T2),
+// The one TLS profile of the product (T1-T8): TLS 1.3 only (T1), the BSI suites (T2),
 // groups (T4) and signature schemes (T5), no session tickets (T8). Both ends are our own Qt
 // programs, so server and client use the same policy.
 //

@@ -6,7 +6,7 @@
 
 namespace consult::validation {
 
-// Character classes shared by the normalisers. Each function names one rule of SECURITY.md so that a
+// Character classes shared by the normalisers. Each function names one rule of docs/REQUIREMENTS.md so that a
 // change of policy happens in one place.
 
 // I2, CVE-2021-42574 ("Trojan Source"): embeddings, overrides and isolates that reorder what a reader

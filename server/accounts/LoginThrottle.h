@@ -10,7 +10,7 @@
 
 namespace consult {
 
-// Thresholds of LoginThrottle (A2). The defaults are the values SECURITY.md proposes.
+// Thresholds of LoginThrottle (A2). The defaults are the values requirement A2 proposes.
 struct LoginThrottleConfig
 {
     // Per user name: after this many consecutive failures each further attempt waits

@@ -1,6 +1,6 @@
 #include "AdvisorDesk.h"
 
-#include "AdvisorRoster.h"
+#include "presence/AdvisorRoster.h"
 #include "AdvisorStore.h"
 #include "accounts/LoginThrottle.h"
 #include "accounts/PasswordHasher.h"

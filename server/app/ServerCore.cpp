@@ -56,29 +56,40 @@ ServerCore::ServerCore(const ServerConfig &config, Dependencies dependencies, QO
     m_customers = std::make_unique<CustomerDesk>(
         CustomerDesk::Settings{config.entriesPerAddress, config.messagesPerAddress, config.entryWindowMinutes},
         m_notices, *m_queue, *m_inbox, *m_registry, m_statistics, m_clock);
-    ConsultationService::Settings consultationSettings;
-    consultationSettings.greetingGerman = config.greetingGerman;
-    consultationSettings.greetingEnglish = config.greetingEnglish;
-    consultationSettings.transferGreetingGerman = config.transferGreetingGerman;
-    consultationSettings.transferGreetingEnglish = config.transferGreetingEnglish;
-    consultationSettings.historyLines = config.transferHistoryLines;
-    m_consultations = std::make_unique<ConsultationService>(consultationSettings, *m_registry, *m_roster, *m_queue,
-                                                            *m_customers, m_statistics, m_clock);
+    m_consultations = std::make_unique<ConsultationService>(*m_registry, *m_roster, *m_queue, m_statistics, m_clock);
+    addConsultationParts(config);
+    AdvisorDesk::Settings advisorSettings;
+    advisorSettings.idleTimeoutMinutes = config.idleTimeoutMinutes;
+    advisorSettings.absoluteLifetimeHours = config.absoluteLifetimeHours;
+    m_advisorDesk = std::make_unique<AdvisorDesk>(advisorSettings, m_advisorStore, m_hasher, m_throttle, *m_roster,
+                                                  *m_queue, *m_consultations, *m_inbox, *m_registry, m_clock);
+}
+
+void ServerCore::addConsultationParts(const ServerConfig &config)
+{
+    m_consultations->addPart(*m_customers); // a customer who is taken no longer waits
+
+    ChatRelay::Settings chatSettings;
+    chatSettings.greetingGerman = config.greetingGerman;
+    chatSettings.greetingEnglish = config.greetingEnglish;
+    chatSettings.historyLines = config.transferHistoryLines;
+    m_chat = std::make_unique<ChatRelay>(chatSettings, *m_consultations, *m_registry, m_clock);
+    m_consultations->addPart(*m_chat);
+
+    ConsultationTransfer::Settings transferSettings;
+    transferSettings.greetingGerman = config.transferGreetingGerman;
+    transferSettings.greetingEnglish = config.transferGreetingEnglish;
+    m_transfer = std::make_unique<ConsultationTransfer>(transferSettings, *m_consultations, *m_chat, *m_roster,
+                                                        *m_registry, m_clock);
+    m_consultations->addPart(*m_transfer);
+
     MediaRelay::Settings mediaSettings;
     mediaSettings.windowBytes = config.mediaWindowBytes;
     mediaSettings.audioDeadlineMs = config.mediaAudioDeadlineMs;
     mediaSettings.videoDeadlineMs = config.mediaVideoDeadlineMs;
     mediaSettings.maxUplinkKbps = config.mediaMaxUplinkKbps;
     m_media = std::make_unique<MediaRelay>(mediaSettings, *m_registry, m_clock);
-    connect(m_consultations.get(), &ConsultationService::started, m_media.get(), &MediaRelay::consultationStarted);
-    connect(m_consultations.get(), &ConsultationService::advisorReplaced, m_media.get(),
-            &MediaRelay::participantReplaced);
-    connect(m_consultations.get(), &ConsultationService::ended, m_media.get(), &MediaRelay::consultationEnded);
-    AdvisorDesk::Settings advisorSettings;
-    advisorSettings.idleTimeoutMinutes = config.idleTimeoutMinutes;
-    advisorSettings.absoluteLifetimeHours = config.absoluteLifetimeHours;
-    m_advisorDesk = std::make_unique<AdvisorDesk>(advisorSettings, m_advisorStore, m_hasher, m_throttle, *m_roster,
-                                                  *m_queue, *m_consultations, *m_inbox, *m_registry, m_clock);
+    m_consultations->addPart(*m_media);
 }
 
 ServerCore::~ServerCore()
@@ -167,14 +178,18 @@ void ServerCore::dispatch(Session &session, const wire::Envelope &envelope)
     case wire::Envelope::kMarkInboxItemDone:
         m_inbox->handleDone(session, envelope.mark_inbox_item_done());
         return;
-    case wire::Envelope::kSendChat:
-        m_consultations->handleChat(session, envelope.send_chat());
-        return;
-    case wire::Envelope::kTyping:
-        m_consultations->handleTyping(session, envelope.typing());
-        return;
     case wire::Envelope::kEndConsultation:
         m_consultations->handleEnd(session, envelope.end_consultation());
+        return;
+    // The parts of a consultation.
+    case wire::Envelope::kSendChat:
+        m_chat->handleChat(session, envelope.send_chat());
+        return;
+    case wire::Envelope::kTyping:
+        m_chat->handleTyping(session, envelope.typing());
+        return;
+    case wire::Envelope::kTransferConsultation:
+        m_transfer->handleTransfer(session, envelope.transfer_consultation());
         return;
     case wire::Envelope::kMediaPacket:
         m_media->handlePacket(session, envelope);
@@ -190,9 +205,6 @@ void ServerCore::dispatch(Session &session, const wire::Envelope &envelope)
         return;
     case wire::Envelope::kQualityChange:
         m_media->handleQualityChange(session, envelope.quality_change());
-        return;
-    case wire::Envelope::kTransferConsultation:
-        m_consultations->handleTransfer(session, envelope.transfer_consultation());
         return;
     default:
         // The authorisation table lets nothing else through; if it ever did, refuse rather than crash.
@@ -210,7 +222,6 @@ void ServerCore::sessionSuspended(Session &session)
 
 void ServerCore::sessionResumed(Session &session)
 {
-    m_media->sessionResumed(session.id());
     m_advisorDesk->sessionResumed(session);
     m_consultations->sessionResumed(session);
 }

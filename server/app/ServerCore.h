@@ -3,8 +3,8 @@
 #include "accounts/LoginThrottle.h"
 #include "accounts/PasswordHasher.h"
 #include "advisors/AdvisorDesk.h"
-#include "advisors/AdvisorRoster.h"
 #include "advisors/AdvisorStore.h"
+#include "chat/ChatRelay.h"
 #include "config/ServerConfig.h"
 #include "consultation/ConsultationService.h"
 #include "customers/CustomerDesk.h"
@@ -12,11 +12,13 @@
 #include "inbox/InboxStore.h"
 #include "media/MediaRelay.h"
 #include "notices/NoticeCatalog.h"
+#include "presence/AdvisorRoster.h"
 #include "queue/OpeningHours.h"
 #include "queue/QueueService.h"
 #include "session/SessionRegistry.h"
 #include "stats/StatisticsStore.h"
 #include "storage/AtRestCipher.h"
+#include "transfer/ConsultationTransfer.h"
 
 #include <QObject>
 
@@ -51,6 +53,7 @@ public:
     SessionRegistry &registry() { return *m_registry; }
     QueueService &queue() { return *m_queue; }
     ConsultationService &consultations() { return *m_consultations; }
+    ChatRelay &chat() { return *m_chat; }
     AdvisorRoster &roster() { return *m_roster; }
     AdvisorDesk &advisorDesk() { return *m_advisorDesk; }
     InboxService &inbox() { return *m_inbox; }
@@ -72,6 +75,7 @@ public:
     static SessionRegistry::Settings sessionSettings(const ServerConfig &config);
 
 private:
+    void addConsultationParts(const ServerConfig &config);
     void dispatch(Session &session, const wire::Envelope &envelope);
 
     const Clock &m_clock;
@@ -87,7 +91,11 @@ private:
     std::unique_ptr<QueueService> m_queue;
     std::unique_ptr<InboxService> m_inbox;
     std::unique_ptr<CustomerDesk> m_customers;
+    // The consultation's lifecycle, then its parts; a new part is made, added to the
+    // lifecycle and given its messages in dispatch(), here and nowhere else.
     std::unique_ptr<ConsultationService> m_consultations;
+    std::unique_ptr<ChatRelay> m_chat;
+    std::unique_ptr<ConsultationTransfer> m_transfer;
     std::unique_ptr<MediaRelay> m_media;
     std::unique_ptr<AdvisorDesk> m_advisorDesk;
     qint64 m_lastRateWarningUs = 0;

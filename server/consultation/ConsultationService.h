@@ -1,52 +1,41 @@
 #pragma once
 
+#include "ConsultationPart.h"
 #include "protocol/consult.pb.h"
 
 #include <QHash>
 #include <QObject>
 #include <QString>
 
-#include <deque>
+#include <functional>
+#include <vector>
 
 namespace consult {
 
 class AdvisorRoster;
 class Clock;
-class CustomerDesk;
 class QueueService;
 class Session;
 class SessionRegistry;
 class StatisticsStore;
 struct AdvisorPresence;
 
-// Consultations between one customer and one advisor: the greeting (seed 000 step 3), the chat
-// relay with delivery receipts, typing, the peer's connection state, the transfer to a colleague,
-// and the end, after which nothing of the consultation remains on the server (P1: chat lives only
-// in RAM: in transit, and as the bounded history a colleague receives with a transfer).
-// Every message is checked against the sender's own consultations (S5): someone else's id gets the
-// same answer as an id that never existed.
+// The lifecycle of consultations between one customer and one advisor, and the ownership lookup
+// every part relies on (S5: someone else's consultation id gets the same answer as one that never
+// existed). It starts a consultation when an advisor takes a customer, tells each side how the
+// other's connection is, replaces the advisor on a transfer, and ends it, after which nothing of the
+// consultation remains on the server (P1). What happens inside a consultation belongs to its parts
+// (chat relay, transfer, media relay), which hear of every step through
+// ConsultationPart. Owned by the ServerCore, which adds the parts.
 class ConsultationService final : public QObject
 {
     Q_OBJECT
 public:
-    struct Settings
-    {
-        QString greetingGerman = QStringLiteral("Guten Tag, hier ist %1. Wie kann ich Ihnen helfen?");
-        QString greetingEnglish = QStringLiteral("Hello, this is %1. How can I help you?");
-        // The first line of the colleague who received a transferred consultation; %1 is their name.
-        QString transferGreetingGerman =
-            QStringLiteral("Guten Tag, hier ist %1. Ich habe Ihr Gespräch übernommen und sehe den bisherigen Verlauf.");
-        QString transferGreetingEnglish =
-            QStringLiteral("Hello, this is %1. I have taken over your conversation and can see what was said so far.");
-        // The chat a transfer hands over: the newest lines within both bounds. The byte bound keeps
-        // ConsultationStarted well below the clients' 1 MiB message limit (I1).
-        int historyLines = 500;
-        qsizetype historyBytes = 256 * 1024;
-    };
+    ConsultationService(SessionRegistry &registry, AdvisorRoster &roster, QueueService &queue,
+                        StatisticsStore &statistics, const Clock &clock, QObject *parent = nullptr);
 
-    ConsultationService(Settings settings, SessionRegistry &registry, AdvisorRoster &roster, QueueService &queue,
-                        CustomerDesk &customers, StatisticsStore &statistics, const Clock &clock,
-                        QObject *parent = nullptr);
+    // Parts hear of the lifecycle in the order they were added. Each outlives this service's use.
+    void addPart(ConsultationPart &part);
 
     struct Participants
     {
@@ -56,13 +45,28 @@ public:
         wire::ConsultationMode mode = wire::CONSULTATION_MODE_CHAT;
         qint64 enqueuedAtMs = 0;
     };
-    // The advisor has taken a customer: both are told, the customer is greeted.
+    // The advisor has taken a customer: both are told, then the parts (the chat part greets).
     void start(Session &advisor, AdvisorPresence &presence, const Participants &participants, quint32 requestId);
 
-    void handleChat(Session &sender, const wire::SendChat &chat);
-    void handleTyping(Session &sender, const wire::Typing &typing);
+    // What the advisor is told of a consultation they now hold (the customer gets it without the
+    // customer's own name and phone).
+    static wire::ConsultationStarted startedMessage(const ConsultationRecord &consultation);
+
+    // S5: the consultation `id` if `session` takes part in it, else null.
+    const ConsultationRecord *ownConsultation(const Session &session, const std::string &id) const;
+    const ConsultationRecord *find(const QString &id) const;
+
+    // A transfer: `to` becomes the consultation's advisor. `announce` runs once the record and both
+    // advisors' places have changed and before the parts hear of it, so that the participants learn
+    // of the transfer before anything a part sends for it.
+    using Announcement = std::function<void(const ConsultationRecord &consultation, quint64 previousSessionId)>;
+    void replaceAdvisor(const QString &id, AdvisorPresence &from, AdvisorPresence &to, const Announcement &announce);
+
+    // A part used a feature (StatisticsStore::Feature) in this consultation: it goes into the
+    // anonymous record at the end.
+    void noteFeature(const QString &id, int feature);
+
     void handleEnd(Session &sender, const wire::EndConsultation &request);
-    void handleTransfer(Session &sender, const wire::TransferConsultation &request);
 
     void sessionSuspended(Session &session);
     void sessionResumed(Session &session);
@@ -74,50 +78,21 @@ public:
 
     int count() const { return static_cast<int>(m_consultations.size()); }
 
-Q_SIGNALS:
-    // Who is in which consultation, for the media relay.
-    void started(const QString &consultationId, quint64 customerSessionId, quint64 advisorSessionId);
-    void advisorReplaced(const QString &consultationId, quint64 previousSessionId, quint64 newSessionId);
-    void ended(const QString &consultationId);
-
 private:
-    struct Consultation
-    {
-        QString id;
-        quint64 customerSessionId = 0;
-        quint64 advisorSessionId = 0;
-        QString advisorName;
-        QString customerLanguage;
-        wire::ConsultationMode mode = wire::CONSULTATION_MODE_CHAT;
-        qint64 startedAtMs = 0;
-        qint64 waitedMs = 0;
-        quint64 nextMessageNumber = 1;
-        int features = 0;
-        // The chat so far, for a transfer only (P1: RAM, dropped with the consultation).
-        std::deque<wire::ChatMessage> history;
-        qsizetype historyBytes = 0;
-    };
-
-    // S5: the consultation `id` if `session` takes part in it, else nothing.
-    Consultation *ownConsultation(const Session &session, const std::string &id);
-    wire::Party partyOf(const Consultation &consultation, const Session &session) const;
-    Session *peerOf(const Consultation &consultation, const Session &session) const;
-    void relay(Consultation &consultation, Session *sender, wire::Party author, const QString &authorName,
-               const QString &text, const std::string &clientMessageId);
-    void remember(Consultation &consultation, const wire::ChatMessage &message);
     void end(const QString &consultationId, wire::EndReason reason);
-    void sendPresence(const Consultation &consultation, quint64 toSessionId, wire::PeerState state);
+    void sendPresence(const ConsultationRecord &consultation, quint64 toSessionId, wire::PeerState state);
     // Tells the other side of each of the session's consultations how the session's connection is.
     void announcePresence(const Session &session, wire::PeerState state);
+    // The consultations `sessionId` takes part in (one for a customer, several for an advisor).
+    QStringList consultationsOf(quint64 sessionId) const;
 
-    Settings m_settings;
     SessionRegistry &m_registry;
     AdvisorRoster &m_roster;
     QueueService &m_queue;
-    CustomerDesk &m_customers;
     StatisticsStore &m_statistics;
     const Clock &m_clock;
-    QHash<QString, Consultation> m_consultations;
+    std::vector<ConsultationPart *> m_parts;
+    QHash<QString, ConsultationRecord> m_consultations;
     QHash<quint64, QString> m_consultationOfCustomer; // customer session -> consultation
 };
 

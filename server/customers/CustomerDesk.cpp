@@ -162,9 +162,9 @@ const CustomerDesk::Customer *CustomerDesk::customer(quint64 sessionId) const
     return it == m_customers.end() ? nullptr : &it->second;
 }
 
-void CustomerDesk::markTaken(quint64 sessionId)
+void CustomerDesk::consultationStarted(const ConsultationRecord &consultation)
 {
-    auto it = m_customers.find(sessionId);
+    auto it = m_customers.find(consultation.customerSessionId);
     if (it != m_customers.end())
         it->second.entryId.clear();
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "consultation/ConsultationPart.h"
 #include "core/TokenBucket.h"
 #include "protocol/consult.pb.h"
 
@@ -24,7 +25,8 @@ class StatisticsStore;
 // current notices (S4, I7), then the queue, or, when closed or full, only a message; a waiting
 // customer may turn the wait into a message at any moment (lesson 2) or leave. Limits entries and
 // messages per address (S3). Keeps each customer's name and phone in RAM only, for their session (P7).
-class CustomerDesk
+// Hears of consultations as a part: a customer who is taken no longer waits.
+class CustomerDesk final : public ConsultationPart
 {
 public:
     struct Settings
@@ -52,8 +54,8 @@ public:
     void handleLeaveQueue(Session &session);
 
     const Customer *customer(quint64 sessionId) const;
-    // An advisor took this customer: no longer waiting.
-    void markTaken(quint64 sessionId);
+    // ConsultationPart: an advisor took this customer, who no longer waits.
+    void consultationStarted(const ConsultationRecord &consultation) override;
     // The session ends: a customer still waiting gives up the place.
     void sessionEnding(Session &session);
 

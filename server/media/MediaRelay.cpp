@@ -34,16 +34,19 @@ void MediaRelay::addEndpoint(quint64 sessionId, const QString &consultationId, q
     m_endpoints.insert_or_assign(Key{sessionId, consultationId}, std::move(endpoint));
 }
 
-void MediaRelay::consultationStarted(const QString &consultationId, quint64 customerSessionId, quint64 advisorSessionId)
+void MediaRelay::consultationStarted(const ConsultationRecord &consultation)
 {
-    addEndpoint(customerSessionId, consultationId, advisorSessionId);
-    addEndpoint(advisorSessionId, consultationId, customerSessionId);
+    addEndpoint(consultation.customerSessionId, consultation.id, consultation.advisorSessionId);
+    addEndpoint(consultation.advisorSessionId, consultation.id, consultation.customerSessionId);
     if (!m_receiptTimer.isActive())
         m_receiptTimer.start();
 }
 
-void MediaRelay::participantReplaced(const QString &consultationId, quint64 oldSessionId, quint64 newSessionId)
+void MediaRelay::advisorReplaced(const ConsultationRecord &consultation, quint64 previousSessionId)
 {
+    const QString &consultationId = consultation.id;
+    const quint64 oldSessionId = previousSessionId;
+    const quint64 newSessionId = consultation.advisorSessionId;
     const auto old = m_endpoints.find(Key{oldSessionId, consultationId});
     if (old == m_endpoints.end())
         return;
@@ -59,9 +62,11 @@ void MediaRelay::participantReplaced(const QString &consultationId, quint64 oldS
     }
 }
 
-void MediaRelay::consultationEnded(const QString &consultationId)
+void MediaRelay::consultationEnded(const ConsultationRecord &consultation)
 {
-    std::erase_if(m_endpoints, [&](const auto &entry) { return entry.first.second == consultationId; });
+    // Both endpoints of the consultation, found by their keys rather than by a scan of every call.
+    m_endpoints.erase(Key{consultation.customerSessionId, consultation.id});
+    m_endpoints.erase(Key{consultation.advisorSessionId, consultation.id});
     if (m_endpoints.empty())
         m_receiptTimer.stop();
 }
@@ -79,12 +84,10 @@ void MediaRelay::resetCounters(Endpoint &endpoint)
     endpoint.bytesReceivedAtLastReceipt = 0;
 }
 
-void MediaRelay::sessionResumed(quint64 sessionId)
+void MediaRelay::participantResumed(const ConsultationRecord &consultation, quint64 sessionId)
 {
-    for (auto &[key, endpoint] : m_endpoints) {
-        if (key.first == sessionId)
-            resetCounters(endpoint);
-    }
+    if (Endpoint *endpoint = find(Key{sessionId, consultation.id}))
+        resetCounters(*endpoint);
 }
 
 MediaRelay::Endpoint *MediaRelay::find(const Key &key)

@@ -1,7 +1,8 @@
 #pragma once
 
-#include "diagnostics/LatencyHistogram.h"
+#include "consultation/ConsultationPart.h"
 #include "core/TokenBucket.h"
+#include "diagnostics/LatencyHistogram.h"
 #include "protocol/consult.pb.h"
 
 #include <QHash>
@@ -18,15 +19,15 @@ class Clock;
 class Session;
 class SessionRegistry;
 
-// Forwards audio and video between the two participants of a consultation (DESIGN.md §2, §5) and
+// Forwards audio and video between the two participants of a consultation and
 // keeps each hop from queuing: per receiver, at most a window of payload bytes is on its way
 // unacknowledged (MediaAcknowledge), audio goes before video, and whatever waits longer than its
 // deadline is dropped, video first. Per sender, media is relayed only while its device is on
 // (MediaState) and within a byte rate, and the sender gets a MediaReceipt every 50 ms with what
 // arrived, its round-trip time and what the peer lost, for its bitrate control. Nothing is stored
-// (P1): packets live in RAM until they are sent or dropped. Owned by the ServerCore; the
-// consultation service tells it who is in which consultation.
-class MediaRelay final : public QObject
+// (P1): packets live in RAM until they are sent or dropped. A part of every consultation: the
+// consultation service tells it who is in which consultation. Owned by the ServerCore.
+class MediaRelay final : public QObject, public ConsultationPart
 {
     Q_OBJECT
 public:
@@ -42,13 +43,13 @@ public:
 
     MediaRelay(Settings settings, SessionRegistry &registry, const Clock &clock, QObject *parent = nullptr);
 
-    // The consultation service keeps the relay's view of the pairs up to date.
-    void consultationStarted(const QString &consultationId, quint64 customerSessionId, quint64 advisorSessionId);
-    // A transfer: the consultation's advisor side is now another session.
-    void participantReplaced(const QString &consultationId, quint64 oldSessionId, quint64 newSessionId);
-    void consultationEnded(const QString &consultationId);
+    // ConsultationPart: the consultation service keeps the relay's view of the pairs up to date.
+    void consultationStarted(const ConsultationRecord &consultation) override;
+    // A transfer: the consultation's advisor side is now another session, whose devices start off.
+    void advisorReplaced(const ConsultationRecord &consultation, quint64 previousSessionId) override;
     // A participant's connection was replaced (resume): what was on its way is gone.
-    void sessionResumed(quint64 sessionId);
+    void participantResumed(const ConsultationRecord &consultation, quint64 sessionId) override;
+    void consultationEnded(const ConsultationRecord &consultation) override;
 
     // Handlers (authorisation by role is done; these check the consultation, S5).
     void handlePacket(Session &sender, const wire::Envelope &envelope);

@@ -1,6 +1,6 @@
 #include "QueueService.h"
 
-#include "advisors/AdvisorRoster.h"
+#include "presence/AdvisorRoster.h"
 #include "core/Clock.h"
 #include "core/SecureRandom.h"
 #include "session/SessionRegistry.h"

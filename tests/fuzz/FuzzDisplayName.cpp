@@ -1,4 +1,4 @@
-// Fuzz target: customer name normalisation (I7, I2, SECURITY.md §4 item 3). Oracles: an accepted name
+// Fuzz target: customer name normalisation (I7, I2). Oracles: an accepted name
 // is NFC, 1-100 code points, has no leading, trailing or double space, holds at least one letter and
 // otherwise only combining marks on letters, space, "-", "." and "'" (so no control, zero-width or
 // bidi character), and normalising it again changes nothing.

@@ -1,4 +1,4 @@
-// Fuzz target: envelope decoding (SECURITY.md §4 item 1). Oracle: no crash, no sanitizer report,
+// Fuzz target: envelope decoding. Oracle: no crash, no sanitizer report,
 // and whatever decodes re-encodes and decodes to the same body type.
 #include "protocol/EnvelopeCodec.h"
 

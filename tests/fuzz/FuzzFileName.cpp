@@ -1,4 +1,4 @@
-// Fuzz target: upload file name sanitiser (U6, I2, SECURITY.md §4 item 3). Oracles: the result is
+// Fuzz target: upload file name sanitiser (U6, I2). Oracles: the result is
 // never empty, at most 200 bytes of UTF-8, NFC, and never contains "/", "\", "..", ":", another
 // character Windows forbids, a control, format (bidi, zero-width) or line-separator character, a lone
 // surrogate, a trailing dot or space, or a Windows device name; sanitising it again changes nothing.

@@ -1,4 +1,4 @@
-// Fuzz target: phone number normalisation (I7, SECURITY.md §4 item 3). Oracles: input over 40
+// Fuzz target: phone number normalisation (I7). Oracles: input over 40
 // characters is refused; an accepted number matches ^\+[1-9]\d{1,14}$ (so at most 20 characters),
 // normalising it again changes nothing, and its display form reads back as the same number.
 #include "FuzzText.h"

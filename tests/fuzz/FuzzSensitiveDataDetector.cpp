@@ -1,4 +1,4 @@
-// Fuzz target: the sensitive-data detector (C2, SECURITY.md §4 item 5) and the order-intent detector
+// Fuzz target: the sensitive-data detector (C2) and the order-intent detector
 // (C3), which the client runs on every message before it is sent. Oracles: no crash; every finding
 // lies within the text, is not empty, and the findings are ordered and do not overlap; one call
 // returns within 100 ms, so a regular expression or a quadratic scan that blows up is caught even

@@ -1,5 +1,5 @@
-// Fuzz target: the server's dispatch of an envelope from a session in any state (SECURITY.md §4,
-// items 1 and 2). The first byte chooses the sender's kind and stage, the rest is the envelope.
+// Fuzz target: the server's dispatch of an envelope from a session in any state.
+// The first byte chooses the sender's kind and stage, the rest is the envelope.
 // Oracles: no crash or sanitizer report; a message the authorisation table denies (S6) gets exactly
 // one answer, ERROR_NOT_ALLOWED, and changes nothing; the session's own replies decode.
 #include "app/ServerCore.h"

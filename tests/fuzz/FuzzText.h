@@ -1,7 +1,7 @@
 #pragma once
 
 // Helpers shared by the fuzz targets of common/validation: how fuzz bytes become text, and the
-// post-conditions every normalised string must meet (SECURITY.md §4 item 3).
+// post-conditions every normalised string must meet.
 
 #include <QChar>
 #include <QList>

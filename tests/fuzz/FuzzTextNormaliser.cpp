@@ -1,4 +1,4 @@
-// Fuzz target: chat text normalisation (I2, SECURITY.md §4 item 3). Oracles: accepted text is NFC,
+// Fuzz target: chat text normalisation (I2). Oracles: accepted text is NFC,
 // trimmed, within the limit in code points, holds no lone surrogate, no CR, no control character
 // other than LF and TAB, no bidi control, and normalising it again changes nothing.
 #include "FuzzText.h"

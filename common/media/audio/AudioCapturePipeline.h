@@ -22,7 +22,7 @@ class AudioProcessor;
 // when the user talks. The session signals `muted` to the peer.
 //
 // Threading: plain object for one thread, no locks. The session runs the engine on its audio
-// worker thread (DESIGN.md §4: never on the GUI thread): it creates this pipeline, the
+// worker thread (never on the GUI thread): it creates this pipeline, the
 // AudioPlayoutPipeline, their shared AudioProcessor and the devices on that QThread (or moves them
 // there before starting the devices), wires the source's frame handler to processFrame() directly
 // (same thread), and crosses threads only through Qt's queued connections: packetReady to the

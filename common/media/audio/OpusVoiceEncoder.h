@@ -14,7 +14,7 @@ struct OpusEncoder; // libopus's encoder state (global namespace, hence the name
 namespace consult::media {
 
 // Speech to Opus: 48 kHz mono, OPUS_APPLICATION_VOIP, one 20 ms packet from every two 10 ms
-// frames. The bitrate is the knob of the rate control (DESIGN.md §5: about 24-32 kbit/s, down
+// frames. The bitrate is the knob of the rate control (about 24-32 kbit/s, down
 // to 12 when the line is poor). In-band FEC is on: each packet also carries a coarse copy of the
 // previous one, which the receiver uses when that one was lost, when the expected loss is set.
 // One owner (the capture pipeline), one thread.

@@ -23,7 +23,7 @@ class QtAudioInput final : public QObject, public AudioSource
 {
     Q_OBJECT
 public:
-    // About 20 ms of device buffer: short enough for the latency budget (DESIGN.md §8: audio
+    // About 20 ms of device buffer: short enough for the latency budget (target: audio
     // glass-to-glass under 80 ms), long enough that a busy scheduler does not overrun it.
     static constexpr int kDefaultBufferMs = 20;
 

@@ -14,7 +14,7 @@ namespace consult::media {
 // A WAV file as an audio source: recorded far-end speech for the echo tests, a prompt for the
 // pre-call check. Reads PCM (8, 16, 24, 32 bit) and 32-bit float at any rate and channel count,
 // and converts it once, on load, to 48 kHz mono frames. Reading only: the product has no
-// recording path (DESIGN.md: "this consultation is not recorded"), so there is no writer here.
+// recording path (P1: "this consultation is not recorded"), so there is no writer here.
 class WavFileSource final : public SyntheticSource
 {
 public:

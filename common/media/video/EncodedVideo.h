@@ -28,8 +28,8 @@ struct VideoFragment
 };
 
 // Payload bytes per fragment. Why 1,100: a fragment must fit one UDP datagram on the IPv6 minimum
-// MTU (1,280 - 40 IP - 8 UDP - ~60 AEAD nonce/tag and MediaPacket fields) for the later UDP path
-// (DESIGN.md §2), and on the WebSocket it bounds how long audio waits behind one video message:
+// MTU (1,280 - 40 IP - 8 UDP - ~60 AEAD nonce/tag and MediaPacket fields) for the later UDP path,
+// and on the WebSocket it bounds how long audio waits behind one video message:
 // 1,100 bytes are 18 ms at the 0.5 Mbit/s minimum uplink, a whole 15 KB keyframe would be 240 ms.
 // The wire allows 1,200 (MediaPacket.payload), so this leaves headroom.
 inline constexpr int kMaxFragmentPayload = 1'100;

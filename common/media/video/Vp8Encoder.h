@@ -9,7 +9,7 @@
 
 namespace consult::media {
 
-// The bitrate range of DESIGN.md §5; the bitrate control moves within it.
+// The bitrate range of the product (150-700 kbit/s); the bitrate control moves within it.
 inline constexpr int kMinVideoBitrateKbps = 150;
 inline constexpr int kDefaultVideoBitrateKbps = 450;
 inline constexpr int kMaxVideoBitrateKbps = 700;
@@ -26,7 +26,7 @@ struct Vp8EncoderSettings
     qint64 keyframeMinIntervalUs = 500'000;
 };
 
-// VP8 for real-time video with WebRTC's settings (ANCHORS.md): one pass, CBR, no lag frames,
+// VP8 for real-time video with WebRTC's settings: one pass, CBR, no lag frames,
 // cpu-used -6, error resilient, keyframes only when asked for (kf_max_dist 3000 is a safety net).
 // Not thread-safe: create and use it on one thread, the encoding worker (see VideoSender).
 // Time comes from the frames' capture timestamps, so the keyframe rate limit needs no clock.

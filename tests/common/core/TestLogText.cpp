@@ -19,7 +19,7 @@ private slots:
         QTest::newRow("umlauts and emoji are unchanged")
             << QStringLiteral("Grüße 👋 你好") << QStringLiteral("Grüße 👋 你好");
         QTest::newRow("empty stays empty") << QString() << QString();
-        // I8: the example from SECURITY.md; a forged second event must not start a new line.
+        // I8: the example of the requirement; a forged second event must not start a new line.
         QTest::newRow("I8 CRLF injection") << QStringLiteral("1.0\r\nFAKE 200") << QStringLiteral("1.0\\r\\nFAKE 200");
         QTest::newRow("lone LF") << QStringLiteral("a\nb") << QStringLiteral("a\\nb");
         QTest::newRow("lone CR") << QStringLiteral("a\rb") << QStringLiteral("a\\rb");

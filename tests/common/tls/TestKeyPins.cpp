@@ -60,7 +60,7 @@ private slots:
         QVERIFY(!pinFile().isEmpty());
     }
 
-    // server.pin was written by the openssl pipeline in SECURITY.md (C1).
+    // server.pin was written by the openssl pipeline of the C1 requirement (C1).
     void pinEqualsTheOpenSslPipeline()
     {
         QCOMPARE(spkiSha256Base64(pkiChain(QStringLiteral("server")).first()), pinFile());

@@ -1,4 +1,4 @@
-// The TLS profile against a real loopback server (SECURITY.md §1; T1, T2, T4, T5, T8).
+// The TLS profile against a real loopback server (T1, T2, T4, T5, T8).
 #include "TlsTestSupport.h"
 
 #include "tls/LoopbackHandshake.h"
@@ -150,7 +150,7 @@ void TestTlsProfile::serverRequestsNoClientCertificate()
 }
 
 // Cross-check with a second implementation of the client side: the openssl command line, as in
-// SECURITY.md's automated tests.
+// the TLS requirements' automated tests.
 void TestTlsProfile::opensslClientOutsideThePolicyIsRefused_data()
 {
     QTest::addColumn<QStringList>("arguments");

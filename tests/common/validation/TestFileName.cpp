@@ -28,7 +28,7 @@ private slots:
         };
         add("ordinary name", QStringLiteral("Kontoauszug 2025-03.pdf"), QStringLiteral("Kontoauszug 2025-03.pdf"));
         add("emoji are kept", QStringLiteral("Urlaub 🏖.jpg"), QStringLiteral("Urlaub 🏖.jpg"));
-        // U6: the examples of SECURITY.md.
+        // U6: the examples of the requirement.
         add("U6 path traversal", QStringLiteral("../../etc/passwd"), QStringLiteral("passwd"));
         add("U6 device name with extension", QStringLiteral("CON.pdf"), QStringLiteral("_CON.pdf"));
         add("U6 alternate data stream", QStringLiteral("a:b.pdf"), QStringLiteral("a_b.pdf"));

@@ -78,7 +78,7 @@ private slots:
         QCOMPARE(throttle.check(kUser, kIp).reason, Reason::Locked);
     }
 
-    // SECURITY.md A2: 11 wrong passwords, then the right one is still refused; 16 minutes later it
+    // A2: 11 wrong passwords, then the right one is still refused; 16 minutes later it
     // is accepted.
     void elevenFailuresLockTheRightPasswordOutUntilTheLockEnds()
     {

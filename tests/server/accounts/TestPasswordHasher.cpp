@@ -33,7 +33,7 @@ private slots:
         const Result<QString> phc = hasher.hash(QStringLiteral("korrekt Pferd Batterie Heftklammer"));
         QVERIFY(phc.ok());
 
-        // A1: exactly the expression SECURITY.md prescribes.
+        // A1: exactly the expression the requirement prescribes.
         static const QRegularExpression format(QStringLiteral("^\\$argon2id\\$v=19\\$m=(\\d+),t=(\\d+),p=(\\d+)\\$"));
         const QRegularExpressionMatch match = format.match(*phc);
         QVERIFY2(match.hasMatch(), qPrintable(*phc));

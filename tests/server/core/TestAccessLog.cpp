@@ -104,7 +104,7 @@ private slots:
     {
         QTest::addColumn<QString>("client");
         QTest::addColumn<QString>("expected");
-        // I8 test of SECURITY.md: a version string that tries to forge a second log line.
+        // the I8 test: a version string that tries to forge a second log line.
         QTest::newRow("CR LF forged line")
             << QStringLiteral("consult 1.0\r\nFAKE 200") << QStringLiteral("consult 1.0\\r\\nFAKE 200");
         QTest::newRow("bare LF") << QStringLiteral("a\nb") << QStringLiteral("a\\nb");
@@ -140,7 +140,7 @@ private slots:
 
     void purgeKeepsSixDayOldEntriesAndDeletesEightDayOldOnes()
     {
-        // P5 test of SECURITY.md: entries dated -8 d and -6 d; after the purge only -6 d remains.
+        // the P5 test: entries dated -8 d and -6 d; after the purge only -6 d remains.
         m_log->record(accessEvent(QStringLiteral("192.0.2.8"), QStringLiteral("eight days"), QStringLiteral("/"), 101));
         m_clock->advance(std::chrono::milliseconds(2 * kDayMs));
         m_log->record(accessEvent(QStringLiteral("192.0.2.6"), QStringLiteral("six days"), QStringLiteral("/"), 101));

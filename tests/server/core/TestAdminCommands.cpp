@@ -38,7 +38,7 @@ QByteArray readAll(const QString &path)
 
 } // namespace
 
-// The operators' command line (DESIGN.md §3): advisor accounts with the password policy (A4) and
+// The operators' command line: advisor accounts with the password policy (A4) and
 // Argon2id hashes (A1), token revocation on disable and password reset (A6), the purge (P5,
 // retention) and the statistics export (P3). Exit codes: 0 done, 1 refused or failed, 2 usage.
 class TestAdminCommands final : public QObject

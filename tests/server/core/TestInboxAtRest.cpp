@@ -1,7 +1,7 @@
-#include "advisors/AdvisorRoster.h"
 #include "core/Clock.h"
 #include "inbox/InboxService.h"
 #include "inbox/InboxStore.h"
+#include "presence/AdvisorRoster.h"
 #include "protocol/EnvelopeCodec.h"
 #include "session/Session.h"
 #include "session/SessionRegistry.h"
@@ -49,7 +49,7 @@ QString canary(const char *what)
 
 } // namespace
 
-// Messages left for the advisors are encrypted at rest (DESIGN.md §3, P1/P7 canary test), bound to
+// Messages left for the advisors are encrypted at rest (P1/P7 canary test), bound to
 // their row, deleted when done without a readable residue (P2: secure_delete) and purged after the
 // retention period.
 class TestInboxAtRest final : public QObject

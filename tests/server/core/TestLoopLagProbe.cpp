@@ -1,4 +1,4 @@
-// LoopLagProbe: measures how long the event loop keeps things waiting (issue 5, the relay's added
+// LoopLagProbe: measures how long the event loop keeps things waiting (the relay's added
 // latency under load).
 #include "diagnostics/LoopLagProbe.h"
 

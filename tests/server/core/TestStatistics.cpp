@@ -24,7 +24,7 @@ qint64 utcMs(const char *isoDateTime)
 } // namespace
 
 // Anonymous statistics (P3): only the allowlisted columns exist, times are coarsened before they are
-// stored, and old records are purged (DESIGN.md §3: configured, default 2 years).
+// stored, and old records are purged (configured, default 2 years).
 class TestStatistics final : public QObject
 {
     Q_OBJECT

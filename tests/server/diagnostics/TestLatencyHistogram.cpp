@@ -1,4 +1,4 @@
-// LatencyHistogram: the relay's hold-time quantiles (issue 5: added latency p99).
+// LatencyHistogram: the relay's hold-time quantiles (the added latency p99).
 #include "diagnostics/LatencyHistogram.h"
 
 #include <QTest>

@@ -55,6 +55,7 @@ public:
     AdvisorPresence &add(AdvisorPresence presence);
     void remove(quint64 sessionId);
     AdvisorPresence *find(quint64 sessionId);
+    const AdvisorPresence *find(quint64 sessionId) const;
     // The session of account `username` best able to receive a consultation (most free places),
     // for a transfer; null when that account is not logged in.
     AdvisorPresence *bestPresenceOf(const QString &username);

@@ -24,6 +24,12 @@ AdvisorPresence *AdvisorRoster::find(quint64 sessionId)
     return it == m_presences.end() ? nullptr : &it->second;
 }
 
+const AdvisorPresence *AdvisorRoster::find(quint64 sessionId) const
+{
+    const auto it = m_presences.find(sessionId);
+    return it == m_presences.end() ? nullptr : &it->second;
+}
+
 int AdvisorRoster::staffedPlaces() const
 {
     int places = 0;
