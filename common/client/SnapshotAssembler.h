@@ -14,7 +14,7 @@ namespace consult {
 
 Q_DECLARE_LOGGING_CATEGORY(lcSnapshotAssembler)
 
-// Puts a paged snapshot (the queue, the inbox) back together on the client (SECURITY.md I9). The
+// Puts a paged snapshot (the queue, the inbox) back together on the client (I9). The
 // server sends a snapshot in pages of bounded size (wire::SnapshotPage) with live changes between
 // them; a change that arrives while pages are still coming waits here, in order, and is applied on
 // top of the snapshot once its last page is in. So the list is replaced once, with the whole

@@ -11,7 +11,7 @@ namespace consult {
 
 class Session;
 
-// How large one page of a snapshot may be (SECURITY.md I9). The items of a page are at most
+// How large one page of a snapshot may be (I9). The items of a page are at most
 // `maxItems` and, unless a single item alone is larger, at most `maxBytes` encoded; the envelope
 // around them adds at most kPageOverheadBytes. Both stay far below the client's 1 MiB frame limit.
 struct PageLimits

@@ -1,4 +1,4 @@
-// SECURITY.md I9 end to end, through a real server with real TLS: an advisor logs in against a full
+// I9 end to end, through a real server with real TLS: an advisor logs in against a full
 // inbox of maximum-size left messages and a full queue of 10,000 maximum-size entries. Before the
 // snapshots were paged, the queue alone came as one message of about 11 MB: the client refused the
 // frame (limit 1 MiB), resumed, got it again, forever, and no advisor could work. Now the advisor

@@ -60,7 +60,7 @@ QStringList ids(const InboxModel &model)
 
 } // namespace
 
-// The advisor's queue and inbox models put paged snapshots back together (SECURITY.md I9): the rows
+// The advisor's queue and inbox models put paged snapshots back together (I9): the rows
 // are replaced once, when the last page is in, never with half a snapshot or a mix of two, and the
 // changes that arrive between the pages are applied after the snapshot, in order.
 class TestSnapshotAssembly final : public QObject

@@ -134,7 +134,7 @@ QList<QByteArray> receiveAll(Session &session, int pagesInFlight, bool *withinWi
 
 } // namespace
 
-// SECURITY.md I9: a snapshot of any size goes out as pages bounded in items and bytes, at most a few
+// I9: a snapshot of any size goes out as pages bounded in items and bytes, at most a few
 // unacknowledged at a time, each item exactly once and in order, and a page of one snapshot names it.
 class TestSnapshotPager final : public QObject
 {
