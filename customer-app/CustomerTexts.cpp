@@ -65,6 +65,11 @@ QString CustomerTexts::messageRefusal(wire::ErrorCode code, const QString &field
     case wire::ERROR_STORAGE_FAILED:
         return tr("Ihre Mitteilung konnte gerade nicht gespeichert werden. Es ist nichts verloren: Bitte senden "
                   "Sie sie noch einmal.");
+    case wire::ERROR_INBOX_FULL:
+        // I9: the inbox is at its cap; the text stays in the field, so nothing typed is lost.
+        return tr("Wir können im Moment leider keine Mitteilungen annehmen. Bitte rufen Sie uns unter der "
+                  "Service-Nummer Ihrer Bank an oder versuchen Sie es später noch einmal. Ihr Text bleibt hier "
+                  "stehen.");
     default:
         return tr("Ihre Mitteilung konnte nicht gesendet werden. Bitte versuchen Sie es erneut.");
     }

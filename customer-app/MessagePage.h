@@ -40,6 +40,7 @@ public:
     QPushButton *sendButton() const { return m_send; }
     QPushButton *backButton() const { return m_back; }
     QLabel *reasonLabel() const { return m_reason; }
+    QLabel *statusLabel() const { return m_status; } // why the last send was refused
 
 Q_SIGNALS:
     void sendRequested(const QString &text, const QString &callbackPhone);

@@ -325,6 +325,10 @@
         <translation>Your message could not be stored just now. Nothing is lost: please send it again.</translation>
     </message>
     <message>
+        <source>Wir können im Moment leider keine Mitteilungen annehmen. Bitte rufen Sie uns unter der Service-Nummer Ihrer Bank an oder versuchen Sie es später noch einmal. Ihr Text bleibt hier stehen.</source>
+        <translation>We are sorry, we cannot take messages at the moment. Please call your bank&apos;s service number or try again later. Your text stays here.</translation>
+    </message>
+    <message>
         <source>Ihre Mitteilung konnte nicht gesendet werden. Bitte versuchen Sie es erneut.</source>
         <translation>Your message could not be sent. Please try again.</translation>
     </message>

@@ -194,7 +194,7 @@ void AdvisorClient::dispatch(const wire::Envelope &envelope)
         Q_EMIT statusChanged(m_status);
         return;
     case wire::Envelope::kQueueSnapshot:
-        m_queue->reset(envelope.queue_snapshot());
+        m_queue->applySnapshotPage(envelope.queue_snapshot()); // I9: paged
         return;
     case wire::Envelope::kQueueEntryAdded:
         m_queue->add(envelope.queue_entry_added().entry());
@@ -203,7 +203,7 @@ void AdvisorClient::dispatch(const wire::Envelope &envelope)
         m_queue->remove(QString::fromStdString(envelope.queue_entry_removed().entry_id()));
         return;
     case wire::Envelope::kInboxSnapshot:
-        m_inbox->reset(envelope.inbox_snapshot());
+        m_inbox->applySnapshotPage(envelope.inbox_snapshot());
         return;
     case wire::Envelope::kInboxItemAdded:
         m_inbox->add(envelope.inbox_item_added().item());

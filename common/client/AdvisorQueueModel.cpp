@@ -61,15 +61,22 @@ QVariant AdvisorQueueModel::headerData(int section, Qt::Orientation orientation,
     }
 }
 
-void AdvisorQueueModel::reset(const wire::QueueSnapshot &snapshot)
+void AdvisorQueueModel::applySnapshotPage(const wire::QueueSnapshot &page)
 {
+    auto complete = m_assembler.addPage(page.has_page() ? &page.page() : nullptr, page.entries());
+    if (!complete)
+        return;
     beginResetModel();
-    m_entries = QList<wire::QueueEntry>(snapshot.entries().begin(), snapshot.entries().end());
+    m_entries = std::move(*complete);
     endResetModel();
 }
 
 void AdvisorQueueModel::add(const wire::QueueEntry &entry)
 {
+    if (m_assembler.isCollecting()) {
+        m_assembler.defer(entry);
+        return;
+    }
     const int row = static_cast<int>(m_entries.size());
     beginInsertRows({}, row, row);
     m_entries.append(entry);
@@ -79,6 +86,10 @@ void AdvisorQueueModel::add(const wire::QueueEntry &entry)
 void AdvisorQueueModel::remove(const QString &entryId)
 {
     const std::string id = entryId.toStdString();
+    if (m_assembler.isCollecting()) {
+        m_assembler.defer(id);
+        return;
+    }
     for (int row = 0; row < m_entries.size(); ++row) {
         if (m_entries.at(row).entry_id() == id) {
             beginRemoveRows({}, row, row);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "SnapshotAssembler.h"
 #include "protocol/consult.pb.h"
 
 #include <QAbstractTableModel>
@@ -8,8 +9,9 @@
 namespace consult {
 
 // The waiting queue as an advisor sees it: oldest first (FIFO order is waiting order), one row per
-// waiting customer, kept live from a snapshot plus additions and removals. Columns: name, phone,
-// wanted mode, waiting since, system check.
+// waiting customer, kept live from a snapshot plus additions and removals. The snapshot comes in
+// pages (I9) and replaces the rows at once when complete; changes that arrive before that wait for
+// it. Columns: name, phone, wanted mode, waiting since, system check.
 class AdvisorQueueModel final : public QAbstractTableModel
 {
     Q_OBJECT
@@ -37,7 +39,9 @@ public:
     QVariant data(const QModelIndex &index, int role) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
 
-    void reset(const wire::QueueSnapshot &snapshot);
+    // Takes one page of a queue snapshot; the rows change when the last page is in.
+    void applySnapshotPage(const wire::QueueSnapshot &page);
+    // Live changes; while a snapshot is incomplete they wait and are applied after it.
     void add(const wire::QueueEntry &entry);
     void remove(const QString &entryId);
     const QList<wire::QueueEntry> &entries() const { return m_entries; }
@@ -45,6 +49,7 @@ public:
 
 private:
     QList<wire::QueueEntry> m_entries;
+    SnapshotAssembler<wire::QueueEntry, &wire::QueueEntry::entry_id> m_assembler;
 };
 
 } // namespace consult

@@ -55,15 +55,22 @@ QVariant InboxModel::headerData(int section, Qt::Orientation orientation, int ro
     }
 }
 
-void InboxModel::reset(const wire::InboxSnapshot &snapshot)
+void InboxModel::applySnapshotPage(const wire::InboxSnapshot &page)
 {
+    auto complete = m_assembler.addPage(page.has_page() ? &page.page() : nullptr, page.items());
+    if (!complete)
+        return;
     beginResetModel();
-    m_items = QList<wire::InboxItem>(snapshot.items().begin(), snapshot.items().end());
+    m_items = std::move(*complete);
     endResetModel();
 }
 
 void InboxModel::add(const wire::InboxItem &item)
 {
+    if (m_assembler.isCollecting()) {
+        m_assembler.defer(item);
+        return;
+    }
     const int row = static_cast<int>(m_items.size());
     beginInsertRows({}, row, row);
     m_items.append(item);
@@ -73,6 +80,10 @@ void InboxModel::add(const wire::InboxItem &item)
 void InboxModel::remove(const QString &itemId)
 {
     const std::string id = itemId.toStdString();
+    if (m_assembler.isCollecting()) {
+        m_assembler.defer(id);
+        return;
+    }
     for (int row = 0; row < m_items.size(); ++row) {
         if (m_items.at(row).item_id() == id) {
             beginRemoveRows({}, row, row);

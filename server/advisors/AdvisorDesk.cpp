@@ -185,12 +185,8 @@ void AdvisorDesk::completeLogin(quint64 sessionId, qint64 accountId, quint32 req
     body->set_capacity(static_cast<quint32>(account->capacity));
     session->send(std::move(accepted));
 
-    wire::Envelope queue;
-    *queue.mutable_queue_snapshot() = m_queue.snapshot();
-    session->send(std::move(queue));
-    wire::Envelope inbox;
-    *inbox.mutable_inbox_snapshot() = m_inbox.snapshot();
-    session->send(std::move(inbox));
+    m_queue.sendSnapshot(*session); // I9: in bounded pages
+    m_inbox.sendSnapshot(*session);
     m_roster.sendStatus(added);
     m_roster.staffingChanged();
 }

@@ -49,8 +49,10 @@ ServerCore::ServerCore(const ServerConfig &config, Dependencies dependencies, QO
     m_queue = std::make_unique<QueueService>(queueSettings, *m_registry, *m_roster, m_hours, m_clock);
     connect(m_roster.get(), &AdvisorRoster::staffingChangedSignal, m_queue.get(), &QueueService::refreshAll);
 
+    InboxLimits inboxLimits;
+    inboxLimits.maxItems = config.inboxMaxItems;
     m_inbox = std::make_unique<InboxService>(m_inboxStore, dependencies.inboxCipher, *m_roster, m_clock,
-                                             config.inboxRetentionDays);
+                                             config.inboxRetentionDays, inboxLimits);
     m_customers = std::make_unique<CustomerDesk>(
         CustomerDesk::Settings{config.entriesPerAddress, config.messagesPerAddress, config.entryWindowMinutes},
         m_notices, *m_queue, *m_inbox, *m_registry, m_statistics, m_clock);

@@ -122,6 +122,7 @@ const std::vector<KeyReader> &readers()
         {"queue/max_length", integer(&ServerConfig::maxQueueLength, 1, 1'000'000)},
         {"queue/default_handling_seconds", integer(&ServerConfig::defaultHandlingSeconds, 10, 24 * 3600)},
         {"queue/pickup_seconds", integer(&ServerConfig::pickupSeconds, 0, 3600)},
+        {"inbox/max_items", integer(&ServerConfig::inboxMaxItems, 1, 100'000)},
         {"hours/monday", hours("monday")},
         {"hours/tuesday", hours("tuesday")},
         {"hours/wednesday", hours("wednesday")},

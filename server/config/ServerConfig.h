@@ -51,6 +51,9 @@ struct ServerConfig
     int defaultHandlingSeconds = 300;
     int pickupSeconds = 60;
 
+    // [inbox]
+    int inboxMaxItems = 1000; // I9: stored left messages, all customers together
+
     // [hours]
     QMap<QString, QString> openingHours; // "monday" .. "sunday" -> "08:00-18:00" or "closed"
     QString closedDates;

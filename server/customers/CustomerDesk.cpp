@@ -122,7 +122,11 @@ void CustomerDesk::handleLeaveMessage(Session &session, const wire::LeaveMessage
     // Stored first, place given up second: if storing fails the customer still waits (lesson 2).
     const auto stored = m_inbox.store(customer.name, phone, text.value());
     if (!stored) {
-        session.sendError(wire::ERROR_STORAGE_FAILED, requestId, QStringLiteral("the message could not be stored"));
+        // I9: at the global cap the customer hears so plainly, and stays to call or try again later.
+        if (stored.problem().code == QLatin1StringView(InboxService::kFullCode))
+            session.sendError(wire::ERROR_INBOX_FULL, requestId, QStringLiteral("the inbox is full"));
+        else
+            session.sendError(wire::ERROR_STORAGE_FAILED, requestId, QStringLiteral("the message could not be stored"));
         return;
     }
     if (!customer.entryId.isEmpty()) {

@@ -25,6 +25,41 @@ Result<QList<InboxStore::Row>> InboxStore::list()
     return rows;
 }
 
+Result<QStringList> InboxStore::listIds()
+{
+    auto query = m_database.exec(QStringLiteral("SELECT id FROM inbox ORDER BY received_at, id"));
+    if (!query)
+        return query.problem();
+    QStringList ids;
+    QSqlQuery result = std::move(query).value();
+    while (result.next())
+        ids.append(result.value(0).toString());
+    return ids;
+}
+
+Result<std::optional<InboxStore::Row>> InboxStore::find(const QString &id)
+{
+    auto query = m_database.exec(QStringLiteral("SELECT id, received_at, sealed FROM inbox WHERE id = ?"), {id});
+    if (!query)
+        return query.problem();
+    QSqlQuery result = std::move(query).value();
+    if (!result.next())
+        return std::optional<Row>();
+    return std::optional<Row>(
+        Row{result.value(0).toString(), result.value(1).toLongLong(), result.value(2).toByteArray()});
+}
+
+Result<int> InboxStore::count()
+{
+    auto query = m_database.exec(QStringLiteral("SELECT COUNT(*) FROM inbox"));
+    if (!query)
+        return query.problem();
+    QSqlQuery result = std::move(query).value();
+    if (!result.next())
+        return Result<int>::failure(QStringLiteral("no_result"), QStringLiteral("counting the inbox gave no row"));
+    return result.value(0).toInt();
+}
+
 Result<bool> InboxStore::remove(const QString &id)
 {
     auto query = m_database.exec(QStringLiteral("DELETE FROM inbox WHERE id = ?"), {id});

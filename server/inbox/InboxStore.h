@@ -5,6 +5,9 @@
 #include <QByteArray>
 #include <QList>
 #include <QString>
+#include <QStringList>
+
+#include <optional>
 
 namespace consult {
 
@@ -28,6 +31,12 @@ public:
 
     Status insert(const Row &row);
     Result<QList<Row>> list(); // oldest first
+    // The ids of every row, oldest first (the order of list()).
+    Result<QStringList> listIds();
+    // One row, or nothing when there is no such row.
+    Result<std::optional<Row>> find(const QString &id);
+    // How many rows there are.
+    Result<int> count();
     Result<bool> remove(const QString &id);
     // Deletes rows received before `cutoffMs`; returns their ids.
     Result<QStringList> purgeReceivedBefore(qint64 cutoffMs);

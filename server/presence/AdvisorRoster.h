@@ -60,6 +60,8 @@ public:
     // for a transfer; null when that account is not logged in.
     AdvisorPresence *bestPresenceOf(const QString &username);
     const std::map<quint64, AdvisorPresence> &presences() const { return m_presences; }
+    // The sessions the advisors are on (for the inbox's paged snapshot, which looks them up by id).
+    SessionRegistry &registry() const { return m_registry; }
 
     // Places of advisors on duty, and how many of them are free now.
     int staffedPlaces() const;

@@ -4,8 +4,36 @@
 #include "core/Clock.h"
 #include "core/SecureRandom.h"
 #include "session/SessionRegistry.h"
+#include "snapshots/SnapshotCursor.h"
 
 namespace consult {
+
+namespace {
+
+// The queue as it was when an advisor logged in, handed out page by page.
+class QueueSnapshotSource final : public SnapshotSource
+{
+public:
+    using Cursor = SnapshotCursor<wire::QueueEntry>;
+
+    QueueSnapshotSource(QStringList entryIds, Cursor::Lookup lookup)
+        : m_cursor(std::move(entryIds), std::move(lookup))
+    {}
+
+    wire::SnapshotPage &fillPage(wire::Envelope &envelope, const PageLimits &limits) override
+    {
+        wire::QueueSnapshot *page = envelope.mutable_queue_snapshot();
+        m_cursor.fill(*page->mutable_entries(), limits);
+        return *page->mutable_page();
+    }
+
+    bool exhausted() override { return m_cursor.exhausted(); }
+
+private:
+    Cursor m_cursor;
+};
+
+} // namespace
 
 QueueService::QueueService(Settings settings, SessionRegistry &registry, AdvisorRoster &roster,
                            const OpeningHours &hours, const Clock &clock, QObject *parent)
@@ -16,6 +44,7 @@ QueueService::QueueService(Settings settings, SessionRegistry &registry, Advisor
     , m_hours(hours)
     , m_clock(clock)
     , m_expectedWait(settings.expectedWait)
+    , m_pager([&registry](quint64 sessionId) { return registry.find(sessionId); }, settings.paging)
 {}
 
 std::optional<QString> QueueService::enqueue(Entry entry)
@@ -122,6 +151,26 @@ wire::QueueSnapshot QueueService::snapshot() const
             *snapshot.add_entries() = toWire(entry.value());
     }
     return snapshot;
+}
+
+void QueueService::sendSnapshot(Session &advisor)
+{
+    // Only the ids are copied: 10,000 waiting customers cost an advisor's log-in a list of ids, and
+    // each entry is encoded when its page goes out.
+    QStringList ids;
+    ids.reserve(m_queue.size());
+    for (auto it = m_queue.begin(); it != m_queue.end(); ++it)
+        ids.append(it->id);
+    m_pager.send(advisor, std::make_unique<QueueSnapshotSource>(std::move(ids),
+                                                                [this](const QString &id) { return findWire(id); }));
+}
+
+std::optional<wire::QueueEntry> QueueService::findWire(const QString &entryId) const
+{
+    const auto entry = m_entries.constFind(entryId);
+    if (entry == m_entries.cend())
+        return std::nullopt;
+    return toWire(entry.value());
 }
 
 wire::ServiceHours QueueService::serviceHours(const QString &language) const

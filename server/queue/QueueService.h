@@ -4,6 +4,7 @@
 #include "OpeningHours.h"
 #include "WaitingQueue.h"
 #include "protocol/consult.pb.h"
+#include "snapshots/SnapshotPager.h"
 
 #include <QHash>
 #include <QObject>
@@ -15,6 +16,7 @@ namespace consult {
 
 class AdvisorRoster;
 class Clock;
+class Session;
 class SessionRegistry;
 
 // The live waiting queue as customers and advisors see it. Keeps who waits (the FIFO of the
@@ -30,6 +32,7 @@ public:
     {
         int maxLength = 10'000;
         ExpectedWaitSettings expectedWait;
+        PagingSettings paging; // the queue snapshot advisors get at log-in (I9)
     };
 
     struct Entry
@@ -63,7 +66,11 @@ public:
     int length() const { return m_queue.size(); }
     bool isFull() const { return m_queue.size() >= m_settings.maxLength; }
 
+    // The whole queue in one message, for checks; advisors get it paged (sendSnapshot).
     wire::QueueSnapshot snapshot() const;
+    // Sends the queue as it is now to an advisor who has just logged in, in bounded pages (I9); the
+    // arrivals and departures from now on reach them as changes.
+    void sendSnapshot(Session &advisor);
     wire::ServiceHours serviceHours(const QString &language) const;
 
     // A consultation ended after `duration`: the estimate follows recent handling times.
@@ -75,6 +82,7 @@ private:
     void sendStatus(Entry &entry, int position, bool force);
     std::optional<Entry> removeAndPublish(const QString &entryId, QList<PositionChange> changes);
     static wire::QueueEntry toWire(const Entry &entry);
+    std::optional<wire::QueueEntry> findWire(const QString &entryId) const;
 
     Settings m_settings;
     SessionRegistry &m_registry;
@@ -83,6 +91,7 @@ private:
     const Clock &m_clock;
     WaitingQueue m_queue;
     ExpectedWait m_expectedWait;
+    SnapshotPager m_pager;
     QHash<QString, Entry> m_entries;
     // serviceHours() per language, valid for the minute it was computed in.
     mutable QHash<QString, QPair<qint64, wire::ServiceHours>> m_hoursCache;

@@ -258,6 +258,36 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(app->pages()->currentWidget(), page(app->startPage()), 10000);
     }
 
+    void aFullInboxSaysSoPlainlyAndKeepsTheText()
+    {
+        // I9: at the inbox's cap the customer learns what to do instead, and nothing typed is lost.
+        TestServer server([](ServerConfig &config) { config.inboxMaxItems = 1; });
+        QVERIFY(server.start());
+        QVERIFY(server.core()
+                    .inbox()
+                    .store(QStringLiteral("Anton Alt"), QStringLiteral("+495617001234"), QStringLiteral("Rückruf"))
+                    .ok());
+        CustomerApp app(server.endpoint());
+        CUSTOMER_STEP(logIn(app, QStringLiteral("Erika Mustermann"), QStringLiteral("0561 7001234")));
+        QTRY_COMPARE_WITH_TIMEOUT(app.phase(), Phase::Waiting, 10000);
+        QTest::mouseClick(app->waitingPage()->writeMessageButton(), Qt::LeftButton);
+        customer::MessagePage *message = app->messagePage();
+        const QString text = QStringLiteral("Bitte rufen Sie mich wegen meiner Baufinanzierung an.");
+        typeText(message->textEdit(), text);
+        QTest::ignoreMessage(QtWarningMsg, "the inbox is full at 1 messages; a message was refused");
+        QTest::mouseClick(message->sendButton(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(message->statusLabel()->text().contains(QStringLiteral("keine Mitteilungen annehmen")),
+                                 10000);
+        const QString said = message->statusLabel()->text();
+        QVERIFY2(said.contains(QStringLiteral("Service-Nummer")) && said.contains(QStringLiteral("später")),
+                 qPrintable(said));
+        QVERIFY(message->statusLabel()->isVisible());
+        QCOMPARE(message->textEdit()->toPlainText(), text);
+        QVERIFY(message->sendButton()->isEnabled()); // it can be sent again later
+        QCOMPARE(app.phase(), Phase::Waiting);       // and the place in the queue is kept
+        QCOMPARE(server.core().queue().length(), 1);
+    }
+
     void leavingTheQueueAsksAndSaysSo()
     {
         TestServer server;

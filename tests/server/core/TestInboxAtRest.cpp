@@ -261,6 +261,36 @@ private slots:
         QCOMPARE(names, expected);
     }
 
+    void theInboxRefusesMessagesBeyondItsCapUntilOneIsDone()
+    {
+        // I9, S3: a global cap, counted in the database, so no number of addresses fills the disk or
+        // makes the advisors' log-in snapshot unbounded.
+        InboxLimits limits;
+        limits.maxItems = 3;
+        InboxService capped(*m_store, *m_cipher, *m_roster, *m_clock, kRetentionDays, limits);
+        for (int i = 0; i < 3; ++i)
+            QVERIFY(capped.store(QStringLiteral("Erika"), QStringLiteral("+4930123456"), QString::number(i)).ok());
+        QTest::ignoreMessage(QtWarningMsg, "the inbox is full at 3 messages; a message was refused");
+        const auto refused = capped.store(QStringLiteral("Max"), QStringLiteral("+4989765432"), canary("refused"));
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.problem().code, QString::fromLatin1(InboxService::kFullCode));
+        QCOMPARE(m_store->count().value(), 3);
+        QCOMPARE(capped.snapshot().items_size(), 3);
+
+        // Another service on the same database counts the same rows: the count is the database's.
+        QTest::ignoreMessage(QtWarningMsg, "the inbox is full at 3 messages; a message was refused");
+        InboxService second(*m_store, *m_cipher, *m_roster, *m_clock, kRetentionDays, limits);
+        QVERIFY(!second.store(QStringLiteral("Max"), QStringLiteral("+4989765432"), QStringLiteral("x")).ok());
+
+        Session advisor(1, wire::CLIENT_KIND_ADVISOR, QStringLiteral("de"), QStringLiteral("test"),
+                        QHostAddress(QHostAddress::LocalHost), {}, {}, 0);
+        wire::MarkInboxItemDone done;
+        done.set_item_id(capped.snapshot().items(0).item_id());
+        capped.handleDone(advisor, done);
+        QVERIFY(capped.store(QStringLiteral("Max"), QStringLiteral("+4989765432"), QStringLiteral("y")).ok());
+        QCOMPARE(m_store->count().value(), 3);
+    }
+
 private:
     QString databasePath() const { return m_directory->filePath(QStringLiteral("consult.sqlite")); }
 

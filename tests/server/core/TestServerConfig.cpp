@@ -101,6 +101,9 @@ max_length = 500
 default_handling_seconds = 600
 pickup_seconds = 30
 
+[inbox]
+max_items = 250
+
 [hours]
 monday = 08:00-12:00, 13:00-18:00
 tuesday = 08:00-18:00
@@ -183,6 +186,7 @@ notices_directory = /etc/consult/notices
         QCOMPARE(c.maxQueueLength, 500);
         QCOMPARE(c.defaultHandlingSeconds, 600);
         QCOMPARE(c.pickupSeconds, 30);
+        QCOMPARE(c.inboxMaxItems, 250);
         QCOMPARE(c.openingHours.size(), 7);
         QCOMPARE(c.openingHours.value(QStringLiteral("monday")), QStringLiteral("08:00-12:00,13:00-18:00"));
         QCOMPARE(c.openingHours.value(QStringLiteral("sunday")), QStringLiteral("closed"));
@@ -479,6 +483,7 @@ notices_directory = /etc/consult/notices
         QCOMPARE(c.maxQueueLength, d.maxQueueLength);
         QCOMPARE(c.defaultHandlingSeconds, d.defaultHandlingSeconds);
         QCOMPARE(c.pickupSeconds, d.pickupSeconds);
+        QCOMPARE(c.inboxMaxItems, d.inboxMaxItems);
         // No weekday and no closed date: the server opens around the clock.
         QVERIFY(c.openingHours.isEmpty());
         QVERIFY(c.closedDates.isEmpty());
