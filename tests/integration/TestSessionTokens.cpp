@@ -1,6 +1,7 @@
 // Resume tokens on the wire (S1, S7, S10): long, random and never repeated; rotated on every resume
 // and renewed on long connections; one socket per participant; dead after the TTL and after the end
 // of the session, whose socket is then closed within a second.
+#include "protocol/EnvelopeCodec.h"
 #include "support/EpollTestMain.h"
 #include "support/RawConsultation.h"
 
