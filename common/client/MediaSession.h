@@ -14,7 +14,7 @@ namespace consult {
 class ClientConnection;
 class Clock;
 
-// The media of one consultation on one side (DESIGN.md §5): microphone and camera state told to the
+// The media of one consultation on one side: microphone and camera state told to the
 // peer (MediaState), the real-time channel, the bitrate control and its ladder applied to the
 // streams and told to the peer (QualityChange), and keyframe requests in both directions. Owns no
 // devices or codecs: they are plugged in as sources and sinks. A part of its Consultation

@@ -10,7 +10,7 @@
 
 namespace consult {
 
-// The reliable delivery class of one session direction pair (DESIGN.md §2): numbers what we send,
+// The reliable delivery class of one session direction pair: numbers what we send,
 // keeps it until the peer acknowledges it, tells what the peer sent that is new, and what to replay
 // after a resume. Pure bookkeeping: no sockets, no timers. Owned by the session on each side; it
 // outlives the sockets that come and go under it.

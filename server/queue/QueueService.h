@@ -23,7 +23,7 @@ class SessionRegistry;
 // WaitingQueue plus what advisors see of each customer), and sends every waiting customer their
 // position, expected wait and whether all advisors are busy whenever one of these changes for them,
 // and every advisor each arrival and departure (lesson 1, 15). Sends only what changed: a change
-// costs O(customers whose figures changed) messages (DESIGN.md §8).
+// costs O(customers whose figures changed) messages.
 class QueueService final : public QObject
 {
     Q_OBJECT

@@ -22,8 +22,8 @@ struct PositionChange
 // opaque ids; what they stand for (a connection, a readiness report) lives with the owner.
 //
 // Every operation that moves people reports exactly the entries whose position changed, so the
-// owner sends one update per changed customer and nothing else (DESIGN.md §8: a change costs
-// O(changed) messages). The work done is O(changed) too: positions are stored in the list nodes
+// owner sends one update per changed customer and nothing else (a change costs O(changed)
+// messages). The work done is O(changed) too: positions are stored in the list nodes
 // and only the nodes behind a removed entry are touched. Leaving from the tail costs O(1), taking
 // the head of 10,000 costs 9,999 updates, which is also the number of messages owed.
 //

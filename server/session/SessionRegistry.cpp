@@ -203,10 +203,13 @@ void SessionRegistry::resumeSession(Connection *connection, const wire::Resume &
     resumed->set_server_time(m_clock.nowMs());
     session->sendUnsequenced(std::move(envelope));
 
-    session->applyAcknowledgement(resume.last_received_seq());
+    // What the client missed goes out first. Only then run the callbacks of what it acknowledged with
+    // this resume: one may send on this very session (a status deferred until the last one was
+    // confirmed), and sent before the replay it would overtake it, a gap the client must refuse.
     const auto replay = session->channel().replayAfter(resume.last_received_seq());
     for (const QByteArray &bytes : *replay)
         connection->sendFrame(bytes);
+    session->applyAcknowledgement(resume.last_received_seq());
     m_host.sessionResumed(*session);
 }
 

@@ -450,7 +450,7 @@ void TestBadInput::aSecondHelloInAnEstablishedSessionIsNotAllowed()
     verifyTalksBothWays(*m_bystanders);
 }
 
-// DESIGN.md §2: application messages are reliable; an unnumbered one would escape replay,
+// Application messages are reliable; an unnumbered one would escape replay,
 // de-duplication and the sequence check, so it is refused and reaches nobody (I4).
 void TestBadInput::anUnnumberedApplicationMessageIsRefused()
 {

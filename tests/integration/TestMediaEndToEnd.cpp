@@ -1,5 +1,5 @@
-// The media engine end to end through a real server on loopback with real TLS (issue 5, DESIGN.md
-// §5): the customer's synthetic microphone and camera run in real time through the whole engine
+// The media engine end to end through a real server on loopback with real TLS (the media
+// engine): the customer's synthetic microphone and camera run in real time through the whole engine
 // (echo canceller, Opus, VP8, the session's window and ladder), the server relays, and the
 // advisor's engine decodes and plays. What comes out is measured: the tone's pitch and level, the
 // pictures' frame counters and PSNR against the source, recovery after loss, concealment under

@@ -1,4 +1,4 @@
-// The real-time class through a real server (DESIGN.md §2, §5; SECURITY.md S2, S5; seed 002): media
+// The real-time class through a real server (S2, S5; seed 002): media
 // is relayed only within one's own consultation and only while the device is on; each hop keeps
 // to its window; stale media is dropped, not queued; receipts carry the round trip; keyframe
 // requests and quality changes reach the other side; and on a 0.5 Mbit/s uplink the sender steps

@@ -1,4 +1,4 @@
-// R1 and DESIGN.md §2: across network drops the reliable class delivers every message exactly once
+// R1: across network drops the reliable class delivers every message exactly once
 // and in order. Both participants talk through a loopback TCP proxy the test cuts over and over
 // during a conversation of several hundred messages in each direction.
 #include "support/EpollTestMain.h"

@@ -1,6 +1,7 @@
 // Resume tokens on the wire (S1, S7, S10): long, random and never repeated; rotated on every resume
 // and renewed on long connections; one socket per participant; dead after the TTL and after the end
 // of the session, whose socket is then closed within a second.
+#include "protocol/EnvelopeCodec.h"
 #include "support/EpollTestMain.h"
 #include "support/RawConsultation.h"
 
@@ -63,6 +64,7 @@ private slots:
     void anEndedSessionsTokenIsDeadAndItsSocketClosedWithinOneSecond_data();
     void anEndedSessionsTokenIsDeadAndItsSocketClosedWithinOneSecond();
     void theServerRenewsTheTokenWithinHalfTheTtl();
+    void whatAResumeReleasesFollowsTheReplay();
 };
 
 // S1: 1000 sessions, 1000 different tokens of at least 128 bits.
@@ -316,6 +318,56 @@ void TestSessionTokens::theServerRenewsTheTokenWithinHalfTheTtl()
     auto fresh = takeOver(*customer, server);
     QVERIFY(fresh);
     QVERIFY2(fresh->resume(customer->resumeToken()), "the renewed token did not resume");
+}
+
+// R1, S10: what the server sends while it takes a resume comes after the replay of what the client
+// missed. Here the acknowledgement carried by the Resume releases the status the server held back
+// (an advisor has one unconfirmed status at a time), and the replay holds the queue entry that was
+// sent while the advisor was away. Released first, the status would overtake the replay: a gap in
+// the numbering that the real client answers with a reconnect, and again on the next resume.
+void TestSessionTokens::whatAResumeReleasesFollowsTheReplay()
+{
+    TestServer server;
+    QVERIFY(server.start());
+    auto anna = rawAdvisor(server, QStringLiteral("anna"));
+    QVERIFY(anna);
+    QVERIFY(anna->sync()); // what the log-in sent is acknowledged; from here on anna confirms nothing
+    anna->setAutoAcknowledge(false);
+    anna->setAnswerPings(false);
+
+    int from = anna->mark();
+    auto bernd = rawAdvisor(server, QStringLiteral("bernd")); // a colleague: anna's status changes
+    QVERIFY(bernd);
+    QVERIFY2(anna->waitForBody(wire::Envelope::kAdvisorStatus, from), "no status after a colleague came");
+    auto carl = rawAdvisor(server, QStringLiteral("carl")); // another change, held back: one status at a time
+    QVERIFY(carl);
+    QVERIFY(carl->sync());
+
+    anna->abort();
+    QTRY_COMPARE_WITH_TIMEOUT(server.core().registry().connectionCount(), 2, 5000);
+    auto customer = rawWaitingCustomer(server, QStringLiteral("Erika Wartend")); // sent to anna while away
+    QVERIFY(customer);
+    QVERIFY(bernd->waitForBody(wire::Envelope::kQueueEntryAdded, 0));
+
+    const quint64 lastReceived = anna->channel().lastReceived();
+    auto back = takeOver(*anna, server);
+    QVERIFY(back);
+    from = back->mark();
+    QVERIFY(back->resume(anna->resumeToken()));
+    QVERIFY(back->sync());
+    QVERIFY2(back->waitForBody(wire::Envelope::kQueueEntryAdded, from), "the queue entry was not replayed");
+
+    quint64 expected = lastReceived + 1;
+    for (const wire::Envelope &envelope : back->receivedSince(from)) {
+        if (envelope.seq() == 0)
+            continue;
+        QVERIFY2(envelope.seq() == expected, qPrintable(QStringLiteral("%1 (%2) arrived where %3 was due")
+                                                            .arg(envelope.seq())
+                                                            .arg(protocol::bodyName(envelope.body_case()))
+                                                            .arg(expected)));
+        ++expected;
+    }
+    QVERIFY(back->isConnected());
 }
 
 CONSULT_TEST_MAIN_WITH_EPOLL(TestSessionTokens)

@@ -5,6 +5,7 @@
 // bytesToWrite() never sees.
 #include "support/EpollTestMain.h"
 #include "support/RawConsultation.h"
+#include "support/TestClients.h"
 #include "support/TestServer.h"
 
 #include <QElapsedTimer>

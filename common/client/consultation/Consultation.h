@@ -25,7 +25,7 @@ struct Participant
     wire::PeerState presence = wire::PEER_STATE_CONNECTED; // connected or reconnecting
 };
 
-// One consultation on the client (DESIGN.md §4a): its id, the two participants and the peer's
+// One consultation on the client: its id, the two participants and the peer's
 // presence, its phase and end, and its parts: the chat (always), the media session (once the app
 // starts it) and any further part (whiteboard, documents: addPart). The client's dispatch table
 // routes every message addressed to this consultation to dispatch(), which hands it to the part it

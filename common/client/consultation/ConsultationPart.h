@@ -4,7 +4,7 @@
 
 namespace consult {
 
-// One part of a consultation on the client (DESIGN.md §4a): chat, media, and later the whiteboard and
+// One part of a consultation on the client: chat, media, and later the whiteboard and
 // the documents. A part is owned by its Consultation, receives only the messages addressed to that
 // consultation (the client's dispatch routes them there), keeps its own state and ends with it.
 class ConsultationPart

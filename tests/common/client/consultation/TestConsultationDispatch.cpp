@@ -1,4 +1,4 @@
-// The clients' dispatch tables (DESIGN.md §4a): each message addressed to a consultation reaches
+// The clients' dispatch tables: each message addressed to a consultation reaches
 // that consultation and the part it belongs to, and no other; a message for a consultation the
 // client does not have is dropped and counted.
 #include "ServerMessages.h"
