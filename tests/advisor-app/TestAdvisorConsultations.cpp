@@ -20,7 +20,8 @@
 using namespace consult;
 using namespace consult::advisor;
 using namespace consult::advisor::testing;
-using consult::testing::TestServer;
+using consult::testing::CustomerSpec;
+using consult::testing::Scenario;
 
 namespace {
 
@@ -54,10 +55,10 @@ class TestAdvisorConsultations final : public QObject
 private slots:
     void init()
     {
-        m_server = std::make_unique<TestServer>();
-        QVERIFY(m_server->start());
-        m_server->addAdvisor(QStringLiteral("anna"), QStringLiteral("Anna Berger"), kPassword, 3);
-        m_workstation = std::make_unique<Workstation>(*m_server, m_vault);
+        m_scenario = std::make_unique<Scenario>();
+        QVERIFY(m_scenario->start());
+        m_scenario->addAccount(account(QStringLiteral("anna"), QStringLiteral("Anna Berger"), 3));
+        m_workstation = std::make_unique<Workstation>(*m_scenario, m_vault);
         QVERIFY(m_workstation->logIn(QStringLiteral("anna")));
         m_window = m_workstation->window();
         m_window->waitingAlert()->setSoundEnabled(false);
@@ -67,7 +68,7 @@ private slots:
     {
         m_customers.clear();
         m_workstation.reset();
-        m_server.reset();
+        m_scenario.reset();
     }
 
     void twoChatsRunInParallelBothWaysWithUnreadMarkers()
@@ -204,7 +205,7 @@ private slots:
 
     void ctrlNTakesTheNextCustomer()
     {
-        m_customers.push_back(waitingCustomer(*m_server, QStringLiteral("Erika Mustermann")));
+        m_customers.push_back(m_scenario->waitingCustomer(CustomerSpec::named(QStringLiteral("Erika Mustermann"))));
         QTRY_COMPARE_WITH_TIMEOUT(m_window->queuePanel()->view()->model()->rowCount(), 1, 5000);
         m_window->queuePanel()->view()->setFocus();
         QTest::keyClick(m_window->queuePanel()->view(), Qt::Key_N, Qt::ControlModifier);
@@ -217,8 +218,8 @@ private slots:
 
     void theConsultationGoesToAColleagueWithTheChatSoFar()
     {
-        m_server->addAdvisor(QStringLiteral("bernd"), QStringLiteral("Bernd Klein"), kPassword, 2);
-        Workstation bernd(*m_server, m_vault);
+        m_scenario->addAccount(account(QStringLiteral("bernd"), QStringLiteral("Bernd Klein"), 2));
+        Workstation bernd(*m_scenario, m_vault);
         QVERIFY(bernd.logIn(QStringLiteral("bernd")));
         bernd.window()->waitingAlert()->setSoundEnabled(false);
         takeCustomers({QStringLiteral("Erika Mustermann")});
@@ -320,21 +321,22 @@ private:
     void takeCustomers(const QStringList &names)
     {
         for (const QString &name : names) {
-            m_customers.push_back(waitingCustomer(*m_server, name));
+            m_customers.push_back(m_scenario->waitingCustomer(CustomerSpec::named(name)));
             QVERIFY(m_customers.back());
             QTRY_COMPARE_WITH_TIMEOUT(m_window->queuePanel()->view()->model()->rowCount(), 1, 5000);
             QTest::mouseClick(m_window->queuePanel()->takeNextButton(), Qt::LeftButton);
+            QVERIFY(m_scenario->awaitConsulting(*m_workstation->client(), *m_customers.back()));
             QTRY_VERIFY_WITH_TIMEOUT(panelOf(m_window, name), 5000);
             QTRY_COMPARE_WITH_TIMEOUT(chatTexts(panelOf(m_window, name)).size(), 1, 5000); // the greeting
             QTRY_COMPARE_WITH_TIMEOUT(m_window->queuePanel()->view()->model()->rowCount(), 0, 5000);
         }
     }
 
-    std::unique_ptr<TestServer> m_server;
+    std::unique_ptr<Scenario> m_scenario;
     MemoryTokenStore m_vault;
     std::unique_ptr<Workstation> m_workstation;
     MainWindow *m_window = nullptr;
-    std::vector<std::unique_ptr<CustomerClient>> m_customers;
+    std::vector<CustomerClient *> m_customers;
 };
 
 CONSULT_WIDGET_TEST_MAIN(TestAdvisorConsultations)

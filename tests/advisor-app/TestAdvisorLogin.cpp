@@ -17,7 +17,7 @@
 using namespace consult;
 using namespace consult::advisor;
 using namespace consult::advisor::testing;
-using consult::testing::TestServer;
+using consult::testing::Scenario;
 
 namespace {
 
@@ -40,19 +40,19 @@ class TestAdvisorLogin final : public QObject
 private slots:
     void init()
     {
-        m_server = std::make_unique<TestServer>();
-        QVERIFY(m_server->start());
-        m_server->addAdvisor(QStringLiteral("anna"), QStringLiteral("Anna Berger"), kPassword, 3);
+        m_scenario = std::make_unique<Scenario>();
+        QVERIFY(m_scenario->start());
+        m_scenario->addAccount(account(QStringLiteral("anna"), QStringLiteral("Anna Berger"), 3));
     }
-    void cleanup() { m_server.reset(); }
+    void cleanup() { m_scenario.reset(); }
 
     void aWrongPasswordIsRefusedLikeAnUnknownUserThenTheRightOneOpensTheWindow()
     {
         MemoryTokenStore vault;
-        Workstation workstation(*m_server, vault);
+        Workstation workstation(*m_scenario, vault);
         QVERIFY(workstation.start());
         QVERIFY(workstation.dialog()->isVisible());
-        QCOMPARE(workstation.dialog()->server(), m_server->endpoint().url);
+        QCOMPARE(workstation.dialog()->server(), m_scenario->endpoint().url);
 
         workstation.submitLogin(QStringLiteral("anna"), QStringLiteral("falsches Passwort"));
         QTRY_COMPARE_WITH_TIMEOUT(workstation.dialog()->errorText(),
@@ -67,7 +67,7 @@ private slots:
                                   QStringLiteral("Benutzername oder Passwort ist falsch."), 10000);
         QCOMPARE(workstation->stage(), AdvisorWorkstation::Stage::LoginForm);
 
-        workstation.submitLogin(QStringLiteral("anna"), kPassword);
+        workstation.submitLogin(QStringLiteral("anna"), kTestPassword);
         QTRY_COMPARE_WITH_TIMEOUT(workstation->stage(), AdvisorWorkstation::Stage::Working, 10000);
         QVERIFY(workstation.window()->isVisible());
         QVERIFY(!workstation.dialog()->isVisible());
@@ -79,14 +79,14 @@ private slots:
         // Nothing secret in the preferences, and no token kept without "stay logged in".
         const QByteArray preferences = fileBytes(workstation.settingsFile());
         QVERIFY(preferences.contains("anna"));
-        QVERIFY(!preferences.contains(kPassword.toUtf8()));
+        QVERIFY(!preferences.contains(kTestPassword.toUtf8()));
         QVERIFY(vault.entries.isEmpty());
     }
 
     void theLockoutIsShownPlainlyAndLiftsAfterTheWait()
     {
         MemoryTokenStore vault;
-        Workstation workstation(*m_server, vault);
+        Workstation workstation(*m_scenario, vault);
         QVERIFY(workstation.start());
         // A2: after five failures in a row the account waits (1 s, 2 s, ...).
         for (int i = 0; i < 5; ++i) {
@@ -94,7 +94,7 @@ private slots:
             QTRY_VERIFY_WITH_TIMEOUT(workstation.dialog()->errorText().contains(QStringLiteral("falsch")), 10000);
             QTRY_COMPARE_WITH_TIMEOUT(workstation->stage(), AdvisorWorkstation::Stage::LoginForm, 10000);
         }
-        workstation.submitLogin(QStringLiteral("anna"), kPassword);
+        workstation.submitLogin(QStringLiteral("anna"), kTestPassword);
         QTRY_VERIFY_WITH_TIMEOUT(
             workstation.dialog()->errorText().startsWith(QStringLiteral("Zu viele fehlgeschlagene Anmeldungen")),
             10000);
@@ -105,7 +105,7 @@ private slots:
         // When the wait is over the dialog says so, and the right password gets in.
         QTRY_COMPARE_WITH_TIMEOUT(workstation.dialog()->errorText(),
                                   QStringLiteral("Sie können es jetzt erneut versuchen."), 10000);
-        workstation.submitLogin(QStringLiteral("anna"), kPassword);
+        workstation.submitLogin(QStringLiteral("anna"), kTestPassword);
         QTRY_COMPARE_WITH_TIMEOUT(workstation->stage(), AdvisorWorkstation::Stage::Working, 10000);
     }
 
@@ -117,26 +117,26 @@ private slots:
         QTemporaryDir shared;
         settingsPath = shared.filePath(QStringLiteral("advisor.ini"));
         {
-            Workstation first(*m_server, vault, {}, settingsPath);
+            Workstation first(*m_scenario, vault, {}, settingsPath);
             QVERIFY(first.logIn(QStringLiteral("anna"), true));
-            const QString key = AdvisorWorkstation::vaultKey(m_server->endpoint().url, QStringLiteral("anna"));
+            const QString key = AdvisorWorkstation::vaultKey(m_scenario->endpoint().url, QStringLiteral("anna"));
             QTRY_VERIFY_WITH_TIMEOUT(vault.entries.contains(key), 5000);
             token = vault.entries.value(key);
             QCOMPARE(token, first.client()->token());
             QVERIFY(token.size() >= 16);
             QCOMPARE(vault.entries.size(), 1);
-            QVERIFY(!token.contains(kPassword.toUtf8()));
+            QVERIFY(!token.contains(kTestPassword.toUtf8()));
             // A6: neither the token nor the password in the preferences file.
             const QByteArray preferences = fileBytes(settingsPath);
             QVERIFY(!preferences.contains(token));
             QVERIFY(!preferences.contains(token.toBase64()));
             QVERIFY(!preferences.contains(token.toHex()));
-            QVERIFY(!preferences.contains(kPassword.toUtf8()));
+            QVERIFY(!preferences.contains(kTestPassword.toUtf8()));
             first->quit(); // the app closes; "stay logged in" keeps the token valid
             QTRY_COMPARE_WITH_TIMEOUT(first->stage(), AdvisorWorkstation::Stage::Finished, 5000);
         }
 
-        Workstation second(*m_server, vault, {}, settingsPath);
+        Workstation second(*m_scenario, vault, {}, settingsPath);
         QSignalSpy stages(&*second, &AdvisorWorkstation::stageChanged);
         QVERIFY(second.start());
         QTRY_COMPARE_WITH_TIMEOUT(second->stage(), AdvisorWorkstation::Stage::Working, 10000);
@@ -149,9 +149,9 @@ private slots:
     void logoutRevokesTheTokenOnTheServerAndDeletesTheEntry()
     {
         MemoryTokenStore vault;
-        Workstation workstation(*m_server, vault);
+        Workstation workstation(*m_scenario, vault);
         QVERIFY(workstation.logIn(QStringLiteral("anna"), true));
-        const QString key = AdvisorWorkstation::vaultKey(m_server->endpoint().url, QStringLiteral("anna"));
+        const QString key = AdvisorWorkstation::vaultKey(m_scenario->endpoint().url, QStringLiteral("anna"));
         QTRY_VERIFY_WITH_TIMEOUT(vault.entries.contains(key), 5000);
         const QByteArray token = vault.entries.value(key);
 
@@ -165,7 +165,7 @@ private slots:
         // The server refuses the old token.
         auto probe = consult::testing::makeAdvisor();
         QSignalSpy refused(probe.get(), &AdvisorClient::loginRefused);
-        probe->loginWithToken(m_server->endpoint(), QStringLiteral("anna"), token);
+        probe->loginWithToken(m_scenario->endpoint(), QStringLiteral("anna"), token);
         QTRY_COMPARE_WITH_TIMEOUT(refused.size(), 1, 10000);
         QCOMPARE(refused.first().at(0).value<wire::ErrorCode>(), wire::ERROR_LOGIN_FAILED);
         QCOMPARE(probe->phase(), AdvisorClient::Phase::Idle);
@@ -178,13 +178,13 @@ private slots:
         const QString settingsPath = shared.filePath(QStringLiteral("advisor.ini"));
         {
             QSettings settings(settingsPath, QSettings::IniFormat);
-            settings.setValue(QStringLiteral("login/server"), m_server->endpoint().url.toString());
+            settings.setValue(QStringLiteral("login/server"), m_scenario->endpoint().url.toString());
             settings.setValue(QStringLiteral("login/username"), QStringLiteral("anna"));
             settings.setValue(QStringLiteral("login/stay_logged_in"), true);
         }
-        const QString key = AdvisorWorkstation::vaultKey(m_server->endpoint().url, QStringLiteral("anna"));
+        const QString key = AdvisorWorkstation::vaultKey(m_scenario->endpoint().url, QStringLiteral("anna"));
         vault.entries.insert(key, QByteArray(32, 'x'));
-        Workstation workstation(*m_server, vault, {}, settingsPath);
+        Workstation workstation(*m_scenario, vault, {}, settingsPath);
         workstation->start();
         QTRY_COMPARE_WITH_TIMEOUT(workstation->stage(), AdvisorWorkstation::Stage::LoginForm, 10000);
         QVERIFY(workstation.dialog()->errorText().contains(QStringLiteral("nicht mehr gültig")));
@@ -199,7 +199,7 @@ private slots:
         QTemporaryDir shared;
         const QString settingsPath = shared.filePath(QStringLiteral("advisor.ini"));
         {
-            Workstation workstation(*m_server, vault, {}, settingsPath);
+            Workstation workstation(*m_scenario, vault, {}, settingsPath);
             QVERIFY(workstation.start());
             auto *note = workstation.dialog()->findChild<QLabel *>(QStringLiteral("keychainNote"));
             QVERIFY(note->isVisible());
@@ -207,12 +207,12 @@ private slots:
             auto *stay = workstation.dialog()->findChild<QCheckBox *>(QStringLiteral("stayLoggedIn"));
             QVERIFY(!stay->isEnabled());
             QVERIFY(!stay->isChecked());
-            workstation.submitLogin(QStringLiteral("anna"), kPassword, true);
+            workstation.submitLogin(QStringLiteral("anna"), kTestPassword, true);
             QTRY_COMPARE_WITH_TIMEOUT(workstation->stage(), AdvisorWorkstation::Stage::Working, 10000);
             QVERIFY(!workstation->preferences().stayLoggedIn);
             workstation->quit();
         }
-        Workstation again(*m_server, vault, {}, settingsPath);
+        Workstation again(*m_scenario, vault, {}, settingsPath);
         QVERIFY(again.start());
         QCOMPARE(again->stage(), AdvisorWorkstation::Stage::LoginForm);
         QVERIFY(again.dialog()->isVisible());
@@ -221,24 +221,24 @@ private slots:
     void anUnreachableServerIsSaidPlainly()
     {
         MemoryTokenStore vault;
-        Workstation workstation(*m_server, vault);
+        Workstation workstation(*m_scenario, vault);
         QVERIFY(workstation.start());
         auto *server = workstation.dialog()->findChild<QLineEdit *>(QStringLiteral("server"));
         server->clear();
         QTest::keyClicks(server, QStringLiteral("wss://localhost:1"));
-        workstation.submitLogin(QStringLiteral("anna"), kPassword);
+        workstation.submitLogin(QStringLiteral("anna"), kTestPassword);
         QTRY_VERIFY_WITH_TIMEOUT(
             workstation.dialog()->errorText().startsWith(QStringLiteral("Der Server ist nicht erreichbar")), 15000);
         QCOMPARE(workstation->stage(), AdvisorWorkstation::Stage::LoginForm);
         // Corrected, the same dialog logs in.
         server->clear();
-        QTest::keyClicks(server, m_server->endpoint().url.toString());
-        workstation.submitLogin(QStringLiteral("anna"), kPassword);
+        QTest::keyClicks(server, m_scenario->endpoint().url.toString());
+        workstation.submitLogin(QStringLiteral("anna"), kTestPassword);
         QTRY_COMPARE_WITH_TIMEOUT(workstation->stage(), AdvisorWorkstation::Stage::Working, 10000);
     }
 
 private:
-    std::unique_ptr<TestServer> m_server;
+    std::unique_ptr<Scenario> m_scenario;
 };
 
 CONSULT_WIDGET_TEST_MAIN(TestAdvisorLogin)

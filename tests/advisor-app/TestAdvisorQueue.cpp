@@ -18,7 +18,8 @@
 using namespace consult;
 using namespace consult::advisor;
 using namespace consult::advisor::testing;
-using consult::testing::TestServer;
+using consult::testing::CustomerSpec;
+using consult::testing::Scenario;
 
 namespace {
 
@@ -43,10 +44,10 @@ class TestAdvisorQueue final : public QObject
 private slots:
     void init()
     {
-        m_server = std::make_unique<TestServer>();
-        QVERIFY(m_server->start());
-        m_server->addAdvisor(QStringLiteral("anna"), QStringLiteral("Anna Berger"), kPassword, 3);
-        m_workstation = std::make_unique<Workstation>(*m_server, m_vault);
+        m_scenario = std::make_unique<Scenario>();
+        QVERIFY(m_scenario->start());
+        m_scenario->addAccount(account(QStringLiteral("anna"), QStringLiteral("Anna Berger"), 3));
+        m_workstation = std::make_unique<Workstation>(*m_scenario, m_vault);
         QVERIFY(m_workstation->logIn(QStringLiteral("anna")));
         m_window = m_workstation->window();
         m_window->waitingAlert()->setSoundEnabled(false);
@@ -55,7 +56,7 @@ private slots:
     {
         m_customers.clear();
         m_workstation.reset();
-        m_server.reset();
+        m_scenario.reset();
     }
 
     void theQueueShowsArrivalsAndDeparturesLiveWithTheWaitingTimeCounting()
@@ -65,7 +66,7 @@ private slots:
         QVERIFY(m_window->queuePanel()->findChild<QLabel *>(QStringLiteral("queueEmpty"))->isVisible());
         for (const QString &name :
              {QStringLiteral("Erika Mustermann"), QStringLiteral("Max Müller"), QStringLiteral("Jana Nowak")}) {
-            m_customers.push_back(waitingCustomer(*m_server, name));
+            m_customers.push_back(m_scenario->waitingCustomer(CustomerSpec::named(name)));
             QVERIFY(m_customers.back());
         }
         QTRY_COMPARE_WITH_TIMEOUT(view->model()->rowCount(), 3, 5000);
@@ -96,8 +97,8 @@ private slots:
 
     void takeNextTakesTheLongestWaitingAndTheServersGreetingAppears()
     {
-        m_customers.push_back(waitingCustomer(*m_server, QStringLiteral("Erika Mustermann")));
-        m_customers.push_back(waitingCustomer(*m_server, QStringLiteral("Max Müller")));
+        m_customers.push_back(m_scenario->waitingCustomer(CustomerSpec::named(QStringLiteral("Erika Mustermann"))));
+        m_customers.push_back(m_scenario->waitingCustomer(CustomerSpec::named(QStringLiteral("Max Müller"))));
         QTRY_COMPARE_WITH_TIMEOUT(m_window->queuePanel()->view()->model()->rowCount(), 2, 5000);
         QPushButton *takeNext = m_window->queuePanel()->takeNextButton();
         QVERIFY(takeNext->isEnabled());
@@ -120,8 +121,8 @@ private slots:
 
     void takeSelectedTakesTheChosenCustomerWithEnter()
     {
-        m_customers.push_back(waitingCustomer(*m_server, QStringLiteral("Erika Mustermann")));
-        m_customers.push_back(waitingCustomer(*m_server, QStringLiteral("Max Müller")));
+        m_customers.push_back(m_scenario->waitingCustomer(CustomerSpec::named(QStringLiteral("Erika Mustermann"))));
+        m_customers.push_back(m_scenario->waitingCustomer(CustomerSpec::named(QStringLiteral("Max Müller"))));
         QTableView *view = m_window->queuePanel()->view();
         QTRY_COMPARE_WITH_TIMEOUT(view->model()->rowCount(), 2, 5000);
         QVERIFY(!m_window->queuePanel()->takeSelectedButton()->isEnabled()); // nothing selected yet
@@ -141,7 +142,7 @@ private slots:
         alert->setInterval(std::chrono::milliseconds(150));
         QCOMPARE(alert->alertCount(), 0);
         QSignalSpy alerts(alert, &WaitingAlert::alerted);
-        m_customers.push_back(waitingCustomer(*m_server, QStringLiteral("Erika Mustermann")));
+        m_customers.push_back(m_scenario->waitingCustomer(CustomerSpec::named(QStringLiteral("Erika Mustermann"))));
         QTRY_VERIFY_WITH_TIMEOUT(alerts.size() >= 1, 5000);
         QVERIFY(alerts.first().at(1).toString().startsWith(QStringLiteral("Erika Mustermann wartet seit")));
         QVERIFY(alert->lastSound() != WaitingAlert::Sound::None);
@@ -172,8 +173,8 @@ private slots:
 
     void theAlertIsQuietWhenTheAdvisorHasNoFreePlace()
     {
-        m_server->addAdvisor(QStringLiteral("solo"), QStringLiteral("Sina Solo"), kPassword, 1);
-        Workstation solo(*m_server, m_vault);
+        m_scenario->addAccount(account(QStringLiteral("solo"), QStringLiteral("Sina Solo"), 1));
+        Workstation solo(*m_scenario, m_vault);
         QVERIFY(solo.logIn(QStringLiteral("solo")));
         WaitingAlert *alert = solo.window()->waitingAlert();
         alert->setSoundEnabled(false);
@@ -181,11 +182,11 @@ private slots:
         m_window->waitingAlert()->setInterval(std::chrono::milliseconds(100));
         QTest::mouseClick(m_window->pauseButton(), Qt::LeftButton); // Anna steps aside
         QTRY_VERIFY_WITH_TIMEOUT(!m_workstation->client()->status().available(), 5000);
-        m_customers.push_back(waitingCustomer(*m_server, QStringLiteral("Erika Mustermann")));
+        m_customers.push_back(m_scenario->waitingCustomer(CustomerSpec::named(QStringLiteral("Erika Mustermann"))));
         QTRY_VERIFY_WITH_TIMEOUT(alert->alertCount() >= 1, 5000);
         QTest::mouseClick(solo.window()->queuePanel()->takeNextButton(), Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(solo.client()->status().active_consultations(), 1u, 5000);
-        m_customers.push_back(waitingCustomer(*m_server, QStringLiteral("Max Müller")));
+        m_customers.push_back(m_scenario->waitingCustomer(CustomerSpec::named(QStringLiteral("Max Müller"))));
         QTRY_COMPARE_WITH_TIMEOUT(solo.window()->queuePanel()->view()->model()->rowCount(), 1, 5000);
         const int count = alert->alertCount();
         QTest::qWait(500);
@@ -195,14 +196,12 @@ private slots:
 
     void theInboxShowsLeftMessagesAsPlainTextAndDoneRemovesThemForEveryone()
     {
-        auto bernd = consult::testing::makeAdvisor();
-        m_server->addAdvisor(QStringLiteral("bernd"), QStringLiteral("Bernd Klein"), kPassword, 1);
-        bernd->loginWithPassword(m_server->endpoint(), QStringLiteral("bernd"), kPassword);
-        QTRY_COMPARE_WITH_TIMEOUT(bernd->phase(), AdvisorClient::Phase::Ready, 10000);
+        AdvisorClient *bernd = m_scenario->advisor(account(QStringLiteral("bernd"), QStringLiteral("Bernd Klein"), 1));
+        QVERIFY(bernd);
 
         InboxPanel *inbox = m_window->inboxPanel();
         QCOMPARE(m_window->sideTabs()->tabText(1), QStringLiteral("Nach&richten"));
-        auto customer = waitingCustomer(*m_server, QStringLiteral("Erika Mustermann"));
+        auto customer = m_scenario->waitingCustomer(CustomerSpec::named(QStringLiteral("Erika Mustermann")));
         QVERIFY(customer);
         const QString text = QStringLiteral("<b>Bitte</b> um Rückruf <img src=x> wegen <a href=\"http://x\">Konto</a>");
         customer->leaveMessage(text, QStringLiteral("0171 2345678"));
@@ -230,13 +229,13 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(inbox->count(), 0, 5000);
         QTRY_COMPARE_WITH_TIMEOUT(bernd->inbox()->rowCount(), 0, 5000); // gone for every advisor
         QCOMPARE(m_window->sideTabs()->tabText(1), QStringLiteral("Nach&richten"));
-        QCOMPARE(m_server->core().inbox().snapshot().items_size(), 0);
+        QCOMPARE(m_scenario->server().core().inbox().snapshot().items_size(), 0);
     }
 
     void everyLabelOfTheWindowIsPlainText()
     {
         // I3 as a structural rule: no label in the workstation interprets markup.
-        m_customers.push_back(waitingCustomer(*m_server, QStringLiteral("Erika Mustermann")));
+        m_customers.push_back(m_scenario->waitingCustomer(CustomerSpec::named(QStringLiteral("Erika Mustermann"))));
         QTRY_COMPARE_WITH_TIMEOUT(m_window->queuePanel()->view()->model()->rowCount(), 1, 5000);
         m_window->queuePanel()->takeNext();
         QTRY_VERIFY_WITH_TIMEOUT(panelOf(m_window, QStringLiteral("Erika Mustermann")), 5000);
@@ -249,11 +248,11 @@ private slots:
     }
 
 private:
-    std::unique_ptr<TestServer> m_server;
+    std::unique_ptr<Scenario> m_scenario;
     MemoryTokenStore m_vault;
     std::unique_ptr<Workstation> m_workstation;
     MainWindow *m_window = nullptr;
-    std::vector<std::unique_ptr<CustomerClient>> m_customers;
+    std::vector<CustomerClient *> m_customers;
 };
 
 CONSULT_WIDGET_TEST_MAIN(TestAdvisorQueue)

@@ -22,7 +22,8 @@
 using namespace consult;
 using namespace consult::advisor;
 using namespace consult::advisor::testing;
-using consult::testing::TestServer;
+using consult::testing::CustomerSpec;
+using consult::testing::Scenario;
 
 namespace {
 
@@ -64,21 +65,21 @@ class TestAdvisorScreenshots final : public QObject
 private slots:
     void initTestCase()
     {
-        m_server = std::make_unique<TestServer>();
-        QVERIFY(m_server->start());
-        m_server->addAdvisor(QStringLiteral("anna"), QStringLiteral("Anna Berger"), kPassword, 3);
-        m_server->addAdvisor(QStringLiteral("bernd"), QStringLiteral("Bernd Klein"), kPassword, 3);
+        m_scenario = std::make_unique<Scenario>();
+        QVERIFY(m_scenario->start());
+        m_scenario->addAccount(account(QStringLiteral("anna"), QStringLiteral("Anna Berger"), 3));
+        m_scenario->addAccount(account(QStringLiteral("bernd"), QStringLiteral("Bernd Klein"), 3));
     }
     void cleanupTestCase()
     {
         m_customers.clear();
-        m_server.reset();
+        m_scenario.reset();
     }
 
     void loginScreens()
     {
         MemoryTokenStore vault;
-        Workstation workstation(*m_server, vault);
+        Workstation workstation(*m_scenario, vault);
         QVERIFY(workstation.start());
         shoot(workstation.dialog(), QStringLiteral("login"));
 
@@ -95,7 +96,7 @@ private slots:
 
         MemoryTokenStore none;
         none.available = false;
-        Workstation withoutKeychain(*m_server, none);
+        Workstation withoutKeychain(*m_scenario, none);
         QVERIFY(withoutKeychain.start());
         shoot(withoutKeychain.dialog(), QStringLiteral("login-no-keychain"));
     }
@@ -103,7 +104,7 @@ private slots:
     void workingScreens()
     {
         QTest::qWait(2500); // the throttle of the previous test has passed
-        Workstation anna(*m_server, m_vault);
+        Workstation anna(*m_scenario, m_vault);
         QVERIFY(anna.logIn(QStringLiteral("anna")));
         MainWindow *window = anna.window();
         window->waitingAlert()->setSoundEnabled(false);
@@ -177,7 +178,7 @@ private slots:
         window->sideTabs()->setCurrentWidget(window->queuePanel());
 
         // Transfer: the dialog, then the colleague's window with the chat so far.
-        Workstation bernd(*m_server, m_vault);
+        Workstation bernd(*m_scenario, m_vault);
         QVERIFY(bernd.logIn(QStringLiteral("bernd")));
         bernd.window()->waitingAlert()->setSoundEnabled(false);
         QTRY_VERIFY_WITH_TIMEOUT(!anna.client()->colleagues().isEmpty(), 5000);
@@ -219,17 +220,17 @@ private:
     void addCustomer(const QString &name, const QString &phone, wire::ConsultationMode mode,
                      const QString &systemCheck = {})
     {
-        auto customer = consult::testing::makeCustomer();
-        customer->start(m_server->endpoint());
-        QTRY_COMPARE_WITH_TIMEOUT(customer->phase(), CustomerClient::Phase::ReadingNotices, 10000);
-        customer->login(name, phone, mode, systemCheck);
-        QTRY_COMPARE_WITH_TIMEOUT(customer->phase(), CustomerClient::Phase::Waiting, 10000);
-        m_customers.push_back(std::move(customer));
+        CustomerSpec spec = CustomerSpec::named(name, phone);
+        spec.mode = mode;
+        spec.systemCheck = systemCheck;
+        CustomerClient *customer = m_scenario->waitingCustomer(spec);
+        QVERIFY(customer);
+        m_customers.push_back(customer);
     }
 
-    std::unique_ptr<TestServer> m_server;
+    std::unique_ptr<Scenario> m_scenario;
     MemoryTokenStore m_vault;
-    std::vector<std::unique_ptr<CustomerClient>> m_customers;
+    std::vector<CustomerClient *> m_customers;
 };
 
 CONSULT_WIDGET_TEST_MAIN(TestAdvisorScreenshots)

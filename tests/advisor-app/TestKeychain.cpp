@@ -15,7 +15,7 @@
 using namespace consult;
 using namespace consult::advisor;
 using namespace consult::advisor::testing;
-using consult::testing::TestServer;
+using consult::testing::Scenario;
 
 namespace {
 
@@ -95,29 +95,29 @@ private slots:
 
     void theWorkstationKeepsTheTokenInTheKeychainAndLogoutDeletesIt()
     {
-        TestServer server;
-        QVERIFY(server.start());
-        server.addAdvisor(QStringLiteral("anna"), QStringLiteral("Anna Berger"), kPassword, 3);
+        Scenario scenario;
+        QVERIFY(scenario.start());
+        scenario.addAccount(account(QStringLiteral("anna"), QStringLiteral("Anna Berger"), 3));
         TokenVault vault;
-        const QString key = AdvisorWorkstation::vaultKey(server.endpoint().url, QStringLiteral("anna"));
+        const QString key = AdvisorWorkstation::vaultKey(scenario.endpoint().url, QStringLiteral("anna"));
         QTemporaryDir shared;
         const QString settingsPath = shared.filePath(QStringLiteral("advisor.ini"));
         QByteArray token;
         {
-            Workstation first(server, vault, {}, settingsPath);
+            Workstation first(scenario, vault, {}, settingsPath);
             QVERIFY(first.start());
             QVERIFY(first->keychainAvailable());
-            first.submitLogin(QStringLiteral("anna"), kPassword, true);
+            first.submitLogin(QStringLiteral("anna"), kTestPassword, true);
             QTRY_COMPARE_WITH_TIMEOUT(first->stage(), AdvisorWorkstation::Stage::Working, 10000);
             QTRY_COMPARE_WITH_TIMEOUT(readDirectly(key).first, QKeychain::NoError, 10000);
             token = readDirectly(key).second;
             QCOMPARE(token, first.client()->token());
-            QVERIFY(!token.contains(kPassword.toUtf8()));
+            QVERIFY(!token.contains(kTestPassword.toUtf8()));
             QVERIFY2(filesContaining(token).isEmpty(), qPrintable(filesContaining(token).join(u", ")));
-            QVERIFY(filesContaining(kPassword.toUtf8()).isEmpty());
+            QVERIFY(filesContaining(kTestPassword.toUtf8()).isEmpty());
             first->quit();
         }
-        Workstation second(server, vault, {}, settingsPath);
+        Workstation second(scenario, vault, {}, settingsPath);
         QVERIFY(second.start());
         QTRY_COMPARE_WITH_TIMEOUT(second->stage(), AdvisorWorkstation::Stage::Working, 10000);
         QVERIFY(!second.dialog()->isVisible());
@@ -127,7 +127,7 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(readDirectly(key).first, QKeychain::EntryNotFound, 10000);
         auto probe = consult::testing::makeAdvisor();
         QSignalSpy refused(probe.get(), &AdvisorClient::loginRefused);
-        probe->loginWithToken(server.endpoint(), QStringLiteral("anna"), token);
+        probe->loginWithToken(scenario.endpoint(), QStringLiteral("anna"), token);
         QTRY_COMPARE_WITH_TIMEOUT(refused.size(), 1, 10000);
         QCOMPARE(refused.first().at(0).value<wire::ErrorCode>(), wire::ERROR_LOGIN_FAILED);
     }

@@ -11,7 +11,7 @@
 using namespace consult;
 using namespace consult::advisor;
 using namespace consult::advisor::testing;
-using consult::testing::TestServer;
+using consult::testing::Scenario;
 
 namespace {
 
@@ -46,26 +46,26 @@ private slots:
 
     void theWorkstationSaysSoAndAsksForThePasswordEachTime()
     {
-        TestServer server;
-        QVERIFY(server.start());
-        server.addAdvisor(QStringLiteral("anna"), QStringLiteral("Anna Berger"), kPassword, 3);
+        Scenario scenario;
+        QVERIFY(scenario.start());
+        scenario.addAccount(account(QStringLiteral("anna"), QStringLiteral("Anna Berger"), 3));
         TokenVault vault;
         QTemporaryDir shared;
         const QString settingsPath = shared.filePath(QStringLiteral("advisor.ini"));
         {
-            Workstation workstation(server, vault, {}, settingsPath);
+            Workstation workstation(scenario, vault, {}, settingsPath);
             QVERIFY(workstation.start());
             QVERIFY(!workstation->keychainAvailable());
             auto *note = workstation.dialog()->findChild<QLabel *>(QStringLiteral("keychainNote"));
             QVERIFY(note->isVisible());
             QVERIFY(note->text().startsWith(QStringLiteral("Kein Schlüsselbund erreichbar")));
             QVERIFY(!workstation.dialog()->findChild<QCheckBox *>(QStringLiteral("stayLoggedIn"))->isEnabled());
-            workstation.submitLogin(QStringLiteral("anna"), kPassword, true);
+            workstation.submitLogin(QStringLiteral("anna"), kTestPassword, true);
             QTRY_COMPARE_WITH_TIMEOUT(workstation->stage(), AdvisorWorkstation::Stage::Working, 10000);
             QVERIFY(!workstation->preferences().stayLoggedIn);
             workstation->quit();
         }
-        Workstation again(server, vault, {}, settingsPath);
+        Workstation again(scenario, vault, {}, settingsPath);
         QVERIFY(again.start());
         QCOMPARE(again->stage(), AdvisorWorkstation::Stage::LoginForm);
         QVERIFY(again.dialog()->isVisible());

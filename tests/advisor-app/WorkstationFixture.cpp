@@ -11,7 +11,7 @@
 
 namespace consult::advisor::testing {
 
-Workstation::Workstation(consult::testing::TestServer &server, TokenStore &vault, const QString &language,
+Workstation::Workstation(consult::testing::Scenario &scenario, TokenStore &vault, const QString &language,
                          const QString &settingsPath)
     : m_settingsPath(settingsPath.isEmpty() ? m_directory.filePath(QStringLiteral("advisor.ini")) : settingsPath)
 {
@@ -19,7 +19,7 @@ Workstation::Workstation(consult::testing::TestServer &server, TokenStore &vault
     if (!language.isEmpty())
         m_settings->setValue(QStringLiteral("view/language"), language);
     AdvisorWorkstation::Options options;
-    options.endpoint = server.endpoint();
+    options.endpoint = scenario.endpoint();
     options.connection = consult::testing::fastRetrySettings();
     m_workstation = std::make_unique<AdvisorWorkstation>(options, vault, *m_settings, SystemClock::instance());
 }
@@ -27,7 +27,7 @@ Workstation::Workstation(consult::testing::TestServer &server, TokenStore &vault
 Workstation::~Workstation()
 {
     m_workstation.reset();
-    // Windows and clients deleted later must go before the server the test owns.
+    // Windows and clients deleted later must go before the server the scenario owns.
     QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
 }
 
@@ -67,26 +67,13 @@ bool Workstation::logIn(const QString &username, bool stay)
     if (!start())
         return false;
     if (m_workstation->stage() == AdvisorWorkstation::Stage::LoginForm)
-        submitLogin(username, kPassword, stay);
+        submitLogin(username, kTestPassword, stay);
     return QTest::qWaitFor(
         [this] {
             return m_workstation->stage() == AdvisorWorkstation::Stage::Working && window() &&
                    client()->status().capacity() > 0;
         },
         20000);
-}
-
-std::unique_ptr<CustomerClient> waitingCustomer(consult::testing::TestServer &server, const QString &name,
-                                                const QString &phone)
-{
-    auto customer = consult::testing::makeCustomer();
-    customer->start(server.endpoint());
-    if (!QTest::qWaitFor([&] { return customer->phase() == CustomerClient::Phase::ReadingNotices; }, 10000))
-        return {};
-    customer->login(name, phone, wire::CONSULTATION_MODE_CHAT);
-    if (!QTest::qWaitFor([&] { return customer->phase() == CustomerClient::Phase::Waiting; }, 10000))
-        return {};
-    return customer;
 }
 
 void whenModalOpens(const QString &objectName, std::function<void(QWidget *)> act)

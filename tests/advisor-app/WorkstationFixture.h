@@ -1,7 +1,8 @@
 #pragma once
 
 // Helpers for the advisor workstation's UI tests: a workstation over a real in-process server,
-// driven through its real widgets, and scripted customers (the real client library).
+// driven through its real widgets. The server, the accounts, the scripted customers and the wait
+// for a consultation come from the Scenario (support/Scenario.h).
 #include "AdvisorWorkstation.h"
 #include "ConsultationPanel.h"
 #include "ConsultationTabs.h"
@@ -11,8 +12,8 @@
 #include "QueuePanel.h"
 #include "TokenStore.h"
 #include "WaitingAlert.h"
+#include "support/Scenario.h"
 #include "support/TestClients.h"
-#include "support/TestServer.h"
 #include "widgets/ChatInput.h"
 
 #include <QApplication>
@@ -26,14 +27,20 @@
 
 namespace consult::advisor::testing {
 
-inline const QString kPassword = QStringLiteral("correct horse battery staple");
+using consult::testing::kTestPassword;
+
+// An advisor account as the workstation tests name them (`displayName`, `capacity` places).
+inline consult::testing::AdvisorSpec account(const QString &username, const QString &displayName, int capacity)
+{
+    return consult::testing::AdvisorSpec{username, displayName, capacity, consult::testing::Route::Direct};
+}
 
 // One advisor's workstation: its own preferences file, the given token store, the server's endpoint.
 class Workstation
 {
 public:
     // `settingsPath`: share a preferences file with an earlier workstation (a restart); default: a new one.
-    Workstation(consult::testing::TestServer &server, TokenStore &vault, const QString &language = {},
+    Workstation(consult::testing::Scenario &scenario, TokenStore &vault, const QString &language = {},
                 const QString &settingsPath = {});
     ~Workstation();
 
@@ -50,7 +57,7 @@ public:
     bool start();
     // Types into the dialog and clicks "Anmelden" (does not wait).
     void submitLogin(const QString &username, const QString &password, bool stay = false);
-    // start(), log-in through the dialog, wait for the main window. Fails the test otherwise.
+    // start(), log-in through the dialog with kTestPassword, wait for the main window; false otherwise.
     bool logIn(const QString &username, bool stay = false);
 
 private:
@@ -59,10 +66,6 @@ private:
     std::unique_ptr<QSettings> m_settings;
     std::unique_ptr<AdvisorWorkstation> m_workstation;
 };
-
-// A customer who has logged in and waits in the queue.
-std::unique_ptr<CustomerClient> waitingCustomer(consult::testing::TestServer &server, const QString &name,
-                                                const QString &phone = QStringLiteral("0561 7001234"));
 
 // When the next modal dialog called `objectName` opens, runs `act` on it (from inside its exec()).
 void whenModalOpens(const QString &objectName, std::function<void(QWidget *)> act);

@@ -1,5 +1,5 @@
 #!/bin/sh
-# Runs a command with a private Secret Service (SECURITY.md A6 test): a fresh D-Bus session bus from
+# Runs a command with a private Secret Service (the A6 test): a fresh D-Bus session bus from
 # dbus-run-session and a gnome-keyring-daemon on it, all under a temporary HOME and runtime
 # directory, so the developer's own keyring is never read or written. Both end with the command.
 #   run-with-keyring.sh <command> [arguments...]

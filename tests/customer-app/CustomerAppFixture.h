@@ -1,15 +1,17 @@
 #pragma once
 
-// Drives the real customer window against a real in-process server (TestServer, real TLS), with
-// advisors scripted through the client library. Helpers report through the Qt Test macros; callers
-// check QTest::currentTestFailed() (or use the CUSTOMER_* macros that return on failure).
+// Drives the real customer window against a real in-process server (real TLS), with advisors
+// scripted through the client library; the server, the scripted advisors and customers and the take
+// come from the Scenario (support/Scenario.h), the window is driven here through its widgets.
+// Helpers report through the Qt Test macros; callers check QTest::currentTestFailed() (or use the
+// CUSTOMER_* macros that return on failure).
 #include "ConsultationPage.h"
 #include "CustomerWindow.h"
 #include "LoginPage.h"
 #include "NoticeDialog.h"
 #include "StartPage.h"
+#include "support/Scenario.h"
 #include "support/TestClients.h"
-#include "support/TestServer.h"
 #include "widgets/ChatInput.h"
 #include "widgets/LanguageSwitcher.h"
 
@@ -29,7 +31,6 @@
 
 namespace consult::testing {
 
-inline const QString kAdvisorPassword = QStringLiteral("correct horse battery staple");
 inline const QString kBankName = QStringLiteral("Sparkasse Teststadt");
 
 // The customer app as a customer sees it: the window, in German unless switched.
@@ -118,12 +119,10 @@ inline void clickCheckBox(QCheckBox *check)
     QTest::mouseClick(check, Qt::LeftButton, {}, QPoint(8, check->height() / 2));
 }
 
-inline std::unique_ptr<AdvisorClient> loggedInAdvisor(TestServer &server, const QString &username)
+// The advisor the customer tests meet: Anna Berger with one place.
+inline AdvisorSpec annaWithOnePlace()
 {
-    auto advisor = makeAdvisor();
-    advisor->loginWithPassword(server.endpoint(), username, kAdvisorPassword);
-    [&] { CONSULT_WAIT_FOR(advisor->phase() == AdvisorClient::Phase::Ready, 20000); }();
-    return advisor;
+    return AdvisorSpec{QStringLiteral("anna"), QStringLiteral("Anna Berger"), 1, Route::Direct};
 }
 
 // Start page -> log-in page with the notices delivered.
@@ -161,11 +160,23 @@ inline void logIn(CustomerApp &app, const QString &name, const QString &phone)
 }
 
 // The advisor takes this customer, the only one waiting; returns once the app shows the consultation.
-inline void takenBy(AdvisorClient &advisor, CustomerApp &app)
+inline void takenBy(Scenario &scenario, AdvisorClient &advisor, CustomerApp &app)
 {
     QTRY_COMPARE_WITH_TIMEOUT(advisor.queue()->rowCount(), 1, 10000);
-    advisor.takeNext();
-    QTRY_COMPARE_WITH_TIMEOUT(app.phase(), CustomerClient::Phase::Consulting, 10000);
+    QVERIFY(app->client());
+    QVERIFY(scenario.take(advisor, *app->client(), Take::Next));
+    QCOMPARE(app.phase(), CustomerClient::Phase::Consulting);
+}
+
+// The customer's side of the sequence: the log-in through the window's widgets, then taken by
+// `advisor` (the only one waiting); returns once the app shows the consultation.
+inline void consultingWith(Scenario &scenario, AdvisorClient &advisor, CustomerApp &app, const QString &name,
+                           const QString &phone)
+{
+    logIn(app, name, phone);
+    if (QTest::currentTestFailed())
+        return;
+    takenBy(scenario, advisor, app);
 }
 
 // The advisor's consultation with this customer.

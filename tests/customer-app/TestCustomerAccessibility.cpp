@@ -82,12 +82,12 @@ private slots:
 
     void everyControlOnEveryScreenHasAName()
     {
-        TestServer server;
-        QVERIFY(server.start());
-        server.addAdvisor(QStringLiteral("anna"), QStringLiteral("Anna Berger"), kAdvisorPassword, 1);
-        auto advisor = loggedInAdvisor(server, QStringLiteral("anna"));
+        Scenario scenario;
+        QVERIFY(scenario.start());
+        AdvisorClient *advisor = scenario.advisor(annaWithOnePlace());
+        QVERIFY(advisor);
         advisor->setAvailable(false);
-        CustomerApp app(server.endpoint());
+        CustomerApp app(scenario.endpoint());
         CUSTOMER_STEP(checkNames(app->startPage()));
         CUSTOMER_STEP(checkNames(app->findChild<QWidget *>(QStringLiteral("header"))));
         CUSTOMER_STEP(logIn(app, QStringLiteral("Max Müller"), QStringLiteral("0171 1234567")));
@@ -98,7 +98,7 @@ private slots:
         CUSTOMER_STEP(checkNames(app->messagePage()));
         QTest::mouseClick(app->messagePage()->backButton(), Qt::LeftButton);
         advisor->setAvailable(true);
-        CUSTOMER_STEP(takenBy(*advisor, app));
+        CUSTOMER_STEP(takenBy(scenario, *advisor, app));
         CUSTOMER_STEP(checkNames(app->consultationPage()));
         advisor->endConsultation(consultationOf(*advisor, app)->id);
         QTRY_COMPARE_WITH_TIMEOUT(app.phase(), Phase::Ended, 10000);
@@ -107,9 +107,9 @@ private slots:
 
     void theKeyboardWalksTheLogInInReadingOrder()
     {
-        TestServer server;
-        QVERIFY(server.start());
-        CustomerApp app(server.endpoint());
+        Scenario scenario;
+        QVERIFY(scenario.start());
+        CustomerApp app(scenario.endpoint());
         QApplication::setActiveWindow(app.window.get());
         QVERIFY(QTest::qWaitForWindowActive(app.window.get()));
         CUSTOMER_STEP(openLogin(app));
@@ -129,13 +129,13 @@ private slots:
 
     void enterSendsAndShiftEnterBreaksTheLine()
     {
-        TestServer server;
-        QVERIFY(server.start());
-        server.addAdvisor(QStringLiteral("anna"), QStringLiteral("Anna Berger"), kAdvisorPassword, 1);
-        auto advisor = loggedInAdvisor(server, QStringLiteral("anna"));
-        CustomerApp app(server.endpoint());
-        CUSTOMER_STEP(logIn(app, QStringLiteral("Erika Mustermann"), QStringLiteral("0561 7001234")));
-        CUSTOMER_STEP(takenBy(*advisor, app));
+        Scenario scenario;
+        QVERIFY(scenario.start());
+        AdvisorClient *advisor = scenario.advisor(annaWithOnePlace());
+        QVERIFY(advisor);
+        CustomerApp app(scenario.endpoint());
+        CUSTOMER_STEP(consultingWith(scenario, *advisor, app, QStringLiteral("Erika Mustermann"),
+                                     QStringLiteral("0561 7001234")));
         AdvisorConsultation *theirs = consultationOf(*advisor, app);
         QTRY_COMPARE_WITH_TIMEOUT(theirs->chat->rowCount(), 1, 10000);
         ChatInput *input = app->consultationPage()->input();
@@ -156,18 +156,15 @@ private slots:
 
     void theQueuePositionIsAnnouncedWhenItChanges()
     {
-        TestServer server;
-        QVERIFY(server.start());
-        server.addAdvisor(QStringLiteral("anna"), QStringLiteral("Anna Berger"), kAdvisorPassword, 1);
-        auto advisor = loggedInAdvisor(server, QStringLiteral("anna"));
+        Scenario scenario;
+        QVERIFY(scenario.start());
+        AdvisorClient *advisor = scenario.advisor(annaWithOnePlace());
+        QVERIFY(advisor);
         advisor->setAvailable(false);
-        auto ahead = makeCustomer();
-        ahead->start(server.endpoint());
-        CONSULT_WAIT_FOR(ahead->phase() == Phase::ReadingNotices, 10000);
-        ahead->login(QStringLiteral("Anton Alt"), QStringLiteral("0561 7001234"), wire::CONSULTATION_MODE_CHAT);
-        CONSULT_WAIT_FOR(ahead->phase() == Phase::Waiting, 10000);
+        CustomerClient *ahead = scenario.waitingCustomer(CustomerSpec::named(QStringLiteral("Anton Alt")));
+        QVERIFY(ahead);
 
-        CustomerApp app(server.endpoint());
+        CustomerApp app(scenario.endpoint());
         CUSTOMER_STEP(logIn(app, QStringLiteral("Berta Bunt"), QStringLiteral("0561 7001234")));
         QTRY_COMPARE_WITH_TIMEOUT(app.phase(), Phase::Waiting, 10000);
         QLabel *position = app->waitingPage()->positionLabel();
@@ -181,9 +178,9 @@ private slots:
 
     void theLanguageSwitchesWithoutRestartAndTheNoticesFollow()
     {
-        TestServer server;
-        QVERIFY(server.start());
-        CustomerApp app(server.endpoint());
+        Scenario scenario;
+        QVERIFY(scenario.start());
+        CustomerApp app(scenario.endpoint());
         QCOMPARE(app->startPage()->chatButton()->text(), QStringLiteral("Service-Chat starten"));
         QCOMPARE(app->languageButton()->text(), QStringLiteral("English"));
         QTest::mouseClick(app->languageButton(), Qt::LeftButton);

@@ -34,9 +34,9 @@ class TestCustomerLogin final : public QObject
 private slots:
     void nameAndPhoneAreCheckedAsTheCustomerTypes()
     {
-        TestServer server;
-        QVERIFY(server.start());
-        CustomerApp app(server.endpoint());
+        Scenario scenario;
+        QVERIFY(scenario.start());
+        CustomerApp app(scenario.endpoint());
         CUSTOMER_STEP(openLogin(app));
         customer::LoginPage *login = app->loginPage();
         QVERIFY(!login->loginButton()->isEnabled());
@@ -77,9 +77,9 @@ private slots:
 
     void eachNoticeIsReadBeforeItIsAccepted()
     {
-        TestServer server;
-        QVERIFY(server.start());
-        CustomerApp app(server.endpoint());
+        Scenario scenario;
+        QVERIFY(scenario.start());
+        CustomerApp app(scenario.endpoint());
         CUSTOMER_STEP(openLogin(app));
         customer::LoginPage *login = app->loginPage();
         QCheckBox *security = login->noticeChecks().first();
@@ -109,15 +109,11 @@ private slots:
 
     void tooManyEntriesFromOneAddressAreExplained()
     {
-        TestServer server([](ServerConfig &config) { config.entriesPerAddress = 1; });
-        QVERIFY(server.start());
-        auto other = makeCustomer();
-        other->start(server.endpoint());
-        CONSULT_WAIT_FOR(other->phase() == Phase::ReadingNotices, 10000);
-        other->login(QStringLiteral("Anton Alt"), QStringLiteral("0561 7001234"), wire::CONSULTATION_MODE_CHAT);
-        CONSULT_WAIT_FOR(other->phase() == Phase::Waiting, 10000);
+        Scenario scenario([](ServerConfig &config) { config.entriesPerAddress = 1; });
+        QVERIFY(scenario.start());
+        QVERIFY(scenario.waitingCustomer(CustomerSpec::named(QStringLiteral("Anton Alt"))));
 
-        CustomerApp app(server.endpoint());
+        CustomerApp app(scenario.endpoint());
         CUSTOMER_STEP(logIn(app, QStringLiteral("Berta Bunt"), QStringLiteral("0561 7001234")));
         QLabel *status = label(app->loginPage(), "loginStatus");
         QTRY_VERIFY_WITH_TIMEOUT(status->text().contains(QStringLiteral("zu viele Anmeldungen")), 10000);
@@ -134,9 +130,9 @@ private slots:
         QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
         const quint16 port = probe.serverPort();
         probe.close(); // nothing listens there now
-        TestServer server;
-        QVERIFY(server.start());
-        CustomerApp app(server.endpointAt(port));
+        Scenario scenario;
+        QVERIFY(scenario.start());
+        CustomerApp app(scenario.server().endpointAt(port));
         QTest::mouseClick(app->startPage()->chatButton(), Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(app.phase(), Phase::Failed, 15000);
         QCOMPARE(app->pages()->currentWidget(), static_cast<QWidget *>(app->loginPage()));
@@ -156,9 +152,9 @@ private slots:
     void aServerWithoutTheBanksKeyIsRefused()
     {
         // C1: a valid certificate is not enough; the key must be the pinned one. No override is offered.
-        TestServer server;
-        QVERIFY(server.start());
-        ServerEndpoint endpoint = server.endpoint();
+        Scenario scenario;
+        QVERIFY(scenario.start());
+        ServerEndpoint endpoint = scenario.endpoint();
         endpoint.pins = {QByteArrayLiteral("47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=")};
         CustomerApp app(endpoint);
         QTest::mouseClick(app->startPage()->chatButton(), Qt::LeftButton);
@@ -171,9 +167,9 @@ private slots:
 
     void aCertificateThatDoesNotValidateIsRefused()
     {
-        TestServer server;
-        QVERIFY(server.start());
-        ServerEndpoint endpoint = server.endpoint();
+        Scenario scenario;
+        QVERIFY(scenario.start());
+        ServerEndpoint endpoint = scenario.endpoint();
         endpoint.extraCaCertificates.clear(); // the test CA is not trusted
         CustomerApp app(endpoint);
         QTest::mouseClick(app->startPage()->chatButton(), Qt::LeftButton);
@@ -184,9 +180,9 @@ private slots:
 
     void cancellingReturnsToTheStart()
     {
-        TestServer server;
-        QVERIFY(server.start());
-        CustomerApp app(server.endpoint());
+        Scenario scenario;
+        QVERIFY(scenario.start());
+        CustomerApp app(scenario.endpoint());
         CUSTOMER_STEP(openLogin(app));
         QTest::mouseClick(app->loginPage()->findChild<QPushButton *>(QStringLiteral("cancelLogin")), Qt::LeftButton);
         QCOMPARE(app->pages()->currentWidget(), static_cast<QWidget *>(app->startPage()));
@@ -195,9 +191,9 @@ private slots:
 
     void theVideoConsultationSaysItIsNotAvailableYet()
     {
-        TestServer server;
-        QVERIFY(server.start());
-        CustomerApp app(server.endpoint());
+        Scenario scenario;
+        QVERIFY(scenario.start());
+        CustomerApp app(scenario.endpoint());
         QTest::mouseClick(app->startPage()->videoButton(), Qt::LeftButton);
         auto *note = app->startPage()->findChild<QLabel *>(QStringLiteral("videoNote"));
         QVERIFY(note->isVisible());

@@ -4,7 +4,6 @@
 #include "CustomerAppFixture.h"
 #include "CustomerTestMain.h"
 #include "EndPage.h"
-#include "support/TcpProxy.h"
 
 #include <QLabel>
 #include <QMessageBox>
@@ -30,14 +29,14 @@ class TestCustomerReconnect final : public QObject
 private slots:
     void linesTypedWhileReconnectingAreSentAfterTheResume()
     {
-        TestServer server;
-        QVERIFY(server.start());
-        server.addAdvisor(QStringLiteral("anna"), QStringLiteral("Anna Berger"), kAdvisorPassword, 1);
-        auto advisor = loggedInAdvisor(server, QStringLiteral("anna"));
-        TcpProxy proxy(server.port());
-        CustomerApp app(server.endpointAt(proxy.port()));
-        CUSTOMER_STEP(logIn(app, QStringLiteral("Erika Mustermann"), QStringLiteral("0561 7001234")));
-        CUSTOMER_STEP(takenBy(*advisor, app));
+        Scenario scenario;
+        QVERIFY(scenario.start());
+        AdvisorClient *advisor = scenario.advisor(annaWithOnePlace());
+        QVERIFY(advisor);
+        TcpProxy &proxy = scenario.proxy();
+        CustomerApp app(scenario.endpoint(Route::CuttingProxy));
+        CUSTOMER_STEP(consultingWith(scenario, *advisor, app, QStringLiteral("Erika Mustermann"),
+                                     QStringLiteral("0561 7001234")));
         AdvisorConsultation *theirs = consultationOf(*advisor, app);
         QVERIFY(theirs);
         QLabel *banner = app->connectionBanner();
@@ -76,16 +75,17 @@ private slots:
 
     void theAdvisorsConnectionTroubleIsShown()
     {
-        TestServer server;
-        QVERIFY(server.start());
-        server.addAdvisor(QStringLiteral("anna"), QStringLiteral("Anna Berger"), kAdvisorPassword, 1);
-        TcpProxy advisorProxy(server.port());
-        auto advisor = makeAdvisor();
-        advisor->loginWithPassword(server.endpointAt(advisorProxy.port()), QStringLiteral("anna"), kAdvisorPassword);
-        QTRY_COMPARE_WITH_TIMEOUT(advisor->phase(), AdvisorClient::Phase::Ready, 20000);
-        CustomerApp app(server.endpoint());
-        CUSTOMER_STEP(logIn(app, QStringLiteral("Erika Mustermann"), QStringLiteral("0561 7001234")));
-        CUSTOMER_STEP(takenBy(*advisor, app));
+        Scenario scenario;
+        QVERIFY(scenario.start());
+        // The advisor on the second proxy: only the advisor's connection is cut.
+        AdvisorSpec anna = annaWithOnePlace();
+        anna.route = Route::SecondCuttingProxy;
+        AdvisorClient *advisor = scenario.advisor(anna);
+        QVERIFY(advisor);
+        TcpProxy &advisorProxy = scenario.secondProxy();
+        CustomerApp app(scenario.endpoint());
+        CUSTOMER_STEP(consultingWith(scenario, *advisor, app, QStringLiteral("Erika Mustermann"),
+                                     QStringLiteral("0561 7001234")));
         QLabel *peer = app->consultationPage()->peerLabel();
         QVERIFY(!peer->isVisible());
 
@@ -101,14 +101,14 @@ private slots:
 
     void aConsultationThatCannotBeResumedEndsClearlyWithItsTranscript()
     {
-        TestServer server([](ServerConfig &config) { config.resumeTtlSeconds = 1; });
-        QVERIFY(server.start());
-        server.addAdvisor(QStringLiteral("anna"), QStringLiteral("Anna Berger"), kAdvisorPassword, 1);
-        auto advisor = loggedInAdvisor(server, QStringLiteral("anna"));
-        TcpProxy proxy(server.port());
-        CustomerApp app(server.endpointAt(proxy.port()));
-        CUSTOMER_STEP(logIn(app, QStringLiteral("Erika Mustermann"), QStringLiteral("0561 7001234")));
-        CUSTOMER_STEP(takenBy(*advisor, app));
+        Scenario scenario([](ServerConfig &config) { config.resumeTtlSeconds = 1; });
+        QVERIFY(scenario.start());
+        AdvisorClient *advisor = scenario.advisor(annaWithOnePlace());
+        QVERIFY(advisor);
+        TcpProxy &proxy = scenario.proxy();
+        CustomerApp app(scenario.endpoint(Route::CuttingProxy));
+        CUSTOMER_STEP(consultingWith(scenario, *advisor, app, QStringLiteral("Erika Mustermann"),
+                                     QStringLiteral("0561 7001234")));
         QTRY_COMPARE_WITH_TIMEOUT(app->client()->chat()->rowCount(), 1, 10000);
 
         proxy.setRefusing(true);

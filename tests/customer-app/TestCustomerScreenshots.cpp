@@ -6,7 +6,6 @@
 #include "EndPage.h"
 #include "MessagePage.h"
 #include "WaitingPage.h"
-#include "support/TcpProxy.h"
 #include "transcript/Transcript.h"
 #include "widgets/ConnectionIndicator.h"
 
@@ -53,9 +52,9 @@ private slots:
 
     void startLogInAndNotices()
     {
-        TestServer server;
-        QVERIFY(server.start());
-        CustomerApp app(server.endpoint());
+        Scenario scenario;
+        QVERIFY(scenario.start());
+        CustomerApp app(scenario.endpoint());
         CUSTOMER_STEP(shoot(app.window.get(), QStringLiteral("01-start")));
         QTest::mouseClick(app->startPage()->videoButton(), Qt::LeftButton);
         CUSTOMER_STEP(shoot(app.window.get(), QStringLiteral("02-start-video-not-yet")));
@@ -79,9 +78,9 @@ private slots:
 
     void connectionRefused()
     {
-        TestServer server;
-        QVERIFY(server.start());
-        ServerEndpoint endpoint = server.endpoint();
+        Scenario scenario;
+        QVERIFY(scenario.start());
+        ServerEndpoint endpoint = scenario.endpoint();
         endpoint.pins = {QByteArrayLiteral("47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=")};
         CustomerApp app(endpoint);
         QTest::mouseClick(app->startPage()->chatButton(), Qt::LeftButton);
@@ -91,19 +90,15 @@ private slots:
 
     void waitingMessageAndConfirmation()
     {
-        TestServer server;
-        QVERIFY(server.start());
-        server.addAdvisor(QStringLiteral("anna"), QStringLiteral("Anna Berger"), kAdvisorPassword, 1);
-        auto advisor = loggedInAdvisor(server, QStringLiteral("anna"));
+        Scenario scenario;
+        QVERIFY(scenario.start());
+        AdvisorClient *advisor = scenario.advisor(annaWithOnePlace());
+        QVERIFY(advisor);
         // The only advisor is busy with someone else: all busy, with an expected wait.
-        auto ahead = makeCustomer();
-        ahead->start(server.endpoint());
-        CONSULT_WAIT_FOR(ahead->phase() == Phase::ReadingNotices, 10000);
-        ahead->login(QStringLiteral("Anton Alt"), QStringLiteral("0561 7001234"), wire::CONSULTATION_MODE_CHAT);
-        CONSULT_WAIT_FOR(advisor->queue()->rowCount() == 1, 10000);
-        advisor->takeNext();
-        CONSULT_WAIT_FOR(ahead->phase() == Phase::Consulting, 10000);
-        CustomerApp app(server.endpoint());
+        CustomerClient *ahead = scenario.waitingCustomer(CustomerSpec::named(QStringLiteral("Anton Alt")));
+        QVERIFY(ahead);
+        QVERIFY(scenario.take(*advisor, *ahead, Take::Next));
+        CustomerApp app(scenario.endpoint());
         CUSTOMER_STEP(logIn(app, QStringLiteral("Max Müller"), QStringLiteral("0171 1234567")));
         QTRY_COMPARE_WITH_TIMEOUT(app.phase(), Phase::Waiting, 10000);
         QTRY_VERIFY_WITH_TIMEOUT(app->waitingPage()->busyBox()->isVisible(), 10000);
@@ -133,9 +128,9 @@ private slots:
             week.insert(days.at(day - 1), day == openDay ? QStringLiteral("08:00-18:00") : QStringLiteral("closed"));
         auto hours = OpeningHours::parse(week, {}, QStringLiteral("Europe/Berlin"));
         QVERIFY(hours.ok());
-        TestServer server({}, hours.value());
-        QVERIFY(server.start());
-        CustomerApp app(server.endpoint());
+        Scenario scenario({}, hours.value());
+        QVERIFY(scenario.start());
+        CustomerApp app(scenario.endpoint());
         CUSTOMER_STEP(logIn(app, QStringLiteral("Erika Mustermann"), QStringLiteral("0561 7001234")));
         QTRY_COMPARE_WITH_TIMEOUT(app.phase(), Phase::MessageOnly, 10000);
         CUSTOMER_STEP(shoot(app.window.get(), QStringLiteral("12-message-closed")));
@@ -143,14 +138,14 @@ private slots:
 
     void consultationGuardsReconnectAndEnd()
     {
-        TestServer server;
-        QVERIFY(server.start());
-        server.addAdvisor(QStringLiteral("anna"), QStringLiteral("Anna Berger"), kAdvisorPassword, 1);
-        auto advisor = loggedInAdvisor(server, QStringLiteral("anna"));
-        TcpProxy proxy(server.port());
-        CustomerApp app(server.endpointAt(proxy.port()));
-        CUSTOMER_STEP(logIn(app, QStringLiteral("Max Müller"), QStringLiteral("0171 1234567")));
-        CUSTOMER_STEP(takenBy(*advisor, app));
+        Scenario scenario;
+        QVERIFY(scenario.start());
+        AdvisorClient *advisor = scenario.advisor(annaWithOnePlace());
+        QVERIFY(advisor);
+        TcpProxy &proxy = scenario.proxy();
+        CustomerApp app(scenario.endpoint(Route::CuttingProxy));
+        CUSTOMER_STEP(
+            consultingWith(scenario, *advisor, app, QStringLiteral("Max Müller"), QStringLiteral("0171 1234567")));
         AdvisorConsultation *theirs = consultationOf(*advisor, app);
         customer::ConsultationPage *page = app->consultationPage();
         typeText(page->input(), QStringLiteral("Guten Tag! Wie hoch ist das Tageslimit meiner Karte im Ausland?"));
@@ -211,10 +206,10 @@ private slots:
 
     void leftQueueAndLost()
     {
-        TestServer server([](ServerConfig &config) { config.resumeTtlSeconds = 1; });
-        QVERIFY(server.start());
-        TcpProxy proxy(server.port());
-        CustomerApp app(server.endpointAt(proxy.port()));
+        Scenario scenario([](ServerConfig &config) { config.resumeTtlSeconds = 1; });
+        QVERIFY(scenario.start());
+        TcpProxy &proxy = scenario.proxy();
+        CustomerApp app(scenario.endpoint(Route::CuttingProxy));
         CUSTOMER_STEP(logIn(app, QStringLiteral("Erika Mustermann"), QStringLiteral("0561 7001234")));
         QTRY_COMPARE_WITH_TIMEOUT(app.phase(), Phase::Waiting, 10000);
         clickInModal<QMessageBox>(QStringLiteral("yes"));

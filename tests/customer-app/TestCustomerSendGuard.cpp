@@ -22,8 +22,8 @@ namespace {
 
 struct RunningConsultation
 {
-    std::unique_ptr<TestServer> server;
-    std::unique_ptr<AdvisorClient> advisor;
+    std::unique_ptr<Scenario> scenario;
+    AdvisorClient *advisor = nullptr;
     std::unique_ptr<CustomerApp> app;
     AdvisorConsultation *theirs = nullptr;
 };
@@ -31,13 +31,13 @@ struct RunningConsultation
 // A running consultation with the greeting shown.
 void startConsultation(RunningConsultation &c)
 {
-    c.server = std::make_unique<TestServer>();
-    QVERIFY(c.server->start());
-    c.server->addAdvisor(QStringLiteral("anna"), QStringLiteral("Anna Berger"), kAdvisorPassword, 1);
-    c.advisor = loggedInAdvisor(*c.server, QStringLiteral("anna"));
-    c.app = std::make_unique<CustomerApp>(c.server->endpoint());
-    CUSTOMER_STEP(logIn(*c.app, QStringLiteral("Max Müller"), QStringLiteral("0171 1234567")));
-    CUSTOMER_STEP(takenBy(*c.advisor, *c.app));
+    c.scenario = std::make_unique<Scenario>();
+    QVERIFY(c.scenario->start());
+    c.advisor = c.scenario->advisor(annaWithOnePlace());
+    QVERIFY(c.advisor);
+    c.app = std::make_unique<CustomerApp>(c.scenario->endpoint());
+    CUSTOMER_STEP(
+        consultingWith(*c.scenario, *c.advisor, *c.app, QStringLiteral("Max Müller"), QStringLiteral("0171 1234567")));
     QTRY_COMPARE_WITH_TIMEOUT((*c.app)->client()->chat()->rowCount(), 1, 10000);
     c.theirs = consultationOf(*c.advisor, *c.app);
     QVERIFY(c.theirs);
@@ -69,10 +69,24 @@ class TestCustomerSendGuard final : public QObject
 {
     Q_OBJECT
 private slots:
+    // Every test but the one on the message page starts in a running consultation.
+    void init()
+    {
+        if (qstrcmp(QTest::currentTestFunction(), "aLeftMessageIsGuardedToo") != 0)
+            startConsultation(m_consultation);
+    }
+    void cleanup()
+    {
+        // The window before the scenario: its client's connection goes before the server.
+        m_consultation.theirs = nullptr;
+        m_consultation.app.reset();
+        m_consultation.advisor = nullptr;
+        m_consultation.scenario.reset();
+    }
+
     void aTanIsHeldBackUntilTheCustomerInsists()
     {
-        RunningConsultation c;
-        CUSTOMER_STEP(startConsultation(c));
+        RunningConsultation &c = m_consultation;
         customer::ConsultationPage *page = (*c.app)->consultationPage();
         const QString text = QStringLiteral("Meine TAN ist 483920");
         typeText(page->input(), text);
@@ -99,8 +113,7 @@ private slots:
 
     void anIbanAndACardNumberAreNamed()
     {
-        RunningConsultation c;
-        CUSTOMER_STEP(startConsultation(c));
+        RunningConsultation &c = m_consultation;
         customer::ConsultationPage *page = (*c.app)->consultationPage();
         typeText(page->input(), QStringLiteral("IBAN DE89 3704 0044 0532 0130 00, Karte 4111 1111 1111 1111"));
         answerGuard(kSecretWarning, QStringLiteral("eine IBAN und eine Kartennummer"), QStringLiteral("edit"));
@@ -111,8 +124,7 @@ private slots:
 
     void blockingACardPointsToTheSperrNotrufAndSendsOnlyWhenConfirmed()
     {
-        RunningConsultation c;
-        CUSTOMER_STEP(startConsultation(c));
+        RunningConsultation &c = m_consultation;
         customer::ConsultationPage *page = (*c.app)->consultationPage();
         typeText(page->input(), QStringLiteral("Bitte Karte sperren, sie ist weg"));
         QString defaultButton;
@@ -141,8 +153,7 @@ private slots:
     {
         QFETCH(QString, text);
         QFETCH(QString, channel);
-        RunningConsultation c;
-        CUSTOMER_STEP(startConsultation(c));
+        RunningConsultation &c = m_consultation;
         customer::ConsultationPage *page = (*c.app)->consultationPage();
         typeText(page->input(), text);
         answerGuard(kOrderHint, channel, QStringLiteral("sendAnyway"));
@@ -153,8 +164,7 @@ private slots:
 
     void anOrdinaryQuestionGoesStraightOut()
     {
-        RunningConsultation c;
-        CUSTOMER_STEP(startConsultation(c));
+        RunningConsultation &c = m_consultation;
         customer::ConsultationPage *page = (*c.app)->consultationPage();
         typeText(page->input(), QStringLiteral("Wann hat die Filiale am Samstag geöffnet?"));
         QTest::keyClick(page->input(), Qt::Key_Return);
@@ -164,9 +174,9 @@ private slots:
 
     void aLeftMessageIsGuardedToo()
     {
-        TestServer server;
-        QVERIFY(server.start());
-        CustomerApp app(server.endpoint());
+        Scenario scenario;
+        QVERIFY(scenario.start());
+        CustomerApp app(scenario.endpoint());
         CUSTOMER_STEP(logIn(app, QStringLiteral("Erika Mustermann"), QStringLiteral("0561 7001234")));
         QTRY_COMPARE_WITH_TIMEOUT(app.phase(), Phase::Waiting, 10000);
         QTest::mouseClick(app->waitingPage()->writeMessageButton(), Qt::LeftButton);
@@ -175,15 +185,14 @@ private slots:
         answerGuard(kSecretWarning, QStringLiteral("ein Passwort oder Zugangsdaten"), QStringLiteral("edit"));
         QTest::mouseClick(message->sendButton(), Qt::LeftButton);
         QCOMPARE(app.phase(), Phase::Waiting);
-        QCOMPARE(server.core().inbox().snapshot().items_size(), 0);
+        QCOMPARE(scenario.server().core().inbox().snapshot().items_size(), 0);
     }
 
     void markupFromTheAdvisorIsShownAndPrintedAsLiteralText()
     {
         // I3: a line "<img src=x>" stays those characters in the chat, the screen reader text and the
         // transcript; nothing becomes an image or a link anywhere.
-        RunningConsultation c;
-        CUSTOMER_STEP(startConsultation(c));
+        RunningConsultation &c = m_consultation;
         const QStringList hostile = {QStringLiteral("<img src=x onerror=alert(1)>"),
                                      QStringLiteral("<a href=\"https://evil.example/login\">Hier anmelden</a>"),
                                      QStringLiteral("<b>fett</b> &amp; <i>kursiv</i>")};
@@ -216,6 +225,9 @@ private slots:
         QVERIFY(!transcript->toHtml().contains(QStringLiteral("<img")));
         QVERIFY(!transcript->toHtml().contains(QStringLiteral("<a href")));
     }
+
+private:
+    RunningConsultation m_consultation;
 };
 
 CUSTOMER_TEST_MAIN(TestCustomerSendGuard)

@@ -23,17 +23,11 @@ using Phase = CustomerClient::Phase;
 namespace {
 
 // A customer of the client library who is taken by `advisor`, so that all advisors are busy.
-std::unique_ptr<CustomerClient> occupy(TestServer &server, AdvisorClient &advisor)
+CustomerClient *occupy(Scenario &scenario, AdvisorClient &advisor)
 {
-    auto first = makeCustomer();
-    first->start(server.endpoint());
-    [&] {
-        CONSULT_WAIT_FOR(first->phase() == Phase::ReadingNotices, 10000);
-        first->login(QStringLiteral("Erika Mustermann"), QStringLiteral("0561 7001234"), wire::CONSULTATION_MODE_CHAT);
-        CONSULT_WAIT_FOR(advisor.queue()->rowCount() == 1, 10000);
-        advisor.takeNext();
-        CONSULT_WAIT_FOR(first->phase() == Phase::Consulting, 10000);
-    }();
+    CustomerClient *first = scenario.waitingCustomer();
+    if (!first || !scenario.take(advisor, *first, Take::Next))
+        return nullptr;
     return first;
 }
 
@@ -50,14 +44,14 @@ class TestCustomerServiceChat final : public QObject
 private slots:
     void busyThenWaitThenGreetedChatEndAndTranscriptAsPdf()
     {
-        TestServer server;
-        QVERIFY(server.start());
-        server.addAdvisor(QStringLiteral("anna"), QStringLiteral("Anna Berger"), kAdvisorPassword, 1);
-        auto advisor = loggedInAdvisor(server, QStringLiteral("anna"));
-        auto first = occupy(server, *advisor);
-        QVERIFY(!QTest::currentTestFailed());
+        Scenario scenario;
+        QVERIFY(scenario.start());
+        AdvisorClient *advisor = scenario.advisor(annaWithOnePlace());
+        QVERIFY(advisor);
+        CustomerClient *first = occupy(scenario, *advisor);
+        QVERIFY(first);
 
-        CustomerApp app(server.endpoint());
+        CustomerApp app(scenario.endpoint());
         CUSTOMER_STEP(logIn(app, QStringLiteral("Max Müller"), QStringLiteral("0171 1234567")));
         QTRY_COMPARE_WITH_TIMEOUT(app.phase(), Phase::Waiting, 10000);
         customer::WaitingPage *waiting = app->waitingPage();
@@ -75,7 +69,7 @@ private slots:
         // The first consultation ends; the advisor takes the app's customer.
         first->endConsultation();
         QTRY_COMPARE_WITH_TIMEOUT(first->phase(), Phase::Ended, 10000);
-        CUSTOMER_STEP(takenBy(*advisor, app));
+        CUSTOMER_STEP(takenBy(scenario, *advisor, app));
         customer::ConsultationPage *consultation = app->consultationPage();
         QCOMPARE(app->pages()->currentWidget(), page(consultation));
         ChatModel *chat = app->client()->chat();
@@ -144,13 +138,13 @@ private slots:
 
     void busyThenAMessageInsteadIsConfirmed()
     {
-        TestServer server;
-        QVERIFY(server.start());
-        server.addAdvisor(QStringLiteral("anna"), QStringLiteral("Anna Berger"), kAdvisorPassword, 1);
-        auto advisor = loggedInAdvisor(server, QStringLiteral("anna"));
+        Scenario scenario;
+        QVERIFY(scenario.start());
+        AdvisorClient *advisor = scenario.advisor(annaWithOnePlace());
+        QVERIFY(advisor);
         advisor->setAvailable(false);
 
-        CustomerApp app(server.endpoint());
+        CustomerApp app(scenario.endpoint());
         CUSTOMER_STEP(logIn(app, QStringLiteral("Erika Mustermann"), QStringLiteral("0561 7001234")));
         QTRY_COMPARE_WITH_TIMEOUT(app.phase(), Phase::Waiting, 10000);
         QTRY_VERIFY(app->waitingPage()->busyBox()->isVisible());
@@ -170,7 +164,7 @@ private slots:
         QCOMPARE(app->pages()->currentWidget(), page(stored));
         QTRY_VERIFY_WITH_TIMEOUT(
             stored->detailsLabel()->text().contains(
-                QStringLiteral("spätestens nach %1 Tagen").arg(server.config().inboxRetentionDays)),
+                QStringLiteral("spätestens nach %1 Tagen").arg(scenario.server().config().inboxRetentionDays)),
             10000);
         QVERIFY(stored->detailsLabel()->text().contains(QStringLiteral("+49 561 7001234")));
         QTRY_COMPARE_WITH_TIMEOUT(advisor->inbox()->rowCount(), 1, 10000);
@@ -183,9 +177,9 @@ private slots:
 
     void writingAMessageCanTurnBackIntoWaiting()
     {
-        TestServer server;
-        QVERIFY(server.start());
-        CustomerApp app(server.endpoint());
+        Scenario scenario;
+        QVERIFY(scenario.start());
+        CustomerApp app(scenario.endpoint());
         CUSTOMER_STEP(logIn(app, QStringLiteral("Erika Mustermann"), QStringLiteral("0561 7001234")));
         QTRY_COMPARE_WITH_TIMEOUT(app.phase(), Phase::Waiting, 10000);
         QTest::mouseClick(app->waitingPage()->writeMessageButton(), Qt::LeftButton);
@@ -194,7 +188,7 @@ private slots:
         QTest::mouseClick(app->messagePage()->backButton(), Qt::LeftButton);
         QCOMPARE(app->pages()->currentWidget(), page(app->waitingPage()));
         QCOMPARE(app.phase(), Phase::Waiting);
-        QCOMPARE(server.core().queue().length(), 1);
+        QCOMPARE(scenario.server().core().queue().length(), 1);
     }
 
     void outsideOpeningHoursOnlyTheMessageFormIsOffered()
@@ -211,9 +205,9 @@ private slots:
             week.insert(days.at(day - 1), day == openDay ? QStringLiteral("08:00-18:00") : QStringLiteral("closed"));
         auto hours = OpeningHours::parse(week, {}, QStringLiteral("Europe/Berlin"));
         QVERIFY(hours.ok());
-        TestServer server({}, hours.value());
-        QVERIFY(server.start());
-        CustomerApp app(server.endpoint());
+        Scenario scenario({}, hours.value());
+        QVERIFY(scenario.start());
+        CustomerApp app(scenario.endpoint());
         CUSTOMER_STEP(openLogin(app));
         QVERIFY(!app->client()->serviceHours().open_now());
         // Already on the log-in page the customer learns that only a message is possible.
@@ -240,15 +234,11 @@ private slots:
 
     void aFullQueueOffersTheMessageWithTheReason()
     {
-        TestServer server([](ServerConfig &config) { config.maxQueueLength = 1; });
-        QVERIFY(server.start());
-        auto other = makeCustomer();
-        other->start(server.endpoint());
-        CONSULT_WAIT_FOR(other->phase() == Phase::ReadingNotices, 10000);
-        other->login(QStringLiteral("Anton Alt"), QStringLiteral("0561 7001234"), wire::CONSULTATION_MODE_CHAT);
-        CONSULT_WAIT_FOR(other->phase() == Phase::Waiting, 10000);
+        Scenario scenario([](ServerConfig &config) { config.maxQueueLength = 1; });
+        QVERIFY(scenario.start());
+        QVERIFY(scenario.waitingCustomer(CustomerSpec::named(QStringLiteral("Anton Alt"))));
 
-        CustomerApp app(server.endpoint());
+        CustomerApp app(scenario.endpoint());
         CUSTOMER_STEP(logIn(app, QStringLiteral("Berta Bunt"), QStringLiteral("0561 7001234")));
         QTRY_COMPARE_WITH_TIMEOUT(app.phase(), Phase::MessageOnly, 10000);
         QCOMPARE(app->pages()->currentWidget(), page(app->messagePage()));
@@ -261,13 +251,14 @@ private slots:
     void aFullInboxSaysSoPlainlyAndKeepsTheText()
     {
         // I9: at the inbox's cap the customer learns what to do instead, and nothing typed is lost.
-        TestServer server([](ServerConfig &config) { config.inboxMaxItems = 1; });
-        QVERIFY(server.start());
-        QVERIFY(server.core()
+        Scenario scenario([](ServerConfig &config) { config.inboxMaxItems = 1; });
+        QVERIFY(scenario.start());
+        QVERIFY(scenario.server()
+                    .core()
                     .inbox()
                     .store(QStringLiteral("Anton Alt"), QStringLiteral("+495617001234"), QStringLiteral("Rückruf"))
                     .ok());
-        CustomerApp app(server.endpoint());
+        CustomerApp app(scenario.endpoint());
         CUSTOMER_STEP(logIn(app, QStringLiteral("Erika Mustermann"), QStringLiteral("0561 7001234")));
         QTRY_COMPARE_WITH_TIMEOUT(app.phase(), Phase::Waiting, 10000);
         QTest::mouseClick(app->waitingPage()->writeMessageButton(), Qt::LeftButton);
@@ -285,14 +276,14 @@ private slots:
         QCOMPARE(message->textEdit()->toPlainText(), text);
         QVERIFY(message->sendButton()->isEnabled()); // it can be sent again later
         QCOMPARE(app.phase(), Phase::Waiting);       // and the place in the queue is kept
-        QCOMPARE(server.core().queue().length(), 1);
+        QCOMPARE(scenario.server().core().queue().length(), 1);
     }
 
     void leavingTheQueueAsksAndSaysSo()
     {
-        TestServer server;
-        QVERIFY(server.start());
-        CustomerApp app(server.endpoint());
+        Scenario scenario;
+        QVERIFY(scenario.start());
+        CustomerApp app(scenario.endpoint());
         CUSTOMER_STEP(logIn(app, QStringLiteral("Erika Mustermann"), QStringLiteral("0561 7001234")));
         QTRY_COMPARE_WITH_TIMEOUT(app.phase(), Phase::Waiting, 10000);
         // "Weiter warten" is the default: Escape keeps the place.
@@ -305,18 +296,18 @@ private slots:
         QCOMPARE(app->pages()->currentWidget(), page(app->endPage()));
         QCOMPARE(app->endPage()->headingLabel()->text(), QStringLiteral("Sie haben die Warteschlange verlassen."));
         QVERIFY(!app->endPage()->transcriptDocument());
-        QTRY_COMPARE_WITH_TIMEOUT(server.core().queue().length(), 0, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(scenario.server().core().queue().length(), 0, 10000);
     }
 
     void theAdvisorEndingIsShownClearly()
     {
-        TestServer server;
-        QVERIFY(server.start());
-        server.addAdvisor(QStringLiteral("anna"), QStringLiteral("Anna Berger"), kAdvisorPassword, 1);
-        auto advisor = loggedInAdvisor(server, QStringLiteral("anna"));
-        CustomerApp app(server.endpoint());
-        CUSTOMER_STEP(logIn(app, QStringLiteral("Erika Mustermann"), QStringLiteral("0561 7001234")));
-        CUSTOMER_STEP(takenBy(*advisor, app));
+        Scenario scenario;
+        QVERIFY(scenario.start());
+        AdvisorClient *advisor = scenario.advisor(annaWithOnePlace());
+        QVERIFY(advisor);
+        CustomerApp app(scenario.endpoint());
+        CUSTOMER_STEP(consultingWith(scenario, *advisor, app, QStringLiteral("Erika Mustermann"),
+                                     QStringLiteral("0561 7001234")));
         QTRY_COMPARE_WITH_TIMEOUT(app->client()->chat()->rowCount(), 1, 10000);
         advisor->endConsultation(consultationOf(*advisor, app)->id);
         QTRY_COMPARE_WITH_TIMEOUT(app.phase(), Phase::Ended, 10000);
@@ -333,13 +324,13 @@ private slots:
 
     void closingTheWindowDuringTheConsultationAsksAndEndsIt()
     {
-        TestServer server;
-        QVERIFY(server.start());
-        server.addAdvisor(QStringLiteral("anna"), QStringLiteral("Anna Berger"), kAdvisorPassword, 1);
-        auto advisor = loggedInAdvisor(server, QStringLiteral("anna"));
-        CustomerApp app(server.endpoint());
-        CUSTOMER_STEP(logIn(app, QStringLiteral("Erika Mustermann"), QStringLiteral("0561 7001234")));
-        CUSTOMER_STEP(takenBy(*advisor, app));
+        Scenario scenario;
+        QVERIFY(scenario.start());
+        AdvisorClient *advisor = scenario.advisor(annaWithOnePlace());
+        QVERIFY(advisor);
+        CustomerApp app(scenario.endpoint());
+        CUSTOMER_STEP(consultingWith(scenario, *advisor, app, QStringLiteral("Erika Mustermann"),
+                                     QStringLiteral("0561 7001234")));
         const QString id = app->client()->consultationId();
 
         // "Weiter schreiben" keeps the window and the consultation.
@@ -359,17 +350,16 @@ private slots:
 
     void aTransferToAColleagueIsShownAndBothAreInTheTranscript()
     {
-        TestServer server;
-        QVERIFY(server.start());
-        server.addAdvisor(QStringLiteral("anna"), QStringLiteral("Anna Berger"), kAdvisorPassword, 1);
-        server.addAdvisor(QStringLiteral("bernd"), QStringLiteral("Bernd Klein"), kAdvisorPassword, 1);
-        auto anna = loggedInAdvisor(server, QStringLiteral("anna"));
-        auto bernd = loggedInAdvisor(server, QStringLiteral("bernd"));
-        CustomerApp app(server.endpoint());
-        CUSTOMER_STEP(logIn(app, QStringLiteral("Erika Mustermann"), QStringLiteral("0561 7001234")));
-        QTRY_COMPARE_WITH_TIMEOUT(anna->queue()->rowCount(), 1, 10000);
-        anna->takeNext();
-        QTRY_COMPARE_WITH_TIMEOUT(app.phase(), Phase::Consulting, 10000);
+        Scenario scenario;
+        QVERIFY(scenario.start());
+        AdvisorClient *anna = scenario.advisor(annaWithOnePlace());
+        QVERIFY(anna);
+        AdvisorClient *bernd =
+            scenario.advisor(AdvisorSpec{QStringLiteral("bernd"), QStringLiteral("Bernd Klein"), 1, Route::Direct});
+        QVERIFY(bernd);
+        CustomerApp app(scenario.endpoint());
+        CUSTOMER_STEP(
+            consultingWith(scenario, *anna, app, QStringLiteral("Erika Mustermann"), QStringLiteral("0561 7001234")));
         const QString id = app->client()->consultationId();
         QTRY_VERIFY_WITH_TIMEOUT(!anna->colleagues().isEmpty(), 10000);
         anna->transfer(id, QStringLiteral("bernd"));

@@ -32,6 +32,14 @@ AdvisorSpec AdvisorSpec::named(const QString &username, int capacity)
     return AdvisorSpec{username, username + QStringLiteral(" Berater"), capacity, Route::Direct};
 }
 
+CustomerSpec CustomerSpec::named(const QString &name, const QString &phone)
+{
+    CustomerSpec spec;
+    spec.name = name;
+    spec.phone = phone;
+    return spec;
+}
+
 ConsultationSpec ConsultationSpec::between(const QString &username, const QString &customerName)
 {
     ConsultationSpec spec;
@@ -51,6 +59,7 @@ Scenario::~Scenario()
     m_customers.clear();
     m_advisors.clear();
     m_link.reset();
+    m_secondProxy.reset();
     m_proxy.reset();
     m_server.reset();
 }
@@ -80,6 +89,13 @@ TcpProxy &Scenario::proxy()
     return *m_proxy;
 }
 
+TcpProxy &Scenario::secondProxy()
+{
+    if (!m_secondProxy)
+        m_secondProxy = std::make_unique<TcpProxy>(m_server->port());
+    return *m_secondProxy;
+}
+
 LinkEmulator &Scenario::emulateLink(LinkEmulator::Direction up, LinkEmulator::Direction down)
 {
     m_link = std::make_unique<LinkEmulator>(m_server->port(), up, down);
@@ -93,6 +109,8 @@ ServerEndpoint Scenario::endpoint(Route route)
         break;
     case Route::CuttingProxy:
         return m_server->endpointAt(proxy().port());
+    case Route::SecondCuttingProxy:
+        return m_server->endpointAt(secondProxy().port());
     case Route::EmulatedLink:
         if (m_link)
             return m_server->endpointAt(m_link->port());
@@ -139,7 +157,7 @@ CustomerClient *Scenario::customerLoggingIn(const CustomerSpec &spec)
 {
     CustomerClient *customer = customerAtNotices(spec);
     if (customer)
-        customer->login(spec.name, spec.phone, spec.mode);
+        customer->login(spec.name, spec.phone, spec.mode, spec.systemCheck);
     return customer;
 }
 

@@ -20,9 +20,10 @@ namespace consult::testing {
 // How a client reaches the server.
 enum class Route
 {
-    Direct,       // straight to the server's port
-    CuttingProxy, // through the scenario's TcpProxy, which a test can cut (R1)
-    EmulatedLink, // through the scenario's LinkEmulator (rate, delay, jitter); see Scenario::emulateLink
+    Direct,             // straight to the server's port
+    CuttingProxy,       // through the scenario's TcpProxy, which a test can cut (R1)
+    SecondCuttingProxy, // through a second TcpProxy, cut apart from the first (one side's trouble only)
+    EmulatedLink,       // through the scenario's LinkEmulator (rate, delay, jitter); see Scenario::emulateLink
 };
 
 // An advisor account and how its client connects.
@@ -46,6 +47,10 @@ struct CustomerSpec
     wire::ConsultationMode mode = wire::CONSULTATION_MODE_CHAT;
     QString language = QStringLiteral("de");
     Route route = Route::Direct;
+    QString systemCheck; // the result of the customer's system check, sent with the log-in; none if empty
+
+    // A chat customer called `name` (with `phone`), on the direct route.
+    static CustomerSpec named(const QString &name, const QString &phone = QStringLiteral("0561 7001234"));
 };
 
 // How the advisor takes the customer: the customer by name (whoever else waits) or the head of the queue.
@@ -128,6 +133,8 @@ public:
     TestServer &server() { return *m_server; }
     // The cutting proxy in front of the server, made on first use.
     TcpProxy &proxy();
+    // The second cutting proxy (Route::SecondCuttingProxy), made on first use.
+    TcpProxy &secondProxy();
     // Puts an emulated link in front of the server for the clients on Route::EmulatedLink.
     LinkEmulator &emulateLink(LinkEmulator::Direction up, LinkEmulator::Direction down);
     LinkEmulator *link() const { return m_link.get(); }
@@ -175,6 +182,7 @@ private:
     // Declared in the order of construction; destroyed in reverse, clients before the server.
     std::unique_ptr<TestServer> m_server;
     std::unique_ptr<TcpProxy> m_proxy;
+    std::unique_ptr<TcpProxy> m_secondProxy;
     std::unique_ptr<LinkEmulator> m_link;
     std::vector<std::unique_ptr<AdvisorClient>> m_advisors;
     std::vector<std::unique_ptr<CustomerClient>> m_customers;
