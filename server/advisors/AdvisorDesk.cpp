@@ -1,6 +1,5 @@
 #include "AdvisorDesk.h"
 
-#include "presence/AdvisorRoster.h"
 #include "AdvisorStore.h"
 #include "accounts/LoginThrottle.h"
 #include "accounts/PasswordHasher.h"
@@ -8,6 +7,7 @@
 #include "core/Clock.h"
 #include "core/SecureRandom.h"
 #include "inbox/InboxService.h"
+#include "presence/AdvisorRoster.h"
 #include "queue/QueueService.h"
 #include "session/SessionRegistry.h"
 

@@ -1,8 +1,8 @@
 #include "QueueService.h"
 
-#include "presence/AdvisorRoster.h"
 #include "core/Clock.h"
 #include "core/SecureRandom.h"
+#include "presence/AdvisorRoster.h"
 #include "session/SessionRegistry.h"
 #include "snapshots/SnapshotCursor.h"
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "media/MediaStream.h"
 #include "core/Result.h"
+#include "media/MediaStream.h"
 #include "media/audio/AudioPlayoutPipeline.h"
 #include "media/audio/AudioProcessor.h"
 #include "media/audio/AudioSink.h"

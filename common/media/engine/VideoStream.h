@@ -1,7 +1,7 @@
 #pragma once
 
-#include "media/MediaStream.h"
 #include "core/Result.h"
+#include "media/MediaStream.h"
 #include "media/video/VideoReassembler.h"
 #include "media/video/Vp8Encoder.h"
 
