@@ -2,6 +2,23 @@
 
 namespace consult {
 
+QString AdvisorQueueModel::systemCheckSummary(const wire::SystemCheck &check)
+{
+    // A tick, a cross or a dash per line, in the order of the check (seed 001 step 2).
+    const auto mark = [](wire::CheckOutcome outcome) {
+        switch (outcome) {
+        case wire::CHECK_OUTCOME_PASSED:
+            return QStringLiteral("\u2713");
+        case wire::CHECK_OUTCOME_UNSPECIFIED:
+            return QStringLiteral("\u2013");
+        default:
+            return QStringLiteral("\u2717");
+        }
+    };
+    return tr("Kamera %1 · Mikrofon %2 · Lautsprecher %3 · Leitung %4")
+        .arg(mark(check.camera()), mark(check.microphone()), mark(check.speaker()), mark(check.connection()));
+}
+
 int AdvisorQueueModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : static_cast<int>(m_entries.size());
@@ -35,7 +52,7 @@ QVariant AdvisorQueueModel::data(const QModelIndex &index, int role) const
     case WaitingSinceColumn:
         return QDateTime::fromMSecsSinceEpoch(entry.enqueued_at(), Qt::UTC).toLocalTime();
     case SystemCheckColumn:
-        return QString::fromStdString(entry.system_check());
+        return entry.has_system_check() ? systemCheckSummary(entry.system_check()) : QString();
     default:
         return {};
     }

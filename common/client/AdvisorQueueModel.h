@@ -47,6 +47,9 @@ public:
     const QList<wire::QueueEntry> &entries() const { return m_entries; }
     QString entryIdAt(int row) const;
 
+    // The system check in one line of ticks and crosses (empty check: not done).
+    static QString systemCheckSummary(const wire::SystemCheck &check);
+
 private:
     QList<wire::QueueEntry> m_entries;
     SnapshotAssembler<wire::QueueEntry, &wire::QueueEntry::entry_id> m_assembler;

@@ -55,7 +55,7 @@ void CustomerClient::start(const ServerEndpoint &endpoint)
 }
 
 void CustomerClient::login(const QString &name, const QString &phone, wire::ConsultationMode mode,
-                           const QString &systemCheck)
+                           const wire::SystemCheck *systemCheck)
 {
     wire::Envelope envelope;
     auto *login = envelope.mutable_customer_login();
@@ -64,7 +64,8 @@ void CustomerClient::login(const QString &name, const QString &phone, wire::Cons
     login->set_name(name.toStdString());
     login->set_phone(phone.toStdString());
     login->set_mode(mode);
-    login->set_system_check(systemCheck.toStdString());
+    if (systemCheck)
+        *login->mutable_system_check() = *systemCheck;
     for (const wire::Notice &notice : std::as_const(m_notices)) {
         auto *accepted = login->add_accepted_notices();
         accepted->set_kind(notice.kind());

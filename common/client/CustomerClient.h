@@ -48,7 +48,9 @@ public:
     const wire::ServiceHours &serviceHours() const { return m_serviceHours; }
 
     // Logs in accepting the notices as delivered; the app shows and asks for each before calling this.
-    void login(const QString &name, const QString &phone, wire::ConsultationMode mode, const QString &systemCheck = {});
+    // `systemCheck`: the video consultation's system check (nullptr for the service chat).
+    void login(const QString &name, const QString &phone, wire::ConsultationMode mode,
+               const wire::SystemCheck *systemCheck = nullptr);
     void leaveMessage(const QString &text, const QString &callbackPhone = {});
     void leaveQueue();
     // Sends without the send guard (tests, tools); views send through consultation()->chat()->submit().

@@ -49,4 +49,7 @@
     X(kMediaReceipt, media_receipt, MediaReceipt)                                                                      \
     X(kMediaState, media_state, MediaState)                                                                            \
     X(kKeyframeRequest, keyframe_request, KeyframeRequest)                                                             \
-    X(kQualityChange, quality_change, QualityChange)
+    X(kQualityChange, quality_change, QualityChange)                                                                   \
+    X(kLinkTestRequest, link_test_request, LinkTestRequest)                                                            \
+    X(kLinkTestData, link_test_data, LinkTestData)                                                                     \
+    X(kLinkTestResult, link_test_result, LinkTestResult)

@@ -10,9 +10,31 @@
 #include "validation/PhoneNumber.h"
 #include "validation/TextNormaliser.h"
 
+#include <algorithm>
+
 namespace consult {
 
 namespace {
+
+// I7: the system check comes from the customer; outcomes outside the enum become "not checked",
+// figures are capped at what a line can plausibly measure.
+wire::SystemCheck boundedSystemCheck(const wire::SystemCheck &in)
+{
+    const auto outcome = [](wire::CheckOutcome value) {
+        return wire::CheckOutcome_IsValid(value) ? value : wire::CHECK_OUTCOME_UNSPECIFIED;
+    };
+    constexpr quint32 kMaxKbps = 10'000'000; // 10 Gbit/s
+    constexpr quint32 kMaxRoundTripMs = 60'000;
+    wire::SystemCheck out;
+    out.set_camera(outcome(in.camera()));
+    out.set_microphone(outcome(in.microphone()));
+    out.set_speaker(outcome(in.speaker()));
+    out.set_connection(outcome(in.connection()));
+    out.set_download_kbps(std::min(in.download_kbps(), kMaxKbps));
+    out.set_upload_kbps(std::min(in.upload_kbps(), kMaxKbps));
+    out.set_round_trip_ms(std::min(in.round_trip_ms(), kMaxRoundTripMs));
+    return out;
+}
 constexpr int kMaxTrackedAddresses = 100'000;
 } // namespace
 
@@ -83,7 +105,8 @@ void CustomerDesk::handleLogin(Session &session, const wire::CustomerLogin &logi
     entry.name = customer.name;
     entry.phoneE164 = customer.phoneE164;
     entry.mode = mode;
-    entry.systemCheck = QString::fromStdString(login.system_check()).left(200);
+    if (login.has_system_check())
+        entry.systemCheck = boundedSystemCheck(login.system_check());
     entry.language = session.language();
     if (const auto entryId = m_queue.enqueue(std::move(entry)))
         customer.entryId = *entryId;

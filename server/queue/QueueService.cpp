@@ -199,7 +199,8 @@ wire::QueueEntry QueueService::toWire(const Entry &entry)
     out.set_phone_e164(entry.phoneE164.toStdString());
     out.set_mode(entry.mode);
     out.set_enqueued_at(entry.enqueuedAtMs);
-    out.set_system_check(entry.systemCheck.toStdString());
+    if (entry.systemCheck)
+        *out.mutable_system_check() = *entry.systemCheck;
     return out;
 }
 

@@ -42,7 +42,7 @@ public:
         QString name;
         QString phoneE164;
         wire::ConsultationMode mode = wire::CONSULTATION_MODE_CHAT;
-        QString systemCheck;
+        std::optional<wire::SystemCheck> systemCheck; // video consultation only
         QString language;
         qint64 enqueuedAtMs = 0;
         // What the customer was last told, to send only changes.

@@ -113,7 +113,7 @@ private slots:
         // Queue: three waiting, one with a system check result, one wanting video.
         addCustomer(QStringLiteral("Erika Mustermann"), QStringLiteral("0561 7001234"), wire::CONSULTATION_MODE_CHAT);
         addCustomer(QStringLiteral("Max Müller"), QStringLiteral("+49 171 1234567"), wire::CONSULTATION_MODE_VIDEO,
-                    QStringLiteral("Kamera, Mikrofon, Lautsprecher, Verbindung: in Ordnung"));
+                    passedCheck());
         addCustomer(QStringLiteral("Jana Nowak-Schulz"), QStringLiteral("030 12345678"), wire::CONSULTATION_MODE_CHAT);
         QTRY_COMPARE_WITH_TIMEOUT(window->queuePanel()->view()->model()->rowCount(), 3, 5000);
         QTest::qWait(1500); // waiting times above zero
@@ -217,8 +217,21 @@ private slots:
     }
 
 private:
+    static wire::SystemCheck passedCheck()
+    {
+        wire::SystemCheck check;
+        check.set_camera(wire::CHECK_OUTCOME_PASSED);
+        check.set_microphone(wire::CHECK_OUTCOME_PASSED);
+        check.set_speaker(wire::CHECK_OUTCOME_PASSED);
+        check.set_connection(wire::CHECK_OUTCOME_PASSED);
+        check.set_download_kbps(24'000);
+        check.set_upload_kbps(4'800);
+        check.set_round_trip_ms(28);
+        return check;
+    }
+
     void addCustomer(const QString &name, const QString &phone, wire::ConsultationMode mode,
-                     const QString &systemCheck = {})
+                     std::optional<wire::SystemCheck> systemCheck = std::nullopt)
     {
         CustomerSpec spec = CustomerSpec::named(name, phone);
         spec.mode = mode;

@@ -41,13 +41,27 @@ QString repeated(char32_t codePoint, int count)
     return text;
 }
 
-// The largest input each field accepts, in UTF-8 bytes: letters, text characters and system-check
-// characters of four, four and three bytes.
+// A system check with every figure at the cap CustomerDesk keeps.
+wire::SystemCheck largestCheck()
+{
+    wire::SystemCheck check;
+    check.set_camera(wire::CHECK_OUTCOME_TOO_SLOW);
+    check.set_microphone(wire::CHECK_OUTCOME_TOO_SLOW);
+    check.set_speaker(wire::CHECK_OUTCOME_TOO_SLOW);
+    check.set_connection(wire::CHECK_OUTCOME_TOO_SLOW);
+    check.set_download_kbps(10'000'000);
+    check.set_upload_kbps(10'000'000);
+    check.set_round_trip_ms(60'000);
+    return check;
+}
+
+// The largest input each field accepts, in UTF-8 bytes: letters and text characters of four bytes
+// each, the system check at its caps.
 struct LargestInput
 {
     QString name = repeated(U'\U00020000', validation::kMaxNameCodePoints); // CJK letter, 4 bytes
     QString phone;                                                          // the longest accepted
-    QString systemCheck = QString(200, QChar(0x691C));                      // CustomerDesk keeps 200 UTF-16 units
+    wire::SystemCheck systemCheck = largestCheck();                          // every field at its cap
     QString text = repeated(U'\U0001F600', validation::kMaxChatCodePoints); // 4 bytes each
 };
 
@@ -80,7 +94,7 @@ std::unique_ptr<CustomerClient> customerLoggedIn(TestServer &server, const Large
     auto customer = makeCustomer();
     customer->start(server.endpoint());
     [&] { CONSULT_WAIT_FOR(customer->phase() == Phase::ReadingNotices, 10000); }();
-    customer->login(input.name, input.phone, wire::CONSULTATION_MODE_VIDEO, input.systemCheck);
+    customer->login(input.name, input.phone, wire::CONSULTATION_MODE_VIDEO, &input.systemCheck);
     [&] { CONSULT_WAIT_FOR(customer->phase() == expected, 10000); }();
     return customer;
 }
@@ -233,7 +247,7 @@ private slots:
         QCOMPARE(itemIds(advisor->inbox()->items()), expectedInbox);
         const wire::QueueEntry &lastEntry = advisor->queue()->entries().last();
         QCOMPARE(QString::fromStdString(lastEntry.name()), name);
-        QCOMPARE(QString::fromStdString(lastEntry.system_check()), m_input.systemCheck);
+        QCOMPARE(lastEntry.system_check().SerializeAsString(), m_input.systemCheck.SerializeAsString());
         QCOMPARE(QString::fromStdString(advisor->inbox()->items().last().text()), message);
 
         // Live again after the snapshot: a customer leaves the queue, a message is done.

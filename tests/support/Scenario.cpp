@@ -157,7 +157,7 @@ CustomerClient *Scenario::customerLoggingIn(const CustomerSpec &spec)
 {
     CustomerClient *customer = customerAtNotices(spec);
     if (customer)
-        customer->login(spec.name, spec.phone, spec.mode, spec.systemCheck);
+        customer->login(spec.name, spec.phone, spec.mode, spec.systemCheck ? &*spec.systemCheck : nullptr);
     return customer;
 }
 

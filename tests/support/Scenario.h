@@ -47,7 +47,7 @@ struct CustomerSpec
     wire::ConsultationMode mode = wire::CONSULTATION_MODE_CHAT;
     QString language = QStringLiteral("de");
     Route route = Route::Direct;
-    QString systemCheck; // the result of the customer's system check, sent with the log-in; none if empty
+    std::optional<wire::SystemCheck> systemCheck; // the customer's system check, sent with the log-in
 
     // A chat customer called `name` (with `phone`), on the direct route.
     static CustomerSpec named(const QString &name, const QString &phone = QStringLiteral("0561 7001234"));

@@ -27,7 +27,8 @@ wire::QueueEntry largestEntry(int number)
     entry.set_phone_e164("+4930123456789012345");
     entry.set_mode(wire::CONSULTATION_MODE_VIDEO);
     entry.set_enqueued_at(1'800'000'000'000 + number);
-    entry.set_system_check(QString(200, QChar(0x691C)).toStdString());
+    entry.mutable_system_check()->set_camera(wire::CHECK_OUTCOME_PASSED);
+    entry.mutable_system_check()->set_download_kbps(4'000'000'000u);
     return entry;
 }
 
