@@ -415,12 +415,18 @@ void VideoCall::openAudio()
         return;
     connect(audio.get(), &media::AudioStream::levelMeasured, this,
             [this](float rmsDbfs, float) { Q_EMIT microphoneLevel(rmsDbfs); });
-    connect(audio.get(), &media::AudioStream::inputLost, this, [this](const QString &reason) {
+    // Queued from the audio thread: a report may arrive after this stream was replaced (setDevices).
+    media::AudioStream *stream = audio.get();
+    connect(stream, &media::AudioStream::inputLost, this, [this, stream](const QString &reason) {
+        if (stream != d->audio.get())
+            return;
         setState(Device::Microphone, DeviceState::Lost, reason);
         applySwitches();
     });
-    connect(audio.get(), &media::AudioStream::outputLost, this,
-            [this](const QString &reason) { setState(Device::Speaker, DeviceState::Lost, reason); });
+    connect(stream, &media::AudioStream::outputLost, this, [this, stream](const QString &reason) {
+        if (stream == d->audio.get())
+            setState(Device::Speaker, DeviceState::Lost, reason);
+    });
     d->audio = std::move(audio);
     d->session->setSource(d->audio.get());
     d->session->setSink(wire::MEDIA_KIND_AUDIO, d->audio.get());
