@@ -101,7 +101,7 @@ void ServerCore::addConsultationParts(const ServerConfig &config)
     mediaSettings.audioDeadlineMs = config.mediaAudioDeadlineMs;
     mediaSettings.videoDeadlineMs = config.mediaVideoDeadlineMs;
     mediaSettings.maxUplinkKbps = config.mediaMaxUplinkKbps;
-    m_media = std::make_unique<MediaRelay>(mediaSettings, *m_registry, m_clock);
+    m_media = std::make_unique<MediaRelay>(mediaSettings, *m_consultations, *m_registry, m_clock);
     m_consultations->subscribe(*m_media);
 }
 
