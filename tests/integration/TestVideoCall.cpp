@@ -7,6 +7,7 @@
 #include "SignalAnalysis.h"
 #include "client/call/VideoCall.h"
 #include "media/devices/SyntheticMediaDevices.h"
+#include "media/engine/VideoStream.h"
 #include "media/video/FrameStamp.h"
 #include "support/EpollTestMain.h"
 #include "support/Scenario.h"
@@ -180,16 +181,25 @@ private slots:
         CONSULT_WAIT_FOR(call.advisorSees.stamped >= 10, 15000);
         QSignalSpy peerState(call.advisor.get(), &VideoCall::peerMediaStateChanged);
 
+        int framesWhenTold = -1;
+        connect(call.advisor.get(), &VideoCall::peerMediaStateChanged, this, [&](bool, bool cameraOn, bool) {
+            if (!cameraOn && framesWhenTold < 0)
+                framesWhenTold = call.advisorSees.frames;
+        });
         call.customer->setCameraOn(false);
         QCOMPARE(call.customer->state(Device::Camera), DeviceState::Off);
         QCOMPARE(call.customerDevices.openCount(Kind::Camera), 0); // the camera's light is out
         CONSULT_WAIT_FOR(!call.advisor->peerCameraOn(), 5000);
         QVERIFY(call.advisor->peerMicrophoneOn());
-        // Whatever was on its way has arrived by now; then nothing more comes (seed 002).
+        // Once told, no picture shows any more, not even one that was still on its way; and after
+        // what was on its way has arrived, nothing more comes at all (seed 002).
         QTest::qWait(500);
+        QCOMPARE(call.advisorSees.frames, framesWhenTold);
         const int framesWhenOff = call.advisorSees.frames;
         const quint64 packetsWhenOff = call.advisor->session().channel().statistics().receivedPackets;
+        const quint32 decodedWhenOff = call.advisor->video()->statistics().framesDecoded;
         QTest::qWait(1000);
+        QCOMPARE(call.advisor->video()->statistics().framesDecoded, decodedWhenOff); // none relayed
         QCOMPARE(call.advisorSees.frames, framesWhenOff);
         // Audio still flows (50 packets a second); video would add some 25 frames' worth more.
         const quint64 packetsInASecond =
@@ -286,6 +296,26 @@ private slots:
         QCOMPARE(peerState.last().at(2).toBool(), true);
         QVERIFY(!call.advisor->peerMicrophoneOn());
         QVERIFY(call.advisor->peerCameraOn());
+    }
+
+    void talkingByPhoneClosesMicrophoneAndSpeakerUntilSwitchedBack()
+    {
+        Call call;
+        QVERIFY(call.start());
+        CONSULT_WAIT_FOR(hears(call.advisorHears, kCustomerTone), 15000);
+        call.customer->setAudioByPhone(true);
+        QCOMPARE(call.customer->state(Device::Microphone), DeviceState::Off);
+        QCOMPARE(call.customer->state(Device::Speaker), DeviceState::Off);
+        QCOMPARE(call.customerDevices.openCount(Kind::Microphone), 0);
+        QCOMPARE(call.customerDevices.openCount(Kind::Speaker), 0);
+        CONSULT_WAIT_FOR(call.advisor->peerAudioByPhone() && !call.advisor->peerMicrophoneOn(), 5000);
+
+        call.customer->setAudioByPhone(false);
+        QCOMPARE(call.customer->state(Device::Microphone), DeviceState::On);
+        CONSULT_WAIT_FOR(!call.advisor->peerAudioByPhone() && call.advisor->peerMicrophoneOn(), 5000);
+        const std::size_t heardBefore = call.advisorHears.size();
+        CONSULT_WAIT_FOR(call.advisorHears.size() >= heardBefore + std::size_t(kSampleRate), 5000);
+        CONSULT_WAIT_FOR(hears(call.advisorHears, kCustomerTone), 5000);
     }
 
     void aCameraThatRefusesFailsAndTheCallGoesOnWithSound()

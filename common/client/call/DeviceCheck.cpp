@@ -250,6 +250,13 @@ QString DeviceCheck::problem(Line line) const
     return d->problems[index(line)];
 }
 
+void DeviceCheck::writeTo(wire::SystemCheck &check) const
+{
+    check.set_camera(outcome(Line::Camera));
+    check.set_microphone(outcome(Line::Microphone));
+    check.set_speaker(outcome(Line::Speaker));
+}
+
 void DeviceCheck::decide(Line line, wire::CheckOutcome outcome, const QString &problem)
 {
     const int i = index(line);

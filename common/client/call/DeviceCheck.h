@@ -58,6 +58,8 @@ public:
     wire::CheckOutcome outcome(Line line) const;
     // Why a line is Missing or Failed, in English for logs.
     QString problem(Line line) const;
+    // The three device lines as the log-in carries them (the connection line is ConnectionCheck's).
+    void writeTo(wire::SystemCheck &check) const;
 
 Q_SIGNALS:
     void cameraFrame(const consult::media::I420Frame &frame);

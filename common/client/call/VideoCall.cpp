@@ -24,7 +24,7 @@ struct VideoCall::Private
     QTimer cameraWatchdog;
     bool cameraDelivered = false; // a picture arrived since the camera was (re)started
 
-    DeviceState states[3] = {DeviceState::Missing, DeviceState::Missing, DeviceState::Missing};
+    DeviceState states[3] = {DeviceState::Off, DeviceState::Off, DeviceState::Off}; // until start()
     QString problems[3];
     bool running = false;
     bool peerVideoShown = true;
@@ -95,13 +95,15 @@ VideoCall::~VideoCall()
 
 void VideoCall::start()
 {
-    if (d->running || !d->session)
+    if (d->running || !d->session || !d->consultation || d->consultation->isEnded())
         return;
     d->running = true;
 
     d->video = std::make_unique<media::VideoStream>();
     connect(d->video.get(), &media::VideoStream::frameDecoded, this, [this](const media::I420Frame &frame) {
-        if (d->peerVideoShown)
+        // A picture still on its way when the peer switched the camera off (video travels behind
+        // the MediaState that says so) is not shown under "camera off".
+        if (d->peerVideoShown && d->peerCameraOn)
             Q_EMIT remoteFrame(frame);
     });
     if (Status started = d->video->start(nullptr); !started) {
@@ -125,8 +127,10 @@ void VideoCall::stop()
     d->running = false;
     d->cameraWatchdog.stop();
     if (d->session) {
-        d->session->setCameraOn(false);
-        d->session->setMicrophoneOn(false);
+        if (d->consultation && !d->consultation->isEnded()) { // the peer sees the devices go off
+            d->session->setCameraOn(false);
+            d->session->setMicrophoneOn(false);
+        }
         d->session->clearSource(wire::MEDIA_KIND_VIDEO);
         d->session->clearSource(wire::MEDIA_KIND_AUDIO);
         d->session->setSink(wire::MEDIA_KIND_VIDEO, nullptr);
@@ -214,10 +218,14 @@ void VideoCall::setAudioByPhone(bool byPhone)
         d->session->setAudioByPhone(byPhone);
     if (d->running) {
         // The telephone carries the voice: microphone and speakers stay closed meanwhile.
-        if (byPhone)
+        if (byPhone) {
             closeAudio();
-        else
+            for (Device device : {Device::Microphone, Device::Speaker})
+                if (!isTrouble(state(device)))
+                    setState(device, DeviceState::Off);
+        } else {
             openAudio();
+        }
     }
     applySwitches();
 }

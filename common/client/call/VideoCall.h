@@ -48,7 +48,7 @@ public:
 
     enum class DeviceState
     {
-        Off,     // switched off by the user (camera, microphone)
+        Off,     // switched off by the user (camera, microphone), by phone (audio), or not started
         On,      // working
         Missing, // the machine has no such device (or none chosen)
         Failed,  // the device refused to open, or access was denied
@@ -113,7 +113,7 @@ public:
 Q_SIGNALS:
     // The own camera's picture, for the small self-view (GUI thread).
     void localFrame(const consult::media::I420Frame &frame);
-    // The peer's decoded picture, while peerVideoShown() (GUI thread).
+    // The peer's decoded picture, while peerVideoShown() and the peer's camera is on (GUI thread).
     void remoteFrame(const consult::media::I420Frame &frame);
     void deviceStateChanged(consult::VideoCall::Device device, consult::VideoCall::DeviceState state);
     void peerMediaStateChanged(bool microphoneOn, bool cameraOn, bool audioByPhone);

@@ -156,6 +156,10 @@ private slots:
         QCOMPARE(check.outcome(Line::Speaker), wire::CHECK_OUTCOME_PASSED);
         check.confirmSpeaker(false);
         QCOMPARE(check.outcome(Line::Speaker), wire::CHECK_OUTCOME_FAILED);
+        wire::SystemCheck result;
+        check.writeTo(result);
+        QCOMPARE(result.speaker(), wire::CHECK_OUTCOME_FAILED);
+        QCOMPARE(result.connection(), wire::CHECK_OUTCOME_UNSPECIFIED); // not ours to fill
     }
 
     void stoppingClosesEveryDevice()
