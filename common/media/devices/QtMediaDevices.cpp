@@ -39,9 +39,34 @@ QtMediaDevices::QtMediaDevices(const Clock &clock, QObject *parent)
     : MediaDevices(parent)
     , m_clock(clock)
 {
-    connect(&m_devices, &QMediaDevices::videoInputsChanged, this, &MediaDevices::devicesChanged);
-    connect(&m_devices, &QMediaDevices::audioInputsChanged, this, &MediaDevices::devicesChanged);
-    connect(&m_devices, &QMediaDevices::audioOutputsChanged, this, &MediaDevices::devicesChanged);
+    m_known = snapshot();
+    connect(&m_devices, &QMediaDevices::videoInputsChanged, this, &QtMediaDevices::compare);
+    connect(&m_devices, &QMediaDevices::audioInputsChanged, this, &QtMediaDevices::compare);
+    connect(&m_devices, &QMediaDevices::audioOutputsChanged, this, &QtMediaDevices::compare);
+    m_poll.setInterval(kPollIntervalMs);
+    connect(&m_poll, &QTimer::timeout, this, &QtMediaDevices::compare);
+    m_poll.start();
+}
+
+QList<QByteArray> QtMediaDevices::snapshot() const
+{
+    QList<QByteArray> ids;
+    for (const QCameraDevice &device : QMediaDevices::videoInputs())
+        ids.append("camera:" + device.id());
+    for (const QAudioDevice &device : QMediaDevices::audioInputs())
+        ids.append("microphone:" + device.id());
+    for (const QAudioDevice &device : QMediaDevices::audioOutputs())
+        ids.append("speaker:" + device.id());
+    return ids;
+}
+
+void QtMediaDevices::compare()
+{
+    QList<QByteArray> now = snapshot();
+    if (now == m_known)
+        return;
+    m_known = std::move(now);
+    Q_EMIT devicesChanged();
 }
 
 QList<DeviceInfo> QtMediaDevices::cameras() const

@@ -4,12 +4,17 @@
 #include "media/devices/MediaDevices.h"
 
 #include <QMediaDevices>
+#include <QTimer>
 
 namespace consult::media {
 
 // The machine's cameras, microphones and speakers through Qt Multimedia (headsets are just a
 // microphone and a speaker). What the apps use. The lists and devicesChanged follow QMediaDevices;
 // a chosen id that is gone falls back to the system's default device.
+//
+// Qt 6.4's PulseAudio backend updates its audio lists but never emits QMediaDevices'
+// audioInputsChanged/audioOutputsChanged (fixed upstream only in a later Qt), so the audio lists are
+// also compared every two seconds; devicesChanged fires once per real change either way.
 //
 // Threads: lives in the GUI thread. The audio factories carry the QAudioDevice chosen here, so the
 // audio thread that calls them never asks Qt Multimedia for its lists.
@@ -27,9 +32,17 @@ public:
     std::function<std::unique_ptr<AudioSource>()> microphone(const QByteArray &id) override;
     std::function<std::unique_ptr<AudioSink>()> speaker(const QByteArray &id) override;
 
+    static constexpr int kPollIntervalMs = 2000;
+
 private:
+    // The ids of every device now; devicesChanged when they differ from the last look.
+    void compare();
+    QList<QByteArray> snapshot() const;
+
     const Clock &m_clock;
     QMediaDevices m_devices;
+    QTimer m_poll;
+    QList<QByteArray> m_known;
 };
 
 } // namespace consult::media

@@ -37,14 +37,13 @@ Status SyntheticMicrophone::start()
         return success();
     if (Status refused = refusal(*m_state, kMicrophone, QStringLiteral("synthetic microphone")); !refused)
         return refused;
-    double hz = 0;
-    float peak = 0;
+    std::unique_ptr<ToneSource> tone;
     {
         QMutexLocker lock(&m_state->mutex);
-        hz = m_state->toneHz;
-        peak = m_state->tonePeakDbfs;
+        tone = std::make_unique<ToneSource>(m_state->toneHz, m_state->tonePeakDbfs);
+        tone->setBursts(m_state->burstOnMs, m_state->burstOffMs);
     }
-    m_device = std::make_unique<ClockedSource>(std::make_unique<ToneSource>(hz, peak), m_clock);
+    m_device = std::make_unique<ClockedSource>(std::move(tone), m_clock);
     m_device->setFrameHandler([this](const AudioFrame &frame) { onFrame(frame); });
     if (Status started = m_device->start(); !started) {
         m_device.reset();
@@ -73,13 +72,15 @@ void SyntheticMicrophone::onFrame(const AudioFrame &frame)
         reportFailure(QStringLiteral("The synthetic microphone was unplugged."));
         return;
     }
-    if (!m_state->microphoneSilent) {
-        deliver(frame);
-        return;
+    AudioFrame delivered = frame;
+    if (m_state->microphoneSilent)
+        delivered.samples.fill(0);
+    {
+        QMutexLocker lock(&m_state->mutex);
+        if (m_state->microphoneObserver)
+            m_state->microphoneObserver(delivered);
     }
-    AudioFrame silent = frame;
-    silent.samples.fill(0);
-    deliver(silent);
+    deliver(delivered);
 }
 
 SyntheticSpeaker::SyntheticSpeaker(std::shared_ptr<SyntheticDeviceState> state, const Clock &clock)

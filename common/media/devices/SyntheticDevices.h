@@ -8,6 +8,7 @@
 #include <QObject>
 
 #include <atomic>
+#include <functional>
 #include <memory>
 
 namespace consult::media {
@@ -35,8 +36,12 @@ struct SyntheticDeviceState
 
     QMutex mutex;
     ClockedSink::Consumer speakerConsumer; // under mutex; called on the audio thread
-    double toneHz = 440.0;                 // under mutex
-    float tonePeakDbfs = -12.0f;           // under mutex
+    // Under mutex; sees every frame the microphone delivers (a benchmark times the bursts' onsets).
+    std::function<void(const AudioFrame &)> microphoneObserver;
+    double toneHz = 440.0;       // under mutex
+    float tonePeakDbfs = -12.0f; // under mutex
+    int burstOnMs = 0;           // under mutex; 0/0: a continuous tone
+    int burstOffMs = 0;
 };
 
 // The synthetic microphone: a tone (or silence) paced by ClockedSource like a device with a 10 ms

@@ -99,11 +99,19 @@ void SyntheticMediaDevices::setMicrophoneSilent(bool silent)
     m_state->microphoneSilent = silent;
 }
 
-void SyntheticMediaDevices::setTone(double frequencyHz, float peakDbfs)
+void SyntheticMediaDevices::setTone(double frequencyHz, float peakDbfs, int burstOnMs, int burstOffMs)
 {
     QMutexLocker lock(&m_state->mutex);
     m_state->toneHz = frequencyHz;
     m_state->tonePeakDbfs = peakDbfs;
+    m_state->burstOnMs = burstOnMs;
+    m_state->burstOffMs = burstOffMs;
+}
+
+void SyntheticMediaDevices::setMicrophoneObserver(std::function<void(const AudioFrame &)> observer)
+{
+    QMutexLocker lock(&m_state->mutex);
+    m_state->microphoneObserver = std::move(observer);
 }
 
 void SyntheticMediaDevices::setSpeakerConsumer(ClockedSink::Consumer consumer)

@@ -52,8 +52,10 @@ public:
     void setCameraDeliversNothing(bool nothing);
     // The microphone delivers digital silence.
     void setMicrophoneSilent(bool silent);
-    // The microphone's tone, for devices made from now on.
-    void setTone(double frequencyHz, float peakDbfs);
+    // The microphone's tone, for devices made from now on; optionally keyed in bursts (on, off ms).
+    void setTone(double frequencyHz, float peakDbfs, int burstOnMs = 0, int burstOffMs = 0);
+    // Sees every frame a microphone delivers, with its capture time; called on the audio thread.
+    void setMicrophoneObserver(std::function<void(const AudioFrame &)> observer);
     // Receives every frame a speaker plays, with the time it starts to play; called on the audio
     // thread (lock what it shares with the test). Empty: the speaker plays to nobody.
     void setSpeakerConsumer(ClockedSink::Consumer consumer);
