@@ -38,10 +38,12 @@ QIcon unreadIcon(int unread)
 
 } // namespace
 
-ConsultationTabs::ConsultationTabs(AdvisorClient &client, const CannedResponses &canned, QWidget *parent)
+ConsultationTabs::ConsultationTabs(AdvisorClient &client, const CannedResponses &canned, media::MediaDevices &devices,
+                                   QWidget *parent)
     : QWidget(parent)
     , m_client(client)
     , m_canned(canned)
+    , m_devices(devices)
 {
     setObjectName(QStringLiteral("consultations"));
     m_placeholder = new QLabel(this);
@@ -111,8 +113,12 @@ void ConsultationTabs::add(const QString &consultationId)
         m_panels.removeOne(old);
         delete old;
     }
-    auto *added = new ConsultationPanel(m_client, consultationId, m_canned, this);
+    auto *added = new ConsultationPanel(m_client, consultationId, m_canned, m_devices, m_deviceChoice, this);
     m_panels.append(added);
+    connect(added, &ConsultationPanel::deviceChoiceChanged, this, [this](const media::DeviceChoice &choice) {
+        m_deviceChoice = choice;
+        Q_EMIT deviceChoiceChanged(choice);
+    });
     connect(added, &ConsultationPanel::unreadChanged, this, [this, added] { updateTab(added); });
     connect(added, &ConsultationPanel::stateChanged, this, [this, added] { updateTab(added); });
     connect(added, &ConsultationPanel::closeRequested, this, &ConsultationTabs::remove);

@@ -1,0 +1,358 @@
+#include "VideoPanel.h"
+
+#include "Pictograms.h"
+#include "SystemCheckMarks.h"
+#include "client/consultation/Consultation.h"
+#include "widgets/Announcer.h"
+#include "widgets/ConnectionIndicator.h"
+#include "widgets/DeviceChooser.h"
+#include "widgets/LevelMeterBar.h"
+#include "widgets/MediaTexts.h"
+#include "widgets/PlainLabel.h"
+#include "widgets/VideoView.h"
+
+#include <QEvent>
+#include <QFrame>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace consult::advisor {
+
+namespace {
+
+constexpr int kSelfViewMargin = 8;
+
+} // namespace
+
+VideoPanel::VideoPanel(Consultation &consultation, media::MediaDevices &devices, const media::DeviceChoice &choice,
+                       QWidget *parent)
+    : QWidget(parent)
+    , m_consultation(&consultation)
+{
+    setObjectName(QStringLiteral("videoPanel"));
+    m_remote = new VideoView(this);
+    m_remote->setObjectName(QStringLiteral("customerVideo"));
+    m_remote->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
+    m_remote->setMinimumSize(320, 180);
+    // The own picture small in the customer's picture's corner, as in every video call, with a light
+    // frame so the two pictures do not run into each other.
+    m_selfFrame = new QFrame(m_remote);
+    m_selfFrame->setObjectName(QStringLiteral("ownVideoFrame"));
+    m_selfFrame->setStyleSheet(QStringLiteral("#ownVideoFrame { background: white; }"));
+    m_local = new VideoView(m_selfFrame);
+    m_local->setObjectName(QStringLiteral("ownVideo"));
+    m_local->setMirrored(true);
+    auto *selfLayout = new QVBoxLayout(m_selfFrame);
+    selfLayout->setContentsMargins(2, 2, 2, 2);
+    selfLayout->addWidget(m_local);
+    m_remote->installEventFilter(this);
+
+    m_phoneCode = plainLabel(this, "phoneCode");
+    QFont large = m_phoneCode->font();
+    large.setBold(true);
+    large.setPointSizeF(large.pointSizeF() * 1.5);
+    m_phoneCode->setFont(large);
+    m_phoneCode->setStyleSheet(
+        QStringLiteral("background: #fff4d6; color: #5a3a00; border: 1px solid #d9a400; padding: 6px;"));
+    m_phoneCode->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_phoneCode->hide();
+    m_peerState = plainLabel(this, "customerDevices");
+    m_quality = plainLabel(this, "qualityState");
+    m_quality->setStyleSheet(QStringLiteral("color: #7a4b00;"));
+    m_deviceProblem = plainLabel(this, "deviceProblem");
+    m_deviceProblem->setStyleSheet(QStringLiteral("color: #b00020;"));
+
+    m_camera = new QPushButton(this);
+    m_camera->setObjectName(QStringLiteral("cameraSwitch"));
+    m_camera->setCheckable(true);
+    m_microphone = new QPushButton(this);
+    m_microphone->setObjectName(QStringLiteral("microphoneSwitch"));
+    m_microphone->setCheckable(true);
+    m_level = new LevelMeterBar(this);
+    m_level->setObjectName(QStringLiteral("microphoneLevel"));
+    m_level->setMaximumWidth(70);
+    m_devicesButton = new QToolButton(this);
+    m_devicesButton->setObjectName(QStringLiteral("devicesButton"));
+    m_devicesButton->setCheckable(true);
+    m_devicesButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_chooser = new DeviceChooser(devices, this);
+    m_chooser->setObjectName(QStringLiteral("deviceChooser"));
+    m_chooser->setChoice(choice);
+    m_chooser->hide();
+    m_connection = new ConnectionIndicator(this);
+    m_connection->setObjectName(QStringLiteral("callConnection"));
+    m_connection->bind(&consultation.connection());
+    m_checkLabel = plainLabel(this, nullptr, nullptr, false);
+    m_check = new SystemCheckMarks(this);
+    if (consultation.hasSystemCheck())
+        m_check->setCheck(consultation.systemCheck());
+    m_checkLabel->setBuddy(m_check);
+
+    auto *switches = new QHBoxLayout;
+    switches->addWidget(m_camera);
+    switches->addWidget(m_microphone);
+    switches->addWidget(m_level);
+    switches->addWidget(m_devicesButton);
+    switches->addStretch();
+    auto *status = new QHBoxLayout;
+    status->addWidget(m_connection);
+    status->addStretch();
+    status->addWidget(m_checkLabel);
+    status->addWidget(m_check);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_remote, 1);
+    layout->addWidget(m_phoneCode);
+    layout->addWidget(m_peerState);
+    layout->addWidget(m_quality);
+    layout->addWidget(m_deviceProblem);
+    layout->addLayout(switches);
+    layout->addWidget(m_chooser);
+    layout->addLayout(status);
+
+    connect(m_camera, &QPushButton::clicked, this, [this](bool on) { setCameraOn(on); });
+    connect(m_microphone, &QPushButton::clicked, this, [this](bool on) { setMicrophoneOn(on); });
+    connect(m_devicesButton, &QToolButton::toggled, m_chooser, &QWidget::setVisible);
+    connect(m_chooser, &DeviceChooser::choiceChanged, this, [this](const media::DeviceChoice &chosen) {
+        if (m_call)
+            m_call->setDevices(chosen);
+        Q_EMIT deviceChoiceChanged(chosen);
+    });
+    connect(&consultation, &Consultation::ended, this, &VideoPanel::stopCall);
+
+    if (!consultation.isEnded()) {
+        // The call starts with the consultation: the customer asked for "Bild und Ton".
+        VideoCall::Options options;
+        options.devices = choice;
+        m_call = std::make_unique<VideoCall>(consultation, devices, options);
+        connect(m_call.get(), &VideoCall::remoteFrame, this, [this](const media::I420Frame &frame) {
+            ++m_remoteFrames;
+            const QSize before = m_remote->picture().size();
+            m_remote->setFrame(frame);
+            if (m_remote->picture().size() != before)
+                placeSelfView();
+        });
+        connect(m_call.get(), &VideoCall::localFrame, m_local, &VideoView::setFrame);
+        connect(m_call.get(), &VideoCall::microphoneLevel, m_level, &LevelMeterBar::setLevel);
+        connect(m_call.get(), &VideoCall::peerMediaStateChanged, this, &VideoPanel::updatePeerState);
+        connect(m_call.get(), &VideoCall::qualityChanged, this, &VideoPanel::updateQuality);
+        connect(m_call.get(), &VideoCall::peerQualityChanged, this, &VideoPanel::updateQuality);
+        connect(m_call.get(), &VideoCall::deviceStateChanged, this, [this] {
+            updateSwitches();
+            updateDeviceProblems();
+        });
+        m_connection->setMediaSession(&m_call->session());
+        m_call->start();
+    }
+    retranslate();
+}
+
+VideoPanel::~VideoPanel()
+{
+    m_call.reset(); // closes the devices before the views go
+}
+
+void VideoPanel::retranslate()
+{
+    m_devicesButton->setText(tr("Geräte …"));
+    m_devicesButton->setToolTip(tr("Kamera, Mikrofon und Lautsprecher wählen"));
+    m_devicesButton->setAccessibleName(tr("Geräte wählen"));
+    m_level->setAccessibleName(tr("Lautstärke Ihres Mikrofons"));
+    m_remote->setAccessibleName(tr("Bild des Kunden"));
+    m_local->setAccessibleName(tr("Ihr eigenes Bild"));
+    m_checkLabel->setText(tr("Systemprüfung:"));
+    m_phoneCode->setAccessibleName(tr("Telefon-Code der Beratung"));
+    m_peerState->setAccessibleName(tr("Kamera und Mikrofon des Kunden"));
+    m_quality->setAccessibleName(tr("Bildqualität"));
+    m_deviceProblem->setAccessibleName(tr("Ihre Geräte"));
+    updateSwitches();
+    updatePeerState();
+    updateQuality();
+    updateDeviceProblems();
+}
+
+void VideoPanel::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+bool VideoPanel::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_remote && event->type() == QEvent::Resize)
+        placeSelfView();
+    return QWidget::eventFilter(watched, event);
+}
+
+void VideoPanel::placeSelfView()
+{
+    // In the corner of the customer's picture as the view fits it in (black bars around it), not of
+    // the view: the own picture must not float in a bar.
+    const QSize picture = m_remote->hasPicture() ? m_remote->picture().size() : QSize(16, 9);
+    const QSize fitted = picture.scaled(m_remote->size(), Qt::KeepAspectRatio);
+    const QRect area(QPoint((m_remote->width() - fitted.width()) / 2, (m_remote->height() - fitted.height()) / 2),
+                     fitted);
+    const int width = qBound(96, area.width() / 4, 240);
+    const int height = width * 9 / 16;
+    m_selfFrame->setGeometry(area.right() - width - kSelfViewMargin, area.bottom() - height - kSelfViewMargin,
+                             width + 4, height + 4);
+}
+
+void VideoPanel::setCameraOn(bool on)
+{
+    m_cameraOn = on;
+    if (m_call)
+        m_call->setCameraOn(on);
+    if (!on)
+        m_local->clear();
+    updateSwitches();
+}
+
+void VideoPanel::setMicrophoneOn(bool on)
+{
+    m_microphoneOn = on;
+    if (m_call)
+        m_call->setMicrophoneOn(on);
+    if (!on)
+        m_level->setLevel(LevelMeterBar::kFloorDbfs);
+    updateSwitches();
+}
+
+void VideoPanel::toggleCamera()
+{
+    if (m_camera->isEnabled())
+        setCameraOn(!m_cameraOn);
+}
+
+void VideoPanel::toggleMicrophone()
+{
+    if (m_microphone->isEnabled())
+        setMicrophoneOn(!m_microphoneOn);
+}
+
+void VideoPanel::updateSwitches()
+{
+    using State = VideoCall::DeviceState;
+    const bool running = m_call && m_call->isRunning();
+    const auto usable = [this, running](VideoCall::Device device) {
+        const State state = running ? m_call->state(device) : State::Missing;
+        return state == State::On || state == State::Off;
+    };
+    // A switch shows its state ("Kamera an", pressed) and says in its tooltip what a click does.
+    const QColor off(0xb0, 0x00, 0x20);
+    const QColor on = palette().color(QPalette::ButtonText);
+    m_camera->setChecked(m_cameraOn);
+    m_camera->setEnabled(usable(VideoCall::Device::Camera));
+    m_camera->setIcon(pictograms::icon(pictograms::Kind::Camera, m_cameraOn ? on : off, m_cameraOn ? on : off));
+    m_camera->setText(m_cameraOn ? tr("Kamera an") : tr("Kamera aus"));
+    m_camera->setToolTip(m_cameraOn ? tr("Ihre Kamera ausschalten (Strg+Umschalt+K)")
+                                    : tr("Ihre Kamera einschalten (Strg+Umschalt+K)"));
+    m_camera->setAccessibleName(m_cameraOn ? tr("Ihre Kamera ist an") : tr("Ihre Kamera ist aus"));
+    m_camera->setAccessibleDescription(m_camera->toolTip());
+    m_microphone->setChecked(m_microphoneOn);
+    m_microphone->setEnabled(usable(VideoCall::Device::Microphone));
+    m_microphone->setIcon(
+        pictograms::icon(pictograms::Kind::Microphone, m_microphoneOn ? on : off, m_microphoneOn ? on : off));
+    m_microphone->setText(m_microphoneOn ? tr("Mikrofon an") : tr("Mikrofon aus"));
+    m_microphone->setToolTip(m_microphoneOn ? tr("Ihr Mikrofon ausschalten (Strg+Umschalt+M)")
+                                            : tr("Ihr Mikrofon einschalten (Strg+Umschalt+M)"));
+    m_microphone->setAccessibleName(m_microphoneOn ? tr("Ihr Mikrofon ist an") : tr("Ihr Mikrofon ist aus"));
+    m_microphone->setAccessibleDescription(m_microphone->toolTip());
+    m_devicesButton->setEnabled(running);
+    if (!m_microphone->isEnabled() || !m_microphoneOn)
+        m_level->setLevel(LevelMeterBar::kFloorDbfs);
+    m_local->setPlaceholderText(m_cameraOn && usable(VideoCall::Device::Camera) ? QString()
+                                                                                : MediaTexts::ownCameraOff());
+}
+
+void VideoPanel::updatePeerState()
+{
+    const bool running = m_call && m_call->isRunning();
+    const bool cameraOn = running && m_call->peerCameraOn();
+    const bool microphoneOn = running && m_call->peerMicrophoneOn();
+    const bool byPhone = running && m_call->peerAudioByPhone();
+    if (!running)
+        m_peerState->setText(tr("Die Videoberatung ist beendet."));
+    else
+        m_peerState->setText(tr("Beim Kunden: Kamera %1 · Mikrofon %2")
+                                 .arg(cameraOn ? tr("an") : tr("aus"), byPhone        ? tr("nicht genutzt (Telefon)")
+                                                                       : microphoneOn ? tr("an")
+                                                                                      : tr("aus")));
+    // Seed 002: without microphone and speakers the customer calls in with the consultation's code.
+    const QString code = m_consultation ? m_consultation->phoneCode() : QString();
+    const QString phoneLine = byPhone ? MediaTexts::peerOnPhone(code) : QString();
+    if (phoneLine != m_phoneCode->text() && !phoneLine.isEmpty())
+        announce(m_phoneCode, phoneLine);
+    m_phoneCode->setText(phoneLine);
+    m_phoneCode->setVisible(!phoneLine.isEmpty());
+    if (!cameraOn) {
+        if (m_remote->hasPicture()) {
+            m_remote->clear();
+            placeSelfView();
+        }
+        m_remote->setPlaceholderText(running ? MediaTexts::peerCameraOff() : QString());
+    } else if (!m_remote->hasPicture()) {
+        m_remote->setPlaceholderText(tr("Das Bild des Kunden kommt gleich …"));
+    }
+}
+
+void VideoPanel::updateQuality()
+{
+    const bool running = m_call && m_call->isRunning();
+    QStringList lines;
+    if (running) {
+        const QString own = MediaTexts::ownQuality(m_call->quality());
+        const QString peer = MediaTexts::peerQuality(m_call->peerQuality());
+        for (const QString &line : {own, peer})
+            if (!line.isEmpty())
+                lines.append(line);
+        if (lines.isEmpty() && m_qualityWasDown)
+            lines.append(MediaTexts::qualityRestored());
+        m_qualityWasDown = m_qualityWasDown || !own.isEmpty() || !peer.isEmpty();
+    }
+    const QString text = lines.join(u'\n');
+    if (text != m_quality->text() && !text.isEmpty())
+        announce(m_quality, text);
+    m_quality->setText(text);
+    m_quality->setVisible(!text.isEmpty());
+}
+
+void VideoPanel::updateDeviceProblems()
+{
+    using State = VideoCall::DeviceState;
+    QStringList lines;
+    if (m_call && m_call->isRunning()) {
+        for (const VideoCall::Device device :
+             {VideoCall::Device::Camera, VideoCall::Device::Microphone, VideoCall::Device::Speaker}) {
+            const State state = m_call->state(device);
+            if (state == State::Missing || state == State::Failed || state == State::Lost)
+                lines.append(MediaTexts::deviceState(device, state));
+        }
+    }
+    const QString text = lines.join(u'\n');
+    if (text != m_deviceProblem->text() && !text.isEmpty())
+        announce(m_deviceProblem, text);
+    m_deviceProblem->setText(text);
+    m_deviceProblem->setVisible(!text.isEmpty());
+}
+
+void VideoPanel::stopCall()
+{
+    if (m_call)
+        m_call->stop();
+    m_connection->setMediaSession(nullptr);
+    m_remote->clear();
+    m_local->clear();
+    m_level->setLevel(LevelMeterBar::kFloorDbfs);
+    m_devicesButton->setChecked(false);
+    updateSwitches();
+    updatePeerState();
+    updateQuality();
+    updateDeviceProblems();
+}
+
+} // namespace consult::advisor
