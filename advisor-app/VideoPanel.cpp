@@ -242,22 +242,28 @@ void VideoPanel::updateSwitches()
         const State state = running ? m_call->state(device) : State::Missing;
         return state == State::On || state == State::Off;
     };
-    // A switch shows its state ("Kamera an", pressed) and says in its tooltip what a click does.
+    // A switch shows its state ("Kamera an", pressed) and says in its tooltip what a click does; a
+    // device that is missing, failed or gone: the switch says so (the line above names the reason).
+    const bool cameraUsable = usable(VideoCall::Device::Camera);
+    const bool microphoneUsable = usable(VideoCall::Device::Microphone);
     const QColor off(0xb0, 0x00, 0x20);
     const QColor on = palette().color(QPalette::ButtonText);
     m_camera->setChecked(m_cameraOn);
-    m_camera->setEnabled(usable(VideoCall::Device::Camera));
-    m_camera->setIcon(pictograms::icon(pictograms::Kind::Camera, m_cameraOn ? on : off, m_cameraOn ? on : off));
-    m_camera->setText(m_cameraOn ? tr("Kamera an") : tr("Kamera aus"));
+    m_camera->setEnabled(cameraUsable);
+    const QColor cameraColour = m_cameraOn && cameraUsable ? on : off;
+    m_camera->setIcon(pictograms::icon(pictograms::Kind::Camera, cameraColour, cameraColour));
+    m_camera->setText(!cameraUsable ? tr("Keine Kamera") : m_cameraOn ? tr("Kamera an") : tr("Kamera aus"));
     m_camera->setToolTip(m_cameraOn ? tr("Ihre Kamera ausschalten (Strg+Umschalt+K)")
                                     : tr("Ihre Kamera einschalten (Strg+Umschalt+K)"));
     m_camera->setAccessibleName(m_cameraOn ? tr("Ihre Kamera ist an") : tr("Ihre Kamera ist aus"));
     m_camera->setAccessibleDescription(m_camera->toolTip());
     m_microphone->setChecked(m_microphoneOn);
-    m_microphone->setEnabled(usable(VideoCall::Device::Microphone));
-    m_microphone->setIcon(
-        pictograms::icon(pictograms::Kind::Microphone, m_microphoneOn ? on : off, m_microphoneOn ? on : off));
-    m_microphone->setText(m_microphoneOn ? tr("Mikrofon an") : tr("Mikrofon aus"));
+    m_microphone->setEnabled(microphoneUsable);
+    const QColor microphoneColour = m_microphoneOn && microphoneUsable ? on : off;
+    m_microphone->setIcon(pictograms::icon(pictograms::Kind::Microphone, microphoneColour, microphoneColour));
+    m_microphone->setText(!microphoneUsable ? tr("Kein Mikrofon")
+                          : m_microphoneOn  ? tr("Mikrofon an")
+                                            : tr("Mikrofon aus"));
     m_microphone->setToolTip(m_microphoneOn ? tr("Ihr Mikrofon ausschalten (Strg+Umschalt+M)")
                                             : tr("Ihr Mikrofon einschalten (Strg+Umschalt+M)"));
     m_microphone->setAccessibleName(m_microphoneOn ? tr("Ihr Mikrofon ist an") : tr("Ihr Mikrofon ist aus"));
@@ -265,8 +271,7 @@ void VideoPanel::updateSwitches()
     m_devicesButton->setEnabled(running);
     if (!m_microphone->isEnabled() || !m_microphoneOn)
         m_level->setLevel(LevelMeterBar::kFloorDbfs);
-    m_local->setPlaceholderText(m_cameraOn && usable(VideoCall::Device::Camera) ? QString()
-                                                                                : MediaTexts::ownCameraOff());
+    m_local->setPlaceholderText(m_cameraOn && cameraUsable ? QString() : MediaTexts::ownCameraOff());
 }
 
 void VideoPanel::updatePeerState()
