@@ -31,6 +31,8 @@ VideoPanel::VideoPanel(Consultation &consultation, media::MediaDevices &devices,
                        QWidget *parent)
     : QWidget(parent)
     , m_consultation(&consultation)
+    , m_devices(devices)
+    , m_choice(choice)
 {
     setObjectName(QStringLiteral("videoPanel"));
     m_remote = new VideoView(this);
@@ -116,11 +118,7 @@ VideoPanel::VideoPanel(Consultation &consultation, media::MediaDevices &devices,
     connect(m_camera, &QPushButton::clicked, this, [this](bool on) { setCameraOn(on); });
     connect(m_microphone, &QPushButton::clicked, this, [this](bool on) { setMicrophoneOn(on); });
     connect(m_devicesButton, &QToolButton::toggled, m_chooser, &QWidget::setVisible);
-    connect(m_chooser, &DeviceChooser::choiceChanged, this, [this](const media::DeviceChoice &chosen) {
-        if (m_call)
-            m_call->setDevices(chosen);
-        Q_EMIT deviceChoiceChanged(chosen);
-    });
+    connect(m_chooser, &DeviceChooser::choiceChanged, this, &VideoPanel::onChoiceChanged);
     connect(&consultation, &Consultation::ended, this, &VideoPanel::stopCall);
 
     if (!consultation.isEnded()) {
@@ -148,6 +146,38 @@ VideoPanel::VideoPanel(Consultation &consultation, media::MediaDevices &devices,
         m_call->start();
     }
     retranslate();
+}
+
+void VideoPanel::onChoiceChanged(const media::DeviceChoice &chosen)
+{
+    const auto gone = [](const QByteArray &id, const QList<media::DeviceInfo> &present) {
+        return !id.isEmpty() && std::none_of(present.begin(), present.end(),
+                                             [&id](const media::DeviceInfo &device) { return device.id == id; });
+    };
+    const bool fallback = gone(m_choice.camera, m_devices.cameras()) ||
+                          gone(m_choice.microphone, m_devices.microphones()) ||
+                          gone(m_choice.speaker, m_devices.speakers());
+    if (!fallback) {
+        // The advisor chose: the call switches, the workstation remembers.
+        m_choice = chosen;
+        if (m_call)
+            m_call->setDevices(chosen);
+        Q_EMIT deviceChoiceChanged(chosen);
+        return;
+    }
+    // A chosen device vanished and the chooser fell back to the default. The remembered choice stays
+    // (the device is used again when it comes back); the call moves to another device of that kind
+    // only if one remains, so a camera unplugged with none left stays named as lost, not as missing.
+    if (!m_call)
+        return;
+    media::DeviceChoice next = m_call->devices();
+    if (chosen.camera != next.camera && !m_devices.cameras().isEmpty())
+        next.camera = chosen.camera;
+    if (chosen.microphone != next.microphone && !m_devices.microphones().isEmpty())
+        next.microphone = chosen.microphone;
+    if (chosen.speaker != next.speaker && !m_devices.speakers().isEmpty())
+        next.speaker = chosen.speaker;
+    m_call->setDevices(next);
 }
 
 VideoPanel::~VideoPanel()

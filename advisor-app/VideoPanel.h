@@ -81,8 +81,11 @@ private:
     void updateQuality();
     void updateDeviceProblems();
     void placeSelfView();
+    void onChoiceChanged(const media::DeviceChoice &chosen);
 
     QPointer<Consultation> m_consultation;
+    media::MediaDevices &m_devices;
+    media::DeviceChoice m_choice; // the advisor's, as remembered
     std::unique_ptr<VideoCall> m_call;
     VideoView *m_remote;
     VideoView *m_local;

@@ -377,8 +377,11 @@ private slots:
         QCOMPARE(video->deviceProblemLabel()->text(),
                  MediaTexts::deviceState(VideoCall::Device::Camera, VideoCall::DeviceState::Lost));
         QVERIFY(!video->cameraButton()->isEnabled());
+        QCOMPARE(video->cameraButton()->text(), QStringLiteral("Keine Kamera"));
         QVERIFY(video->call()->isRunning());
         QVERIFY(video->microphoneButton()->isEnabled());
+        // The remembered choice stays for when the camera is back.
+        QCOMPARE((*m_workstation)->preferences().devices.camera, media::SyntheticMediaDevices::kCameraId);
     }
 
 private:
