@@ -1,6 +1,7 @@
 #include "ConsultationTabs.h"
 
 #include "ConsultationPanel.h"
+#include "Pictograms.h"
 #include "client/AdvisorClient.h"
 
 #include <QApplication>
@@ -190,7 +191,12 @@ void ConsultationTabs::updateTab(ConsultationPanel *panel)
     else if (panel->isEnded())
         title = tr("%1 (beendet)").arg(title);
     m_tabs->setTabText(index, title);
-    m_tabs->setTabIcon(index, panel->unread() > 0 ? unreadIcon(panel->unread()) : QIcon());
+    // Unread lines first; otherwise a video consultation carries the camera, so it is found at a glance.
+    const QIcon video = panel->videoPanel()
+                            ? pictograms::icon(pictograms::Kind::Camera, palette().color(QPalette::Text),
+                                               palette().color(QPalette::Text))
+                            : QIcon();
+    m_tabs->setTabIcon(index, panel->unread() > 0 ? unreadIcon(panel->unread()) : video);
     const QString spoken =
         panel->unread() > 0 ? tr("%1, %2 ungelesene Nachrichten").arg(title).arg(panel->unread()) : title;
     m_tabs->setTabToolTip(index, spoken);

@@ -18,8 +18,10 @@
 #include "widgets/MediaTexts.h"
 #include "widgets/VideoView.h"
 
+#include <QAbstractButton>
 #include <QComboBox>
 #include <QLabel>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStatusBar>
@@ -191,6 +193,15 @@ private slots:
         QVERIFY(video->call() && video->call()->isRunning());
         QVERIFY(video->isVisible());
         QVERIFY(panel->chatView()->isVisible()); // the chat beside the picture
+        // Every control has a name for screen readers, and the switches are reached with Tab.
+        for (QWidget *control : video->findChildren<QWidget *>()) {
+            if (qobject_cast<QAbstractButton *>(control) || qobject_cast<QComboBox *>(control) ||
+                qobject_cast<QProgressBar *>(control) || qobject_cast<VideoView *>(control))
+                QVERIFY2(!control->accessibleName().isEmpty(), qPrintable(control->objectName()));
+        }
+        QVERIFY(video->cameraButton()->focusPolicy() & Qt::TabFocus);
+        QVERIFY(video->microphoneButton()->focusPolicy() & Qt::TabFocus);
+        QVERIFY(video->devicesButton()->focusPolicy() & Qt::TabFocus);
         QCOMPARE(video->systemCheckMarks()->check().has_value(), true);
 
         // The customer's picture arrives in the big view; the counter read off its pixels moves.
@@ -287,10 +298,11 @@ private slots:
         QCOMPARE(second->phase(), CustomerClient::Phase::Waiting);
         QVERIFY(StatusTexts::videoInProgress().contains(QStringLiteral("Videoberatung")));
 
-        // The chat customer is taken and chatted with, in parallel.
+        // "Take next" passes over the video customer: the chat customer is taken and chatted with, in
+        // parallel, while the video customer keeps their place.
         queue->view()->selectRow(1);
-        QVERIFY(queue->takeSelectedButton()->isEnabled());
-        QTest::mouseClick(queue->takeSelectedButton(), Qt::LeftButton);
+        QVERIFY(queue->takeSelectedButton()->isEnabled()); // a chat customer can be taken
+        QTest::mouseClick(queue->takeNextButton(), Qt::LeftButton);
         QVERIFY(m_scenario->awaitConsulting(*m_workstation->client(), *chat));
         QTRY_VERIFY_WITH_TIMEOUT(panelOf(m_window, QStringLiteral("Erika Mustermann")), 5000);
         ConsultationPanel *chatPanel = panelOf(m_window, QStringLiteral("Erika Mustermann"));
