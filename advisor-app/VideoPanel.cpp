@@ -127,6 +127,9 @@ VideoPanel::VideoPanel(Consultation &consultation, media::MediaDevices &devices,
         options.devices = choice;
         m_call = std::make_unique<VideoCall>(consultation, devices, options);
         connect(m_call.get(), &VideoCall::remoteFrame, this, [this](const media::I420Frame &frame) {
+            // A picture still on its way when the customer switched off is not shown after "Kamera aus".
+            if (!m_call->peerCameraOn())
+                return;
             ++m_remoteFrames;
             const QSize before = m_remote->picture().size();
             m_remote->setFrame(frame);
