@@ -396,6 +396,44 @@ private slots:
         QCOMPARE((*m_workstation)->preferences().devices.camera, media::SyntheticMediaDevices::kCameraId);
     }
 
+    void theCustomersStepDownOnASlowUplinkIsShownInWordsAndSoIsTheWayBackUp()
+    {
+        // The customer's uplink far below the seeds' 0.5 Mbit/s: their sender steps down the ladder,
+        // the advisor's panel says what that means for the picture; the line recovers, and so does it.
+        consult::testing::LinkEmulator &link =
+            m_scenario->emulateLink(consult::testing::LinkEmulator::Direction{150'000, 20, 5},
+                                    consult::testing::LinkEmulator::Direction{2'000'000, 20, 5});
+        CustomerSpec spec = CustomerSpec::named(QStringLiteral("Max Müller"));
+        spec.mode = wire::CONSULTATION_MODE_VIDEO;
+        spec.systemCheck = passedCheck();
+        spec.route = consult::testing::Route::EmulatedLink;
+        CustomerClient *customer = m_scenario->waitingCustomer(spec);
+        QVERIFY(customer);
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->queuePanel()->view()->model()->rowCount(), 1, 5000);
+        QTest::mouseClick(m_window->queuePanel()->takeNextButton(), Qt::LeftButton);
+        QVERIFY(m_scenario->awaitConsulting(*m_workstation->client(), *customer));
+        QTRY_VERIFY_WITH_TIMEOUT(panelOf(m_window, QStringLiteral("Max Müller")), 5000);
+        VideoPanel *video = panelOf(m_window, QStringLiteral("Max Müller"))->videoPanel();
+        QVERIFY(video);
+        VideoCall *customerCall = startCustomerCall(*customer);
+
+        // Down to the chat only (150 kbit/s carries neither picture nor, with the stream's overhead, sound).
+        QTRY_COMPARE_WITH_TIMEOUT(customerCall->quality(), wire::QUALITY_LEVEL_TEXT_ONLY, 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(video->call()->peerQuality(), wire::QUALITY_LEVEL_TEXT_ONLY, 10000);
+        QVERIFY(video->qualityLabel()->isVisible());
+        QVERIFY2(video->qualityLabel()->text().contains(MediaTexts::peerQuality(wire::QUALITY_LEVEL_TEXT_ONLY)),
+                 qPrintable(video->qualityLabel()->text()));
+
+        // The line recovers: the step back up is shown in words too. (Back to full quality takes the
+        // engine minutes on this emulated line; see the report of the advisor slice.)
+        link.setDirections(consult::testing::LinkEmulator::Direction{}, consult::testing::LinkEmulator::Direction{});
+        QTRY_VERIFY_WITH_TIMEOUT(video->call()->peerQuality() < wire::QUALITY_LEVEL_TEXT_ONLY, 30000);
+        const QString better = MediaTexts::peerQuality(video->call()->peerQuality());
+        QVERIFY2(video->qualityLabel()->text().contains(better.isEmpty() ? MediaTexts::qualityRestored() : better),
+                 qPrintable(video->qualityLabel()->text()));
+        QVERIFY(!video->qualityLabel()->text().contains(MediaTexts::peerQuality(wire::QUALITY_LEVEL_TEXT_ONLY)));
+    }
+
 private:
     CustomerClient *waiting(const QString &name, wire::ConsultationMode mode,
                             std::optional<wire::SystemCheck> check = std::nullopt)
