@@ -104,6 +104,7 @@ ConsultationPanel::ConsultationPanel(AdvisorClient &client, const QString &consu
         chatLayout->setContentsMargins(0, 0, 0, 0);
         chatLayout->addWidget(m_chat, 1);
         chatLayout->addWidget(m_input);
+        chatColumn->setMinimumWidth(240); // chat lines stay readable next to the picture
         auto *split = new QSplitter(Qt::Horizontal, this);
         split->setObjectName(QStringLiteral("videoAndChat"));
         split->setChildrenCollapsible(false);

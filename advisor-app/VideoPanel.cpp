@@ -99,11 +99,11 @@ VideoPanel::VideoPanel(Consultation &consultation, media::MediaDevices &devices,
     switches->addWidget(m_level);
     switches->addWidget(m_devicesButton);
     switches->addStretch();
-    auto *status = new QHBoxLayout;
-    status->addWidget(m_connection);
-    status->addStretch();
-    status->addWidget(m_checkLabel);
-    status->addWidget(m_check);
+    // One line each, so the panel stays narrow enough for the chat beside it.
+    auto *check = new QHBoxLayout;
+    check->addWidget(m_checkLabel);
+    check->addWidget(m_check);
+    check->addStretch();
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_remote, 1);
@@ -113,7 +113,8 @@ VideoPanel::VideoPanel(Consultation &consultation, media::MediaDevices &devices,
     layout->addWidget(m_deviceProblem);
     layout->addLayout(switches);
     layout->addWidget(m_chooser);
-    layout->addLayout(status);
+    layout->addWidget(m_connection);
+    layout->addLayout(check);
 
     connect(m_camera, &QPushButton::clicked, this, [this](bool on) { setCameraOn(on); });
     connect(m_microphone, &QPushButton::clicked, this, [this](bool on) { setMicrophoneOn(on); });
@@ -196,7 +197,7 @@ void VideoPanel::retranslate()
     m_level->setAccessibleName(tr("Lautstärke Ihres Mikrofons"));
     m_remote->setAccessibleName(tr("Bild des Kunden"));
     m_local->setAccessibleName(tr("Ihr eigenes Bild"));
-    m_checkLabel->setText(tr("Systemprüfung:"));
+    m_checkLabel->setText(tr("Systemprüfung des Kunden:"));
     m_phoneCode->setAccessibleName(tr("Telefon-Code der Beratung"));
     m_peerState->setAccessibleName(tr("Kamera und Mikrofon des Kunden"));
     m_quality->setAccessibleName(tr("Bildqualität"));
@@ -322,7 +323,10 @@ void VideoPanel::updatePeerState()
                                                                                       : tr("aus")));
     // Seed 002: without microphone and speakers the customer calls in with the consultation's code.
     const QString code = m_consultation ? m_consultation->phoneCode() : QString();
-    const QString phoneLine = byPhone ? MediaTexts::peerOnPhone(code) : QString();
+    // The code on a line of its own, so it never breaks apart where the advisor reads it out.
+    const QString phoneLine = !byPhone         ? QString()
+                              : code.isEmpty() ? MediaTexts::peerOnPhone(code)
+                                               : MediaTexts::peerOnPhone({}) + u'\n' + tr("Telefon-Code: %1").arg(code);
     if (phoneLine != m_phoneCode->text() && !phoneLine.isEmpty())
         announce(m_phoneCode, phoneLine);
     m_phoneCode->setText(phoneLine);

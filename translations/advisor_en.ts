@@ -1085,10 +1085,6 @@ You are on pause.</translation>
         <translation>Your own picture</translation>
     </message>
     <message>
-        <source>Systemprüfung:</source>
-        <translation>System check:</translation>
-    </message>
-    <message>
         <source>Telefon-Code der Beratung</source>
         <translation>The consultation&apos;s telephone code</translation>
     </message>
@@ -1183,6 +1179,14 @@ You are on pause.</translation>
     <message>
         <source>Kein Mikrofon</source>
         <translation>No microphone</translation>
+    </message>
+    <message>
+        <source>Systemprüfung des Kunden:</source>
+        <translation>The customer&apos;s system check:</translation>
+    </message>
+    <message>
+        <source>Telefon-Code: %1</source>
+        <translation>Telephone code: %1</translation>
     </message>
 </context>
 <context>
