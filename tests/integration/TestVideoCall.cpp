@@ -108,6 +108,7 @@ struct Call
     Screen advisorSees;
     std::unique_ptr<VideoCall> customer;
     std::unique_ptr<VideoCall> advisor;
+    int cameraTimeoutMs = 4000;
 
     Call()
     {
@@ -127,7 +128,10 @@ struct Call
         consultation = scenario.consultation(spec);
         if (!consultation)
             return false;
-        customer = std::make_unique<VideoCall>(*consultation->customer->consultation(), customerDevices, callOptions());
+        VideoCall::Options customerOptions = callOptions();
+        customerOptions.cameraTimeoutMs = cameraTimeoutMs;
+        customer =
+            std::make_unique<VideoCall>(*consultation->customer->consultation(), customerDevices, customerOptions);
         advisor = std::make_unique<VideoCall>(*consultation->atAdvisor(), advisorDevices, callOptions());
         customerSees.watch(*customer);
         advisorSees.watch(*advisor);
@@ -158,6 +162,15 @@ private slots:
         QVERIFY(!hears(call.advisorHears, kAdvisorTone)); // its own tone does not come back
         QVERIFY(call.customer->peerCameraOn() && call.customer->peerMicrophoneOn());
         QVERIFY(call.advisor->peerCameraOn() && call.advisor->peerMicrophoneOn());
+
+        // "Berater sehen" off: no more of the advisor's pictures on the customer's screen.
+        call.customer->setPeerVideoShown(false);
+        const int shown = call.customerSees.frames;
+        const int advisorSaw = call.advisorSees.frames;
+        CONSULT_WAIT_FOR(call.advisorSees.frames >= advisorSaw + 25, 5000);
+        QCOMPARE(call.customerSees.frames, shown);
+        call.customer->setPeerVideoShown(true);
+        CONSULT_WAIT_FOR(call.customerSees.frames > shown, 5000);
     }
 
     void cameraOffStopsThePictureAndTellsThePeerAndOnBringsItBack()
@@ -203,6 +216,7 @@ private slots:
         CONSULT_WAIT_FOR(!call.advisor->peerMicrophoneOn(), 5000); // the peer is told
         QCOMPARE(call.customer->state(Device::Speaker), DeviceState::On);
         QCOMPARE(call.customer->state(Device::Camera), DeviceState::On);
+        QVERIFY(!call.customer->audioUnavailable());
 
         // The customer still hears and sees the advisor, and the advisor still sees the customer.
         const std::size_t heardBefore = call.customerHears.size();
@@ -242,6 +256,18 @@ private slots:
         QCOMPARE(call.advisorSees.frames, 0);
     }
 
+    void aCameraPluggedInMidCallIsTakenUp()
+    {
+        Call call;
+        call.customerDevices.setPresent(Kind::Camera, false);
+        QVERIFY(call.start());
+        QCOMPARE(call.customer->state(Device::Camera), DeviceState::Missing);
+        call.customerDevices.setPresent(Kind::Camera, true);
+        QCOMPARE(call.customer->state(Device::Camera), DeviceState::On);
+        CONSULT_WAIT_FOR(call.advisor->peerCameraOn(), 5000);
+        CONSULT_WAIT_FOR(call.advisorSees.stamped >= 5, 15000);
+    }
+
     void aCustomerWithoutMicrophoneAndSpeakerTalksByPhoneAndTheAdvisorIsTold()
     {
         Call call;
@@ -250,6 +276,7 @@ private slots:
         QVERIFY(call.start());
         QCOMPARE(call.customer->state(Device::Microphone), DeviceState::Missing);
         QCOMPARE(call.customer->state(Device::Speaker), DeviceState::Missing);
+        QVERIFY(call.customer->audioUnavailable());
         QVERIFY(!call.customer->audio());
         CONSULT_WAIT_FOR(call.advisorSees.stamped >= 5, 15000); // the picture still goes
 
@@ -271,6 +298,35 @@ private slots:
         QCOMPARE(call.advisorSees.frames, 0);
     }
 
+    void aCameraThatDeliversNothingIsFoundFailedAndThePeerToldItIsOff()
+    {
+        Call call;
+        call.customerDevices.setCameraDeliversNothing(true);
+        call.cameraTimeoutMs = 800;
+        QVERIFY(call.start());
+        CONSULT_WAIT_FOR(call.customer->state(Device::Camera) == DeviceState::Failed, 5000);
+        QCOMPARE(call.customerDevices.openCount(Kind::Camera), 0);
+        CONSULT_WAIT_FOR(call.advisor->peerMicrophoneOn() && !call.advisor->peerCameraOn(), 5000);
+        CONSULT_WAIT_FOR(hears(call.advisorHears, kCustomerTone), 15000); // the sound goes on
+    }
+
+    void switchingTheCameraMidCallSendsTheNewOnesPictures()
+    {
+        Call call;
+        QVERIFY(call.start());
+        CONSULT_WAIT_FOR(call.advisorSees.newestCounter >= 50, 15000);
+        QSignalSpy states(call.customer.get(), &VideoCall::deviceStateChanged);
+        // Another choice: the camera is made anew, and its frame counter starts again from zero.
+        call.customer->setDevices({SyntheticMediaDevices::kCameraId, {}, {}});
+        QCOMPARE(call.customer->devices().camera, SyntheticMediaDevices::kCameraId);
+        QCOMPARE(call.customer->state(Device::Camera), DeviceState::On);
+        QCOMPARE(call.customerDevices.openCount(Kind::Camera), 1);
+        CONSULT_WAIT_FOR(call.advisorSees.newestCounter < 40, 10000);
+        const quint32 restarted = call.advisorSees.newestCounter;
+        CONSULT_WAIT_FOR(call.advisorSees.newestCounter > restarted + 5, 10000);
+        QVERIFY(hears(call.advisorHears, kCustomerTone));
+    }
+
     void stoppingTheCallClosesEveryDevice()
     {
         Call call;
@@ -284,6 +340,20 @@ private slots:
         QCOMPARE(call.customerDevices.openCount(Kind::Microphone), 0);
         QCOMPARE(call.customerDevices.openCount(Kind::Speaker), 0);
         CONSULT_WAIT_FOR(!call.advisor->peerCameraOn() && !call.advisor->peerMicrophoneOn(), 5000);
+    }
+
+    void theConsultationsEndClosesEveryDevice()
+    {
+        Call call;
+        QVERIFY(call.start());
+        CONSULT_WAIT_FOR(call.advisorDevices.openCount(Kind::Microphone) == 1, 5000);
+        call.consultation->atAdvisor()->end();
+        CONSULT_WAIT_FOR(!call.advisor->isRunning() && !call.customer->isRunning(), 5000);
+        for (SyntheticMediaDevices *devices : {&call.customerDevices, &call.advisorDevices}) {
+            QCOMPARE(devices->openCount(Kind::Camera), 0);
+            QCOMPARE(devices->openCount(Kind::Microphone), 0);
+            QCOMPARE(devices->openCount(Kind::Speaker), 0);
+        }
     }
 };
 

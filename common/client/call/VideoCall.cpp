@@ -75,6 +75,8 @@ VideoCall::VideoCall(Consultation &consultation, media::MediaDevices &devices, O
         d->peerQuality = level;
         Q_EMIT peerQualityChanged(level);
     });
+    connect(&consultation, &Consultation::ended, this, &VideoCall::stop);
+    connect(&devices, &media::MediaDevices::devicesChanged, this, &VideoCall::onDevicesChanged);
     d->cameraWatchdog.setSingleShot(true);
     connect(&d->cameraWatchdog, &QTimer::timeout, this, [this] {
         if (d->cameraDelivered || !d->camera)
@@ -230,6 +232,11 @@ VideoCall::DeviceState VideoCall::state(Device device) const
     return d->states[slot(device)];
 }
 
+bool VideoCall::audioUnavailable() const
+{
+    return isTrouble(state(Device::Microphone)) && isTrouble(state(Device::Speaker));
+}
+
 QString VideoCall::problem(Device device) const
 {
     return d->problems[slot(device)];
@@ -276,6 +283,27 @@ media::VideoStream *VideoCall::video() const
 }
 
 // --- Devices ------------------------------------------------------------------------------------
+
+void VideoCall::onDevicesChanged()
+{
+    if (!d->running)
+        return;
+    // Only when the machine has such a device now: a loss stays a loss, not "missing".
+    const auto retry = [this](Device device, bool listed) {
+        const DeviceState current = state(device);
+        return listed && (current == DeviceState::Missing || current == DeviceState::Lost);
+    };
+    if (d->options.cameraOn && d->video && retry(Device::Camera, !d->devices.cameras().isEmpty())) {
+        closeCamera();
+        openCamera();
+    }
+    if (!d->audioByPhone && (retry(Device::Microphone, !d->devices.microphones().isEmpty()) ||
+                             retry(Device::Speaker, !d->devices.speakers().isEmpty()))) {
+        closeAudio();
+        openAudio();
+    }
+    applySwitches();
+}
 
 void VideoCall::openCamera()
 {
@@ -387,12 +415,18 @@ void VideoCall::openAudio()
         return;
     connect(audio.get(), &media::AudioStream::levelMeasured, this,
             [this](float rmsDbfs, float) { Q_EMIT microphoneLevel(rmsDbfs); });
-    connect(audio.get(), &media::AudioStream::inputLost, this, [this](const QString &reason) {
+    // Queued from the audio thread: a report may arrive after this stream was replaced (setDevices).
+    media::AudioStream *stream = audio.get();
+    connect(stream, &media::AudioStream::inputLost, this, [this, stream](const QString &reason) {
+        if (stream != d->audio.get())
+            return;
         setState(Device::Microphone, DeviceState::Lost, reason);
         applySwitches();
     });
-    connect(audio.get(), &media::AudioStream::outputLost, this,
-            [this](const QString &reason) { setState(Device::Speaker, DeviceState::Lost, reason); });
+    connect(stream, &media::AudioStream::outputLost, this, [this, stream](const QString &reason) {
+        if (stream == d->audio.get())
+            setState(Device::Speaker, DeviceState::Lost, reason);
+    });
     d->audio = std::move(audio);
     d->session->setSource(d->audio.get());
     d->session->setSink(wire::MEDIA_KIND_AUDIO, d->audio.get());

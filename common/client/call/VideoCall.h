@@ -74,7 +74,8 @@ public:
     // Opens the devices and starts the engine. Never fails as a whole: each device that cannot start
     // is reported (deviceStateChanged) and the call continues without it.
     void start();
-    // Closes every device and stops the engine; nothing is sent or shown afterwards.
+    // Closes every device and stops the engine; nothing is sent or shown afterwards. Also done when
+    // the consultation ends.
     void stop();
     bool isRunning() const;
 
@@ -93,6 +94,8 @@ public:
     bool audioByPhone() const;
 
     DeviceState state(Device device) const;
+    // Neither microphone nor speaker works (Missing, Failed or Lost): the app offers the telephone.
+    bool audioUnavailable() const;
     // Why a device is Missing, Failed or Lost, in English for logs; the apps say it in their words.
     QString problem(Device device) const;
 
@@ -120,6 +123,8 @@ Q_SIGNALS:
     void microphoneLevel(float rmsDbfs);
 
 private:
+    // A device came or went: what is missing or lost is tried again if the machine has it now.
+    void onDevicesChanged();
     void openCamera();
     void startCamera();
     void closeCamera();

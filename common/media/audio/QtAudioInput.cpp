@@ -11,7 +11,11 @@ QtAudioInput::QtAudioInput(const QAudioDevice &device, int bufferMs, QObject *pa
     : QObject(parent)
     , m_device(device)
     , m_bufferMs(bufferMs)
-{}
+    , m_stallTimer(this) // a child, so that moveToThread() takes it along
+{
+    m_stallTimer.setInterval(kStallMs);
+    connect(&m_stallTimer, &QTimer::timeout, this, &QtAudioInput::checkStall);
+}
 
 QtAudioInput::~QtAudioInput()
 {
@@ -39,6 +43,8 @@ Status QtAudioInput::start()
                                QStringLiteral("The microphone \"%1\" could not be opened.").arg(device));
     }
     connect(m_io, &QIODevice::readyRead, this, &QtAudioInput::readAvailable);
+    m_framesAtLastLook = m_framesDelivered;
+    m_stallTimer.start();
     connect(m_source.get(), &QAudioSource::stateChanged, this, [this](QAudio::State state) {
         if (state == QAudio::StoppedState && m_source && m_source->error() != QAudio::NoError) {
             const QString reason = QStringLiteral("The microphone \"%1\" stopped working.").arg(m_device.description());
@@ -51,6 +57,7 @@ Status QtAudioInput::start()
 
 void QtAudioInput::stop()
 {
+    m_stallTimer.stop();
     if (m_source) {
         m_source->disconnect(this);
         m_source->stop();
@@ -70,6 +77,19 @@ int QtAudioInput::latencyMs() const
 QAudioFormat QtAudioInput::deviceFormat() const
 {
     return m_source ? m_source->format() : QAudioFormat{};
+}
+
+void QtAudioInput::checkStall()
+{
+    if (m_framesDelivered != m_framesAtLastLook) {
+        m_framesAtLastLook = m_framesDelivered;
+        return;
+    }
+    m_stallTimer.stop();
+    const QString reason =
+        QStringLiteral("The microphone \"%1\" stopped delivering sound.").arg(m_device.description());
+    Q_EMIT failed(reason);
+    reportFailure(reason);
 }
 
 void QtAudioInput::readAvailable()

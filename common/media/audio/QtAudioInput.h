@@ -5,6 +5,7 @@
 
 #include <QAudioDevice>
 #include <QObject>
+#include <QTimer>
 
 #include <memory>
 #include <optional>
@@ -26,6 +27,10 @@ public:
     // About 20 ms of device buffer: short enough for the latency budget (target: audio
     // glass-to-glass under 80 ms), long enough that a busy scheduler does not overrun it.
     static constexpr int kDefaultBufferMs = 20;
+    // A microphone delivers all the time (silence too): nothing for this long after a start means
+    // the device went away. Qt 6.4's PulseAudio backend reports no error when the source is removed
+    // (the stream just stops), so this is how an unplugged microphone is noticed.
+    static constexpr int kStallMs = 1500;
 
     explicit QtAudioInput(const QAudioDevice &device, int bufferMs = kDefaultBufferMs, QObject *parent = nullptr);
     ~QtAudioInput() override;
@@ -44,6 +49,7 @@ Q_SIGNALS:
 
 private:
     void readAvailable();
+    void checkStall();
 
     QAudioDevice m_device;
     int m_bufferMs;
@@ -52,6 +58,8 @@ private:
     std::optional<CaptureConverter> m_converter;
     std::vector<AudioFrame> m_frames;
     qint64 m_framesDelivered = 0;
+    qint64 m_framesAtLastLook = 0;
+    QTimer m_stallTimer;
 };
 
 } // namespace consult::media

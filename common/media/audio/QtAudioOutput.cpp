@@ -12,10 +12,13 @@ QtAudioOutput::QtAudioOutput(const QAudioDevice &device, int bufferMs, QObject *
     , m_device(device)
     , m_bufferMs(bufferMs)
     , m_feedTimer(this) // a child, so that moveToThread() takes it along
+    , m_stallTimer(this)
 {
     m_feedTimer.setTimerType(Qt::PreciseTimer);
     m_feedTimer.setInterval(kFeedIntervalMs);
     connect(&m_feedTimer, &QTimer::timeout, this, &QtAudioOutput::feed);
+    m_stallTimer.setInterval(kStallMs);
+    connect(&m_stallTimer, &QTimer::timeout, this, &QtAudioOutput::checkStall);
 }
 
 QtAudioOutput::~QtAudioOutput()
@@ -53,12 +56,15 @@ Status QtAudioOutput::start()
     });
     feed();
     m_feedTimer.start();
+    m_framesAtLastLook = m_framesPulled;
+    m_stallTimer.start();
     return success();
 }
 
 void QtAudioOutput::stop()
 {
     m_feedTimer.stop();
+    m_stallTimer.stop();
     if (m_sink) {
         m_sink->disconnect(this);
         m_sink->stop();
@@ -85,6 +91,18 @@ void QtAudioOutput::feed()
         m_pending.remove(0, written);
         room -= written;
     }
+}
+
+void QtAudioOutput::checkStall()
+{
+    if (m_framesPulled != m_framesAtLastLook) {
+        m_framesAtLastLook = m_framesPulled;
+        return;
+    }
+    m_stallTimer.stop();
+    const QString reason = QStringLiteral("The speaker \"%1\" stopped playing.").arg(m_device.description());
+    Q_EMIT failed(reason);
+    reportFailure(reason);
 }
 
 int QtAudioOutput::latencyMs() const

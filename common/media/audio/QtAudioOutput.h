@@ -35,6 +35,9 @@ public:
     static constexpr int kDefaultBufferMs = 20;
     // How often the buffer is topped up.
     static constexpr int kFeedIntervalMs = 5;
+    // A playing device always takes more: no room for this long means the device went away (Qt
+    // 6.4's PulseAudio backend reports no error when the sink is removed).
+    static constexpr int kStallMs = 1500;
 
     explicit QtAudioOutput(const QAudioDevice &device, int bufferMs = kDefaultBufferMs, QObject *parent = nullptr);
     ~QtAudioOutput() override;
@@ -53,6 +56,7 @@ Q_SIGNALS:
 
 private:
     void feed();
+    void checkStall();
 
     QAudioDevice m_device;
     int m_bufferMs;
@@ -62,6 +66,8 @@ private:
     QByteArray m_pending; // converted bytes that did not fit the device buffer yet
     QTimer m_feedTimer;
     qint64 m_framesPulled = 0;
+    qint64 m_framesAtLastLook = 0;
+    QTimer m_stallTimer;
 };
 
 } // namespace consult::media
