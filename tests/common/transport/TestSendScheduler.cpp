@@ -310,16 +310,20 @@ private slots:
         QCOMPARE(scheduler.bulkCredit(7), 0);
         QVERIFY(!scheduler.sendBulk(7, bulkChunk("three"))); // refused, not queued
         QCOMPARE(scheduler.queuedFrames(), 2);
+        QCOMPARE(scheduler.bulkQueued(7), 2);
+        QCOMPARE(scheduler.bulkQueued(8), 0);
         QCOMPARE(told, 0);
         socket.backlog = 995; // room for one small chunk
         scheduler.drain();
         QCOMPARE(socket.frames.size(), 1);
         QCOMPARE(told, 1);
         QCOMPARE(scheduler.bulkCredit(7), 1);
+        QCOMPARE(scheduler.bulkQueued(7), 1);
         socket.flush();
         scheduler.drain();
         QCOMPARE(told, 1); // told once per time it ran out
         QCOMPARE(scheduler.bulkCredit(7), 2);
+        QCOMPARE(scheduler.bulkQueued(7), 0); // everything written: what the link test's result waits for
         QCOMPARE(std::get<wire::Envelope>(protocol::decode(socket.frames.at(1))).send_chat().text(), "two");
         scheduler.closeBulkStream(7);
         QCOMPARE(scheduler.bulkCredit(7), 0);
