@@ -120,6 +120,9 @@ VideoPanel::VideoPanel(Consultation &consultation, media::MediaDevices &devices,
     connect(m_microphone, &QPushButton::clicked, this, [this](bool on) { setMicrophoneOn(on); });
     connect(m_devicesButton, &QToolButton::toggled, m_chooser, &QWidget::setVisible);
     connect(m_chooser, &DeviceChooser::choiceChanged, this, &VideoPanel::onChoiceChanged);
+    // A remembered device plugged in again is selected again (the chooser had fallen back to the
+    // default while it was gone; the call takes it up by itself).
+    connect(&devices, &media::MediaDevices::devicesChanged, this, [this] { m_chooser->setChoice(m_choice); });
     connect(&consultation, &Consultation::ended, this, &VideoPanel::stopCall);
 
     if (!consultation.isEnded()) {

@@ -391,8 +391,12 @@ private slots:
         QCOMPARE(video->cameraButton()->text(), QStringLiteral("Keine Kamera"));
         QVERIFY(video->call()->isRunning());
         QVERIFY(video->microphoneButton()->isEnabled());
-        // The remembered choice stays for when the camera is back.
+        // The remembered choice stays for when the camera is back; plugged in again, it is used again.
         QCOMPARE((*m_workstation)->preferences().devices.camera, media::SyntheticMediaDevices::kCameraId);
+        m_workstation->devices().setPresent(Kind::Camera, true);
+        QTRY_VERIFY_WITH_TIMEOUT(video->cameraButton()->isEnabled() && video->deviceProblemLabel()->isHidden(), 10000);
+        QCOMPARE(video->deviceChooser()->choice().camera, media::SyntheticMediaDevices::kCameraId);
+        QCOMPARE(video->cameraButton()->text(), QStringLiteral("Kamera an"));
     }
 
     void theCustomersStepDownOnASlowUplinkIsShownInWordsAndSoIsTheWayBackUp()
