@@ -5,6 +5,7 @@
 #include "StatusTexts.h"
 #include "TokenStore.h"
 #include "WaitingAlert.h"
+#include "media/devices/QtMediaDevices.h"
 
 #include <QAbstractButton>
 #include <QApplication>
@@ -193,7 +194,13 @@ void AdvisorWorkstation::onPhaseChanged(AdvisorClient::Phase phase)
 void AdvisorWorkstation::showMainWindow()
 {
     delete m_window.data();
-    m_window = new MainWindow(*m_client, m_clock, m_canned);
+    if (!m_options.devices) {
+        // Made on first use, not at start-up: Qt Multimedia looks at the machine's devices when asked.
+        m_ownDevices = std::make_unique<media::QtMediaDevices>(m_clock);
+        m_options.devices = m_ownDevices.get();
+    }
+    m_window = new MainWindow(*m_client, m_clock, m_canned, *m_options.devices);
+    m_window->setDeviceChoice(m_preferences.devices);
     m_window->setAttribute(Qt::WA_DeleteOnClose, false);
     m_window->setSideBySide(m_preferences.sideBySide);
     m_window->setLanguageChecked(m_preferences.language);
@@ -202,6 +209,10 @@ void AdvisorWorkstation::showMainWindow()
     connect(m_window, &MainWindow::quitRequested, this, &AdvisorWorkstation::quit);
     connect(m_window, &MainWindow::languageRequested, this, &AdvisorWorkstation::setLanguage);
     connect(m_window, &MainWindow::alertIntervalRequested, this, &AdvisorWorkstation::askAlertInterval);
+    connect(m_window, &MainWindow::deviceChoiceChanged, this, [this](const media::DeviceChoice &choice) {
+        m_preferences.devices = choice;
+        m_preferences.save(m_settings);
+    });
     connect(m_window, &MainWindow::sideBySideChanged, this, [this](bool on) {
         m_preferences.sideBySide = on;
         m_preferences.save(m_settings);

@@ -33,6 +33,9 @@ public:
         ServerEndpoint endpoint; // the default server, its key pins and extra CA (C1)
         ClientConnection::Settings connection;
         QString cannedResponsesPath; // empty: the built-in set
+        // Cameras, microphones and speakers for video consultations; not owned, outlives the
+        // workstation. nullptr: the machine's own through Qt Multimedia (tests inject synthetic ones).
+        media::MediaDevices *devices = nullptr;
     };
 
     enum class Stage
@@ -90,6 +93,7 @@ private:
     const Clock &m_clock;
     WorkstationSettings m_preferences;
     CannedResponses m_canned;
+    std::unique_ptr<media::MediaDevices> m_ownDevices; // Qt Multimedia's, when none were given
     std::unique_ptr<AdvisorClient> m_client;
     std::unique_ptr<LoginDialog> m_dialog;
     QPointer<MainWindow> m_window;

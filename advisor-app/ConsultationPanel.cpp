@@ -3,6 +3,7 @@
 
 #include "StatusTexts.h"
 #include "TransferDialog.h"
+#include "VideoPanel.h"
 #include "client/AdvisorClient.h"
 #include "validation/PhoneNumber.h"
 #include "widgets/Announcer.h"
@@ -18,6 +19,7 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QSplitter>
 #include <QVBoxLayout>
 
 namespace consult::advisor {
@@ -35,7 +37,8 @@ QLabel *selectableLabel(QWidget *parent)
 } // namespace
 
 ConsultationPanel::ConsultationPanel(AdvisorClient &client, const QString &consultationId,
-                                     const CannedResponses &canned, QWidget *parent)
+                                     const CannedResponses &canned, media::MediaDevices &devices,
+                                     const media::DeviceChoice &choice, QWidget *parent)
     : QWidget(parent)
     , m_client(client)
     , m_id(consultationId)
@@ -92,8 +95,38 @@ ConsultationPanel::ConsultationPanel(AdvisorClient &client, const QString &consu
     layout->addLayout(header);
     layout->addWidget(m_details);
     layout->addWidget(m_state);
-    layout->addWidget(m_chat, 1);
-    layout->addWidget(m_input);
+    if (Consultation *c = consultation(); c && c->mode() == wire::CONSULTATION_MODE_VIDEO) {
+        // Seed 001 step 6: talk and write at the same time, the chat beside the picture.
+        m_video = new VideoPanel(*c, devices, choice, this);
+        connect(m_video, &VideoPanel::deviceChoiceChanged, this, &ConsultationPanel::deviceChoiceChanged);
+        auto *chatColumn = new QWidget(this);
+        auto *chatLayout = new QVBoxLayout(chatColumn);
+        chatLayout->setContentsMargins(0, 0, 0, 0);
+        chatLayout->addWidget(m_chat, 1);
+        chatLayout->addWidget(m_input);
+        chatColumn->setMinimumWidth(240); // chat lines stay readable next to the picture
+        auto *split = new QSplitter(Qt::Horizontal, this);
+        split->setObjectName(QStringLiteral("videoAndChat"));
+        split->setChildrenCollapsible(false);
+        split->addWidget(m_video);
+        split->addWidget(chatColumn);
+        split->setStretchFactor(0, 3);
+        split->setStretchFactor(1, 2);
+        split->setSizes({3000, 2000}); // in proportion, whatever the width: the chat gets room to read
+        layout->addWidget(split, 1);
+        const auto shortcut = [this](const QKeySequence &keys, void (VideoPanel::*toggle)()) {
+            auto *action = new QAction(this);
+            action->setShortcut(keys);
+            action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+            connect(action, &QAction::triggered, m_video, toggle);
+            addAction(action);
+        };
+        shortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K), &VideoPanel::toggleCamera);
+        shortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M), &VideoPanel::toggleMicrophone);
+    } else {
+        layout->addWidget(m_chat, 1);
+        layout->addWidget(m_input);
+    }
     layout->addLayout(actions);
 
     connect(m_send, &QPushButton::clicked, this, &ConsultationPanel::send);

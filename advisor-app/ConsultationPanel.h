@@ -1,6 +1,7 @@
 #pragma once
 
 #include "CannedResponses.h"
+#include "media/devices/MediaDevices.h"
 
 #include <QPointer>
 #include <QWidget>
@@ -19,17 +20,22 @@ class Consultation;
 
 namespace consult::advisor {
 
+class VideoPanel;
+
 // One consultation: who the customer is, the chat (the shared ChatView, plain text only), the
 // input with canned responses, and the state a glance must catch: typing, reconnecting, ended,
 // handed over. Enter sends, Shift+Enter starts a new line, Ctrl+1..9 insert a canned response.
-// Ending asks for confirmation. Binds to its Consultation (owned by the client; the panel goes
-// before the client dismisses it) and hears only that consultation's events.
+// Ending asks for confirmation. A video consultation has its VideoPanel (the call) with the chat
+// beside it; Ctrl+Shift+K and Ctrl+Shift+M switch the advisor's camera and microphone. Binds to its
+// Consultation (owned by the client; the panel goes before the client dismisses it) and hears only
+// that consultation's events.
 class ConsultationPanel final : public QWidget
 {
     Q_OBJECT
 public:
+    // `devices` and `choice`: what a video consultation's call uses.
     ConsultationPanel(AdvisorClient &client, const QString &consultationId, const CannedResponses &canned,
-                      QWidget *parent = nullptr);
+                      media::MediaDevices &devices, const media::DeviceChoice &choice, QWidget *parent = nullptr);
 
     QString consultationId() const { return m_id; }
     QString customerName() const;
@@ -56,11 +62,14 @@ public:
     QPushButton *sendButton() const { return m_send; }
     QPushButton *endButton() const { return m_end; }
     QPushButton *transferButton() const { return m_transfer; }
+    // The video consultation's panel; nullptr for a chat.
+    VideoPanel *videoPanel() const { return m_video; }
 
 Q_SIGNALS:
     void unreadChanged(int unread);
     void stateChanged();
     void closeRequested(const QString &consultationId);
+    void deviceChoiceChanged(const consult::media::DeviceChoice &choice);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -89,6 +98,7 @@ private:
     QPushButton *m_transfer;
     QPushButton *m_end;
     QPushButton *m_send;
+    VideoPanel *m_video = nullptr;
     QString m_notice;         // a refusal to show until the next change
     QString m_transferTarget; // display name of the colleague asked to take over
     int m_unread = 0;

@@ -1,6 +1,7 @@
 #include "ConsultationTabs.h"
 
 #include "ConsultationPanel.h"
+#include "Pictograms.h"
 #include "client/AdvisorClient.h"
 
 #include <QApplication>
@@ -38,10 +39,12 @@ QIcon unreadIcon(int unread)
 
 } // namespace
 
-ConsultationTabs::ConsultationTabs(AdvisorClient &client, const CannedResponses &canned, QWidget *parent)
+ConsultationTabs::ConsultationTabs(AdvisorClient &client, const CannedResponses &canned, media::MediaDevices &devices,
+                                   QWidget *parent)
     : QWidget(parent)
     , m_client(client)
     , m_canned(canned)
+    , m_devices(devices)
 {
     setObjectName(QStringLiteral("consultations"));
     m_placeholder = new QLabel(this);
@@ -111,8 +114,12 @@ void ConsultationTabs::add(const QString &consultationId)
         m_panels.removeOne(old);
         delete old;
     }
-    auto *added = new ConsultationPanel(m_client, consultationId, m_canned, this);
+    auto *added = new ConsultationPanel(m_client, consultationId, m_canned, m_devices, m_deviceChoice, this);
     m_panels.append(added);
+    connect(added, &ConsultationPanel::deviceChoiceChanged, this, [this](const media::DeviceChoice &choice) {
+        m_deviceChoice = choice;
+        Q_EMIT deviceChoiceChanged(choice);
+    });
     connect(added, &ConsultationPanel::unreadChanged, this, [this, added] { updateTab(added); });
     connect(added, &ConsultationPanel::stateChanged, this, [this, added] { updateTab(added); });
     connect(added, &ConsultationPanel::closeRequested, this, &ConsultationTabs::remove);
@@ -184,7 +191,12 @@ void ConsultationTabs::updateTab(ConsultationPanel *panel)
     else if (panel->isEnded())
         title = tr("%1 (beendet)").arg(title);
     m_tabs->setTabText(index, title);
-    m_tabs->setTabIcon(index, panel->unread() > 0 ? unreadIcon(panel->unread()) : QIcon());
+    // Unread lines first; otherwise a video consultation carries the camera, so it is found at a glance.
+    const QIcon video = panel->videoPanel()
+                            ? pictograms::icon(pictograms::Kind::Camera, palette().color(QPalette::Text),
+                                               palette().color(QPalette::Text))
+                            : QIcon();
+    m_tabs->setTabIcon(index, panel->unread() > 0 ? unreadIcon(panel->unread()) : video);
     const QString spoken =
         panel->unread() > 0 ? tr("%1, %2 ungelesene Nachrichten").arg(title).arg(panel->unread()) : title;
     m_tabs->setTabToolTip(index, spoken);

@@ -41,14 +41,16 @@ QAction *namedAction(QObject *parent, const char *name, const QList<QKeySequence
 
 } // namespace
 
-MainWindow::MainWindow(AdvisorClient &client, const Clock &clock, const CannedResponses &canned, QWidget *parent)
+MainWindow::MainWindow(AdvisorClient &client, const Clock &clock, const CannedResponses &canned,
+                       media::MediaDevices &devices, QWidget *parent)
     : QMainWindow(parent)
     , m_client(client)
 {
     setObjectName(QStringLiteral("mainWindow"));
     m_queue = new QueuePanel(client, clock, this);
     m_inbox = new InboxPanel(client, this);
-    m_consultations = new ConsultationTabs(client, canned, this);
+    m_consultations = new ConsultationTabs(client, canned, devices, this);
+    connect(m_consultations, &ConsultationTabs::deviceChoiceChanged, this, &MainWindow::deviceChoiceChanged);
     m_alert = new WaitingAlert(client, clock, this, this);
 
     m_side = new QTabWidget(this);
@@ -300,6 +302,11 @@ void MainWindow::updateSideTabs()
 void MainWindow::setSideBySide(bool sideBySide)
 {
     action(QStringLiteral("sideBySide"))->setChecked(sideBySide);
+}
+
+void MainWindow::setDeviceChoice(const media::DeviceChoice &choice)
+{
+    m_consultations->setDeviceChoice(choice);
 }
 
 void MainWindow::setLanguageChecked(const QString &language)

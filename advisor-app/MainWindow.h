@@ -1,5 +1,7 @@
 #pragma once
 
+#include "media/devices/MediaDevices.h"
+
 #include <QMainWindow>
 
 #include <functional>
@@ -33,7 +35,9 @@ class MainWindow final : public QMainWindow
 {
     Q_OBJECT
 public:
-    MainWindow(AdvisorClient &client, const Clock &clock, const CannedResponses &canned, QWidget *parent = nullptr);
+    // `devices`: where video consultations take camera, microphone and speakers from.
+    MainWindow(AdvisorClient &client, const Clock &clock, const CannedResponses &canned, media::MediaDevices &devices,
+               QWidget *parent = nullptr);
     ~MainWindow() override;
 
     QueuePanel *queuePanel() const { return m_queue; }
@@ -48,6 +52,8 @@ public:
 
     void setSideBySide(bool sideBySide);
     void setLanguageChecked(const QString &language);
+    // The devices the next video call starts with.
+    void setDeviceChoice(const media::DeviceChoice &choice);
     // Shows a message in the status bar and to screen readers.
     void announce(const QString &text, int timeoutMs = 8000);
 
@@ -57,6 +63,7 @@ Q_SIGNALS:
     void languageRequested(const QString &language);
     void sideBySideChanged(bool sideBySide);
     void alertIntervalRequested();
+    void deviceChoiceChanged(const consult::media::DeviceChoice &choice);
 
 protected:
     void changeEvent(QEvent *event) override;

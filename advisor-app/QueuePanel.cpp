@@ -1,11 +1,15 @@
 #include "QueuePanel.h"
 
+#include "Pictograms.h"
 #include "StatusTexts.h"
+#include "SystemCheckMarks.h"
 #include "client/AdvisorClient.h"
 #include "core/Clock.h"
 #include "validation/PhoneNumber.h"
+#include "widgets/Announcer.h"
 
 #include <QEvent>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QKeyEvent>
@@ -54,8 +58,30 @@ QVariant LiveQueueModel::data(const QModelIndex &index, int role) const
             .arg(index.data(AdvisorQueueModel::EnqueuedAtRole).toDateTime().toLocalTime().toString(u"HH:mm:ss"));
     if (column == AdvisorQueueModel::PhoneColumn && role == Qt::DisplayRole)
         return validation::formatInternational(QSortFilterProxyModel::data(index, role).toString());
-    if (column == AdvisorQueueModel::SystemCheckColumn && role == Qt::ToolTipRole)
-        return QSortFilterProxyModel::data(index, Qt::DisplayRole);
+    if (column == AdvisorQueueModel::ModeColumn && role == Qt::DecorationRole) {
+        const bool video = index.data(AdvisorQueueModel::ModeRole).toInt() == wire::CONSULTATION_MODE_VIDEO;
+        return pictograms::icon(video ? pictograms::Kind::Camera : pictograms::Kind::Chat,
+                                QGuiApplication::palette().color(QPalette::Text),
+                                QGuiApplication::palette().color(QPalette::HighlightedText));
+    }
+    if (column == AdvisorQueueModel::ModeColumn && role == Qt::ToolTipRole) {
+        if (index.data(AdvisorQueueModel::ModeRole).toInt() != wire::CONSULTATION_MODE_VIDEO)
+            return tr("Textchat");
+        return m_videoBusy ? tr("Videoberatung (Bild und Ton)") + u'\n' + StatusTexts::videoInProgress()
+                           : tr("Videoberatung (Bild und Ton)");
+    }
+    if (column == AdvisorQueueModel::SystemCheckColumn &&
+        (role == Qt::ToolTipRole || role == Qt::AccessibleTextRole || role == Qt::AccessibleDescriptionRole)) {
+        const QVariant check = index.data(AdvisorQueueModel::SystemCheckRole);
+        if (!check.isValid())
+            return role == Qt::AccessibleDescriptionRole ? QVariant() : QVariant(StatusTexts::noSystemCheck());
+        const auto value = check.value<wire::SystemCheck>();
+        if (role == Qt::AccessibleTextRole)
+            return StatusTexts::systemCheck(value);
+        if (role == Qt::AccessibleDescriptionRole)
+            return StatusTexts::systemCheckFigures(value);
+        return QString(StatusTexts::systemCheck(value) + u'\n' + StatusTexts::systemCheckFigures(value));
+    }
     if (column == AdvisorQueueModel::SystemCheckColumn && role == Qt::DisplayRole) {
         const QString check = QSortFilterProxyModel::data(index, role).toString();
         return check.isEmpty() ? QStringLiteral("–") : check;
@@ -63,6 +89,16 @@ QVariant LiveQueueModel::data(const QModelIndex &index, int role) const
     if (column == AdvisorQueueModel::WaitingSinceColumn && role == Qt::TextAlignmentRole)
         return int(Qt::AlignRight | Qt::AlignVCenter);
     return QSortFilterProxyModel::data(index, role);
+}
+
+void LiveQueueModel::setVideoBusy(bool busy)
+{
+    if (m_videoBusy == busy)
+        return;
+    m_videoBusy = busy;
+    if (rowCount() > 0)
+        Q_EMIT dataChanged(index(0, AdvisorQueueModel::ModeColumn),
+                           index(rowCount() - 1, AdvisorQueueModel::ModeColumn), {Qt::ToolTipRole});
 }
 
 QVariant LiveQueueModel::headerData(int section, Qt::Orientation orientation, int role) const
@@ -92,6 +128,7 @@ QueuePanel::QueuePanel(AdvisorClient &client, const Clock &clock, QWidget *paren
     m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_view->setWordWrap(false);
+    m_view->setItemDelegateForColumn(AdvisorQueueModel::SystemCheckColumn, new SystemCheckDelegate(m_view));
     m_view->installEventFilter(this);
 
     m_empty = new QLabel(this);
@@ -103,6 +140,12 @@ QueuePanel::QueuePanel(AdvisorClient &client, const Clock &clock, QWidget *paren
     m_takeNext->setObjectName(QStringLiteral("takeNext"));
     m_takeSelected = new QPushButton(this);
     m_takeSelected->setObjectName(QStringLiteral("takeSelected"));
+    m_hint = new QLabel(this);
+    m_hint->setObjectName(QStringLiteral("queueHint"));
+    m_hint->setTextFormat(Qt::PlainText);
+    m_hint->setWordWrap(true);
+    m_hint->setStyleSheet(QStringLiteral("color: #7a4b00;"));
+    m_hint->hide();
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_takeNext);
     buttons->addWidget(m_takeSelected);
@@ -110,6 +153,7 @@ QueuePanel::QueuePanel(AdvisorClient &client, const Clock &clock, QWidget *paren
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_view, 1);
     layout->addWidget(m_empty, 1);
+    layout->addWidget(m_hint);
     layout->addLayout(buttons);
 
     connect(m_takeNext, &QPushButton::clicked, this, &QueuePanel::takeNext);
@@ -120,6 +164,14 @@ QueuePanel::QueuePanel(AdvisorClient &client, const Clock &clock, QWidget *paren
     connect(m_model, &QAbstractItemModel::modelReset, this, &QueuePanel::updateState);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &QueuePanel::updateState);
     connect(&client, &AdvisorClient::statusChanged, this, &QueuePanel::updateState);
+    connect(&client, &AdvisorClient::consultationStarted, this, &QueuePanel::updateState);
+    connect(&client, &AdvisorClient::consultationEnded, this, &QueuePanel::updateState);
+    connect(&client, &AdvisorClient::requestRefused, this, [this](wire::ErrorCode code) {
+        if (code != wire::ERROR_VIDEO_IN_PROGRESS)
+            return;
+        m_videoRefused = true;
+        updateState();
+    });
     retranslate();
 }
 
@@ -167,8 +219,33 @@ void QueuePanel::updateState()
         m_empty->setText(tr("Niemand wartet.\nSie sind auf Pause."));
     else
         m_empty->setText(tr("Niemand wartet."));
+    const bool videoBusy = holdsVideoConsultation();
+    m_model->setVideoBusy(videoBusy);
+    // One video consultation at a time: a selected video customer waits for its end.
+    const bool selectedBlocked = videoBusy && selectedWantsVideo();
+    m_videoRefused = m_videoRefused && videoBusy;
     m_takeNext->setEnabled(canTake && anyone);
-    m_takeSelected->setEnabled(canTake && m_view->selectionModel()->hasSelection());
+    m_takeSelected->setEnabled(canTake && m_view->selectionModel()->hasSelection() && !selectedBlocked);
+    const bool explain = selectedBlocked || m_videoRefused;
+    if (explain && m_hint->isHidden())
+        announce(m_hint, StatusTexts::videoInProgress());
+    m_hint->setText(explain ? StatusTexts::videoInProgress() : QString());
+    m_hint->setVisible(explain);
+}
+
+bool QueuePanel::holdsVideoConsultation() const
+{
+    const QStringList ids = m_client.consultationIds();
+    return std::any_of(ids.begin(), ids.end(), [this](const QString &id) {
+        const Consultation *c = m_client.findConsultation(id);
+        return c && !c->isEnded() && c->mode() == wire::CONSULTATION_MODE_VIDEO;
+    });
+}
+
+bool QueuePanel::selectedWantsVideo() const
+{
+    const QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    return !rows.isEmpty() && rows.first().data(AdvisorQueueModel::ModeRole).toInt() == wire::CONSULTATION_MODE_VIDEO;
 }
 
 void QueuePanel::takeNext()

@@ -16,8 +16,10 @@ class Clock;
 namespace consult::advisor {
 
 // The waiting queue as the advisor sees it: longest waiting first, the time waited counting up
-// every second, an empty system-check column shown as a dash. Display only; the rows and their
-// order come from the client's AdvisorQueueModel.
+// every second, the wanted mode with a pictogram, the system check as ticks (SystemCheckDelegate)
+// with its words and figures in the tooltip and for screen readers, an empty check as a dash. While
+// the advisor holds a video consultation, video entries say that they have to wait for its end.
+// Display only; the rows and their order come from the client's AdvisorQueueModel.
 class LiveQueueModel final : public QSortFilterProxyModel
 {
     Q_OBJECT
@@ -26,6 +28,9 @@ public:
 
     QVariant data(const QModelIndex &index, int role) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+    // Whether the advisor holds a video consultation now (one at a time).
+    void setVideoBusy(bool busy);
+    bool videoBusy() const { return m_videoBusy; }
 
 protected:
     bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
@@ -33,10 +38,12 @@ protected:
 private:
     const Clock &m_clock;
     QTimer m_tick;
+    bool m_videoBusy = false;
 };
 
 // The queue panel: the live table, "take next" and "take selected". Enter or a double click on a
-// row takes that customer.
+// row takes that customer. A video customer cannot be taken while the advisor holds a video
+// consultation (the server refuses it too): "take selected" is off for them and a line says why.
 class QueuePanel final : public QWidget
 {
     Q_OBJECT
@@ -47,6 +54,7 @@ public:
     LiveQueueModel *model() const { return m_model; }
     QPushButton *takeNextButton() const { return m_takeNext; }
     QPushButton *takeSelectedButton() const { return m_takeSelected; }
+    QLabel *hintLabel() const { return m_hint; }
 
     void takeNext();
     void takeSelected();
@@ -58,11 +66,15 @@ protected:
 private:
     void retranslate();
     void updateState();
+    bool holdsVideoConsultation() const;
+    bool selectedWantsVideo() const;
 
     AdvisorClient &m_client;
     LiveQueueModel *m_model;
     QTableView *m_view;
     QLabel *m_empty;
+    QLabel *m_hint;
+    bool m_videoRefused = false; // the server refused a video customer; said until the video consultation ends
     QPushButton *m_takeNext;
     QPushButton *m_takeSelected;
 };

@@ -1,5 +1,7 @@
 #include "StatusTexts.h"
 
+#include <QLocale>
+
 namespace consult::advisor {
 
 QString StatusTexts::loginRefusal(wire::ErrorCode code, int retryAfterMs)
@@ -59,6 +61,8 @@ QString StatusTexts::requestRefusal(wire::ErrorCode code)
         return tr("Dieser Eintrag ist nicht mehr vorhanden; vermutlich hat ihn jemand anderes übernommen.");
     case wire::ERROR_RATE_LIMITED:
         return tr("Zu viele Anfragen in kurzer Zeit. Bitte einen Moment warten.");
+    case wire::ERROR_VIDEO_IN_PROGRESS:
+        return videoInProgress();
     default:
         return tr("Die Anfrage wurde abgelehnt (Fehler %1).").arg(static_cast<int>(code));
     }
@@ -103,6 +107,50 @@ QString StatusTexts::endReason(wire::EndReason reason, const QString &customer, 
 QString StatusTexts::mode(wire::ConsultationMode mode)
 {
     return mode == wire::CONSULTATION_MODE_VIDEO ? tr("Video") : tr("Chat");
+}
+
+QString StatusTexts::videoInProgress()
+{
+    return tr("Sie führen bereits eine Videoberatung. Einen weiteren Videokunden können Sie erst nach deren Ende "
+              "annehmen; Chat-Kunden können Sie weiter annehmen.");
+}
+
+QString StatusTexts::systemCheck(const wire::SystemCheck &check)
+{
+    const auto outcome = [](wire::CheckOutcome value) {
+        switch (value) {
+        case wire::CHECK_OUTCOME_PASSED:
+            return tr("in Ordnung");
+        case wire::CHECK_OUTCOME_MISSING:
+            return tr("nicht vorhanden");
+        case wire::CHECK_OUTCOME_FAILED:
+            return tr("funktioniert nicht");
+        case wire::CHECK_OUTCOME_TOO_SLOW:
+            return tr("zu langsam");
+        default:
+            return tr("nicht geprüft");
+        }
+    };
+    return tr("Kamera: %1 · Mikrofon: %2 · Lautsprecher: %3 · Verbindung: %4")
+        .arg(outcome(check.camera()), outcome(check.microphone()), outcome(check.speaker()),
+             outcome(check.connection()));
+}
+
+QString StatusTexts::systemCheckFigures(const wire::SystemCheck &check)
+{
+    if (check.download_kbps() == 0 && check.upload_kbps() == 0 && check.round_trip_ms() == 0)
+        return tr("Die Verbindung wurde nicht gemessen.");
+    const QLocale locale;
+    const auto mbits = [&locale](quint32 kbps) { return locale.toString(kbps / 1000.0, 'f', 1); };
+    return tr("Gemessen: %1 Mbit/s empfangen, %2 Mbit/s gesendet, %3 ms Umlaufzeit (nötig: 1 Mbit/s und 0,5 "
+              "Mbit/s)")
+        .arg(mbits(check.download_kbps()), mbits(check.upload_kbps()))
+        .arg(check.round_trip_ms());
+}
+
+QString StatusTexts::noSystemCheck()
+{
+    return tr("keine (Chat ohne Bild und Ton)");
 }
 
 QString StatusTexts::duration(qint64 milliseconds)

@@ -20,6 +20,13 @@ public:
     static QString transferRefusal(wire::ErrorCode code, const QString &colleague);
     static QString endReason(wire::EndReason reason, const QString &customer, const QString &transferredTo);
     static QString mode(wire::ConsultationMode mode);
+    // A customer's system check in words, line by line ("Kamera: in Ordnung · Mikrofon: fehlt …").
+    static QString systemCheck(const wire::SystemCheck &check);
+    // What the connection check measured ("2,4 Mbit/s empfangen, 0,8 Mbit/s gesendet, 28 ms Umlaufzeit").
+    static QString systemCheckFigures(const wire::SystemCheck &check);
+    static QString noSystemCheck();
+    // Why a video customer cannot be taken now (one video consultation at a time).
+    static QString videoInProgress();
     // "0:45", "12:03", "1:02:03".
     static QString duration(qint64 milliseconds);
 };

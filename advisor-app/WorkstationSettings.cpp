@@ -16,6 +16,9 @@ WorkstationSettings WorkstationSettings::load(QSettings &settings)
     const QString language = settings.value(QStringLiteral("view/language"), QStringLiteral("de")).toString();
     loaded.language = language == u"en" ? language : QStringLiteral("de");
     loaded.sideBySide = settings.value(QStringLiteral("view/side_by_side"), false).toBool();
+    loaded.devices.camera = settings.value(QStringLiteral("devices/camera")).toByteArray();
+    loaded.devices.microphone = settings.value(QStringLiteral("devices/microphone")).toByteArray();
+    loaded.devices.speaker = settings.value(QStringLiteral("devices/speaker")).toByteArray();
     return loaded;
 }
 
@@ -27,6 +30,9 @@ void WorkstationSettings::save(QSettings &settings) const
     settings.setValue(QStringLiteral("alert/interval_seconds"), alertIntervalSeconds);
     settings.setValue(QStringLiteral("view/language"), language);
     settings.setValue(QStringLiteral("view/side_by_side"), sideBySide);
+    settings.setValue(QStringLiteral("devices/camera"), devices.camera);
+    settings.setValue(QStringLiteral("devices/microphone"), devices.microphone);
+    settings.setValue(QStringLiteral("devices/speaker"), devices.speaker);
     settings.sync();
 }
 

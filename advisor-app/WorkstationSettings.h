@@ -1,5 +1,7 @@
 #pragma once
 
+#include "media/devices/MediaDevices.h"
+
 #include <QString>
 #include <QUrl>
 
@@ -16,7 +18,8 @@ struct WorkstationSettings
     bool stayLoggedIn = false;
     int alertIntervalSeconds = 30; // how often the waiting alert repeats (lesson 15)
     QString language = QStringLiteral("de");
-    bool sideBySide = false; // consultations side by side instead of in tabs
+    bool sideBySide = false;     // consultations side by side instead of in tabs
+    media::DeviceChoice devices; // camera, microphone, speaker for video consultations (empty: the default)
 
     static constexpr int kMinAlertIntervalSeconds = 5;
     static constexpr int kMaxAlertIntervalSeconds = 600;

@@ -2,6 +2,145 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="de_DE">
 <context>
+    <name>MediaTexts</name>
+    <message>
+        <source>Ihre Verbindung ist langsam: Ihr Bild wird in geringerer Qualität übertragen.</source>
+        <translation>Your connection is slow: your picture is sent in lower quality.</translation>
+    </message>
+    <message>
+        <source>Ihre Verbindung ist langsam: Ihr Bild ist angehalten, damit der Ton erhalten bleibt.</source>
+        <translation>Your connection is slow: your picture is paused to keep the sound.</translation>
+    </message>
+    <message>
+        <source>Ihre Verbindung reicht nur noch für den Chat: Bild und Ton sind angehalten.</source>
+        <translation>Your connection is only good enough for the chat: picture and sound are paused.</translation>
+    </message>
+    <message>
+        <source>Die Verbindung Ihres Gegenübers ist langsam: Das Bild kommt in geringerer Qualität.</source>
+        <translation>The other side&apos;s connection is slow: the picture arrives in lower quality.</translation>
+    </message>
+    <message>
+        <source>Die Verbindung Ihres Gegenübers ist langsam: Das Bild ist angehalten, der Ton läuft weiter.</source>
+        <translation>The other side&apos;s connection is slow: the picture is paused, the sound goes on.</translation>
+    </message>
+    <message>
+        <source>Die Verbindung Ihres Gegenübers reicht nur noch für den Chat: Bild und Ton sind angehalten.</source>
+        <translation>The other side&apos;s connection is only good enough for the chat: picture and sound are paused.</translation>
+    </message>
+    <message>
+        <source>Die Verbindung ist wieder gut: Bild und Ton in voller Qualität.</source>
+        <translation>The connection is good again: picture and sound in full quality.</translation>
+    </message>
+    <message>
+        <source>Kamera</source>
+        <translation>Camera</translation>
+    </message>
+    <message>
+        <source>Mikrofon</source>
+        <translation>Microphone</translation>
+    </message>
+    <message>
+        <source>Lautsprecher</source>
+        <translation>Speakers</translation>
+    </message>
+    <message>
+        <source>Ihre Kamera ist aus.</source>
+        <translation>Your camera is off.</translation>
+    </message>
+    <message>
+        <source>Keine Kamera gefunden. Sie sehen und hören Ihr Gegenüber trotzdem.</source>
+        <translation>No camera found. You still see and hear the other side.</translation>
+    </message>
+    <message>
+        <source>Die Kamera liefert kein Bild. Vielleicht nutzt ein anderes Programm sie.</source>
+        <translation>The camera delivers no picture. Another program may be using it.</translation>
+    </message>
+    <message>
+        <source>Die Kamera wurde getrennt. Das Gespräch geht ohne Ihr Bild weiter.</source>
+        <translation>The camera was disconnected. The conversation goes on without your picture.</translation>
+    </message>
+    <message>
+        <source>Ihr Mikrofon ist aus.</source>
+        <translation>Your microphone is off.</translation>
+    </message>
+    <message>
+        <source>Kein Mikrofon gefunden.</source>
+        <translation>No microphone found.</translation>
+    </message>
+    <message>
+        <source>Das Mikrofon ließ sich nicht öffnen. Vielleicht nutzt ein anderes Programm es.</source>
+        <translation>The microphone could not be opened. Another program may be using it.</translation>
+    </message>
+    <message>
+        <source>Das Mikrofon wurde getrennt. Sie können weiter schreiben oder telefonieren.</source>
+        <translation>The microphone was disconnected. You can go on writing or use the telephone.</translation>
+    </message>
+    <message>
+        <source>Kein Lautsprecher gefunden.</source>
+        <translation>No speakers found.</translation>
+    </message>
+    <message>
+        <source>Der Lautsprecher ließ sich nicht öffnen.</source>
+        <translation>The speakers could not be opened.</translation>
+    </message>
+    <message>
+        <source>Der Lautsprecher wurde getrennt.</source>
+        <translation>The speakers were disconnected.</translation>
+    </message>
+    <message>
+        <source>Ohne Mikrofon und Lautsprecher können Sie per Telefon sprechen und hier schreiben.</source>
+        <translation>Without microphone and speakers you can talk by telephone and write here.</translation>
+    </message>
+    <message>
+        <source>Ohne Mikrofon und Lautsprecher können Sie per Telefon sprechen: Rufen Sie die Einwahlnummer an und nennen Sie den Code %1. Schreiben können Sie weiterhin hier.</source>
+        <translation>Without microphone and speakers you can talk by telephone: call the dial-in number and give the code %1. You can still write here.</translation>
+    </message>
+    <message>
+        <source>Der Kunde spricht per Telefon.</source>
+        <translation>The customer is talking by telephone.</translation>
+    </message>
+    <message>
+        <source>Der Kunde spricht per Telefon (Code %1).</source>
+        <translation>The customer is talking by telephone (code %1).</translation>
+    </message>
+    <message>
+        <source>Kamera ist aus</source>
+        <translation>Camera is off</translation>
+    </message>
+    <message>
+        <source>Die Kamera Ihres Gegenübers ist aus</source>
+        <translation>The other side&apos;s camera is off</translation>
+    </message>
+    <message>
+        <source>Bild ausgeblendet</source>
+        <translation>Picture hidden</translation>
+    </message>
+    <message>
+        <source>Das Mikrofon Ihres Gegenübers ist aus.</source>
+        <translation>The other side&apos;s microphone is off.</translation>
+    </message>
+    <message>
+        <source>in Ordnung</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>nicht vorhanden</source>
+        <translation>not present</translation>
+    </message>
+    <message>
+        <source>funktioniert nicht</source>
+        <translation>not working</translation>
+    </message>
+    <message>
+        <source>zu langsam</source>
+        <translation>too slow</translation>
+    </message>
+    <message>
+        <source>noch nicht geprüft</source>
+        <translation>not checked yet</translation>
+    </message>
+</context>
+<context>
     <name>StatusTexts</name>
     <message>
         <source>Benutzername oder Passwort ist falsch.</source>
@@ -135,6 +274,46 @@
         <source>Chat</source>
         <translation>Chat</translation>
     </message>
+    <message>
+        <source>Sie führen bereits eine Videoberatung. Einen weiteren Videokunden können Sie erst nach deren Ende annehmen; Chat-Kunden können Sie weiter annehmen.</source>
+        <translation>You are already holding a video consultation. You can take another video customer only after it has ended; you can still take chat customers.</translation>
+    </message>
+    <message>
+        <source>in Ordnung</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>nicht vorhanden</source>
+        <translation>not present</translation>
+    </message>
+    <message>
+        <source>funktioniert nicht</source>
+        <translation>not working</translation>
+    </message>
+    <message>
+        <source>zu langsam</source>
+        <translation>too slow</translation>
+    </message>
+    <message>
+        <source>nicht geprüft</source>
+        <translation>not checked</translation>
+    </message>
+    <message>
+        <source>Kamera: %1 · Mikrofon: %2 · Lautsprecher: %3 · Verbindung: %4</source>
+        <translation>Camera: %1 · Microphone: %2 · Speakers: %3 · Connection: %4</translation>
+    </message>
+    <message>
+        <source>Die Verbindung wurde nicht gemessen.</source>
+        <translation>The connection was not measured.</translation>
+    </message>
+    <message>
+        <source>Gemessen: %1 Mbit/s empfangen, %2 Mbit/s gesendet, %3 ms Umlaufzeit (nötig: 1 Mbit/s und 0,5 Mbit/s)</source>
+        <translation>Measured: %1 Mbit/s down, %2 Mbit/s up, %3 ms round trip (needed: 1 Mbit/s and 0.5 Mbit/s)</translation>
+    </message>
+    <message>
+        <source>keine (Chat ohne Bild und Ton)</source>
+        <translation>none (chat without picture and sound)</translation>
+    </message>
 </context>
 <context>
     <name>consult::AdvisorQueueModel</name>
@@ -165,6 +344,10 @@
     <message>
         <source>Systemprüfung</source>
         <translation>System check</translation>
+    </message>
+    <message>
+        <source>Kamera %1 · Mikrofon %2 · Lautsprecher %3 · Leitung %4</source>
+        <translation>Camera %1 · Microphone %2 · Speakers %3 · Line %4</translation>
     </message>
 </context>
 <context>
@@ -229,6 +412,49 @@
     </message>
 </context>
 <context>
+    <name>consult::DeviceChooser</name>
+    <message>
+        <source>&amp;Kamera:</source>
+        <translation>&amp;Camera:</translation>
+    </message>
+    <message>
+        <source>&amp;Mikrofon:</source>
+        <translation>&amp;Microphone:</translation>
+    </message>
+    <message>
+        <source>&amp;Lautsprecher:</source>
+        <translation>&amp;Speakers:</translation>
+    </message>
+    <message>
+        <source>Kamera</source>
+        <translation>Camera</translation>
+    </message>
+    <message>
+        <source>Mikrofon</source>
+        <translation>Microphone</translation>
+    </message>
+    <message>
+        <source>Lautsprecher</source>
+        <translation>Speakers</translation>
+    </message>
+    <message>
+        <source>Keine Kamera gefunden</source>
+        <translation>No camera found</translation>
+    </message>
+    <message>
+        <source>Kein Mikrofon gefunden</source>
+        <translation>No microphone found</translation>
+    </message>
+    <message>
+        <source>Kein Lautsprecher gefunden</source>
+        <translation>No speakers found</translation>
+    </message>
+    <message>
+        <source>Standardgerät des Systems</source>
+        <translation>The system&apos;s default device</translation>
+    </message>
+</context>
+<context>
     <name>consult::InboxModel</name>
     <message>
         <source>Eingegangen</source>
@@ -245,6 +471,13 @@
     <message>
         <source>Nachricht</source>
         <translation>Message</translation>
+    </message>
+</context>
+<context>
+    <name>consult::VideoView</name>
+    <message>
+        <source>Videobild</source>
+        <translation>Video picture</translation>
     </message>
 </context>
 <context>
@@ -502,6 +735,14 @@ Received: %3
     <message>
         <source>Wartezeit</source>
         <translation>Waited</translation>
+    </message>
+    <message>
+        <source>Textchat</source>
+        <translation>Text chat</translation>
+    </message>
+    <message>
+        <source>Videoberatung (Bild und Ton)</source>
+        <translation>Video consultation (picture and sound)</translation>
     </message>
 </context>
 <context>
@@ -784,6 +1025,13 @@ You are on pause.</translation>
     </message>
 </context>
 <context>
+    <name>consult::advisor::SystemCheckMarks</name>
+    <message>
+        <source>Systemprüfung: %1</source>
+        <translation>System check: %1</translation>
+    </message>
+</context>
+<context>
     <name>consult::advisor::TransferDialog</name>
     <message>
         <source>Beratung übergeben</source>
@@ -808,6 +1056,137 @@ You are on pause.</translation>
     <message>
         <source>Abbrechen</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>consult::advisor::VideoPanel</name>
+    <message>
+        <source>Geräte …</source>
+        <translation>Devices …</translation>
+    </message>
+    <message>
+        <source>Kamera, Mikrofon und Lautsprecher wählen</source>
+        <translation>Choose camera, microphone and speakers</translation>
+    </message>
+    <message>
+        <source>Geräte wählen</source>
+        <translation>Choose devices</translation>
+    </message>
+    <message>
+        <source>Lautstärke Ihres Mikrofons</source>
+        <translation>Level of your microphone</translation>
+    </message>
+    <message>
+        <source>Bild des Kunden</source>
+        <translation>The customer&apos;s picture</translation>
+    </message>
+    <message>
+        <source>Ihr eigenes Bild</source>
+        <translation>Your own picture</translation>
+    </message>
+    <message>
+        <source>Telefon-Code der Beratung</source>
+        <translation>The consultation&apos;s telephone code</translation>
+    </message>
+    <message>
+        <source>Kamera und Mikrofon des Kunden</source>
+        <translation>The customer&apos;s camera and microphone</translation>
+    </message>
+    <message>
+        <source>Bildqualität</source>
+        <translation>Picture quality</translation>
+    </message>
+    <message>
+        <source>Ihre Geräte</source>
+        <translation>Your devices</translation>
+    </message>
+    <message>
+        <source>Kamera an</source>
+        <translation>Camera on</translation>
+    </message>
+    <message>
+        <source>Kamera aus</source>
+        <translation>Camera off</translation>
+    </message>
+    <message>
+        <source>Ihre Kamera ausschalten (Strg+Umschalt+K)</source>
+        <translation>Switch your camera off (Ctrl+Shift+K)</translation>
+    </message>
+    <message>
+        <source>Ihre Kamera einschalten (Strg+Umschalt+K)</source>
+        <translation>Switch your camera on (Ctrl+Shift+K)</translation>
+    </message>
+    <message>
+        <source>Ihre Kamera ist an</source>
+        <translation>Your camera is on</translation>
+    </message>
+    <message>
+        <source>Ihre Kamera ist aus</source>
+        <translation>Your camera is off</translation>
+    </message>
+    <message>
+        <source>Mikrofon an</source>
+        <translation>Microphone on</translation>
+    </message>
+    <message>
+        <source>Mikrofon aus</source>
+        <translation>Microphone off</translation>
+    </message>
+    <message>
+        <source>Ihr Mikrofon ausschalten (Strg+Umschalt+M)</source>
+        <translation>Switch your microphone off (Ctrl+Shift+M)</translation>
+    </message>
+    <message>
+        <source>Ihr Mikrofon einschalten (Strg+Umschalt+M)</source>
+        <translation>Switch your microphone on (Ctrl+Shift+M)</translation>
+    </message>
+    <message>
+        <source>Ihr Mikrofon ist an</source>
+        <translation>Your microphone is on</translation>
+    </message>
+    <message>
+        <source>Ihr Mikrofon ist aus</source>
+        <translation>Your microphone is off</translation>
+    </message>
+    <message>
+        <source>Die Videoberatung ist beendet.</source>
+        <translation>The video consultation has ended.</translation>
+    </message>
+    <message>
+        <source>Beim Kunden: Kamera %1 · Mikrofon %2</source>
+        <translation>Customer: camera %1 · microphone %2</translation>
+    </message>
+    <message>
+        <source>an</source>
+        <translation>on</translation>
+    </message>
+    <message>
+        <source>aus</source>
+        <translation>off</translation>
+    </message>
+    <message>
+        <source>nicht genutzt (Telefon)</source>
+        <translation>not used (telephone)</translation>
+    </message>
+    <message>
+        <source>Das Bild des Kunden kommt gleich …</source>
+        <translation>The customer&apos;s picture is on its way …</translation>
+    </message>
+    <message>
+        <source>Keine Kamera</source>
+        <translation>No camera</translation>
+    </message>
+    <message>
+        <source>Kein Mikrofon</source>
+        <translation>No microphone</translation>
+    </message>
+    <message>
+        <source>Systemprüfung des Kunden:</source>
+        <translation>The customer&apos;s system check:</translation>
+    </message>
+    <message>
+        <source>Telefon-Code: %1</source>
+        <translation>Telephone code: %1</translation>
     </message>
 </context>
 <context>

@@ -40,6 +40,8 @@ QVariant AdvisorQueueModel::data(const QModelIndex &index, int role) const
         return QDateTime::fromMSecsSinceEpoch(entry.enqueued_at(), Qt::UTC);
     if (role == ModeRole)
         return static_cast<int>(entry.mode());
+    if (role == SystemCheckRole)
+        return entry.has_system_check() ? QVariant::fromValue(entry.system_check()) : QVariant();
     if (role != Qt::DisplayRole)
         return {};
     switch (index.column()) {

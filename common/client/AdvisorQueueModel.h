@@ -29,7 +29,9 @@ public:
     {
         EntryIdRole = Qt::UserRole + 1,
         EnqueuedAtRole,
-        ModeRole
+        ModeRole,
+        // The customer's system check as a wire::SystemCheck; invalid when there was none (chat).
+        SystemCheckRole
     };
 
     using QAbstractTableModel::QAbstractTableModel;

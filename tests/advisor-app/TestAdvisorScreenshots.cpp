@@ -1,11 +1,17 @@
 // A picture of every screen of the advisor workstation, written to the build directory
 // (tests/advisor-app/screenshots/advisor-*.png) for people to look at: log-in (empty, wrong
 // password, locked, no keychain), queue, chats in tabs and side by side, canned responses, transfer,
-// the colleague's view after it, inbox, end confirmation, ended, English. Each picture is checked
+// the colleague's view after it, inbox, end confirmation, ended, English; the queue with system
+// checks as ticks and the video consultation (with the telephone code), in German and English. Each picture is checked
 // to be the right size and not blank; what it shows is for the eye.
 #include "MemoryTokenStore.h"
 #include "TransferDialog.h"
+#include "VideoPanel.h"
 #include "WorkstationFixture.h"
+
+#include "client/call/VideoCall.h"
+#include "media/devices/SyntheticMediaDevices.h"
+#include "widgets/VideoView.h"
 
 #include <QDir>
 #include <QLabel>
@@ -216,7 +222,88 @@ private slots:
         window->action(QStringLiteral("languageDe"))->trigger();
     }
 
+    void videoScreens()
+    {
+        // The queue with system checks as ticks, and a video consultation with the chat beside it;
+        // in German and in English. The customers' calls run on their own synthetic devices.
+        Workstation anna(*m_scenario, m_vault);
+        QVERIFY(anna.logIn(QStringLiteral("anna")));
+        MainWindow *window = anna.window();
+        window->waitingAlert()->setSoundEnabled(false);
+        addCustomer(QStringLiteral("Sophie Wagner"), QStringLiteral("0561 7007777"), wire::CONSULTATION_MODE_VIDEO,
+                    passedCheck());
+        addCustomer(QStringLiteral("Jonas Becker"), QStringLiteral("0561 7008888"), wire::CONSULTATION_MODE_CHAT);
+        wire::SystemCheck troubled = passedCheck();
+        troubled.set_microphone(wire::CHECK_OUTCOME_FAILED);
+        troubled.set_speaker(wire::CHECK_OUTCOME_MISSING);
+        troubled.set_connection(wire::CHECK_OUTCOME_TOO_SLOW);
+        troubled.set_download_kbps(820);
+        troubled.set_upload_kbps(310);
+        troubled.set_round_trip_ms(64);
+        addCustomer(QStringLiteral("Klaus Weber"), QStringLiteral("0171 5550123"), wire::CONSULTATION_MODE_VIDEO,
+                    troubled);
+        wire::SystemCheck unchecked;
+        unchecked.set_camera(wire::CHECK_OUTCOME_MISSING);
+        unchecked.set_microphone(wire::CHECK_OUTCOME_PASSED);
+        unchecked.set_speaker(wire::CHECK_OUTCOME_PASSED);
+        addCustomer(QStringLiteral("Petra Schulz"), QStringLiteral("0561 7009999"), wire::CONSULTATION_MODE_VIDEO,
+                    unchecked);
+        CustomerClient *sophie = m_customers[m_customers.size() - 4];
+        QTableView *queue = window->queuePanel()->view();
+        QTRY_VERIFY_WITH_TIMEOUT(rowOf(queue, QStringLiteral("Petra Schulz")) >= 0, 5000); // Jana still waits too
+        QTest::qWait(1200);                                                                // waiting times above zero
+        queue->selectRow(rowOf(queue, QStringLiteral("Klaus Weber")));
+        shoot(window, QStringLiteral("queue-checks"));
+
+        // Sophie Wagner is taken: her picture large, the own preview in its corner, the chat beside.
+        queue->selectRow(rowOf(queue, QStringLiteral("Sophie Wagner")));
+        window->queuePanel()->takeSelected();
+        QVERIFY(m_scenario->awaitConsulting(*anna.client(), *sophie));
+        QTRY_VERIFY_WITH_TIMEOUT(panelOf(window, QStringLiteral("Sophie Wagner")), 5000);
+        ConsultationPanel *panel = panelOf(window, QStringLiteral("Sophie Wagner"));
+        VideoPanel *video = panel->videoPanel();
+        QVERIFY(video);
+        media::SyntheticMediaDevices sophieDevices;
+        VideoCall sophieCall(*sophie->consultation(), sophieDevices, VideoCall::Options{});
+        sophieCall.start();
+        QTRY_VERIFY_WITH_TIMEOUT(video->remoteView()->hasPicture() && video->localView()->hasPicture(), 15000);
+        sophie->sendChat(QStringLiteral("Hallo, sehen Sie mich? Ich möchte über eine Baufinanzierung sprechen."));
+        QTRY_COMPARE_WITH_TIMEOUT(chatTexts(panel).size(), 2, 5000);
+        anna.client()->sendChat(panel->consultationId(), QStringLiteral("Ja, ich sehe und höre Sie gut. Gern!"));
+        QTRY_COMPARE_WITH_TIMEOUT(chatTexts(panel).size(), 3, 5000);
+        queue->selectRow(rowOf(queue, QStringLiteral("Klaus Weber"))); // video: has to wait
+        shoot(window, QStringLiteral("video-consultation"));
+
+        // The customer talks over the telephone: the consultation's code, large.
+        sophieCall.setAudioByPhone(true);
+        sophieCall.setCameraOn(false);
+        QTRY_VERIFY_WITH_TIMEOUT(video->phoneCodeLabel()->isVisible() && !video->remoteView()->hasPicture(), 5000);
+        anna.devices().unplug(media::SyntheticMediaDevices::Kind::Microphone);
+        QTRY_VERIFY_WITH_TIMEOUT(video->deviceProblemLabel()->isVisible(), 5000);
+        shoot(window, QStringLiteral("video-phone"));
+
+        // English.
+        window->action(QStringLiteral("languageEn"))->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(window->queuePanel()->takeNextButton()->text(), QStringLiteral("Take &next"), 2000);
+        sophieCall.setAudioByPhone(false);
+        sophieCall.setCameraOn(true);
+        QTRY_VERIFY_WITH_TIMEOUT(video->phoneCodeLabel()->isHidden() && video->remoteView()->hasPicture(), 10000);
+        shoot(window, QStringLiteral("video-consultation-en"));
+        queue->selectRow(rowOf(queue, QStringLiteral("Jonas Becker")));
+        shoot(window->queuePanel(), QStringLiteral("queue-checks-en"));
+        window->action(QStringLiteral("languageDe"))->trigger();
+        sophieCall.stop();
+    }
+
 private:
+    static int rowOf(QTableView *view, const QString &name)
+    {
+        for (int row = 0; row < view->model()->rowCount(); ++row)
+            if (view->model()->index(row, AdvisorQueueModel::NameColumn).data().toString() == name)
+                return row;
+        return -1;
+    }
+
     static wire::SystemCheck passedCheck()
     {
         wire::SystemCheck check;

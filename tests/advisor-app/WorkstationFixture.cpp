@@ -21,6 +21,8 @@ Workstation::Workstation(consult::testing::Scenario &scenario, TokenStore &vault
     AdvisorWorkstation::Options options;
     options.endpoint = scenario.endpoint();
     options.connection = consult::testing::fastRetrySettings();
+    m_devices = std::make_unique<media::SyntheticMediaDevices>();
+    options.devices = m_devices.get();
     m_workstation = std::make_unique<AdvisorWorkstation>(options, vault, *m_settings, SystemClock::instance());
 }
 

@@ -12,6 +12,7 @@
 #include "QueuePanel.h"
 #include "TokenStore.h"
 #include "WaitingAlert.h"
+#include "media/devices/SyntheticMediaDevices.h"
 #include "support/Scenario.h"
 #include "support/TestClients.h"
 #include "widgets/ChatInput.h"
@@ -35,7 +36,8 @@ inline consult::testing::AdvisorSpec account(const QString &username, const QStr
     return consult::testing::AdvisorSpec{username, displayName, capacity, consult::testing::Route::Direct};
 }
 
-// One advisor's workstation: its own preferences file, the given token store, the server's endpoint.
+// One advisor's workstation: its own preferences file, the given token store, the server's endpoint,
+// and synthetic camera, microphone and speaker (a test pattern and a tone; headless, no sound card).
 class Workstation
 {
 public:
@@ -47,6 +49,8 @@ public:
     AdvisorWorkstation &operator*() { return *m_workstation; }
     AdvisorWorkstation *operator->() { return m_workstation.get(); }
     QSettings &settings() { return *m_settings; }
+    // The workstation's devices: the test turns their knobs (unplug, missing, refusing).
+    media::SyntheticMediaDevices &devices() { return *m_devices; }
     QString settingsFile() const;
 
     LoginDialog *dialog() const { return m_workstation->loginDialog(); }
@@ -64,6 +68,7 @@ private:
     QTemporaryDir m_directory;
     QString m_settingsPath;
     std::unique_ptr<QSettings> m_settings;
+    std::unique_ptr<media::SyntheticMediaDevices> m_devices;
     std::unique_ptr<AdvisorWorkstation> m_workstation;
 };
 
