@@ -37,9 +37,14 @@ void RateController::observe(const Observation &observation, qint64 nowUs)
         m_rttSamples.emplace_back(nowUs, observation.roundTripUs);
         while (!m_rttSamples.empty() && m_rttSamples.front().first < nowUs - m_settings.baselineWindowUs)
             m_rttSamples.pop_front();
-        // An exponential average damps single late receipts (1/8, as TCP's SRTT).
-        m_smoothedRttUs =
-            m_smoothedRttUs < 0 ? observation.roundTripUs : (7 * m_smoothedRttUs + observation.roundTripUs) / 8;
+        // An exponential average damps single late receipts (1/8, as TCP's SRTT). After a pause
+        // (nothing sent, so no receipt) it starts afresh: the path it described may be gone, and a
+        // remembered queue of seconds would read as congestion on every probe of a line that has
+        // cleared, holding the ladder at text only long after the line is good again.
+        const bool stale = nowUs - m_lastRttSampleUs > m_settings.roundTripGapUs;
+        m_smoothedRttUs = m_smoothedRttUs < 0 || stale ? observation.roundTripUs
+                                                       : (7 * m_smoothedRttUs + observation.roundTripUs) / 8;
+        m_lastRttSampleUs = nowUs;
     }
     if (isCongested(observation, nowUs)) {
         m_congested = true;

@@ -34,7 +34,8 @@ public:
         qint64 probeAfterUs = 10'000'000;
         qint64 rttRiseUs = 40'000; // over the recent minimum: the path is queuing
         qint64 baselineWindowUs = 10'000'000;
-        double windowFillCongested = 0.5; // unconfirmed bytes over half the window: queue growth
+        qint64 roundTripGapUs = 1'000'000; // no receipt for this long: the smoothed round trip restarts
+        double windowFillCongested = 0.5;  // unconfirmed bytes over half the window: queue growth
         quint32 peerQueueCongestedMs = 100;
         double lossCongested = 0.05; // share of the peer's packets lost
     };
@@ -93,6 +94,7 @@ private:
     qint64 m_lastIncreaseUs = 0;
     qint64 m_levelSinceUs = 0;
     qint64 m_smoothedRttUs = -1;
+    qint64 m_lastRttSampleUs = 0;
     std::deque<std::pair<qint64, qint64>> m_rttSamples; // (time, rtt) for the rolling minimum
 };
 

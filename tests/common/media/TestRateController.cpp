@@ -156,6 +156,34 @@ private slots:
         QCOMPARE(resumedAtKbps, 150);
     }
 
+    void aRoundTripFromBeforeAPauseDoesNotHoldTheLadderDown()
+    {
+        // A line so bad that everything paused: the round trip had grown to seconds (a deep queue on
+        // the way). While text only, nothing is sent, so no receipt comes. The line then clears:
+        // the first probe's round trips are short again, and the ladder must climb on them, not
+        // step down again because the average still remembers the seconds from before the pause.
+        RateController controller;
+        qint64 now = 0;
+        run(controller, now, 2000, calm());
+        auto bad = calm(3000 * kMs);
+        bad.droppedLocally = 1;
+        for (int i = 0; i < 400 && controller.decision().sendsAudio(); ++i) {
+            now += 50 * kMs;
+            controller.observe(bad, now);
+            controller.update(now);
+        }
+        QCOMPARE(controller.decision().level, wire::QUALITY_LEVEL_TEXT_ONLY);
+        // Nothing sent, nothing observed, until the probe after ten seconds of calm.
+        for (int i = 0; i < 240 && !controller.decision().sendsAudio(); ++i) {
+            now += 50 * kMs;
+            controller.update(now);
+        }
+        QCOMPARE(controller.decision().level, wire::QUALITY_LEVEL_AUDIO_ONLY);
+        // The clear line: audio holds and, after its own calm, video comes back.
+        run(controller, now, 12'000, calm());
+        QVERIFY2(controller.decision().sendsVideo(), qPrintable(QString::number(int(controller.decision().level))));
+    }
+
     void theBitrateStaysWithinItsRange()
     {
         RateController controller;
