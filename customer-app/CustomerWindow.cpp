@@ -1,5 +1,6 @@
 #include "CustomerWindow.h"
 
+#include "ConsentPage.h"
 #include "ConsultationPage.h"
 #include "CustomerTexts.h"
 #include "EndPage.h"
@@ -8,6 +9,7 @@
 #include "LoginPage.h"
 #include "MessagePage.h"
 #include "MessageStoredPage.h"
+#include "ModePage.h"
 #include "StartPage.h"
 #include "TranscriptSource.h"
 #include "WaitingPage.h"
@@ -57,12 +59,14 @@ CustomerWindow::CustomerWindow(Options options, LanguageSwitcher &language, QWid
     m_waiting = new WaitingPage(m_pages);
     m_message = new MessagePage(m_pages);
     m_stored = new MessageStoredPage(m_pages);
+    m_mode = new ModePage(m_pages);
+    m_consent = new ConsentPage(m_pages);
     m_consultation = new ConsultationPage(m_pages);
     m_end = new EndPage(m_pages);
     for (QWidget *page :
          {static_cast<QWidget *>(m_start), static_cast<QWidget *>(m_login), static_cast<QWidget *>(m_waiting),
-          static_cast<QWidget *>(m_message), static_cast<QWidget *>(m_stored), static_cast<QWidget *>(m_consultation),
-          static_cast<QWidget *>(m_end)})
+          static_cast<QWidget *>(m_message), static_cast<QWidget *>(m_stored), static_cast<QWidget *>(m_mode),
+          static_cast<QWidget *>(m_consent), static_cast<QWidget *>(m_consultation), static_cast<QWidget *>(m_end)})
         m_pages->addWidget(page);
 
     auto *layout = new QVBoxLayout(central);
@@ -102,13 +106,47 @@ QPushButton *CustomerWindow::languageButton() const
 
 void CustomerWindow::connectPages()
 {
-    connect(m_start, &StartPage::chatRequested, this, &CustomerWindow::startSession);
+    connect(m_start, &StartPage::chatRequested, this, [this] {
+        m_video = false;
+        m_login->setVideo(false);
+        retranslate();
+        startSession();
+    });
+    connect(m_start, &StartPage::videoRequested, this, &CustomerWindow::startVideoSession);
     connect(m_login, &LoginPage::retryRequested, this, &CustomerWindow::startSession);
     connect(m_login, &LoginPage::cancelRequested, this, &CustomerWindow::goHome);
     connect(m_login, &LoginPage::loginRequested, this, [this](const QString &name, const QString &phone) {
-        if (m_client && m_client->phase() == Phase::ReadingNotices)
+        if (!m_client || m_client->phase() != Phase::ReadingNotices)
+            return;
+        if (!m_video) {
             m_client->login(name, phone, wire::CONSULTATION_MODE_CHAT);
+            return;
+        }
+        // Seed 001 step 4: the choice of connection comes next; the log-in is sent after it.
+        m_pendingName = name;
+        m_pendingPhone = phone;
+        m_videoStep = VideoStep::Mode;
+        showVideoStep();
     });
+    connect(m_mode, &ModePage::backRequested, this, [this] {
+        m_videoStep = VideoStep::Login;
+        showVideoStep();
+    });
+    connect(m_mode, &ModePage::connectRequested, this, [this](bool video) {
+        if (!video) {
+            sendLogin(wire::CONSULTATION_MODE_CHAT);
+        } else if (m_devicesAllowed) {
+            sendLogin(wire::CONSULTATION_MODE_VIDEO); // allowed once for this consultation: not asked again
+        } else {
+            m_videoStep = VideoStep::Consent;
+            showVideoStep();
+        }
+    });
+    connect(m_consent, &ConsentPage::allowed, this, [this] {
+        m_devicesAllowed = true;
+        sendLogin(wire::CONSULTATION_MODE_VIDEO);
+    });
+    connect(m_consent, &ConsentPage::denied, this, [this] { sendLogin(wire::CONSULTATION_MODE_CHAT); });
     connect(m_waiting, &WaitingPage::writeMessageRequested, this, [this] {
         m_composingMessage = true;
         onPhaseChanged(m_client->phase());
@@ -151,7 +189,8 @@ void CustomerWindow::changeEvent(QEvent *event)
 
 void CustomerWindow::retranslate()
 {
-    setWindowTitle(tr("%1 – Service-Chat").arg(m_options.bankName));
+    setWindowTitle(m_video ? tr("%1 – Videoberatung").arg(m_options.bankName)
+                           : tr("%1 – Service-Chat").arg(m_options.bankName));
     onConnectionState(m_client ? m_client->connection().state() : ClientConnection::State::Disconnected);
 }
 
@@ -174,9 +213,45 @@ void CustomerWindow::startSession()
     client->start(m_options.endpoint);
 }
 
+void CustomerWindow::startVideoSession()
+{
+    m_video = true;
+    retranslate();
+    m_videoStep = VideoStep::Login;
+    m_login->setVideo(true);
+    startSession();
+}
+
+void CustomerWindow::showVideoStep()
+{
+    switch (m_videoStep) {
+    case VideoStep::Login:
+    case VideoStep::Sent:
+        m_pages->setCurrentWidget(m_login);
+        break;
+    case VideoStep::Mode:
+        m_pages->setCurrentWidget(m_mode);
+        m_mode->connectButton()->setFocus();
+        break;
+    case VideoStep::Consent:
+        m_pages->setCurrentWidget(m_consent);
+        m_consent->allowButton()->setFocus();
+        break;
+    }
+}
+
+void CustomerWindow::sendLogin(wire::ConsultationMode mode)
+{
+    if (!m_client || m_client->phase() != Phase::ReadingNotices)
+        return;
+    m_videoStep = VideoStep::Sent;
+    m_client->login(m_pendingName, m_pendingPhone, mode);
+}
+
 void CustomerWindow::dropSession()
 {
     m_composingMessage = m_goHomeWhenEnded = m_wasReconnecting = false;
+    m_devicesAllowed = false;
     m_end->clear();
     if (!m_client)
         return;
@@ -215,10 +290,16 @@ void CustomerWindow::onPhaseChanged(CustomerClient::Phase phase)
         break;
     case Phase::ReadingNotices:
         m_login->setState(LoginPage::State::Ready);
-        m_pages->setCurrentWidget(m_login);
+        if (m_video && m_videoStep == VideoStep::Sent)
+            m_videoStep = VideoStep::Login; // refused: the log-in form says why
+        if (m_video)
+            showVideoStep();
+        else
+            m_pages->setCurrentWidget(m_login);
         break;
     case Phase::LoggingIn:
         m_login->setState(LoginPage::State::LoggingIn);
+        m_pages->setCurrentWidget(m_login);
         break;
     case Phase::Waiting:
         m_message->setSending(false);
@@ -258,6 +339,9 @@ void CustomerWindow::onPhaseChanged(CustomerClient::Phase phase)
             goHome();
             return;
         }
+        // Seed 001 step 5: the permission for camera and microphone ends with the consultation.
+        m_end->setDeviceAccessEnded(m_devicesAllowed);
+        m_devicesAllowed = false;
         if (m_client->consultationId().isEmpty())
             m_end->showLeftQueue();
         else
@@ -279,6 +363,8 @@ void CustomerWindow::onPhaseChanged(CustomerClient::Phase phase)
             m_pages->setCurrentWidget(m_login);
         } else {
             std::optional<TranscriptContent> transcript;
+            m_end->setDeviceAccessEnded(m_devicesAllowed);
+            m_devicesAllowed = false;
             if (!m_client->consultationId().isEmpty())
                 transcript = TranscriptSource::contentOf(*m_client, m_options.bankName);
             m_end->showLost(failure, std::move(transcript));

@@ -18,12 +18,14 @@ class LanguageSwitcher;
 
 namespace consult::customer {
 
+class ConsentPage;
 class ConsultationPage;
 class EndPage;
 class HeaderBar;
 class LoginPage;
 class MessagePage;
 class MessageStoredPage;
+class ModePage;
 class StartPage;
 class WaitingPage;
 
@@ -31,6 +33,13 @@ class WaitingPage;
 // the connection is being restored, and one page per step, chosen by CustomerClient::phaseChanged.
 // Each start of the service chat is a new CustomerClient (a new session); nothing of an earlier one
 // is kept (C4).
+//
+// The video consultation (seed 001) adds steps before the log-in is sent, which the window walks
+// while the client reads the notices: the system check, the log-in form, the choice of connection
+// (ModePage) and the permission for camera and microphone (ConsentPage). Mode and permission come
+// before the log-in because the log-in carries the mode and the system check to the advisor's queue,
+// and because the advisor's greeting must find the devices already allowed (no question popping up
+// at that moment). The permission is kept for this consultation and ends with it.
 class CustomerWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -52,6 +61,8 @@ public:
     WaitingPage *waitingPage() const { return m_waiting; }
     MessagePage *messagePage() const { return m_message; }
     MessageStoredPage *messageStoredPage() const { return m_stored; }
+    ModePage *modePage() const { return m_mode; }
+    ConsentPage *consentPage() const { return m_consent; }
     ConsultationPage *consultationPage() const { return m_consultation; }
     EndPage *endPage() const { return m_end; }
     QLabel *connectionBanner() const { return m_banner; }
@@ -65,6 +76,9 @@ private:
     void connectPages();
     void retranslate();
     void startSession();
+    void startVideoSession();
+    void showVideoStep();
+    void sendLogin(wire::ConsultationMode mode);
     void dropSession();
     void goHome();
     void onPhaseChanged(CustomerClient::Phase phase);
@@ -80,6 +94,20 @@ private:
     bool m_closeWhenEnded = false;
     bool m_wasReconnecting = false;
 
+    // The video consultation's steps before the log-in is sent (only while m_video).
+    enum class VideoStep
+    {
+        Login,
+        Mode,
+        Consent,
+        Sent,
+    };
+    bool m_video = false;
+    VideoStep m_videoStep = VideoStep::Login;
+    bool m_devicesAllowed = false; // the customer's "Zulassen", for this consultation only
+    QString m_pendingName;
+    QString m_pendingPhone;
+
     HeaderBar *m_header = nullptr;
     QLabel *m_banner = nullptr;
     QStackedWidget *m_pages = nullptr;
@@ -88,6 +116,8 @@ private:
     WaitingPage *m_waiting = nullptr;
     MessagePage *m_message = nullptr;
     MessageStoredPage *m_stored = nullptr;
+    ModePage *m_mode = nullptr;
+    ConsentPage *m_consent = nullptr;
     ConsultationPage *m_consultation = nullptr;
     EndPage *m_end = nullptr;
 };
