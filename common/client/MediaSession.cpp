@@ -46,6 +46,14 @@ void MediaSession::setSource(MediaStreamSource *source)
     apply();
 }
 
+void MediaSession::clearSource(wire::MediaKind kind)
+{
+    MediaStreamSource *&source = kind == wire::MEDIA_KIND_AUDIO ? m_audioSource : m_videoSource;
+    if (source)
+        source->deliver = nullptr;
+    source = nullptr;
+}
+
 void MediaSession::setSink(wire::MediaKind kind, MediaStreamSink *sink)
 {
     (kind == wire::MEDIA_KIND_AUDIO ? m_audioSink : m_videoSink) = sink;
@@ -73,6 +81,14 @@ void MediaSession::setCameraOn(bool on)
         m_videoSource->requestKeyframe(); // the peer has nothing to decode from yet
 }
 
+void MediaSession::setAudioByPhone(bool byPhone)
+{
+    if (m_audioByPhone == byPhone)
+        return;
+    m_audioByPhone = byPhone;
+    sendState();
+}
+
 void MediaSession::sendState()
 {
     // The server relays media only after it has this, so it goes before the first packet.
@@ -81,6 +97,7 @@ void MediaSession::sendState()
     state->set_consultation_id(m_consultationId.toStdString());
     state->set_microphone_on(m_microphoneOn);
     state->set_camera_on(m_cameraOn);
+    state->set_audio_by_phone(m_audioByPhone);
     m_connection.send(std::move(envelope));
 }
 
@@ -169,7 +186,8 @@ bool MediaSession::dispatch(const wire::Envelope &envelope)
     case wire::Envelope::kMediaState:
         if (envelope.media_state().consultation_id() != id)
             return false;
-        Q_EMIT peerMediaStateChanged(envelope.media_state().microphone_on(), envelope.media_state().camera_on());
+        Q_EMIT peerMediaStateChanged(envelope.media_state().microphone_on(), envelope.media_state().camera_on(),
+                                     envelope.media_state().audio_by_phone());
         return true;
     case wire::Envelope::kQualityChange:
         if (envelope.quality_change().consultation_id() != id)

@@ -45,20 +45,25 @@ public:
     bool dispatch(const wire::Envelope &envelope) override;
 
     void setSource(MediaStreamSource *source);
+    // Unplugs the source of this kind (its device went, or the call stopped): nothing more is sent.
+    void clearSource(wire::MediaKind kind);
     void setSink(wire::MediaKind kind, MediaStreamSink *sink);
 
     // The user's switches (seed 002: the other side sees and hears only while they are on).
     void setMicrophoneOn(bool on);
     void setCameraOn(bool on);
+    // The customer talks over the telephone instead (no microphone and speakers; seed 002).
+    void setAudioByPhone(bool byPhone);
     bool microphoneOn() const { return m_microphoneOn; }
     bool cameraOn() const { return m_cameraOn; }
+    bool audioByPhone() const { return m_audioByPhone; }
 
     const media::RateController::Decision &quality() const { return m_rate.decision(); }
     MediaChannel &channel() { return m_channel; }
     const media::RateController &rateController() const { return m_rate; }
 
 Q_SIGNALS:
-    void peerMediaStateChanged(bool microphoneOn, bool cameraOn);
+    void peerMediaStateChanged(bool microphoneOn, bool cameraOn, bool audioByPhone);
     // The peer's step of the ladder changed (not every bitrate change within a step).
     void peerQualityChanged(consult::wire::QualityLevel level, int videoKbps);
     // Our own step of the ladder changed (the app says why the picture got worse, lesson 10).
@@ -84,6 +89,7 @@ private:
     MediaStreamSink *m_videoSink = nullptr;
     bool m_microphoneOn = false;
     bool m_cameraOn = false;
+    bool m_audioByPhone = false;
     quint32 m_nextAudioSequence = 0;
     quint32 m_nextVideoSequence = 0;
     quint32 m_packetsSinceReceipt = 0;

@@ -66,6 +66,12 @@ Q_SIGNALS:
     void testToneFinished();
 
 private:
+    void decide(Line line, wire::CheckOutcome outcome, const QString &problem = {});
+    void onMicrophoneLevel(quint64 generation, float smoothedDbfs, float loudestDbfs);
+    void checkDeadlines();
+    void startAudioThread();
+    void stopAudioThread();
+
     struct Private;
     std::unique_ptr<Private> d;
 };

@@ -4,6 +4,7 @@
 #include "media/MediaFrames.h"
 #include "media/audio/AudioProcessor.h"
 #include "media/devices/MediaDevices.h"
+#include "media/video/VideoSource.h"
 #include "protocol/consult.pb.h"
 
 #include <QObject>
@@ -18,7 +19,6 @@ class Consultation;
 namespace media {
 class AudioStream;
 class VideoStream;
-class VideoSource;
 } // namespace media
 
 // The video consultation on one side (seed 001 steps 5-7, seed 002): the consultation's media
@@ -63,6 +63,8 @@ public:
         bool microphoneOn = true;
         MediaSession::Settings media;
         media::AudioProcessingSettings audio;
+        // A camera that says it runs but sends no picture by then is Failed (found, not shown black).
+        int cameraTimeoutMs = 4000;
     };
 
     // Starts the consultation's media part (Consultation::startMedia) if it has none yet.
@@ -118,6 +120,16 @@ Q_SIGNALS:
     void microphoneLevel(float rmsDbfs);
 
 private:
+    void openCamera();
+    void startCamera();
+    void closeCamera();
+    void onCameraStatus(media::VideoSource::Status status);
+    void openAudio();
+    void closeAudio();
+    // Tells the session (and so the peer and the relay) what really goes out.
+    void applySwitches();
+    void setState(Device device, DeviceState state, const QString &problem = {});
+
     struct Private;
     std::unique_ptr<Private> d;
 };

@@ -36,6 +36,9 @@ void Consultation::begin(const wire::ConsultationStarted &started, const QString
     m_startedAt = QDateTime::fromMSecsSinceEpoch(started.started_at(), Qt::UTC).toLocalTime();
     m_waitedMs = started.waited_ms();
     m_transferredFrom = QString::fromStdString(started.transferred_from());
+    m_phoneCode = QString::fromStdString(started.phone_code());
+    m_hasSystemCheck = started.has_system_check();
+    m_systemCheck = started.system_check();
     m_started = true;
     m_chat->loadHistory(started.history());
     Q_EMIT this->started();

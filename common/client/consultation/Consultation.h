@@ -74,6 +74,12 @@ public:
     const QString &transferredFrom() const { return m_transferredFrom; } // empty if taken from the queue
     const QString &transferredTo() const { return m_transferredTo; }     // END_REASON_TRANSFERRED: who has it
     wire::EndReason endReason() const { return m_endReason; }
+    // Video consultation: the code a customer without microphone and speakers gives when calling in
+    // by telephone (seed 002); empty otherwise.
+    const QString &phoneCode() const { return m_phoneCode; }
+    // The advisor's: the customer's system check as the server passed it on (empty for the chat).
+    const wire::SystemCheck &systemCheck() const { return m_systemCheck; }
+    bool hasSystemCheck() const { return m_hasSystemCheck; }
 
     ClientConnection &connection() const { return m_connection; }
     const Clock &clock() const { return m_clock; }
@@ -119,6 +125,9 @@ protected:
     QString m_customerPhoneE164;
     QString m_transferredFrom;
     QString m_transferredTo;
+    QString m_phoneCode;
+    wire::SystemCheck m_systemCheck;
+    bool m_hasSystemCheck = false;
     bool m_started = false;
     bool m_ended = false;
     wire::EndReason m_endReason = wire::END_REASON_UNSPECIFIED;

@@ -3,6 +3,8 @@
 #include "core/Result.h"
 #include "media/MediaFrames.h"
 
+#include <QString>
+
 #include <functional>
 #include <utility>
 
@@ -16,10 +18,14 @@ class AudioSink
 {
 public:
     using FrameProvider = std::function<AudioFrame()>;
+    // Told when the device stops on its own after a successful start (unplugged, the sound server
+    // went away); called on the sink's thread, with a reason in English for logs.
+    using FailureHandler = std::function<void(const QString &reason)>;
 
     virtual ~AudioSink() = default;
 
     void setFrameProvider(FrameProvider provider) { m_provider = std::move(provider); }
+    void setFailureHandler(FailureHandler handler) { m_failureHandler = std::move(handler); }
 
     virtual Status start() = 0;
     virtual void stop() = 0;
@@ -32,8 +38,15 @@ protected:
     // Silence when nobody provides frames: a sink must never stall the device.
     AudioFrame nextFrame() { return m_provider ? m_provider() : AudioFrame{}; }
 
+    void reportFailure(const QString &reason)
+    {
+        if (m_failureHandler)
+            m_failureHandler(reason);
+    }
+
 private:
     FrameProvider m_provider;
+    FailureHandler m_failureHandler;
 };
 
 } // namespace consult::media

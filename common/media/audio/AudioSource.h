@@ -3,6 +3,8 @@
 #include "core/Result.h"
 #include "media/MediaFrames.h"
 
+#include <QString>
+
 #include <functional>
 #include <utility>
 
@@ -19,10 +21,14 @@ class AudioSource
 {
 public:
     using FrameHandler = std::function<void(const AudioFrame &)>;
+    // Told when the device stops on its own after a successful start (unplugged, the sound server
+    // went away); called on the source's thread, with a reason in English for logs.
+    using FailureHandler = std::function<void(const QString &reason)>;
 
     virtual ~AudioSource() = default;
 
     void setFrameHandler(FrameHandler handler) { m_handler = std::move(handler); }
+    void setFailureHandler(FailureHandler handler) { m_failureHandler = std::move(handler); }
 
     virtual Status start() = 0;
     virtual void stop() = 0;
@@ -38,8 +44,15 @@ protected:
             m_handler(frame);
     }
 
+    void reportFailure(const QString &reason)
+    {
+        if (m_failureHandler)
+            m_failureHandler(reason);
+    }
+
 private:
     FrameHandler m_handler;
+    FailureHandler m_failureHandler;
 };
 
 } // namespace consult::media

@@ -40,8 +40,11 @@ Status QtAudioInput::start()
     }
     connect(m_io, &QIODevice::readyRead, this, &QtAudioInput::readAvailable);
     connect(m_source.get(), &QAudioSource::stateChanged, this, [this](QAudio::State state) {
-        if (state == QAudio::StoppedState && m_source && m_source->error() != QAudio::NoError)
-            Q_EMIT failed(QStringLiteral("The microphone \"%1\" stopped working.").arg(m_device.description()));
+        if (state == QAudio::StoppedState && m_source && m_source->error() != QAudio::NoError) {
+            const QString reason = QStringLiteral("The microphone \"%1\" stopped working.").arg(m_device.description());
+            Q_EMIT failed(reason);
+            reportFailure(reason);
+        }
     });
     return success();
 }

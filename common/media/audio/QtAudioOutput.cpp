@@ -45,8 +45,11 @@ Status QtAudioOutput::start()
     }
     connect(m_sink.get(), &QAudioSink::stateChanged, this, [this](QAudio::State state) {
         // Idle after an underrun is normal in push mode; only a stop with an error is a failure.
-        if (state == QAudio::StoppedState && m_sink && m_sink->error() != QAudio::NoError)
-            Q_EMIT failed(QStringLiteral("The speaker \"%1\" stopped working.").arg(m_device.description()));
+        if (state == QAudio::StoppedState && m_sink && m_sink->error() != QAudio::NoError) {
+            const QString reason = QStringLiteral("The speaker \"%1\" stopped working.").arg(m_device.description());
+            Q_EMIT failed(reason);
+            reportFailure(reason);
+        }
     });
     feed();
     m_feedTimer.start();

@@ -48,12 +48,8 @@ Status AudioStream::start()
         m_context,
         [this, &started] {
             auto engine = std::make_unique<Engine>(m_settings);
-            engine->input = m_makeInput();
-            engine->output = m_makeOutput();
-            if (!engine->input || !engine->output) {
-                started = Status::failure(QStringLiteral("no_device"), QStringLiteral("no audio device"));
-                return;
-            }
+            engine->input = m_makeInput ? m_makeInput() : nullptr;
+            engine->output = m_makeOutput ? m_makeOutput() : nullptr;
             AudioCapturePipeline &capture = engine->capture;
             AudioPlayoutPipeline &playout = engine->playout;
             capture.setMuted(!m_enabled);
@@ -63,19 +59,31 @@ Status AudioStream::start()
             // Queued to this object's thread: the packet leaves through the session there.
             connect(&capture, &AudioCapturePipeline::packetReady, this, &AudioStream::deliverPacket);
             connect(&capture, &AudioCapturePipeline::levelMeasured, this, &AudioStream::levelMeasured);
-            engine->input->setFrameHandler([&capture](const AudioFrame &frame) { capture.processFrame(frame); });
-            engine->output->setFrameProvider([&playout] { return playout.renderFrame(); });
-            if (Status status = engine->output->start(); !status) {
-                started = status;
-                return;
+            m_outputStatus = engine->output
+                                 ? engine->output->start()
+                                 : Status::failure(QStringLiteral("no_device"), QStringLiteral("no speaker"));
+            if (m_outputStatus) {
+                engine->output->setFrameProvider([&playout] { return playout.renderFrame(); });
+                engine->output->setFailureHandler([this](const QString &reason) { lose(false, reason); });
+            } else {
+                engine->output.reset();
             }
-            if (Status status = engine->input->start(); !status) {
-                engine->output->stop();
-                started = status;
+            if (engine->input)
+                engine->input->setFrameHandler([&capture](const AudioFrame &frame) { capture.processFrame(frame); });
+            m_inputStatus = engine->input
+                                ? engine->input->start()
+                                : Status::failure(QStringLiteral("no_device"), QStringLiteral("no microphone"));
+            if (m_inputStatus)
+                engine->input->setFailureHandler([this](const QString &reason) { lose(true, reason); });
+            else
+                engine->input.reset();
+            if (!engine->input && !engine->output) {
+                started = m_inputStatus.problem().code == QStringLiteral("no_device") ? m_outputStatus : m_inputStatus;
                 return;
             }
             // The echo comes back after the speaker's buffer and the microphone's.
-            engine->processor.setStreamDelayMs(engine->input->latencyMs() + engine->output->latencyMs());
+            engine->processor.setStreamDelayMs((engine->input ? engine->input->latencyMs() : 0) +
+                                               (engine->output ? engine->output->latencyMs() : 0));
             m_engine = std::move(engine);
             started = success();
         },
@@ -100,8 +108,10 @@ void AudioStream::stop()
         [this] {
             if (!m_engine)
                 return;
-            m_engine->input->stop();
-            m_engine->output->stop();
+            if (m_engine->input)
+                m_engine->input->stop();
+            if (m_engine->output)
+                m_engine->output->stop();
             m_engine.reset(); // the devices go on the thread they were made on
         },
         Qt::BlockingQueuedConnection);
@@ -109,6 +119,28 @@ void AudioStream::stop()
     m_thread.wait();
     delete m_context;
     m_context = nullptr;
+}
+
+void AudioStream::lose(bool input, const QString &reason)
+{
+    // On the audio thread, possibly inside the device's own signal: the device goes on the next turn.
+    QMetaObject::invokeMethod(
+        m_context,
+        [this, input] {
+            if (!m_engine)
+                return;
+            std::unique_ptr<AudioSource> source = input ? std::move(m_engine->input) : nullptr;
+            std::unique_ptr<AudioSink> sink = input ? nullptr : std::move(m_engine->output);
+            if (source)
+                source->stop();
+            if (sink)
+                sink->stop();
+        },
+        Qt::QueuedConnection);
+    if (input)
+        Q_EMIT inputLost(reason);
+    else
+        Q_EMIT outputLost(reason);
 }
 
 void AudioStream::post(std::function<void(Engine &)> fn)
@@ -154,7 +186,8 @@ void AudioStream::push(const wire::MediaPacket &packet)
     // compares 16-bit sequences modulo 2^16, which the low half keeps.
     post([sequence = quint16(packet.sequence()), timestamp = packet.audio_timestamp(),
           payload = QByteArray::fromStdString(packet.payload())](Engine &engine) {
-        engine.playout.push(sequence, timestamp, payload);
+        if (engine.output) // nobody would drain it
+            engine.playout.push(sequence, timestamp, payload);
     });
 }
 

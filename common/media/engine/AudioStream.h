@@ -46,11 +46,16 @@ public:
                 QObject *parent = nullptr);
     ~AudioStream() override;
 
-    // Starts the audio thread, makes both devices there and starts them. Fails (and runs nothing)
-    // when a device refuses; the problem says which.
+    // Starts the audio thread, makes both devices there and starts them. Runs with what opens: a
+    // missing factory (an empty function or nullptr) or a device that refuses is left out (sending
+    // without hearing, or hearing without sending); inputStatus() and outputStatus() say why. Fails
+    // (and runs nothing) only when neither device opens.
     Status start();
     void stop();
     bool isRunning() const { return m_context != nullptr; }
+    // How each device fared in the last start() (problem code "no_device" when there was none).
+    const Status &inputStatus() const { return m_inputStatus; }
+    const Status &outputStatus() const { return m_outputStatus; }
 
     // MediaStreamSource: the session's switches and the bitrate control.
     wire::MediaKind kind() const override { return wire::MEDIA_KIND_AUDIO; }
@@ -69,9 +74,15 @@ Q_SIGNALS:
     // The microphone level after processing, 20 times a second (the UI's meter; "you are muted"
     // when the user talks while muted).
     void levelMeasured(float rmsDbfs, float peakDbfs);
+    // A device that ran stopped on its own (unplugged, the sound server went away); the stream goes
+    // on with the other one. Emitted from the audio thread: connect with a receiver in the GUI thread.
+    void inputLost(const QString &reason);
+    void outputLost(const QString &reason);
 
 private:
     struct Engine;
+    // On the audio thread: the device reported its failure.
+    void lose(bool input, const QString &reason);
     void deliverPacket(quint16 sequence, quint32 timestamp, const QByteArray &payload, qint64 captureUs);
     // Runs fn(engine) on the audio thread, if the engine runs.
     void post(std::function<void(Engine &)> fn);
@@ -82,6 +93,8 @@ private:
     QThread m_thread;
     QObject *m_context = nullptr;     // lives on m_thread while running; the target of queued calls
     std::unique_ptr<Engine> m_engine; // touched on m_thread only
+    Status m_inputStatus = success(); // written by start() on the audio thread while we wait
+    Status m_outputStatus = success();
     bool m_enabled = false;
     int m_bitrate = 0;
     int m_lossPercent = 0;

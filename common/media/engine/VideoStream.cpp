@@ -51,17 +51,28 @@ Status VideoStream::start(VideoSource *source, const Vp8EncoderSettings &setting
             keyframeNeeded();
     });
 
-    m_source = source;
-    if (source) {
-        // Straight to the encoding thread: submit() only parks the newest picture.
-        VideoSender *sender = m_sender.get();
-        connect(
-            source, &VideoSource::frameCaptured, sender, [sender](const I420Frame &frame) { sender->submit(frame); },
-            Qt::DirectConnection);
-    }
+    m_source = nullptr;
+    setCaptureSource(source);
     m_encodeThread.start(QThread::HighPriority);
     m_decodeThread.start(QThread::HighPriority);
     return success();
+}
+
+void VideoStream::setCaptureSource(VideoSource *source)
+{
+    if (m_source && m_sender)
+        disconnect(m_source, nullptr, m_sender.get(), nullptr);
+    const bool switched = m_source != nullptr;
+    m_source = source;
+    if (!source || !m_sender)
+        return;
+    // Straight to the encoding thread: submit() only parks the newest picture.
+    VideoSender *sender = m_sender.get();
+    connect(
+        source, &VideoSource::frameCaptured, sender, [sender](const I420Frame &frame) { sender->submit(frame); },
+        Qt::DirectConnection);
+    if (switched)
+        requestKeyframe(); // another camera: the peer gets a fresh start
 }
 
 void VideoStream::stop()

@@ -46,6 +46,8 @@ public:
     // may run while nothing is sent); what is sent follows setEnabled().
     Status start(VideoSource *source, const Vp8EncoderSettings &settings = {});
     void stop();
+    // Another camera mid-call (the user chose a different one, or nullptr: none left). Not owned.
+    void setCaptureSource(VideoSource *source);
 
     // MediaStreamSource.
     wire::MediaKind kind() const override { return wire::MEDIA_KIND_VIDEO; }

@@ -22,6 +22,12 @@ CameraSource::CameraSource(const Clock &clock, QObject *parent)
     connect(&m_devices, &QMediaDevices::videoInputsChanged, this, &CameraSource::onVideoInputsChanged);
 }
 
+CameraSource::CameraSource(const QCameraDevice &device, const Clock &clock, QObject *parent)
+    : CameraSource(clock, parent)
+{
+    m_chosen = device;
+}
+
 CameraSource::~CameraSource()
 {
     m_delivering = false;
@@ -72,9 +78,11 @@ void CameraSource::openCamera()
         setStatus(Status::NoCamera);
         return;
     }
-    QCameraDevice device = QMediaDevices::defaultVideoInput();
+    QCameraDevice device =
+        m_chosen.isNull() || !inputs.contains(m_chosen) ? QMediaDevices::defaultVideoInput() : m_chosen;
     if (device.isNull())
         device = inputs.first();
+    m_openDevice = device;
     m_camera = std::make_unique<QCamera>(device);
     const QList<QCameraFormat> formats = device.videoFormats();
     QList<Mode> modes;
@@ -110,9 +118,15 @@ void CameraSource::onVideoInputsChanged()
 {
     if (!m_wanted)
         return;
-    if (QMediaDevices::videoInputs().isEmpty()) {
+    const QList<QCameraDevice> inputs = QMediaDevices::videoInputs();
+    if (inputs.isEmpty()) {
         closeCamera();
         setStatus(Status::NoCamera);
+    } else if (m_camera && !m_chosen.isNull() && !inputs.contains(m_openDevice)) {
+        // The chosen camera went while others stay: lost, not silently replaced by another one.
+        const QString name = m_openDevice.description();
+        closeCamera();
+        setStatus(Status::Failed, QStringLiteral("The camera \"%1\" was unplugged.").arg(name));
     } else if (!m_camera) {
         openCamera();
     }

@@ -3,6 +3,7 @@
 #include "core/Clock.h"
 #include "media/video/VideoSource.h"
 
+#include <QCameraDevice>
 #include <QMediaCaptureSession>
 #include <QMediaDevices>
 #include <QVideoFrameFormat>
@@ -16,7 +17,7 @@ class QVideoFrame;
 
 namespace consult::media {
 
-// The machine's default camera through Qt Multimedia (QCamera -> QMediaCaptureSession ->
+// The machine's default camera, or a chosen one, through Qt Multimedia (QCamera -> QMediaCaptureSession ->
 // QVideoSink), delivering 640x360 I420 frames. A machine without a camera is an ordinary state
 // (NoCamera), not an error: start() returns at once, and the source starts by itself when a camera
 // is plugged in while it is switched on.
@@ -30,6 +31,10 @@ class CameraSource final : public VideoSource
     Q_OBJECT
 public:
     explicit CameraSource(const Clock &clock = SystemClock::instance(), QObject *parent = nullptr);
+    // The chosen camera (the device chooser's choice); the default one when it is null or no longer
+    // present at start(). Unplugging it while capturing is a failure (the call reports it as lost).
+    explicit CameraSource(const QCameraDevice &device, const Clock &clock = SystemClock::instance(),
+                          QObject *parent = nullptr);
     ~CameraSource() override;
 
     void start() override;
@@ -60,7 +65,9 @@ private:
     QVideoSink m_sink; // before the session, which refers to it until it goes
     QMediaCaptureSession m_session;
     std::unique_ptr<QCamera> m_camera;
-    bool m_wanted = false; // switched on by the user
+    QCameraDevice m_chosen;     // null: the default camera
+    QCameraDevice m_openDevice; // the one m_camera runs on
+    bool m_wanted = false;      // switched on by the user
     // Read in the backend's delivery thread, written in ours.
     std::atomic<bool> m_delivering = false;
     std::atomic<quint32> m_nextFrameNumber = 0;
