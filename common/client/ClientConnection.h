@@ -92,6 +92,18 @@ public:
     // out or was queued; a queued media packet may still be dropped (mediaPacketDropped).
     bool sendRealtime(wire::Envelope &&envelope);
 
+    // Sends in the bulk class, behind everything else on this socket: pull-based streams with credits
+    // (see SendScheduler). Only unsequenced envelopes so far (the connection check's upload): they are
+    // never kept for replay. A stream lives as long as the socket; after a reconnect its producer
+    // starts over, and sendBulk() refuses what it cannot queue now (no credit, no socket).
+    void openBulkStream(quint32 streamId, std::function<void()> creditReturned);
+    void closeBulkStream(quint32 streamId);
+    int bulkCredit(quint32 streamId) const;
+    bool sendBulk(quint32 streamId, wire::Envelope &&envelope);
+    // Sends a ping now (the round trip follows as roundTripChanged), e.g. for a check that needs a
+    // fresh figure; the regular pings go on as they do.
+    void measureRoundTrip();
+
     State state() const { return m_state; }
     Failure failure() const { return m_failure; }
     QString failureDetail() const { return m_failureDetail; }

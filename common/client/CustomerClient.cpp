@@ -18,6 +18,7 @@ CustomerClient::CustomerClient(ClientConnection::Settings settings, const Clock 
 {
     settings.kind = wire::CLIENT_KIND_CUSTOMER;
     m_connection = std::make_unique<ClientConnection>(std::move(settings), clock);
+    m_connectionCheck = std::make_unique<ConnectionCheck>(*m_connection, clock);
     m_consultation = std::make_unique<Consultation>(*m_connection, clock, wire::PARTY_CUSTOMER, [this] {
         return QStringLiteral("c%1").arg(m_nextClientMessage++);
     });
@@ -153,7 +154,13 @@ void CustomerClient::dispatch(const wire::Envelope &envelope)
                  m_phase != Phase::Ended && m_phase != Phase::MessageStored)
             setPhase(Phase::Failed);
         return;
+    case wire::Envelope::kLinkTestData:
+    case wire::Envelope::kLinkTestResult:
+        m_connectionCheck->dispatch(envelope);
+        return;
     case wire::Envelope::kError:
+        if (m_connectionCheck->dispatch(envelope)) // the check's request was refused (busy, rate)
+            return;
         onError(envelope.error());
         return;
     default:

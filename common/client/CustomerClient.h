@@ -4,6 +4,7 @@
 #include "ClientConnection.h"
 #include "TypingNotifier.h"
 #include "client/consultation/Consultation.h"
+#include "client/linkcheck/ConnectionCheck.h"
 
 #include <QDateTime>
 #include <QObject>
@@ -42,6 +43,9 @@ public:
     ~CustomerClient() override;
 
     ClientConnection &connection() { return *m_connection; }
+    // The connection line of the video consultation's system check, measured against this server
+    // before log-in (or while waiting, to repeat it).
+    ConnectionCheck *connectionCheck() const { return m_connectionCheck.get(); }
 
     void start(const ServerEndpoint &endpoint);
     const QList<wire::Notice> &notices() const { return m_notices; }
@@ -112,6 +116,7 @@ private:
     QString m_name;
     QString m_phoneE164;
     std::unique_ptr<Consultation> m_consultation;
+    std::unique_ptr<ConnectionCheck> m_connectionCheck;
     quint32 m_lastRequestId = 0;
     quint32 m_loginRequestId = 0;
     quint32 m_messageRequestId = 0;

@@ -98,4 +98,9 @@ bool isRealtime(BodyCase bodyCase)
            bodyCase == wire::Envelope::kMediaReceipt;
 }
 
+bool isUnsequenced(BodyCase bodyCase)
+{
+    return isRealtime(bodyCase) || bodyCase == wire::Envelope::kLinkTestData;
+}
+
 } // namespace consult::protocol

@@ -44,7 +44,12 @@ QList<BodyCase> allBodyCases();
 bool isSessionControl(BodyCase bodyCase);
 
 // Whether the body belongs to the real-time class: unsequenced, never retransmitted (media packets
-// and their acknowledgements). Every other application message is reliable.
+// and their acknowledgements).
 bool isRealtime(BodyCase bodyCase);
+
+// Whether an application message travels unsequenced: the real-time class, and the connection
+// check's test data (bulk, but worthless after a resume and never worth a place in the replay
+// buffer). Every other application message is reliable.
+bool isUnsequenced(BodyCase bodyCase);
 
 } // namespace consult::protocol

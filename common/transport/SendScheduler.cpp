@@ -195,6 +195,12 @@ int SendScheduler::bulkCredit(quint32 streamId) const
     return qMax(0, m_limits.maxBulkFramesPerStream - static_cast<int>(it->second.envelopes.size()));
 }
 
+int SendScheduler::bulkQueued(quint32 streamId) const
+{
+    const auto it = m_bulk.find(streamId);
+    return it == m_bulk.end() ? 0 : static_cast<int>(it->second.envelopes.size());
+}
+
 bool SendScheduler::sendBulk(quint32 streamId, wire::Envelope envelope)
 {
     const auto it = m_bulk.find(streamId);

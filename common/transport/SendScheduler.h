@@ -116,6 +116,8 @@ public:
     void closeBulkStream(quint32 streamId);
     // How many more frames the stream may queue now (0: wait for creditReturned).
     int bulkCredit(quint32 streamId) const;
+    // How many frames of the stream wait here, not yet written (0 for an unknown stream).
+    int bulkQueued(quint32 streamId) const;
     // Queues one envelope of the stream, numbered and encoded when it leaves. False without credit
     // or for an unknown stream: nothing queued.
     bool sendBulk(quint32 streamId, wire::Envelope envelope);

@@ -226,8 +226,29 @@ void AdvisorDesk::handleTake(Session &session, const wire::TakeCustomer &request
         return;
     }
     const QString entryId = QString::fromStdString(request.entry_id());
-    const auto entry = entryId.isEmpty() ? m_queue.takeNext() : m_queue.take(entryId);
+    // One video consultation at a time (issue 10): while the advisor holds one, a video customer is
+    // refused and "take next" passes over the video customers to the oldest text-chat customer, who
+    // would otherwise wait behind someone this advisor cannot take now. The video customers keep
+    // their places for the next advisor who can.
+    const bool inVideo = m_consultations.holdsVideo(*presence);
+    const auto canServe = [inVideo](const QueueService::Entry &waiting) {
+        return !inVideo || waiting.mode != wire::CONSULTATION_MODE_VIDEO;
+    };
+    if (const QueueService::Entry *chosen = entryId.isEmpty() ? nullptr : m_queue.find(entryId);
+        chosen && !canServe(*chosen)) {
+        session.sendError(wire::ERROR_VIDEO_IN_PROGRESS, requestId,
+                          QStringLiteral("a video consultation is already running"));
+        return;
+    }
+    const auto entry = !entryId.isEmpty() ? m_queue.take(entryId)
+                       : inVideo          ? m_queue.takeNext(canServe)
+                                          : m_queue.takeNext();
     if (!entry) {
+        if (entryId.isEmpty() && m_queue.length() > 0) {
+            session.sendError(wire::ERROR_VIDEO_IN_PROGRESS, requestId,
+                              QStringLiteral("only video customers wait, and a video consultation is running"));
+            return;
+        }
         session.sendError(entryId.isEmpty() ? wire::ERROR_QUEUE_EMPTY : wire::ERROR_NOT_FOUND, requestId,
                           entryId.isEmpty() ? QStringLiteral("nobody is waiting") : QStringLiteral("no such entry"));
         return;
@@ -238,6 +259,7 @@ void AdvisorDesk::handleTake(Session &session, const wire::TakeCustomer &request
     participants.customerPhoneE164 = entry->phoneE164;
     participants.mode = entry->mode;
     participants.enqueuedAtMs = entry->enqueuedAtMs;
+    participants.systemCheck = entry->systemCheck;
     m_consultations.start(session, *presence, participants, requestId);
 }
 

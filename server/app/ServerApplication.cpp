@@ -129,6 +129,11 @@ Status ServerApplication::start()
         m_latencyReport = new QTimer(this);
         connect(m_latencyReport, &QTimer::timeout, this, [this] { logLatencies("last 5 s"); });
         m_latencyReport->start(5000);
+        // S11: no connection check while the loop lags (the window is the probe's last 5 s).
+        const qint64 busyLagUs = qint64(m_config.linkTestBusyLoopLagMs) * 1000;
+        m_core->linkTests().setOverloadCheck([probe = m_loopLagProbe.get(), busyLagUs] {
+            return probe->lateness().count() > 0 && probe->lateness().quantileUs(0.99) > busyLagUs;
+        });
     }
     installSignalHandlers();
     qCInfo(lcServer).noquote() << "listening on" << m_config.listenAddress.toString() + u':' + QString::number(port());

@@ -63,6 +63,19 @@ ServerCore::ServerCore(const ServerConfig &config, Dependencies dependencies, QO
     advisorSettings.absoluteLifetimeHours = config.absoluteLifetimeHours;
     m_advisorDesk = std::make_unique<AdvisorDesk>(advisorSettings, m_advisorStore, m_hasher, m_throttle, *m_roster,
                                                   *m_queue, *m_consultations, *m_inbox, *m_registry, m_clock);
+    m_linkTests = std::make_unique<LinkTestService>(linkTestSettings(config), *m_registry, m_clock);
+}
+
+LinkTestService::Settings ServerCore::linkTestSettings(const ServerConfig &config)
+{
+    LinkTestService::Settings settings;
+    settings.maxDownloadBytes = static_cast<quint32>(config.linkTestMaxDownloadBytes);
+    settings.maxUploadBytes = static_cast<quint32>(config.linkTestMaxUploadBytes);
+    settings.timeLimitMs = config.linkTestTimeLimitMs;
+    settings.testsPerAddress = config.linkTestsPerAddress;
+    settings.windowMinutes = config.linkTestWindowMinutes;
+    settings.maxConcurrent = config.linkTestMaxConcurrent;
+    return settings;
 }
 
 void ServerCore::addConsultationParts(const ServerConfig &config)
@@ -88,7 +101,7 @@ void ServerCore::addConsultationParts(const ServerConfig &config)
     mediaSettings.audioDeadlineMs = config.mediaAudioDeadlineMs;
     mediaSettings.videoDeadlineMs = config.mediaVideoDeadlineMs;
     mediaSettings.maxUplinkKbps = config.mediaMaxUplinkKbps;
-    m_media = std::make_unique<MediaRelay>(mediaSettings, *m_registry, m_clock);
+    m_media = std::make_unique<MediaRelay>(mediaSettings, *m_consultations, *m_registry, m_clock);
     m_consultations->subscribe(*m_media);
 }
 
@@ -178,6 +191,12 @@ void ServerCore::dispatch(Session &session, const wire::Envelope &envelope)
     case wire::Envelope::kMarkInboxItemDone:
         m_inbox->handleDone(session, envelope.mark_inbox_item_done());
         return;
+    case wire::Envelope::kLinkTestRequest:
+        m_linkTests->handleRequest(session, envelope.link_test_request());
+        return;
+    case wire::Envelope::kLinkTestData:
+        m_linkTests->handleData(session, envelope.link_test_data());
+        return;
     case wire::Envelope::kEndConsultation:
         m_consultations->handleEnd(session, envelope.end_consultation());
         return;
@@ -216,6 +235,7 @@ void ServerCore::dispatch(Session &session, const wire::Envelope &envelope)
 
 void ServerCore::sessionSuspended(Session &session)
 {
+    m_linkTests->sessionGone(session); // its data went with the connection
     m_consultations->sessionSuspended(session);
     m_advisorDesk->sessionSuspended(session);
 }
@@ -228,6 +248,7 @@ void ServerCore::sessionResumed(Session &session)
 
 void ServerCore::sessionEnding(Session &session)
 {
+    m_linkTests->sessionGone(session);
     m_consultations->sessionEnding(session);
     m_customers->sessionEnding(session);
     m_advisorDesk->sessionEnding(session);

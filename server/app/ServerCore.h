@@ -10,6 +10,7 @@
 #include "customers/CustomerDesk.h"
 #include "inbox/InboxService.h"
 #include "inbox/InboxStore.h"
+#include "linktest/LinkTestService.h"
 #include "media/MediaRelay.h"
 #include "notices/NoticeCatalog.h"
 #include "presence/AdvisorRoster.h"
@@ -58,6 +59,7 @@ public:
     AdvisorDesk &advisorDesk() { return *m_advisorDesk; }
     InboxService &inbox() { return *m_inbox; }
     MediaRelay &media() { return *m_media; }
+    LinkTestService &linkTests() { return *m_linkTests; }
     StatisticsStore &statistics() { return m_statistics; }
     AdvisorStore &advisorStore() { return m_advisorStore; }
     const NoticeCatalog &notices() const { return m_notices; }
@@ -73,6 +75,7 @@ public:
     void sessionEnding(Session &session) override;
 
     static SessionRegistry::Settings sessionSettings(const ServerConfig &config);
+    static LinkTestService::Settings linkTestSettings(const ServerConfig &config);
 
 private:
     void addConsultationParts(const ServerConfig &config);
@@ -98,6 +101,7 @@ private:
     std::unique_ptr<ConsultationTransfer> m_transfer;
     std::unique_ptr<MediaRelay> m_media;
     std::unique_ptr<AdvisorDesk> m_advisorDesk;
+    std::unique_ptr<LinkTestService> m_linkTests; // the system check's connection line, before a consultation
     qint64 m_lastRateWarningUs = 0;
 };
 

@@ -3,6 +3,7 @@
 #include "consultation/ConsultationService.h"
 #include "core/Clock.h"
 #include "session/SessionRegistry.h"
+#include "stats/StatisticsStore.h"
 #include "validation/TextNormaliser.h"
 
 namespace consult {
@@ -75,6 +76,8 @@ void ChatRelay::handleChat(Session &sender, const wire::SendChat &chat)
     }
     const wire::Party author = consultation->partyOf(sender.id());
     const QString &authorName = author == wire::PARTY_ADVISOR ? consultation->advisorName : consultation->customerName;
+    // P3: the statistics record the chat as used once a participant wrote (not for the greeting).
+    m_consultations.noteFeature(consultation->id, StatisticsStore::Chat);
     relay(*consultation, &sender, author, authorName, text.value(), chat.client_message_id());
 }
 

@@ -78,6 +78,15 @@ struct ServerConfig
     int mediaMaxUplinkKbps = 2000; // per sender
     int loopLagProbeMs = 0;        // 0: off
 
+    // [linktest]: the connection check of the customer's system check (S11)
+    int linkTestMaxDownloadBytes = 512 * 1024;
+    int linkTestMaxUploadBytes = 256 * 1024;
+    int linkTestTimeLimitMs = 10'000;
+    int linkTestsPerAddress = 6; // per window, IPv6 by /64
+    int linkTestWindowMinutes = 60;
+    int linkTestMaxConcurrent = 32;
+    int linkTestBusyLoopLagMs = 100; // refused while the loop-lag probe's p99 is above this
+
     // [storage]
     QString dataDirectory = QStringLiteral("data");
     QString databaseFile = QStringLiteral("consult.sqlite");

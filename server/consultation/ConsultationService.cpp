@@ -41,7 +41,13 @@ void ConsultationService::start(Session &advisor, AdvisorPresence &presence, con
     consultation.mode = participants.mode;
     consultation.startedAtMs = m_clock.nowMs();
     consultation.waitedMs = consultation.startedAtMs - participants.enqueuedAtMs;
-    consultation.features = StatisticsStore::Chat;
+    // P3: what was really used is noted by the parts as it happens (chat, audio, video).
+    consultation.features = 0;
+    if (participants.mode == wire::CONSULTATION_MODE_VIDEO) {
+        consultation.phoneCode = newPhoneCode();
+        m_phoneCodes.insert(consultation.phoneCode);
+        consultation.systemCheck = participants.systemCheck;
+    }
     const ConsultationRecord &stored = m_consultations.insert(consultation.id, consultation).value();
     m_consultationOfCustomer.insert(customer->id(), stored.id);
     customer->setStage(Session::Stage::ConsultingCustomer);
@@ -55,6 +61,7 @@ void ConsultationService::start(Session &advisor, AdvisorPresence &presence, con
     toCustomer.mutable_consultation_started()->set_request_id(0);
     toCustomer.mutable_consultation_started()->clear_customer_name();
     toCustomer.mutable_consultation_started()->clear_customer_phone_e164();
+    toCustomer.mutable_consultation_started()->clear_system_check(); // the customer's own, for the advisor
     advisor.send(std::move(toAdvisor));
     customer->send(std::move(toCustomer));
 
@@ -75,7 +82,31 @@ wire::ConsultationStarted ConsultationService::startedMessage(const Consultation
     started.set_mode(consultation.mode);
     started.set_started_at(consultation.startedAtMs);
     started.set_waited_ms(consultation.waitedMs);
+    started.set_phone_code(consultation.phoneCode.toStdString());
+    if (consultation.systemCheck)
+        *started.mutable_system_check() = *consultation.systemCheck;
     return started;
+}
+
+QString ConsultationService::newPhoneCode() const
+{
+    // A million codes against at most a few thousand running consultations: a clash is rare, and
+    // drawing again until there is none ends quickly.
+    for (;;) {
+        const QString code = QStringLiteral("%1").arg(SecureRandom::bounded(1'000'000), 6, 10, QLatin1Char('0'));
+        if (!m_phoneCodes.contains(code))
+            return code;
+    }
+}
+
+bool ConsultationService::holdsVideo(const AdvisorPresence &presence) const
+{
+    for (const QString &id : presence.consultations) {
+        const auto it = m_consultations.constFind(id);
+        if (it != m_consultations.cend() && it->mode == wire::CONSULTATION_MODE_VIDEO)
+            return true;
+    }
+    return false;
 }
 
 const ConsultationRecord *ConsultationService::ownConsultation(const Session &session, const std::string &id) const
@@ -141,6 +172,7 @@ void ConsultationService::end(const QString &consultationId, wire::EndReason rea
     const ConsultationRecord consultation = it.value();
     m_consultations.erase(it);
     m_consultationOfCustomer.remove(consultation.customerSessionId);
+    m_phoneCodes.remove(consultation.phoneCode);
     for (ConsultationSubscriber *part : m_parts)
         part->consultationEnded(consultation);
     const qint64 now = m_clock.nowMs();

@@ -5,9 +5,11 @@
 
 #include <QHash>
 #include <QObject>
+#include <QSet>
 #include <QString>
 
 #include <functional>
+#include <optional>
 #include <vector>
 
 namespace consult {
@@ -44,6 +46,7 @@ public:
         QString customerPhoneE164;
         wire::ConsultationMode mode = wire::CONSULTATION_MODE_CHAT;
         qint64 enqueuedAtMs = 0;
+        std::optional<wire::SystemCheck> systemCheck; // video only: shown to the advisor
     };
     // The advisor has taken a customer: both are told, then the parts (the chat part greets).
     void start(Session &advisor, AdvisorPresence &presence, const Participants &participants, quint32 requestId);
@@ -51,6 +54,9 @@ public:
     // What the advisor is told of a consultation they now hold (the customer gets it without the
     // customer's own name and phone).
     static wire::ConsultationStarted startedMessage(const ConsultationRecord &consultation);
+
+    // One video consultation per advisor (issue 10): whether `presence` holds a running one.
+    bool holdsVideo(const AdvisorPresence &presence) const;
 
     // S5: the consultation `id` if `session` takes part in it, else null.
     const ConsultationRecord *ownConsultation(const Session &session, const std::string &id) const;
@@ -79,6 +85,8 @@ public:
     int count() const { return static_cast<int>(m_consultations.size()); }
 
 private:
+    // Six random digits that no running consultation has.
+    QString newPhoneCode() const;
     void end(const QString &consultationId, wire::EndReason reason);
     void sendPresence(const ConsultationRecord &consultation, quint64 toSessionId, wire::PeerState state);
     // Tells the other side of each of the session's consultations how the session's connection is.
@@ -94,6 +102,7 @@ private:
     std::vector<ConsultationSubscriber *> m_parts;
     QHash<QString, ConsultationRecord> m_consultations;
     QHash<quint64, QString> m_consultationOfCustomer; // customer session -> consultation
+    QSet<QString> m_phoneCodes;                       // of the running video consultations
 };
 
 } // namespace consult

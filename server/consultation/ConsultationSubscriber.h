@@ -4,6 +4,8 @@
 
 #include <QString>
 
+#include <optional>
+
 namespace consult {
 
 // One consultation as its lifecycle knows it: who takes part and since when. Owned by the
@@ -20,7 +22,11 @@ struct ConsultationRecord
     wire::ConsultationMode mode = wire::CONSULTATION_MODE_CHAT;
     qint64 startedAtMs = 0;
     qint64 waitedMs = 0;
-    int features = 0; // StatisticsStore::Feature flags, for the anonymous record at the end
+    int features = 0; // StatisticsStore::Feature flags used, for the anonymous record at the end
+    // Video consultation: the short code for the bank's dial-in number (seed 002), six digits, unique
+    // among running consultations; RAM only, never logged. Empty for the service chat.
+    QString phoneCode;
+    std::optional<wire::SystemCheck> systemCheck; // the customer's, for the advisor (video only)
 
     wire::Party partyOf(quint64 sessionId) const
     {

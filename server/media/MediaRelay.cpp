@@ -1,8 +1,10 @@
 #include "MediaRelay.h"
 
+#include "consultation/ConsultationService.h"
 #include "core/Clock.h"
 #include "protocol/EnvelopeCodec.h"
 #include "session/SessionRegistry.h"
+#include "stats/StatisticsStore.h"
 
 namespace consult {
 
@@ -10,9 +12,11 @@ namespace {
 constexpr int kMaxPayloadBytes = 1200;
 } // namespace
 
-MediaRelay::MediaRelay(Settings settings, SessionRegistry &registry, const Clock &clock, QObject *parent)
+MediaRelay::MediaRelay(Settings settings, ConsultationService &consultations, SessionRegistry &registry,
+                       const Clock &clock, QObject *parent)
     : QObject(parent)
     , m_settings(settings)
+    , m_consultations(consultations)
     , m_registry(registry)
     , m_clock(clock)
 {
@@ -136,6 +140,11 @@ void MediaRelay::handlePacket(Session &sender, const wire::Envelope &envelope)
         ++m_droppedTotal;
         return;
     }
+    // P3: the statistics record audio and video as used once a packet of each was relayed.
+    if (bool &noted = audio ? from->audioRelayed : from->videoRelayed; !noted) {
+        noted = true;
+        m_consultations.noteFeature(from->consultationId, audio ? StatisticsStore::Audio : StatisticsStore::Video);
+    }
     wire::Envelope forward;
     *forward.mutable_media_packet() = packet;
     Queued item;
@@ -226,6 +235,9 @@ void MediaRelay::handleState(Session &sender, const wire::MediaState &state)
     from->cameraOn = state.camera_on();
     wire::Envelope envelope;
     *envelope.mutable_media_state() = state;
+    // Only the customer talks over the telephone instead (seed 002); the advisor's app shows the code.
+    if (sender.kind() != wire::CLIENT_KIND_CUSTOMER)
+        envelope.mutable_media_state()->set_audio_by_phone(false);
     relayControl(sender, *from, std::move(envelope));
 }
 

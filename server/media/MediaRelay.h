@@ -16,6 +16,7 @@
 namespace consult {
 
 class Clock;
+class ConsultationService;
 class Session;
 class SessionRegistry;
 
@@ -41,7 +42,9 @@ public:
         int receiptIntervalMs = 50;
     };
 
-    MediaRelay(Settings settings, SessionRegistry &registry, const Clock &clock, QObject *parent = nullptr);
+    // `consultations` hears which media were really relayed, for the anonymous statistics (P3).
+    MediaRelay(Settings settings, ConsultationService &consultations, SessionRegistry &registry, const Clock &clock,
+               QObject *parent = nullptr);
 
     // ConsultationSubscriber: the consultation service keeps the relay's view of the pairs up to date.
     void consultationStarted(const ConsultationRecord &consultation) override;
@@ -83,6 +86,8 @@ private:
         bool microphoneOn = false;
         bool cameraOn = false;
         TokenBucket uplink;
+        bool audioRelayed = false; // noted for the statistics once each
+        bool videoRelayed = false;
         // As a sender.
         quint64 bytesReceived = 0;
         quint64 bytesReceivedAtLastReceipt = 0;
@@ -114,6 +119,7 @@ private:
     static void resetCounters(Endpoint &endpoint);
 
     Settings m_settings;
+    ConsultationService &m_consultations;
     SessionRegistry &m_registry;
     const Clock &m_clock;
     std::map<Key, Endpoint> m_endpoints;

@@ -80,6 +80,22 @@ std::optional<QueueService::Entry> QueueService::takeNext()
     return take(*front);
 }
 
+std::optional<QueueService::Entry> QueueService::takeNext(const std::function<bool(const Entry &)> &canServe)
+{
+    for (const WaitingQueue::Entry &waiting : m_queue) {
+        const auto it = m_entries.constFind(waiting.id);
+        if (it != m_entries.cend() && canServe(it.value()))
+            return take(waiting.id); // leaves the loop before the queue changes
+    }
+    return std::nullopt;
+}
+
+const QueueService::Entry *QueueService::find(const QString &entryId) const
+{
+    const auto it = m_entries.constFind(entryId);
+    return it == m_entries.cend() ? nullptr : &it.value();
+}
+
 std::optional<QueueService::Entry> QueueService::take(const QString &entryId)
 {
     if (!m_entries.contains(entryId))

@@ -10,6 +10,7 @@
 #include <QObject>
 #include <QString>
 
+#include <functional>
 #include <optional>
 
 namespace consult {
@@ -60,6 +61,11 @@ public:
     void leave(const QString &entryId);
     // An advisor takes the next customer or a chosen one; the entry leaves the queue.
     std::optional<Entry> takeNext();
+    // The oldest waiting customer for whom `canServe` holds (an advisor in a video consultation can
+    // serve text-chat customers only); nothing if there is none. O(customers before that one).
+    std::optional<Entry> takeNext(const std::function<bool(const Entry &)> &canServe);
+    // A waiting customer, or null.
+    const Entry *find(const QString &entryId) const;
     std::optional<Entry> take(const QString &entryId);
 
     bool contains(const QString &entryId) const { return m_entries.contains(entryId); }

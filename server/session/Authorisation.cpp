@@ -29,6 +29,14 @@ Verdict check(Session::Stage stage, wire::ClientKind kind, protocol::BodyCase bo
     case wire::Envelope::kQualityChange:
         return allowIf(stage == Stage::ConsultingCustomer || stage == Stage::Advisor);
 
+    // S11: the connection check of the system check, for a customer who has not started a
+    // consultation (before log-in, or while waiting to repeat it); in a consultation it would compete
+    // with the call it measures. Advisors have no system check. The test's own limits: LinkTestService.
+    case wire::Envelope::kLinkTestRequest:
+    case wire::Envelope::kLinkTestData:
+        return allowIf(kind == wire::CLIENT_KIND_CUSTOMER &&
+                       (stage == Stage::Anonymous || stage == Stage::WaitingCustomer));
+
     // S6: advisor-only functions.
     case wire::Envelope::kAdvisorLogout:
     case wire::Envelope::kSetAvailability:
@@ -47,8 +55,9 @@ RateClass rateClassOf(protocol::BodyCase body)
 {
     if (body == wire::Envelope::kSendChat)
         return RateClass::Chat;
-    // Media is limited in bytes by the relay and in packets by the connection.
-    if (protocol::isRealtime(body))
+    // Media is limited in bytes by the relay and in packets by the connection; the connection check's
+    // data in bytes and time by the link-test service, and in packets by the connection likewise.
+    if (protocol::isUnsequenced(body))
         return RateClass::Media;
     return RateClass::Control;
 }

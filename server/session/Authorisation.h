@@ -24,7 +24,7 @@ enum class RateClass
 {
     Chat,
     Control,
-    Media
+    Media // unsequenced data (media, link-test data): bounded in bytes by its service
 };
 RateClass rateClassOf(protocol::BodyCase body);
 

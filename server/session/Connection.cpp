@@ -62,6 +62,15 @@ void Connection::sendFrame(const QByteArray &bytes, SendClass sendClass)
     }
 }
 
+bool Connection::sendBulk(quint32 streamId, wire::Envelope envelope)
+{
+    // A numbered envelope here would leave out of order with the reliable class; none is sent so yet.
+    Q_ASSERT(protocol::isUnsequenced(envelope.body_case()));
+    if (!isOpen())
+        return false;
+    return m_scheduler.sendBulk(streamId, std::move(envelope));
+}
+
 void Connection::writeFrame(const QByteArray &frame)
 {
     m_socket->sendBinaryMessage(frame);
@@ -124,11 +133,12 @@ void Connection::onBinaryMessage(const QByteArray &bytes)
     // A coarse limit on everything a connection sends (I5). An unnumbered envelope over it is dropped;
     // a numbered one cannot be, without a gap in the sequence, so a client that floods those is closed.
     // Media has its own, larger budget: a call is 100 packets a second, a chat a few lines a minute.
+    // The connection check's upload (16 KiB chunks, a few dozen at most) counts against it too.
     const double elapsed = static_cast<double>(nowUs - m_lastRefillUs) / 1e6;
     m_lastRefillUs = nowUs;
     m_tokens = qMin(m_limits.envelopeBurst, m_tokens + elapsed * m_limits.envelopesPerSecond);
     m_realtimeTokens = qMin(m_limits.realtimeBurst, m_realtimeTokens + elapsed * m_limits.realtimePerSecond);
-    if (protocol::isRealtime(std::get<wire::Envelope>(decoded).body_case())) {
+    if (protocol::isUnsequenced(std::get<wire::Envelope>(decoded).body_case())) {
         if (m_realtimeTokens < 1) {
             if (++m_rateViolations >= m_limits.maxRateViolations)
                 close(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("flooding"));

@@ -59,6 +59,18 @@ public:
     // read (I1).
     void sendFrame(const QByteArray &bytes, SendClass sendClass = SendClass::Reliable);
 
+    // Bulk, the lowest class (see SendScheduler): pull-based streams with credits, behind every audio,
+    // reliable and video frame of this connection. Only unsequenced envelopes for now (the connection
+    // check's data): they leave encoded as they are, with no sequence number.
+    void openBulkStream(quint32 streamId, std::function<void()> creditReturned)
+    {
+        m_scheduler.openBulkStream(streamId, std::move(creditReturned));
+    }
+    void closeBulkStream(quint32 streamId) { m_scheduler.closeBulkStream(streamId); }
+    int bulkCredit(quint32 streamId) const { return m_scheduler.bulkCredit(streamId); }
+    int bulkQueued(quint32 streamId) const { return m_scheduler.bulkQueued(streamId); }
+    bool sendBulk(quint32 streamId, wire::Envelope envelope);
+
     // What this connection holds for its peer: queued in the scheduler plus the socket's backlog,
     // ciphertext included. For tests and metrics.
     qint64 outgoingBytes() const { return m_scheduler.heldBytes(); }

@@ -328,10 +328,10 @@ void SessionRegistry::onSessionEnvelope(quint64 sessionId, const wire::Envelope 
         }
         return;
     default:
-        if ((envelope.seq() == 0) != protocol::isRealtime(envelope.body_case())) {
+        if ((envelope.seq() == 0) != protocol::isUnsequenced(envelope.body_case())) {
             // Application messages belong to the reliable class (unnumbered ones would escape replay,
-            // de-duplication and the sequence check); media belongs to the real-time class and must
-            // not be numbered (it is never kept for replay).
+            // de-duplication and the sequence check); media and link-test data are unsequenced and
+            // must not be numbered (they are never kept for replay).
             wire::Envelope reply;
             reply.mutable_error()->set_code(wire::ERROR_MALFORMED);
             reply.mutable_error()->set_message(envelope.seq() == 0 ? "application messages must carry a sequence number"

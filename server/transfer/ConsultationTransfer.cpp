@@ -49,6 +49,12 @@ void ConsultationTransfer::handleTransfer(Session &sender, const wire::TransferC
         sender.sendError(wire::ERROR_AT_CAPACITY, requestId, QStringLiteral("the colleague has no free place"));
         return;
     }
+    // One video consultation per advisor, as when taking a customer.
+    if (consultation->mode == wire::CONSULTATION_MODE_VIDEO && m_consultations.holdsVideo(*to)) {
+        sender.sendError(wire::ERROR_VIDEO_IN_PROGRESS, requestId,
+                         QStringLiteral("the colleague is already in a video consultation"));
+        return;
+    }
 
     const QString id = consultation->id;
     const QString previousAdvisor = consultation->advisorName;

@@ -84,6 +84,10 @@ const std::map<wire::Envelope::BodyCase, std::array<char, ColumnCount>> kExpecte
     {wire::Envelope::kMediaState, {D, D, A, A}},
     {wire::Envelope::kKeyframeRequest, {D, D, A, A}},
     {wire::Envelope::kQualityChange, {D, D, A, A}},
+    // S11: the connection check before log-in or while waiting; not in a consultation, not an advisor.
+    {wire::Envelope::kLinkTestRequest, {A, A, D, D}},
+    {wire::Envelope::kLinkTestData, {A, A, D, D}},
+    {wire::Envelope::kLinkTestResult, {D, D, D, D}},
 };
 
 bool isNotAllowed(const wire::Envelope &envelope)
@@ -549,9 +553,9 @@ void TestObjectAuthorisation::everyMessageTypeIsAllowedOnlyWhereTheMatrixSaysSo(
     QVERIFY2(session, "could not set up a session in this state");
 
     const int from = session->mark();
-    // Media travels in the real-time class (unnumbered); everything else is reliable.
+    // Media and link-test data travel unnumbered; everything else is reliable.
     wire::Envelope probe = envelopeWithEmptyBody(static_cast<wire::Envelope::BodyCase>(body));
-    if (protocol::isRealtime(probe.body_case()))
+    if (protocol::isUnsequenced(probe.body_case()))
         session->sendUnsequenced(std::move(probe));
     else
         session->sendReliable(std::move(probe));

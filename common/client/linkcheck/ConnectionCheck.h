@@ -69,6 +69,12 @@ Q_SIGNALS:
     void finished(const consult::ConnectionCheck::Result &result);
 
 private:
+    void sendRequest();
+    void onDownloadChunk(const wire::LinkTestData &data);
+    void sendUpload();
+    void reportProgress();
+    void finish(Result::Problem problem);
+
     struct Private;
     std::unique_ptr<Private> d;
 };

@@ -113,9 +113,50 @@ private slots:
     void everyBodyHasANameAndIsListed()
     {
         const auto cases = protocol::allBodyCases();
-        QCOMPARE(cases.size(), 45);
+        QCOMPARE(cases.size(), 48);
         for (auto bodyCase : cases)
             QVERIFY(protocol::bodyName(bodyCase) != QStringLiteral("unknown"));
+        QCOMPARE(protocol::bodyName(wire::Envelope::kLinkTestRequest), QStringLiteral("link_test_request"));
+        QCOMPARE(protocol::bodyName(wire::Envelope::kLinkTestData), QStringLiteral("link_test_data"));
+        QCOMPARE(protocol::bodyName(wire::Envelope::kLinkTestResult), QStringLiteral("link_test_result"));
+    }
+
+    void onlyMediaAndLinkTestDataTravelUnsequenced()
+    {
+        // The connection check's data is bulk and worthless after a resume: it must not fill the replay
+        // buffer. Its request and result are reliable, as every other application message.
+        for (const auto bodyCase : protocol::allBodyCases()) {
+            const bool media = bodyCase == wire::Envelope::kMediaPacket ||
+                               bodyCase == wire::Envelope::kMediaAcknowledge ||
+                               bodyCase == wire::Envelope::kMediaReceipt;
+            QVERIFY2(protocol::isRealtime(bodyCase) == media, qPrintable(protocol::bodyName(bodyCase)));
+            QVERIFY2(protocol::isUnsequenced(bodyCase) == (media || bodyCase == wire::Envelope::kLinkTestData),
+                     qPrintable(protocol::bodyName(bodyCase)));
+        }
+    }
+
+    void linkTestDataRoundTripsAndRefusesUnknownFields()
+    {
+        wire::Envelope envelope;
+        envelope.mutable_link_test_data()->set_request_id(3);
+        envelope.mutable_link_test_data()->set_payload(std::string(16 * 1024, 'x'));
+        envelope.mutable_link_test_data()->set_last(true);
+        const auto decoded = protocol::decode(protocol::encode(envelope));
+        QVERIFY(std::holds_alternative<wire::Envelope>(decoded));
+        QCOMPARE(std::get<wire::Envelope>(decoded).link_test_data().payload().size(), std::size_t(16 * 1024));
+        QVERIFY(std::get<wire::Envelope>(decoded).link_test_data().last());
+
+        // An unknown field inside the link-test data (field 9, varint) is refused like anywhere else (I4).
+        QByteArray body = QByteArray::fromStdString(envelope.link_test_data().SerializeAsString());
+        body.append(char(9 << 3));
+        body.append(char(1));
+        QByteArray crafted;
+        appendTag(crafted, 111, 2); // link_test_data
+        appendVarint(crafted, quint64(body.size()));
+        crafted.append(body);
+        const auto refused = protocol::decode(crafted);
+        QVERIFY(std::holds_alternative<protocol::DecodeError>(refused));
+        QCOMPARE(std::get<protocol::DecodeError>(refused).kind, protocol::DecodeError::Kind::UnknownFields);
     }
 };
 

@@ -106,6 +106,12 @@ const Row kMatrix[] = {
     {wire::Envelope::kMediaState,            {D,         D,         D,        A,          A,       D,        D}},
     {wire::Envelope::kKeyframeRequest,       {D,         D,         D,        A,          A,       D,        D}},
     {wire::Envelope::kQualityChange,         {D,         D,         D,        A,          A,       D,        D}},
+    // The connection check (S11): a customer before log-in, or waiting (to repeat it); never in a
+    // consultation (it would compete with the call it measures), never an advisor (no system check).
+    // The result is the server's answer only.
+    {wire::Envelope::kLinkTestRequest,       {A,         D,         A,        D,          D,       D,        D}},
+    {wire::Envelope::kLinkTestData,          {A,         D,         A,        D,          D,       D,        D}},
+    {wire::Envelope::kLinkTestResult,        {D,         D,         D,        D,          D,       D,        D}},
 };
 // clang-format on
 
@@ -198,10 +204,11 @@ private slots:
     void onlyChatCountsAgainstTheChatRate()
     {
         // I5: chat has its own, lower rate; media is limited in bytes by the relay and in packets by the
-        // connection; everything else is control.
+        // connection, the connection check's data in bytes by the link-test service (S11); everything
+        // else, the link-test request included, is control.
         for (const protocol::BodyCase body : protocol::allBodyCases()) {
             const bool media = body == wire::Envelope::kMediaPacket || body == wire::Envelope::kMediaAcknowledge ||
-                               body == wire::Envelope::kMediaReceipt;
+                               body == wire::Envelope::kMediaReceipt || body == wire::Envelope::kLinkTestData;
             const auto expected = body == wire::Envelope::kSendChat ? Authorisation::RateClass::Chat
                                   : media                           ? Authorisation::RateClass::Media
                                                                     : Authorisation::RateClass::Control;

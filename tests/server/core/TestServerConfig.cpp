@@ -134,6 +134,15 @@ max_uplink_kbps = 1500
 [diagnostics]
 loop_lag_probe_ms = 7
 
+[linktest]
+max_download_bytes = 262144
+max_upload_bytes = 131072
+time_limit_ms = 8000
+tests_per_address = 4
+window_minutes = 30
+max_concurrent = 12
+busy_loop_lag_ms = 80
+
 [storage]
 data_directory = /var/lib/consult
 database_file = main.sqlite
@@ -202,6 +211,13 @@ notices_directory = /etc/consult/notices
         QCOMPARE(c.mediaVideoDeadlineMs, 150);
         QCOMPARE(c.mediaMaxUplinkKbps, 1500);
         QCOMPARE(c.loopLagProbeMs, 7);
+        QCOMPARE(c.linkTestMaxDownloadBytes, 262144);
+        QCOMPARE(c.linkTestMaxUploadBytes, 131072);
+        QCOMPARE(c.linkTestTimeLimitMs, 8000);
+        QCOMPARE(c.linkTestsPerAddress, 4);
+        QCOMPARE(c.linkTestWindowMinutes, 30);
+        QCOMPARE(c.linkTestMaxConcurrent, 12);
+        QCOMPARE(c.linkTestBusyLoopLagMs, 80);
         QCOMPARE(c.transferGreetingGerman, QStringLiteral("Servus, hier ist %1; ich übernehme."));
         QCOMPARE(c.transferGreetingEnglish, QStringLiteral("Hi, %1 here; I am taking over."));
         QCOMPARE(c.transferHistoryLines, 50);
@@ -250,6 +266,10 @@ notices_directory = /etc/consult/notices
         // P5: IP addresses are kept at most 7 days.
         QTest::newRow("access log 8 days") << u"retention"_s << u"access_log_days"_s << u"8"_s;
         QTest::newRow("access log 0 days") << u"retention"_s << u"access_log_days"_s << u"0"_s;
+        // S11: the connection check stays bounded in bytes and seconds.
+        QTest::newRow("link test download above 4 MiB") << u"linktest"_s << u"max_download_bytes"_s << u"4194305"_s;
+        QTest::newRow("link test over 30 s") << u"linktest"_s << u"time_limit_ms"_s << u"30001"_s;
+        QTest::newRow("no link tests at all") << u"linktest"_s << u"tests_per_address"_s << u"0"_s;
     }
 
     void badValuesAreRefusedNamingTheKey()
@@ -496,6 +516,13 @@ notices_directory = /etc/consult/notices
         QCOMPARE(c.dataDirectory, QDir(m_directory->path()).absoluteFilePath(d.dataDirectory));
         QCOMPARE(c.databaseFile, d.databaseFile);
         QCOMPARE(c.inboxKeyFile, d.inboxKeyFile);
+        QCOMPARE(c.linkTestMaxDownloadBytes, d.linkTestMaxDownloadBytes);
+        QCOMPARE(c.linkTestMaxUploadBytes, d.linkTestMaxUploadBytes);
+        QCOMPARE(c.linkTestTimeLimitMs, d.linkTestTimeLimitMs);
+        QCOMPARE(c.linkTestsPerAddress, d.linkTestsPerAddress);
+        QCOMPARE(c.linkTestWindowMinutes, d.linkTestWindowMinutes);
+        QCOMPARE(c.linkTestMaxConcurrent, d.linkTestMaxConcurrent);
+        QCOMPARE(c.linkTestBusyLoopLagMs, d.linkTestBusyLoopLagMs);
         QCOMPARE(c.inboxRetentionDays, d.inboxRetentionDays);
         QCOMPARE(c.statisticsRetentionDays, d.statisticsRetentionDays);
         QCOMPARE(c.accessLogRetentionDays, d.accessLogRetentionDays);

@@ -14,12 +14,13 @@ using namespace consult;
 
 namespace {
 
-// A waiting customer as large as the server lets one be: 100 letters of four UTF-8 bytes each, the
-// longest E.164 number, and a system check of 200 three-byte characters.
+// A waiting customer as large as the server lets one be: an id as long as the queue's (22 characters
+// of base64url), 100 letters of four UTF-8 bytes each, the longest E.164 number, and a system check
+// with every figure at the cap CustomerDesk keeps (I7). About 490 bytes: the name is most of it.
 wire::QueueEntry largestEntry(int number)
 {
     wire::QueueEntry entry;
-    entry.set_entry_id(QStringLiteral("entry-%1").arg(number, 6, 10, QLatin1Char('0')).toStdString());
+    entry.set_entry_id(QStringLiteral("entry-%1").arg(number, 16, 10, QLatin1Char('0')).toStdString());
     QString name;
     for (int i = 0; i < 100; ++i)
         name.append(QString::fromUcs4(U"\U00020000", 1));
@@ -27,8 +28,14 @@ wire::QueueEntry largestEntry(int number)
     entry.set_phone_e164("+4930123456789012345");
     entry.set_mode(wire::CONSULTATION_MODE_VIDEO);
     entry.set_enqueued_at(1'800'000'000'000 + number);
-    entry.mutable_system_check()->set_camera(wire::CHECK_OUTCOME_PASSED);
-    entry.mutable_system_check()->set_download_kbps(4'000'000'000u);
+    wire::SystemCheck *check = entry.mutable_system_check();
+    check->set_camera(wire::CHECK_OUTCOME_TOO_SLOW);
+    check->set_microphone(wire::CHECK_OUTCOME_TOO_SLOW);
+    check->set_speaker(wire::CHECK_OUTCOME_TOO_SLOW);
+    check->set_connection(wire::CHECK_OUTCOME_TOO_SLOW);
+    check->set_download_kbps(10'000'000);
+    check->set_upload_kbps(10'000'000);
+    check->set_round_trip_ms(60'000);
     return entry;
 }
 
@@ -146,7 +153,8 @@ private slots:
         Entries entries;
         for (int i = 0; i < 10'000; ++i)
             entries.add(largestEntry(i));
-        QVERIFY(entries.byId.value(entries.order.first()).ByteSizeLong() > 1000); // the sizes below mean something
+        const std::size_t entryBytes = entries.byId.value(entries.order.first()).ByteSizeLong();
+        QVERIFY(entryBytes > 450); // the sizes below mean something
         Sessions sessions;
         SnapshotPager pager(sessions.lookup());
         auto session = advisorSession();
@@ -156,7 +164,12 @@ private slots:
         bool withinWindow = false;
         const QList<QByteArray> pages = receiveAll(*session, pager.settings().pagesInFlight, &withinWindow);
         QVERIFY(withinWindow);
-        QVERIFY(pages.size() > 100); // many pages, not one message of 11 MB
+        // Many pages, not one message of 5 MB: the byte bound, not the item bound, splits them.
+        const qsizetype snapshotBytes = static_cast<qsizetype>(entryBytes) * entries.order.size();
+        QVERIFY(snapshotBytes > 4 * 1024 * 1024);
+        QVERIFY(pages.size() > 70);
+        QVERIFY(pages.size() >= snapshotBytes / pager.settings().page.maxBytes);
+        QVERIFY(pages.size() > entries.order.size() / pager.settings().page.maxItems);
         QStringList received;
         for (int index = 0; index < pages.size(); ++index) {
             const QByteArray &bytes = pages.at(index);
