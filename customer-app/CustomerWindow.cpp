@@ -3,6 +3,7 @@
 #include "ConsentPage.h"
 #include "ConsultationPage.h"
 #include "CustomerTexts.h"
+#include "DevicePreferences.h"
 #include "EndPage.h"
 #include "HeaderBar.h"
 #include "InputCheck.h"
@@ -11,9 +12,13 @@
 #include "MessageStoredPage.h"
 #include "ModePage.h"
 #include "StartPage.h"
+#include "SystemCheckPage.h"
+#include "SystemCheckTexts.h"
 #include "TranscriptSource.h"
+#include "VideoPanel.h"
 #include "WaitingPage.h"
 #include "core/Clock.h"
+#include "media/devices/QtMediaDevices.h"
 #include "widgets/Announcer.h"
 #include "widgets/LanguageSwitcher.h"
 #include "widgets/SendGuardDialog.h"
@@ -25,6 +30,7 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSettings>
 #include <QStackedWidget>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -37,6 +43,9 @@ using Phase = CustomerClient::Phase;
 
 // If closing waits for the server to confirm the end, it waits at most this long.
 constexpr int kCloseGraceMs = 3000;
+
+// The video consultation needs room for the picture beside the chat.
+constexpr QSize kVideoWindowSize(1100, 720);
 
 } // namespace
 
@@ -59,14 +68,16 @@ CustomerWindow::CustomerWindow(Options options, LanguageSwitcher &language, QWid
     m_waiting = new WaitingPage(m_pages);
     m_message = new MessagePage(m_pages);
     m_stored = new MessageStoredPage(m_pages);
+    m_check = new SystemCheckPage(m_pages);
     m_mode = new ModePage(m_pages);
     m_consent = new ConsentPage(m_pages);
     m_consultation = new ConsultationPage(m_pages);
     m_end = new EndPage(m_pages);
     for (QWidget *page :
          {static_cast<QWidget *>(m_start), static_cast<QWidget *>(m_login), static_cast<QWidget *>(m_waiting),
-          static_cast<QWidget *>(m_message), static_cast<QWidget *>(m_stored), static_cast<QWidget *>(m_mode),
-          static_cast<QWidget *>(m_consent), static_cast<QWidget *>(m_consultation), static_cast<QWidget *>(m_end)})
+          static_cast<QWidget *>(m_message), static_cast<QWidget *>(m_stored), static_cast<QWidget *>(m_check),
+          static_cast<QWidget *>(m_mode), static_cast<QWidget *>(m_consent), static_cast<QWidget *>(m_consultation),
+          static_cast<QWidget *>(m_end)})
         m_pages->addWidget(page);
 
     auto *layout = new QVBoxLayout(central);
@@ -96,12 +107,29 @@ CustomerWindow::CustomerWindow(Options options, LanguageSwitcher &language, QWid
 
 CustomerWindow::~CustomerWindow()
 {
+    // The check and the call use the devices, which may be ours (m_ownDevices): close them first.
+    m_check->end();
     dropSession();
 }
 
 QPushButton *CustomerWindow::languageButton() const
 {
     return m_header->languageButton();
+}
+
+QPushButton *CustomerWindow::checkAgainButton() const
+{
+    return m_header->checkButton();
+}
+
+media::MediaDevices &CustomerWindow::devices()
+{
+    if (m_options.devices)
+        return *m_options.devices;
+    // Qt Multimedia only when the video consultation is first wanted: the chat starts without it.
+    if (!m_ownDevices)
+        m_ownDevices = std::make_unique<media::QtMediaDevices>();
+    return *m_ownDevices;
 }
 
 void CustomerWindow::connectPages()
@@ -128,6 +156,32 @@ void CustomerWindow::connectPages()
         m_videoStep = VideoStep::Mode;
         showVideoStep();
     });
+    connect(m_check, &SystemCheckPage::choiceChanged, this, [this](const media::DeviceChoice &choice) {
+        m_choice = choice;
+        QSettings settings;
+        DevicePreferences::save(settings, choice);
+    });
+    connect(m_check, &SystemCheckPage::continueRequested, this, [this] {
+        // Kept for the session: it travels with the log-in (or updates what will travel).
+        m_systemCheck = m_check->result();
+        m_mode->setVideoPossible(true);
+        m_consent->setDevices(m_check->cameraName(), m_check->microphoneName());
+        closeCheck();
+    });
+    connect(m_check, &SystemCheckPage::textChatRequested, this, [this] {
+        // Not enough for picture and sound: the same session goes on as the text chat.
+        m_systemCheck = m_check->result();
+        m_mode->setVideoPossible(false, SystemCheckTexts::summary(*m_systemCheck));
+        closeCheck();
+    });
+    connect(m_check, &SystemCheckPage::cancelRequested, this, [this] {
+        if (m_checkReturn)
+            closeCheck();
+        else
+            goHome();
+    });
+    connect(m_header, &HeaderBar::checkRequested, this, [this] { openCheck(true); });
+    connect(m_pages, &QStackedWidget::currentChanged, this, &CustomerWindow::updateCheckOffer);
     connect(m_mode, &ModePage::backRequested, this, [this] {
         m_videoStep = VideoStep::Login;
         showVideoStep();
@@ -204,6 +258,7 @@ void CustomerWindow::startSession()
     // Every chat line the customer sends passes the send guard; its questions appear over this window.
     client->setSendConfirmation(SendGuardDialog::confirmationOver(this));
     m_login->setClient(client);
+    m_check->setClient(client);
     m_waiting->setClient(client);
     m_message->setClient(client);
     m_stored->setClient(client);
@@ -211,20 +266,93 @@ void CustomerWindow::startSession()
     connect(client, &CustomerClient::phaseChanged, this, &CustomerWindow::onPhaseChanged);
     connect(&client->connection(), &ClientConnection::stateChanged, this, &CustomerWindow::onConnectionState);
     client->start(m_options.endpoint);
+    // The video consultation begins with the system check, which measures on this session.
+    if (m_video && m_videoStep == VideoStep::Check)
+        openCheck(false);
 }
 
 void CustomerWindow::startVideoSession()
 {
     m_video = true;
+    // The check and the consultation need room for pictures beside the text.
+    if (width() < kVideoWindowSize.width() || height() < kVideoWindowSize.height())
+        resize(kVideoWindowSize.expandedTo(size()));
     retranslate();
-    m_videoStep = VideoStep::Login;
+    m_videoStep = VideoStep::Check;
+    m_systemCheck.reset();
     m_login->setVideo(true);
+    m_mode->setVideoPossible(true);
     startSession();
+}
+
+void CustomerWindow::openCheck(bool repeat)
+{
+    QSettings settings;
+    m_choice = DevicePreferences::load(settings);
+    m_checkReturn = repeat ? m_pages->currentWidget() : nullptr;
+    m_check->setClient(m_client.get());
+    m_check->begin(devices(), m_choice, repeat);
+    m_pages->setCurrentWidget(m_check);
+    updateCheckOffer();
+    m_check->focusFirst();
+}
+
+void CustomerWindow::closeCheck()
+{
+    m_check->end();
+    if (m_checkReturn) {
+        QWidget *back = m_checkReturn;
+        m_checkReturn = nullptr;
+        // The session may have moved on meanwhile (an advisor took the customer): follow it.
+        if (m_client && m_client->phase() != Phase::ReadingNotices)
+            onPhaseChanged(m_client->phase());
+        else
+            m_pages->setCurrentWidget(back);
+    } else {
+        m_videoStep = VideoStep::Login;
+        showVideoStep();
+    }
+    updateCheckOffer();
+}
+
+void CustomerWindow::updateCheckOffer()
+{
+    // The settings entry: from the log-in form until the advisor greets the customer (the call then
+    // holds the devices; its switches and the device states are on the consultation screen).
+    const Phase phase = m_client ? m_client->phase() : Phase::Idle;
+    const bool offered = m_video && m_pages->currentWidget() != m_check && m_videoStep != VideoStep::Check &&
+                         (phase == Phase::ReadingNotices || phase == Phase::Waiting);
+    m_header->setCheckOffered(offered);
+}
+
+void CustomerWindow::startVideoCall()
+{
+    Consultation *consultation = m_client ? m_client->consultation() : nullptr;
+    if (!consultation || !m_video || !m_devicesAllowed || consultation->mode() != wire::CONSULTATION_MODE_VIDEO ||
+        m_consultation->videoPanel()->call())
+        return;
+    VideoPanel::Setup setup;
+    setup.call = m_options.call;
+    setup.devices = m_choice;
+    setup.dialInNumber = m_options.dialInNumber;
+    setup.cameraOn = !m_systemCheck || m_systemCheck->camera() == wire::CHECK_OUTCOME_PASSED;
+    m_consultation->setVideo(true);
+    m_consultation->videoPanel()->start(*consultation, devices(), setup);
+}
+
+void CustomerWindow::stopVideoCall()
+{
+    // Every device closes with the call: the permission ends here (seed 001 step 5).
+    m_consultation->videoPanel()->stop();
+    m_consultation->setVideo(false);
 }
 
 void CustomerWindow::showVideoStep()
 {
     switch (m_videoStep) {
+    case VideoStep::Check:
+        m_pages->setCurrentWidget(m_check);
+        break;
     case VideoStep::Login:
     case VideoStep::Sent:
         m_pages->setCurrentWidget(m_login);
@@ -245,7 +373,9 @@ void CustomerWindow::sendLogin(wire::ConsultationMode mode)
     if (!m_client || m_client->phase() != Phase::ReadingNotices)
         return;
     m_videoStep = VideoStep::Sent;
-    m_client->login(m_pendingName, m_pendingPhone, mode);
+    // The system check travels with the video consultation's log-in, as structured fields.
+    m_client->login(m_pendingName, m_pendingPhone, mode,
+                    mode == wire::CONSULTATION_MODE_VIDEO && m_systemCheck ? &*m_systemCheck : nullptr);
 }
 
 void CustomerWindow::dropSession()
@@ -255,7 +385,9 @@ void CustomerWindow::dropSession()
     m_end->clear();
     if (!m_client)
         return;
-    // Views first, so that nothing points into the old session's models.
+    // Views first, so that nothing points into the old session's models; the call closes its devices.
+    stopVideoCall();
+    m_check->setClient(nullptr);
     m_login->setClient(nullptr);
     m_waiting->setClient(nullptr);
     m_message->setClient(nullptr);
@@ -272,7 +404,13 @@ void CustomerWindow::dropSession()
 
 void CustomerWindow::goHome()
 {
+    m_check->end();
+    m_checkReturn = nullptr;
+    m_video = false;
+    m_systemCheck.reset();
     dropSession();
+    retranslate();
+    updateCheckOffer();
     m_login->reset();
     m_pages->setCurrentWidget(m_start);
     m_start->chatButton()->setFocus();
@@ -280,13 +418,33 @@ void CustomerWindow::goHome()
 
 void CustomerWindow::onPhaseChanged(CustomerClient::Phase phase)
 {
+    // While the customer repeats the system check, the session carries on behind it; only the
+    // advisor's greeting (or the end) takes the customer away from the check.
+    const bool checking = m_pages->currentWidget() == m_check;
+    if (checking && (m_checkReturn || m_videoStep == VideoStep::Check) && phase != Phase::Consulting &&
+        phase != Phase::Ended && phase != Phase::Failed) {
+        if (phase == Phase::ReadingNotices)
+            m_login->setState(LoginPage::State::Ready);
+        else if (phase == Phase::Connecting)
+            m_login->setState(LoginPage::State::Connecting);
+        updateCheckOffer();
+        return;
+    }
+    if (checking) {
+        m_check->end();
+        m_checkReturn = nullptr;
+    }
+    updateCheckOffer();
     switch (phase) {
     case Phase::Idle:
         m_pages->setCurrentWidget(m_start);
         break;
     case Phase::Connecting:
         m_login->setState(LoginPage::State::Connecting);
-        m_pages->setCurrentWidget(m_login);
+        if (m_video)
+            showVideoStep();
+        else
+            m_pages->setCurrentWidget(m_login);
         break;
     case Phase::ReadingNotices:
         m_login->setState(LoginPage::State::Ready);
@@ -303,6 +461,7 @@ void CustomerWindow::onPhaseChanged(CustomerClient::Phase phase)
         break;
     case Phase::Waiting:
         m_message->setSending(false);
+        updateCheckOffer();
         if (m_composingMessage) {
             m_message->setMode(MessagePage::Mode::InsteadOfWaiting);
             m_pages->setCurrentWidget(m_message);
@@ -327,6 +486,7 @@ void CustomerWindow::onPhaseChanged(CustomerClient::Phase phase)
         break;
     case Phase::Consulting:
         m_composingMessage = false;
+        startVideoCall();
         m_pages->setCurrentWidget(m_consultation);
         m_consultation->focusInput();
         break;
@@ -340,6 +500,7 @@ void CustomerWindow::onPhaseChanged(CustomerClient::Phase phase)
             return;
         }
         // Seed 001 step 5: the permission for camera and microphone ends with the consultation.
+        stopVideoCall();
         m_end->setDeviceAccessEnded(m_devicesAllowed);
         m_devicesAllowed = false;
         if (m_client->consultationId().isEmpty())
@@ -363,6 +524,7 @@ void CustomerWindow::onPhaseChanged(CustomerClient::Phase phase)
             m_pages->setCurrentWidget(m_login);
         } else {
             std::optional<TranscriptContent> transcript;
+            stopVideoCall();
             m_end->setDeviceAccessEnded(m_devicesAllowed);
             m_devicesAllowed = false;
             if (!m_client->consultationId().isEmpty())

@@ -3,10 +3,13 @@
 #include "client/ClientConnection.h"
 #include "client/CustomerClient.h"
 #include "client/ServerEndpoint.h"
+#include "client/call/VideoCall.h"
+#include "media/devices/MediaDevices.h"
 
 #include <QMainWindow>
 
 #include <memory>
+#include <optional>
 
 class QLabel;
 class QPushButton;
@@ -27,6 +30,7 @@ class MessagePage;
 class MessageStoredPage;
 class ModePage;
 class StartPage;
+class SystemCheckPage;
 class WaitingPage;
 
 // The customer app's window: a header (HeaderBar) with the bank's name and the language switch, a banner while
@@ -49,6 +53,14 @@ public:
         QString bankName;
         ServerEndpoint endpoint;
         ClientConnection::Settings connection;
+        // The bank's telephone number for customers without microphone and speakers (ClientConfig).
+        QString dialInNumber;
+        // Where cameras, microphones and speakers come from; nullptr: Qt Multimedia, made when the
+        // video consultation is first started. Tests pass synthetic devices; they outlive the window.
+        media::MediaDevices *devices = nullptr;
+        // The call's engine settings (media session, rate control, audio processing); the devices
+        // and the switches in it are set by the window from the customer's choices.
+        VideoCall::Options call;
     };
 
     CustomerWindow(Options options, LanguageSwitcher &language, QWidget *parent = nullptr);
@@ -61,12 +73,17 @@ public:
     WaitingPage *waitingPage() const { return m_waiting; }
     MessagePage *messagePage() const { return m_message; }
     MessageStoredPage *messageStoredPage() const { return m_stored; }
+    SystemCheckPage *systemCheckPage() const { return m_check; }
     ModePage *modePage() const { return m_mode; }
     ConsentPage *consentPage() const { return m_consent; }
     ConsultationPage *consultationPage() const { return m_consultation; }
     EndPage *endPage() const { return m_end; }
     QLabel *connectionBanner() const { return m_banner; }
     QPushButton *languageButton() const;
+    // The settings entry that repeats the system check (video consultation).
+    QPushButton *checkAgainButton() const;
+    // The system check's result kept for this session (sent with the log-in), if there is one.
+    const std::optional<wire::SystemCheck> &systemCheck() const { return m_systemCheck; }
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -79,6 +96,12 @@ private:
     void startVideoSession();
     void showVideoStep();
     void sendLogin(wire::ConsultationMode mode);
+    media::MediaDevices &devices();
+    void openCheck(bool repeat);
+    void closeCheck();
+    void startVideoCall();
+    void stopVideoCall();
+    void updateCheckOffer();
     void dropSession();
     void goHome();
     void onPhaseChanged(CustomerClient::Phase phase);
@@ -97,14 +120,19 @@ private:
     // The video consultation's steps before the log-in is sent (only while m_video).
     enum class VideoStep
     {
+        Check,
         Login,
         Mode,
         Consent,
         Sent,
     };
     bool m_video = false;
-    VideoStep m_videoStep = VideoStep::Login;
-    bool m_devicesAllowed = false; // the customer's "Zulassen", for this consultation only
+    VideoStep m_videoStep = VideoStep::Check;
+    std::optional<wire::SystemCheck> m_systemCheck; // kept for the session, sent with the log-in
+    media::DeviceChoice m_choice;                   // remembered in QSettings (DevicePreferences)
+    std::unique_ptr<media::MediaDevices> m_ownDevices;
+    QWidget *m_checkReturn = nullptr; // the page a repeated check returns to
+    bool m_devicesAllowed = false;    // the customer's "Zulassen", for this consultation only
     QString m_pendingName;
     QString m_pendingPhone;
 
@@ -116,6 +144,7 @@ private:
     WaitingPage *m_waiting = nullptr;
     MessagePage *m_message = nullptr;
     MessageStoredPage *m_stored = nullptr;
+    SystemCheckPage *m_check = nullptr;
     ModePage *m_mode = nullptr;
     ConsentPage *m_consent = nullptr;
     ConsultationPage *m_consultation = nullptr;

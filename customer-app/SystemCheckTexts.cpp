@@ -120,7 +120,7 @@ QString SystemCheckTexts::summary(const wire::SystemCheck &check)
     const bool audio =
         check.microphone() == wire::CHECK_OUTCOME_PASSED && check.speaker() == wire::CHECK_OUTCOME_PASSED;
     if (check.connection() == wire::CHECK_OUTCOME_PASSED && !audio)
-        parts.append(tr("Ohne Mikrofon und Lautsprecher sprechen Sie per Telefon mit uns: Die Nummer und Ihren "
+        parts.append(tr("Ohne Mikrofon oder Lautsprecher sprechen Sie per Telefon mit uns: Die Nummer und Ihren "
                         "Gesprächscode zeigen wir Ihnen in der Beratung. Schreiben können Sie immer."));
     if (check.connection() == wire::CHECK_OUTCOME_PASSED && check.camera() != wire::CHECK_OUTCOME_PASSED)
         parts.append(tr("Ohne Kamera sehen und hören Sie Ihre Beraterin oder Ihren Berater trotzdem."));

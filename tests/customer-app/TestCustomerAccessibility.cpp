@@ -5,6 +5,7 @@
 #include "CustomerTestMain.h"
 #include "EndPage.h"
 #include "MessagePage.h"
+#include "VideoFlow.h"
 #include "WaitingPage.h"
 #include "widgets/Announcer.h"
 #include "widgets/ChatView.h"
@@ -209,6 +210,66 @@ private slots:
         QCOMPARE(app->loginPage()->nameEdit()->text(), QStringLiteral("Jane Doe"));
         for (QCheckBox *check : app->loginPage()->noticeChecks())
             QVERIFY(check->isChecked());
+    }
+
+    // The video consultation's screens: every control named, and the way from the system check to
+    // the waiting room works with the keyboard alone (Tab, Space, Enter).
+    void theVideoScreensHaveNamesAndWorkByKeyboard()
+    {
+        Scenario scenario;
+        QVERIFY(scenario.start());
+        AdvisorClient *advisor = scenario.advisor(annaWithOnePlace());
+        QVERIFY(advisor);
+        media::SyntheticMediaDevices devices;
+        CustomerApp app(scenario.endpoint(), &devices);
+        QApplication::setActiveWindow(app.window.get());
+        QVERIFY(QTest::qWaitForWindowActive(app.window.get()));
+        app->startPage()->videoButton()->setFocus();
+        QTest::keyClick(app->startPage()->videoButton(), Qt::Key_Space);
+        customer::SystemCheckPage *check = checkPage(app);
+        QCOMPARE(app->pages()->currentWidget(), static_cast<QWidget *>(check));
+        CUSTOMER_STEP(checkNames(check));
+        // The tone by keyboard: focus the button, Space plays, Space on "heard" confirms.
+        QSignalSpy toneDone(check->deviceCheck(), &DeviceCheck::testToneFinished);
+        check->playToneButton()->setFocus();
+        QTest::keyClick(check->playToneButton(), Qt::Key_Space);
+        QVERIFY(toneDone.wait(10000));
+        QCOMPARE(pressTab(), static_cast<QWidget *>(check->heardButton()));
+        QTest::keyClick(check->heardButton(), Qt::Key_Space);
+        QTRY_VERIFY_WITH_TIMEOUT(check->continueButton()->isEnabled(), 20000);
+        QVERIFY(announced(QStringLiteral("Lautsprecher oder Headset: ")));
+        check->continueButton()->setFocus();
+        QTest::keyClick(check->continueButton(), Qt::Key_Space);
+        QTRY_COMPARE_WITH_TIMEOUT(app->loginPage()->noticeChecks().size(), 3, 10000);
+        CUSTOMER_STEP(checkNames(app->findChild<QWidget *>(QStringLiteral("header"))));
+        typeText(app->loginPage()->nameEdit(), QStringLiteral("Max Müller"));
+        typeText(app->loginPage()->phoneEdit(), QStringLiteral("0171 1234567"));
+        CUSTOMER_STEP(acceptNotices(app));
+        QTest::keyClick(app->loginPage()->phoneEdit(), Qt::Key_Return);
+        QCOMPARE(app->pages()->currentWidget(), static_cast<QWidget *>(app->modePage()));
+        CUSTOMER_STEP(checkNames(app->modePage()));
+        // The options in reading order, then the button.
+        QTRY_COMPARE(QApplication::focusWidget(), static_cast<QWidget *>(app->modePage()->connectButton()));
+        app->modePage()->videoOption()->setFocus();
+        QCOMPARE(pressTab(), static_cast<QWidget *>(app->modePage()->connectButton()));
+        QTest::keyClick(app->modePage()->connectButton(), Qt::Key_Space);
+        QCOMPARE(app->pages()->currentWidget(), static_cast<QWidget *>(app->consentPage()));
+        CUSTOMER_STEP(checkNames(app->consentPage()));
+        QTRY_COMPARE(QApplication::focusWidget(), static_cast<QWidget *>(app->consentPage()->allowButton()));
+        QTest::keyClick(app->consentPage()->allowButton(), Qt::Key_Space);
+        QTRY_COMPARE_WITH_TIMEOUT(app.phase(), Phase::Waiting, 10000);
+        CUSTOMER_STEP(takenBy(scenario, *advisor, app));
+        customer::VideoPanel *panel = app->consultationPage()->videoPanel();
+        QVERIFY(panel->isVisible());
+        CUSTOMER_STEP(checkNames(app->consultationPage()));
+        // The switches by keyboard, their state in their names' descriptions.
+        panel->cameraButton()->setFocus();
+        QTest::keyClick(panel->cameraButton(), Qt::Key_Space);
+        QVERIFY(!panel->cameraButton()->isChecked());
+        QVERIFY(panel->cameraButton()->accessibleDescription().contains(QStringLiteral("Niemand sieht Sie")));
+        QVERIFY(announced(QStringLiteral("Ihre Kamera ist ausgeschaltet.")));
+        QCOMPARE(pressTab(), static_cast<QWidget *>(panel->microphoneButton()));
+        QCOMPARE(pressTab(), static_cast<QWidget *>(panel->seeAdvisorButton()));
     }
 };
 
