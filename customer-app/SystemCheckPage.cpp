@@ -112,7 +112,7 @@ SystemCheckPage::SystemCheckPage(QWidget *parent)
         cell->addWidget(line.text);
         if (extra)
             cell->addLayout(extra);
-        grid->addLayout(cell, row, 2);
+        grid->addLayout(cell, row, 2, Qt::AlignTop);
     };
     addLine(0, m_camera, nullptr);
     auto *microphoneRow = new QHBoxLayout;
@@ -155,13 +155,21 @@ SystemCheckPage::SystemCheckPage(QWidget *parent)
     layout->addStretch();
     layout->addWidget(m_summary);
     layout->addLayout(buttons);
+    applyTabOrder();
+    retranslate();
+}
+
+void SystemCheckPage::applyTabOrder()
+{
+    // Reading order: the devices to choose, then the lines' controls, then the way on.
+    if (m_chooser)
+        setTabOrder(m_chooser, m_playTone);
     setTabOrder(m_playTone, m_heard);
     setTabOrder(m_heard, m_notHeard);
     setTabOrder(m_notHeard, m_measureAgain);
     setTabOrder(m_measureAgain, m_continue);
     setTabOrder(m_continue, m_textChat);
     setTabOrder(m_textChat, m_cancel);
-    retranslate();
 }
 
 SystemCheckPage::~SystemCheckPage() = default;
@@ -180,7 +188,7 @@ void SystemCheckPage::makeChooser(media::MediaDevices &devices)
     m_chooser = new DeviceChooser(devices, this);
     m_chooser->setObjectName(QStringLiteral("deviceChooser"));
     m_chooserSlot->insertWidget(0, m_chooser);
-    setTabOrder(m_chooser, m_playTone);
+    applyTabOrder();
     connect(m_chooser, &DeviceChooser::choiceChanged, this, [this](const media::DeviceChoice &choice) {
         if (m_check)
             m_check->start(choice); // the lines start afresh with the new devices

@@ -93,6 +93,7 @@ private:
     };
     Line makeLine(const char *objectName);
     void makeChooser(media::MediaDevices &devices);
+    void applyTabOrder();
     void startConnectionCheck();
     void onOutcome(DeviceCheck::Line line, wire::CheckOutcome outcome);
     void onConnectionFinished(const ConnectionCheck::Result &result);

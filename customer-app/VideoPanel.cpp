@@ -76,13 +76,13 @@ VideoPanel::VideoPanel(QWidget *parent)
         if (!on)
             m_selfView->clear();
         retranslate();
-        announce(m_camera, on ? tr("Ihre Kamera ist eingeschaltet.") : tr("Ihre Kamera ist ausgeschaltet."));
+        announce(this, on ? tr("Ihre Kamera ist eingeschaltet.") : tr("Ihre Kamera ist ausgeschaltet."));
     });
     connect(m_microphone, &QPushButton::toggled, this, [this](bool on) {
         if (m_call)
             m_call->setMicrophoneOn(on);
         retranslate();
-        announce(m_microphone, on ? tr("Ihr Mikrofon ist eingeschaltet.") : tr("Ihr Mikrofon ist ausgeschaltet."));
+        announce(this, on ? tr("Ihr Mikrofon ist eingeschaltet.") : tr("Ihr Mikrofon ist ausgeschaltet."));
     });
     connect(m_seeAdvisor, &QPushButton::toggled, this, [this](bool shown) {
         if (m_call)

@@ -2,6 +2,145 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="de_DE">
 <context>
+    <name>MediaTexts</name>
+    <message>
+        <source>Ihre Verbindung ist langsam: Ihr Bild wird in geringerer Qualität übertragen.</source>
+        <translation>Your connection is slow: your picture is sent in lower quality.</translation>
+    </message>
+    <message>
+        <source>Ihre Verbindung ist langsam: Ihr Bild ist angehalten, damit der Ton erhalten bleibt.</source>
+        <translation>Your connection is slow: your picture is paused to keep the sound.</translation>
+    </message>
+    <message>
+        <source>Ihre Verbindung reicht nur noch für den Chat: Bild und Ton sind angehalten.</source>
+        <translation>Your connection is only good enough for the chat: picture and sound are paused.</translation>
+    </message>
+    <message>
+        <source>Die Verbindung Ihres Gegenübers ist langsam: Das Bild kommt in geringerer Qualität.</source>
+        <translation>The other side&apos;s connection is slow: the picture arrives in lower quality.</translation>
+    </message>
+    <message>
+        <source>Die Verbindung Ihres Gegenübers ist langsam: Das Bild ist angehalten, der Ton läuft weiter.</source>
+        <translation>The other side&apos;s connection is slow: the picture is paused, the sound goes on.</translation>
+    </message>
+    <message>
+        <source>Die Verbindung Ihres Gegenübers reicht nur noch für den Chat: Bild und Ton sind angehalten.</source>
+        <translation>The other side&apos;s connection is only good enough for the chat: picture and sound are paused.</translation>
+    </message>
+    <message>
+        <source>Die Verbindung ist wieder gut: Bild und Ton in voller Qualität.</source>
+        <translation>The connection is good again: picture and sound in full quality.</translation>
+    </message>
+    <message>
+        <source>Kamera</source>
+        <translation>Camera</translation>
+    </message>
+    <message>
+        <source>Mikrofon</source>
+        <translation>Microphone</translation>
+    </message>
+    <message>
+        <source>Lautsprecher</source>
+        <translation>Speakers</translation>
+    </message>
+    <message>
+        <source>Ihre Kamera ist aus.</source>
+        <translation>Your camera is off.</translation>
+    </message>
+    <message>
+        <source>Keine Kamera gefunden. Sie sehen und hören Ihr Gegenüber trotzdem.</source>
+        <translation>No camera found. You still see and hear the other side.</translation>
+    </message>
+    <message>
+        <source>Die Kamera liefert kein Bild. Vielleicht nutzt ein anderes Programm sie.</source>
+        <translation>The camera delivers no picture. Perhaps another program is using it.</translation>
+    </message>
+    <message>
+        <source>Die Kamera wurde getrennt. Das Gespräch geht ohne Ihr Bild weiter.</source>
+        <translation>The camera was disconnected. The conversation goes on without your picture.</translation>
+    </message>
+    <message>
+        <source>Ihr Mikrofon ist aus.</source>
+        <translation>Your microphone is off.</translation>
+    </message>
+    <message>
+        <source>Kein Mikrofon gefunden.</source>
+        <translation>No microphone found.</translation>
+    </message>
+    <message>
+        <source>Das Mikrofon ließ sich nicht öffnen. Vielleicht nutzt ein anderes Programm es.</source>
+        <translation>The microphone could not be opened. Perhaps another program is using it.</translation>
+    </message>
+    <message>
+        <source>Das Mikrofon wurde getrennt. Sie können weiter schreiben oder telefonieren.</source>
+        <translation>The microphone was disconnected. You can keep writing or talk by telephone.</translation>
+    </message>
+    <message>
+        <source>Kein Lautsprecher gefunden.</source>
+        <translation>No speakers found.</translation>
+    </message>
+    <message>
+        <source>Der Lautsprecher ließ sich nicht öffnen.</source>
+        <translation>The speakers could not be opened.</translation>
+    </message>
+    <message>
+        <source>Der Lautsprecher wurde getrennt.</source>
+        <translation>The speakers were disconnected.</translation>
+    </message>
+    <message>
+        <source>Ohne Mikrofon und Lautsprecher können Sie per Telefon sprechen und hier schreiben.</source>
+        <translation>Without microphone and speakers you can talk by telephone and write here.</translation>
+    </message>
+    <message>
+        <source>Ohne Mikrofon und Lautsprecher können Sie per Telefon sprechen: Rufen Sie die Einwahlnummer an und nennen Sie den Code %1. Schreiben können Sie weiterhin hier.</source>
+        <translation>Without microphone and speakers you can talk by telephone: call the dial-in number and give the code %1. You can keep writing here.</translation>
+    </message>
+    <message>
+        <source>Der Kunde spricht per Telefon.</source>
+        <translation>The customer talks by telephone.</translation>
+    </message>
+    <message>
+        <source>Der Kunde spricht per Telefon (Code %1).</source>
+        <translation>The customer talks by telephone (code %1).</translation>
+    </message>
+    <message>
+        <source>Kamera ist aus</source>
+        <translation>Camera is off</translation>
+    </message>
+    <message>
+        <source>Die Kamera Ihres Gegenübers ist aus</source>
+        <translation>The other side&apos;s camera is off</translation>
+    </message>
+    <message>
+        <source>Bild ausgeblendet</source>
+        <translation>Picture hidden</translation>
+    </message>
+    <message>
+        <source>Das Mikrofon Ihres Gegenübers ist aus.</source>
+        <translation>The other side&apos;s microphone is off.</translation>
+    </message>
+    <message>
+        <source>in Ordnung</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>nicht vorhanden</source>
+        <translation>not present</translation>
+    </message>
+    <message>
+        <source>funktioniert nicht</source>
+        <translation>not working</translation>
+    </message>
+    <message>
+        <source>zu langsam</source>
+        <translation>too slow</translation>
+    </message>
+    <message>
+        <source>noch nicht geprüft</source>
+        <translation>not checked yet</translation>
+    </message>
+</context>
+<context>
     <name>consult::ChatModel</name>
     <message>
         <source>%1 um %2: %3</source>
@@ -60,6 +199,49 @@
     <message>
         <source>Verbindung: %1</source>
         <translation>Connection: %1</translation>
+    </message>
+</context>
+<context>
+    <name>consult::DeviceChooser</name>
+    <message>
+        <source>&amp;Kamera:</source>
+        <translation>&amp;Camera:</translation>
+    </message>
+    <message>
+        <source>&amp;Mikrofon:</source>
+        <translation>&amp;Microphone:</translation>
+    </message>
+    <message>
+        <source>&amp;Lautsprecher:</source>
+        <translation>&amp;Speakers:</translation>
+    </message>
+    <message>
+        <source>Kamera</source>
+        <translation>Camera</translation>
+    </message>
+    <message>
+        <source>Mikrofon</source>
+        <translation>Microphone</translation>
+    </message>
+    <message>
+        <source>Lautsprecher</source>
+        <translation>Speakers</translation>
+    </message>
+    <message>
+        <source>Keine Kamera gefunden</source>
+        <translation>No camera found</translation>
+    </message>
+    <message>
+        <source>Kein Mikrofon gefunden</source>
+        <translation>No microphone found</translation>
+    </message>
+    <message>
+        <source>Kein Lautsprecher gefunden</source>
+        <translation>No speakers found</translation>
+    </message>
+    <message>
+        <source>Standardgerät des Systems</source>
+        <translation>The system&apos;s default device</translation>
     </message>
 </context>
 <context>
@@ -173,6 +355,13 @@
     <message>
         <source>Dieses Protokoll wurde auf Ihrem Gerät erstellt. Die Beratung wurde nicht aufgezeichnet; der Chat ist auf unseren Servern mit dem Ende der Beratung gelöscht worden. Im Chat werden keine rechtsverbindlichen Aufträge angenommen.</source>
         <translation>This transcript was created on your device. The consultation was not recorded; the chat was deleted from our servers when the consultation ended. No legally binding instructions are accepted in the chat.</translation>
+    </message>
+</context>
+<context>
+    <name>consult::VideoView</name>
+    <message>
+        <source>Videobild</source>
+        <translation>Video picture</translation>
     </message>
 </context>
 <context>
@@ -1264,12 +1453,12 @@ Microphone: %2</translation>
         <translation>Your connection is not good enough for picture and sound. You can continue with the text chat.</translation>
     </message>
     <message>
-        <source>Ohne Mikrofon und Lautsprecher sprechen Sie per Telefon mit uns: Die Nummer und Ihren Gesprächscode zeigen wir Ihnen in der Beratung. Schreiben können Sie immer.</source>
-        <translation>Without microphone and speakers you talk to us by telephone: we show you the number and your consultation code in the consultation. You can always write.</translation>
-    </message>
-    <message>
         <source>Ohne Kamera sehen und hören Sie Ihre Beraterin oder Ihren Berater trotzdem.</source>
         <translation>Without a camera you still see and hear your advisor.</translation>
+    </message>
+    <message>
+        <source>Ohne Mikrofon oder Lautsprecher sprechen Sie per Telefon mit uns: Die Nummer und Ihren Gesprächscode zeigen wir Ihnen in der Beratung. Schreiben können Sie immer.</source>
+        <translation>Without a microphone or speakers you talk to us by telephone: we show you the number and your consultation code in the consultation. You can always write.</translation>
     </message>
 </context>
 <context>
@@ -1378,12 +1567,8 @@ Microphone: %2</translation>
         <translation>%1 has switched the microphone off.</translation>
     </message>
     <message>
-        <source>Sie sehen und hören %1 trotzdem.</source>
-        <translation>You still see and hear %1.</translation>
-    </message>
-    <message>
-        <source>Sprechen Sie per Telefon mit uns: Rufen Sie %1 an und geben Sie Ihren Gesprächscode %2 ein. Schreiben können Sie hier weiterhin.</source>
-        <translation>Talk to us by telephone: call %1 and enter your consultation code %2. You can keep writing here.</translation>
+        <source>Die Einwahlnummer: %1</source>
+        <translation>The dial-in number: %1</translation>
     </message>
 </context>
 <context>
