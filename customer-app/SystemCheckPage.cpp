@@ -112,7 +112,8 @@ SystemCheckPage::SystemCheckPage(QWidget *parent)
         cell->addWidget(line.text);
         if (extra)
             cell->addLayout(extra);
-        grid->addLayout(cell, row, 2, Qt::AlignTop);
+        cell->addStretch(); // the text starts level with the line's name
+        grid->addLayout(cell, row, 2);
     };
     addLine(0, m_camera, nullptr);
     auto *microphoneRow = new QHBoxLayout;
