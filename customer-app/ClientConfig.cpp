@@ -6,6 +6,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <algorithm>
+
 namespace consult::customer {
 
 namespace {
@@ -48,6 +50,13 @@ Result<ClientConfig> ClientConfig::fromJson(const QByteArray &json)
     config.bankName = root.value(u"bankName").toString().trimmed();
     if (config.bankName.isEmpty())
         return R::failure(QStringLiteral("no_bank_name"), QStringLiteral("bankName is missing"));
+    if (root.contains(u"dialInNumber")) {
+        config.dialInNumber = root.value(u"dialInNumber").toString().trimmed();
+        // A number has digits; anything else would leave the customer without the telephone way.
+        if (config.dialInNumber.isEmpty() || config.dialInNumber.size() > 40 ||
+            std::none_of(config.dialInNumber.cbegin(), config.dialInNumber.cend(), [](QChar c) { return c.isDigit(); }))
+            return R::failure(QStringLiteral("bad_dial_in"), QStringLiteral("dialInNumber is not a telephone number"));
+    }
     for (const QJsonValue &entry : root.value(u"servers").toArray()) {
         const QJsonObject object = entry.toObject();
         auto url = serverUrl(object.value(u"url").toString());

@@ -22,13 +22,21 @@ struct AllowedServer
 // packages the client:
 //
 //   { "bankName": "Sparkasse",
+//     "dialInNumber": "+49 561 7001 7000",
 //     "servers": [ { "url": "wss://beratung.example:443/consult", "pins": ["<current>", "<backup>"] } ] }
 //
 // `servers` is the allowlist (P6): the app connects to the first entry, and to no host that is not
 // listed. Every entry needs at least two pins (C1: the current key and an offline backup key).
+// `dialInNumber` (optional, default kDemoDialInNumber): the bank's telephone number that a video
+// customer without microphone and speakers calls instead, giving the consultation's phone code
+// (seed 002); shown as plain text, so any notation the bank prints is fine.
 struct ClientConfig
 {
+    // The demo bank's dial-in number, used when the configuration names none.
+    static constexpr const char *kDemoDialInNumber = "+49 561 7001 7000";
+
     QString bankName;
+    QString dialInNumber = QString::fromLatin1(kDemoDialInNumber);
     QList<AllowedServer> servers;
 
     static Result<ClientConfig> fromJson(const QByteArray &json);

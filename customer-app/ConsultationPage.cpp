@@ -2,6 +2,7 @@
 #include "widgets/PlainLabel.h"
 
 #include "CustomerTexts.h"
+#include "VideoPanel.h"
 #include "client/CustomerClient.h"
 #include "client/consultation/Consultation.h"
 #include "widgets/Announcer.h"
@@ -52,6 +53,9 @@ ConsultationPage::ConsultationPage(QWidget *parent)
     m_send->setProperty("primary", true);
     m_keys = plainLabel(this, "keys", "hint");
     m_indicator = new ConnectionIndicator(this);
+    m_video = new VideoPanel(this);
+    m_video->setObjectName(QStringLiteral("videoPanel"));
+    m_video->hide();
 
     connect(m_input, &ChatInput::submitted, this, &ConsultationPage::submit);
     connect(m_send, &QPushButton::clicked, this, &ConsultationPage::submit);
@@ -68,23 +72,32 @@ ConsultationPage::ConsultationPage(QWidget *parent)
     auto *inputRow = new QHBoxLayout;
     inputRow->addWidget(m_input, 1);
     inputRow->addWidget(m_send, 0, Qt::AlignBottom);
+    auto *chatColumn = new QVBoxLayout;
+    chatColumn->setSpacing(8);
+    chatColumn->addWidget(m_peer);
+    chatColumn->addWidget(m_reminderBox);
+    chatColumn->addWidget(m_chat, 1);
+    chatColumn->addWidget(m_typing);
+    chatColumn->addWidget(m_status);
+    chatColumn->addLayout(inputRow);
+    auto *bottomRow = new QHBoxLayout;
+    bottomRow->addWidget(m_keys, 1);
+    bottomRow->addWidget(m_indicator, 0, Qt::AlignRight);
+    chatColumn->addLayout(bottomRow);
+    // The video on the left, the chat on the right: both at once.
+    auto *body = new QHBoxLayout;
+    body->setSpacing(16);
+    body->addWidget(m_video, 3);
+    body->addLayout(chatColumn, 2);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(24, 16, 24, 16);
     layout->setSpacing(8);
     layout->addLayout(top);
-    layout->addWidget(m_peer);
-    layout->addWidget(m_reminderBox);
-    layout->addWidget(m_chat, 1);
-    layout->addWidget(m_typing);
-    layout->addWidget(m_status);
-    layout->addLayout(inputRow);
-    auto *bottomRow = new QHBoxLayout;
-    bottomRow->addWidget(m_keys, 1);
-    bottomRow->addWidget(m_indicator, 0, Qt::AlignRight);
-    layout->addLayout(bottomRow);
+    layout->addLayout(body, 1);
     setTabOrder(m_input, m_send);
     setTabOrder(m_send, m_chat);
-    setTabOrder(m_chat, m_end);
+    setTabOrder(m_chat, m_video);
+    setTabOrder(m_video, m_end);
     m_send->setEnabled(false);
     retranslate();
 }
@@ -127,6 +140,11 @@ void ConsultationPage::setClient(CustomerClient *client)
         });
     }
     retranslate();
+}
+
+void ConsultationPage::setVideo(bool video)
+{
+    m_video->setVisible(video);
 }
 
 void ConsultationPage::clearInput()

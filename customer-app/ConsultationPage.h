@@ -18,11 +18,14 @@ class CustomerClient;
 
 namespace consult::customer {
 
+class VideoPanel;
+
 // The consultation (seed 000 steps 3 and 4): the advisor's greeting and the chat with times, own
 // and advisor lines distinct, delivery state and typing indicator; always in view the reminder never
 // to send passwords, PINs, TANs or user IDs and that the chat takes no binding orders (C3), and the
 // connection indicator. Binds to the client's Consultation; sends through its chat, so the send
-// guard (C2, C3) asks before anything suspicious leaves.
+// guard (C2, C3) asks before anything suspicious leaves. In the video consultation the VideoPanel
+// sits beside the chat, so the customer talks and writes at the same time (seed 001 step 6).
 class ConsultationPage final : public QWidget
 {
     Q_OBJECT
@@ -45,6 +48,9 @@ public:
     QLabel *typingLabel() const { return m_typing; }
     QLabel *peerLabel() const { return m_peer; }
     ConnectionIndicator *connectionIndicator() const { return m_indicator; }
+    VideoPanel *videoPanel() const { return m_video; }
+    // Shows the video beside the chat (the window starts and stops the call in it).
+    void setVideo(bool video);
 
 Q_SIGNALS:
     void endRequested();
@@ -73,6 +79,7 @@ private:
     QPushButton *m_send = nullptr;
     QLabel *m_keys = nullptr;
     ConnectionIndicator *m_indicator = nullptr;
+    VideoPanel *m_video = nullptr;
 };
 
 } // namespace consult::customer

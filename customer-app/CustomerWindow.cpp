@@ -1,17 +1,24 @@
 #include "CustomerWindow.h"
 
+#include "ConsentPage.h"
 #include "ConsultationPage.h"
 #include "CustomerTexts.h"
+#include "DevicePreferences.h"
 #include "EndPage.h"
 #include "HeaderBar.h"
 #include "InputCheck.h"
 #include "LoginPage.h"
 #include "MessagePage.h"
 #include "MessageStoredPage.h"
+#include "ModePage.h"
 #include "StartPage.h"
+#include "SystemCheckPage.h"
+#include "SystemCheckTexts.h"
 #include "TranscriptSource.h"
+#include "VideoPanel.h"
 #include "WaitingPage.h"
 #include "core/Clock.h"
+#include "media/devices/QtMediaDevices.h"
 #include "widgets/Announcer.h"
 #include "widgets/LanguageSwitcher.h"
 #include "widgets/SendGuardDialog.h"
@@ -23,6 +30,7 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSettings>
 #include <QStackedWidget>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -35,6 +43,9 @@ using Phase = CustomerClient::Phase;
 
 // If closing waits for the server to confirm the end, it waits at most this long.
 constexpr int kCloseGraceMs = 3000;
+
+// The video consultation needs room for the picture beside the chat.
+constexpr QSize kVideoWindowSize(1100, 720);
 
 } // namespace
 
@@ -57,11 +68,15 @@ CustomerWindow::CustomerWindow(Options options, LanguageSwitcher &language, QWid
     m_waiting = new WaitingPage(m_pages);
     m_message = new MessagePage(m_pages);
     m_stored = new MessageStoredPage(m_pages);
+    m_check = new SystemCheckPage(m_pages);
+    m_mode = new ModePage(m_pages);
+    m_consent = new ConsentPage(m_pages);
     m_consultation = new ConsultationPage(m_pages);
     m_end = new EndPage(m_pages);
     for (QWidget *page :
          {static_cast<QWidget *>(m_start), static_cast<QWidget *>(m_login), static_cast<QWidget *>(m_waiting),
-          static_cast<QWidget *>(m_message), static_cast<QWidget *>(m_stored), static_cast<QWidget *>(m_consultation),
+          static_cast<QWidget *>(m_message), static_cast<QWidget *>(m_stored), static_cast<QWidget *>(m_check),
+          static_cast<QWidget *>(m_mode), static_cast<QWidget *>(m_consent), static_cast<QWidget *>(m_consultation),
           static_cast<QWidget *>(m_end)})
         m_pages->addWidget(page);
 
@@ -92,6 +107,8 @@ CustomerWindow::CustomerWindow(Options options, LanguageSwitcher &language, QWid
 
 CustomerWindow::~CustomerWindow()
 {
+    // The check and the call use the devices, which may be ours (m_ownDevices): close them first.
+    m_check->end();
     dropSession();
 }
 
@@ -100,15 +117,90 @@ QPushButton *CustomerWindow::languageButton() const
     return m_header->languageButton();
 }
 
+QPushButton *CustomerWindow::checkAgainButton() const
+{
+    return m_header->checkButton();
+}
+
+media::MediaDevices &CustomerWindow::devices()
+{
+    if (m_options.devices)
+        return *m_options.devices;
+    // Qt Multimedia only when the video consultation is first wanted: the chat starts without it.
+    if (!m_ownDevices)
+        m_ownDevices = std::make_unique<media::QtMediaDevices>();
+    return *m_ownDevices;
+}
+
 void CustomerWindow::connectPages()
 {
-    connect(m_start, &StartPage::chatRequested, this, &CustomerWindow::startSession);
+    connect(m_start, &StartPage::chatRequested, this, [this] {
+        m_video = false;
+        m_login->setVideo(false);
+        retranslate();
+        startSession();
+    });
+    connect(m_start, &StartPage::videoRequested, this, &CustomerWindow::startVideoSession);
     connect(m_login, &LoginPage::retryRequested, this, &CustomerWindow::startSession);
     connect(m_login, &LoginPage::cancelRequested, this, &CustomerWindow::goHome);
     connect(m_login, &LoginPage::loginRequested, this, [this](const QString &name, const QString &phone) {
-        if (m_client && m_client->phase() == Phase::ReadingNotices)
+        if (!m_client || m_client->phase() != Phase::ReadingNotices)
+            return;
+        if (!m_video) {
             m_client->login(name, phone, wire::CONSULTATION_MODE_CHAT);
+            return;
+        }
+        // Seed 001 step 4: the choice of connection comes next; the log-in is sent after it.
+        m_pendingName = name;
+        m_pendingPhone = phone;
+        m_videoStep = VideoStep::Mode;
+        showVideoStep();
     });
+    connect(m_check, &SystemCheckPage::choiceChanged, this, [this](const media::DeviceChoice &choice) {
+        m_choice = choice;
+        QSettings settings;
+        DevicePreferences::save(settings, choice);
+    });
+    connect(m_check, &SystemCheckPage::continueRequested, this, [this] {
+        // Kept for the session: it travels with the log-in (or updates what will travel).
+        m_systemCheck = m_check->result();
+        m_mode->setVideoPossible(true);
+        m_consent->setDevices(m_check->cameraName(), m_check->microphoneName());
+        closeCheck();
+    });
+    connect(m_check, &SystemCheckPage::textChatRequested, this, [this] {
+        // Not enough for picture and sound: the same session goes on as the text chat.
+        m_systemCheck = m_check->result();
+        m_mode->setVideoPossible(false, SystemCheckTexts::summary(*m_systemCheck));
+        closeCheck();
+    });
+    connect(m_check, &SystemCheckPage::cancelRequested, this, [this] {
+        if (m_checkReturn)
+            closeCheck();
+        else
+            goHome();
+    });
+    connect(m_header, &HeaderBar::checkRequested, this, [this] { openCheck(true); });
+    connect(m_pages, &QStackedWidget::currentChanged, this, &CustomerWindow::updateCheckOffer);
+    connect(m_mode, &ModePage::backRequested, this, [this] {
+        m_videoStep = VideoStep::Login;
+        showVideoStep();
+    });
+    connect(m_mode, &ModePage::connectRequested, this, [this](bool video) {
+        if (!video) {
+            sendLogin(wire::CONSULTATION_MODE_CHAT);
+        } else if (m_devicesAllowed) {
+            sendLogin(wire::CONSULTATION_MODE_VIDEO); // allowed once for this consultation: not asked again
+        } else {
+            m_videoStep = VideoStep::Consent;
+            showVideoStep();
+        }
+    });
+    connect(m_consent, &ConsentPage::allowed, this, [this] {
+        m_devicesAllowed = true;
+        sendLogin(wire::CONSULTATION_MODE_VIDEO);
+    });
+    connect(m_consent, &ConsentPage::denied, this, [this] { sendLogin(wire::CONSULTATION_MODE_CHAT); });
     connect(m_waiting, &WaitingPage::writeMessageRequested, this, [this] {
         m_composingMessage = true;
         onPhaseChanged(m_client->phase());
@@ -151,7 +243,8 @@ void CustomerWindow::changeEvent(QEvent *event)
 
 void CustomerWindow::retranslate()
 {
-    setWindowTitle(tr("%1 – Service-Chat").arg(m_options.bankName));
+    setWindowTitle(m_video ? tr("%1 – Videoberatung").arg(m_options.bankName)
+                           : tr("%1 – Service-Chat").arg(m_options.bankName));
     onConnectionState(m_client ? m_client->connection().state() : ClientConnection::State::Disconnected);
 }
 
@@ -165,6 +258,7 @@ void CustomerWindow::startSession()
     // Every chat line the customer sends passes the send guard; its questions appear over this window.
     client->setSendConfirmation(SendGuardDialog::confirmationOver(this));
     m_login->setClient(client);
+    m_check->setClient(client);
     m_waiting->setClient(client);
     m_message->setClient(client);
     m_stored->setClient(client);
@@ -172,15 +266,128 @@ void CustomerWindow::startSession()
     connect(client, &CustomerClient::phaseChanged, this, &CustomerWindow::onPhaseChanged);
     connect(&client->connection(), &ClientConnection::stateChanged, this, &CustomerWindow::onConnectionState);
     client->start(m_options.endpoint);
+    // The video consultation begins with the system check, which measures on this session.
+    if (m_video && m_videoStep == VideoStep::Check)
+        openCheck(false);
+}
+
+void CustomerWindow::startVideoSession()
+{
+    m_video = true;
+    // The check and the consultation need room for pictures beside the text.
+    if (width() < kVideoWindowSize.width() || height() < kVideoWindowSize.height())
+        resize(kVideoWindowSize.expandedTo(size()));
+    retranslate();
+    m_videoStep = VideoStep::Check;
+    m_systemCheck.reset();
+    m_login->setVideo(true);
+    m_mode->setVideoPossible(true);
+    startSession();
+}
+
+void CustomerWindow::openCheck(bool repeat)
+{
+    QSettings settings;
+    m_choice = DevicePreferences::load(settings);
+    m_checkReturn = repeat ? m_pages->currentWidget() : nullptr;
+    m_check->setClient(m_client.get());
+    m_check->begin(devices(), m_choice, repeat);
+    m_pages->setCurrentWidget(m_check);
+    updateCheckOffer();
+    m_check->focusFirst();
+}
+
+void CustomerWindow::closeCheck()
+{
+    m_check->end();
+    if (m_checkReturn) {
+        QWidget *back = m_checkReturn;
+        m_checkReturn = nullptr;
+        // The session may have moved on meanwhile (an advisor took the customer): follow it.
+        if (m_client && m_client->phase() != Phase::ReadingNotices)
+            onPhaseChanged(m_client->phase());
+        else
+            m_pages->setCurrentWidget(back);
+    } else {
+        m_videoStep = VideoStep::Login;
+        showVideoStep();
+    }
+    updateCheckOffer();
+}
+
+void CustomerWindow::updateCheckOffer()
+{
+    // The settings entry: from the log-in form until the advisor greets the customer (the call then
+    // holds the devices; its switches and the device states are on the consultation screen).
+    const Phase phase = m_client ? m_client->phase() : Phase::Idle;
+    const bool offered = m_video && m_pages->currentWidget() != m_check && m_videoStep != VideoStep::Check &&
+                         (phase == Phase::ReadingNotices || phase == Phase::Waiting);
+    m_header->setCheckOffered(offered);
+}
+
+void CustomerWindow::startVideoCall()
+{
+    Consultation *consultation = m_client ? m_client->consultation() : nullptr;
+    if (!consultation || !m_video || !m_devicesAllowed || consultation->mode() != wire::CONSULTATION_MODE_VIDEO ||
+        m_consultation->videoPanel()->call())
+        return;
+    VideoPanel::Setup setup;
+    setup.call = m_options.call;
+    setup.devices = m_choice;
+    setup.dialInNumber = m_options.dialInNumber;
+    setup.cameraOn = !m_systemCheck || m_systemCheck->camera() == wire::CHECK_OUTCOME_PASSED;
+    m_consultation->setVideo(true);
+    m_consultation->videoPanel()->start(*consultation, devices(), setup);
+}
+
+void CustomerWindow::stopVideoCall()
+{
+    // Every device closes with the call: the permission ends here (seed 001 step 5).
+    m_consultation->videoPanel()->stop();
+    m_consultation->setVideo(false);
+}
+
+void CustomerWindow::showVideoStep()
+{
+    switch (m_videoStep) {
+    case VideoStep::Check:
+        m_pages->setCurrentWidget(m_check);
+        break;
+    case VideoStep::Login:
+    case VideoStep::Sent:
+        m_pages->setCurrentWidget(m_login);
+        break;
+    case VideoStep::Mode:
+        m_pages->setCurrentWidget(m_mode);
+        m_mode->connectButton()->setFocus();
+        break;
+    case VideoStep::Consent:
+        m_pages->setCurrentWidget(m_consent);
+        m_consent->allowButton()->setFocus();
+        break;
+    }
+}
+
+void CustomerWindow::sendLogin(wire::ConsultationMode mode)
+{
+    if (!m_client || m_client->phase() != Phase::ReadingNotices)
+        return;
+    m_videoStep = VideoStep::Sent;
+    // The system check travels with the video consultation's log-in, as structured fields.
+    m_client->login(m_pendingName, m_pendingPhone, mode,
+                    mode == wire::CONSULTATION_MODE_VIDEO && m_systemCheck ? &*m_systemCheck : nullptr);
 }
 
 void CustomerWindow::dropSession()
 {
     m_composingMessage = m_goHomeWhenEnded = m_wasReconnecting = false;
+    m_devicesAllowed = false;
     m_end->clear();
     if (!m_client)
         return;
-    // Views first, so that nothing points into the old session's models.
+    // Views first, so that nothing points into the old session's models; the call closes its devices.
+    stopVideoCall();
+    m_check->setClient(nullptr);
     m_login->setClient(nullptr);
     m_waiting->setClient(nullptr);
     m_message->setClient(nullptr);
@@ -197,7 +404,13 @@ void CustomerWindow::dropSession()
 
 void CustomerWindow::goHome()
 {
+    m_check->end();
+    m_checkReturn = nullptr;
+    m_video = false;
+    m_systemCheck.reset();
     dropSession();
+    retranslate();
+    updateCheckOffer();
     m_login->reset();
     m_pages->setCurrentWidget(m_start);
     m_start->chatButton()->setFocus();
@@ -205,23 +418,50 @@ void CustomerWindow::goHome()
 
 void CustomerWindow::onPhaseChanged(CustomerClient::Phase phase)
 {
+    // While the customer repeats the system check, the session carries on behind it; only the
+    // advisor's greeting (or the end) takes the customer away from the check.
+    const bool checking = m_pages->currentWidget() == m_check;
+    if (checking && (m_checkReturn || m_videoStep == VideoStep::Check) && phase != Phase::Consulting &&
+        phase != Phase::Ended && phase != Phase::Failed) {
+        if (phase == Phase::ReadingNotices)
+            m_login->setState(LoginPage::State::Ready);
+        else if (phase == Phase::Connecting)
+            m_login->setState(LoginPage::State::Connecting);
+        updateCheckOffer();
+        return;
+    }
+    if (checking) {
+        m_check->end();
+        m_checkReturn = nullptr;
+    }
+    updateCheckOffer();
     switch (phase) {
     case Phase::Idle:
         m_pages->setCurrentWidget(m_start);
         break;
     case Phase::Connecting:
         m_login->setState(LoginPage::State::Connecting);
-        m_pages->setCurrentWidget(m_login);
+        if (m_video)
+            showVideoStep();
+        else
+            m_pages->setCurrentWidget(m_login);
         break;
     case Phase::ReadingNotices:
         m_login->setState(LoginPage::State::Ready);
-        m_pages->setCurrentWidget(m_login);
+        if (m_video && m_videoStep == VideoStep::Sent)
+            m_videoStep = VideoStep::Login; // refused: the log-in form says why
+        if (m_video)
+            showVideoStep();
+        else
+            m_pages->setCurrentWidget(m_login);
         break;
     case Phase::LoggingIn:
         m_login->setState(LoginPage::State::LoggingIn);
+        m_pages->setCurrentWidget(m_login);
         break;
     case Phase::Waiting:
         m_message->setSending(false);
+        updateCheckOffer();
         if (m_composingMessage) {
             m_message->setMode(MessagePage::Mode::InsteadOfWaiting);
             m_pages->setCurrentWidget(m_message);
@@ -246,6 +486,7 @@ void CustomerWindow::onPhaseChanged(CustomerClient::Phase phase)
         break;
     case Phase::Consulting:
         m_composingMessage = false;
+        startVideoCall();
         m_pages->setCurrentWidget(m_consultation);
         m_consultation->focusInput();
         break;
@@ -258,6 +499,10 @@ void CustomerWindow::onPhaseChanged(CustomerClient::Phase phase)
             goHome();
             return;
         }
+        // Seed 001 step 5: the permission for camera and microphone ends with the consultation.
+        stopVideoCall();
+        m_end->setDeviceAccessEnded(m_devicesAllowed);
+        m_devicesAllowed = false;
         if (m_client->consultationId().isEmpty())
             m_end->showLeftQueue();
         else
@@ -279,6 +524,9 @@ void CustomerWindow::onPhaseChanged(CustomerClient::Phase phase)
             m_pages->setCurrentWidget(m_login);
         } else {
             std::optional<TranscriptContent> transcript;
+            stopVideoCall();
+            m_end->setDeviceAccessEnded(m_devicesAllowed);
+            m_devicesAllowed = false;
             if (!m_client->consultationId().isEmpty())
                 transcript = TranscriptSource::contentOf(*m_client, m_options.bankName);
             m_end->showLost(failure, std::move(transcript));

@@ -26,6 +26,8 @@ EndPage::EndPage(QWidget *parent)
     m_heading = plainLabel(this, "heading");
     m_heading->setFocusPolicy(Qt::TabFocus);
     m_detail = plainLabel(this, "endDetail");
+    m_deviceAccess = plainLabel(this, "deviceAccessEnded", "assurance");
+    m_deviceAccess->hide();
     m_transcriptBox = new QWidget(this);
     m_transcriptHeading = plainLabel(m_transcriptBox, "transcriptHeading", "subheading");
     m_transcriptNote = plainLabel(m_transcriptBox, "transcriptNote", "hint");
@@ -72,6 +74,7 @@ EndPage::EndPage(QWidget *parent)
     layout->setSpacing(8);
     layout->addWidget(m_heading);
     layout->addWidget(m_detail);
+    layout->addWidget(m_deviceAccess);
     layout->addWidget(m_transcriptBox, 1);
     layout->addStretch(0);
     layout->addLayout(buttons);
@@ -102,7 +105,14 @@ void EndPage::showLost(ClientConnection::Failure failure, std::optional<Transcri
 
 void EndPage::clear()
 {
+    m_deviceAccessEnded = false;
     setTranscript(std::nullopt);
+}
+
+void EndPage::setDeviceAccessEnded(bool ended)
+{
+    m_deviceAccessEnded = ended;
+    retranslate();
 }
 
 void EndPage::setTranscript(std::optional<TranscriptContent> transcript)
@@ -115,7 +125,8 @@ void EndPage::setTranscript(std::optional<TranscriptContent> transcript)
     m_kept = false;
     rebuildDocument();
     retranslate();
-    announce(m_heading, m_heading->text() + u' ' + m_detail->text());
+    announce(m_heading, m_heading->text() + u' ' + m_detail->text() +
+                            (m_deviceAccessEnded ? u' ' + m_deviceAccess->text() : QString()));
     m_heading->setFocus();
 }
 
@@ -159,6 +170,10 @@ void EndPage::retranslate()
     }
     m_heading->setAccessibleName(m_heading->text());
     m_detail->setAccessibleName(m_detail->text());
+    m_deviceAccess->setText(tr("Der Zugriff auf Ihre Kamera und Ihr Mikrofon ist beendet. Für eine neue "
+                               "Videoberatung fragen wir Sie wieder."));
+    m_deviceAccess->setAccessibleName(m_deviceAccess->text());
+    m_deviceAccess->setVisible(m_deviceAccessEnded);
     m_transcriptBox->setVisible(m_content.has_value());
     // The next step is the transcript when there is one, else a new chat.
     m_home->setProperty("primary", !m_content.has_value());

@@ -31,11 +31,15 @@ public:
     void showLost(ClientConnection::Failure failure, std::optional<TranscriptContent> transcript);
     // Forgets the transcript.
     void clear();
+    // The video consultation's permission for camera and microphone has ended with it (seed 001
+    // step 5): the page says so. Reset by clear().
+    void setDeviceAccessEnded(bool ended);
 
     QTextDocument *transcriptDocument() const { return m_document.get(); }
     // The customer saved or printed the transcript.
     bool transcriptKept() const { return m_kept; }
     QLabel *headingLabel() const { return m_heading; }
+    QLabel *deviceAccessLabel() const { return m_deviceAccess; }
     QPushButton *printButton() const { return m_print; }
     QPushButton *saveButton() const { return m_save; }
     QPushButton *homeButton() const { return m_home; }
@@ -68,10 +72,12 @@ private:
     std::unique_ptr<QTextDocument> m_document;
     QString m_savedTo;
     bool m_kept = false;
+    bool m_deviceAccessEnded = false;
     QString m_saveError;
 
     QLabel *m_heading = nullptr;
     QLabel *m_detail = nullptr;
+    QLabel *m_deviceAccess = nullptr;
     QWidget *m_transcriptBox = nullptr;
     QLabel *m_transcriptHeading = nullptr;
     QLabel *m_transcriptNote = nullptr;

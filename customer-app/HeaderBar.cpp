@@ -27,13 +27,23 @@ HeaderBar::HeaderBar(const QString &bankName, LanguageSwitcher &language, QWidge
     connect(m_languageButton, &QPushButton::clicked, this, [this] {
         m_language.setLanguage(m_language.language() == u"en" ? QStringLiteral("de") : QStringLiteral("en"));
     });
+    m_checkButton = new QPushButton(this);
+    m_checkButton->setObjectName(QStringLiteral("checkAgain"));
+    m_checkButton->hide();
+    connect(m_checkButton, &QPushButton::clicked, this, &HeaderBar::checkRequested);
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(24, 10, 16, 10);
     layout->addWidget(m_bankName);
     layout->addWidget(m_serviceName);
     layout->addStretch();
+    layout->addWidget(m_checkButton);
     layout->addWidget(m_languageButton);
     retranslate();
+}
+
+void HeaderBar::setCheckOffered(bool offered)
+{
+    m_checkButton->setVisible(offered);
 }
 
 void HeaderBar::changeEvent(QEvent *event)
@@ -46,6 +56,8 @@ void HeaderBar::changeEvent(QEvent *event)
 void HeaderBar::retranslate()
 {
     m_serviceName->setText(tr("Online-Beratung"));
+    m_checkButton->setText(tr("Technik prüfen"));
+    m_checkButton->setAccessibleName(tr("Technik erneut prüfen"));
     // The button names the other language in that language, so that a customer who cannot read the
     // current one still finds it.
     const bool english = m_language.language() == u"en";

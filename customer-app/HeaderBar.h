@@ -11,7 +11,8 @@ class LanguageSwitcher;
 
 namespace consult::customer {
 
-// The strip at the top of the window: the bank's name, the service, and the language switch.
+// The strip at the top of the window: the bank's name, the service, the language switch, and in the
+// video consultation the settings entry "Technik prüfen" that repeats the system check.
 class HeaderBar final : public QWidget
 {
     Q_OBJECT
@@ -19,6 +20,11 @@ public:
     HeaderBar(const QString &bankName, LanguageSwitcher &language, QWidget *parent = nullptr);
 
     QPushButton *languageButton() const { return m_languageButton; }
+    QPushButton *checkButton() const { return m_checkButton; }
+    void setCheckOffered(bool offered);
+
+Q_SIGNALS:
+    void checkRequested();
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -30,6 +36,7 @@ private:
     QLabel *m_bankName = nullptr;
     QLabel *m_serviceName = nullptr;
     QPushButton *m_languageButton = nullptr;
+    QPushButton *m_checkButton = nullptr;
 };
 
 } // namespace consult::customer

@@ -144,6 +144,12 @@ void LoginPage::reset()
     rebuildNotices();
 }
 
+void LoginPage::setVideo(bool video)
+{
+    m_video = video;
+    retranslate();
+}
+
 QList<QCheckBox *> LoginPage::noticeChecks() const
 {
     QList<QCheckBox *> checks;
@@ -161,7 +167,7 @@ void LoginPage::changeEvent(QEvent *event)
 
 void LoginPage::retranslate()
 {
-    m_heading->setText(tr("Anmeldung zum Service-Chat"));
+    m_heading->setText(m_video ? tr("Anmeldung zur Videoberatung") : tr("Anmeldung zum Service-Chat"));
     switch (m_state) {
     case State::Connecting:
         setFeedback(m_status, tr("Die sichere Verbindung wird aufgebaut …"), false);
@@ -196,8 +202,8 @@ void LoginPage::retranslate()
     m_phone->setPlaceholderText(tr("z. B. 0561 123456 oder +49 171 1234567"));
     m_noticesHeading->setText(tr("Bitte lesen und bestätigen Sie unsere Hinweise"));
     m_noticesHeading->setVisible(!m_notices.isEmpty());
-    m_login->setText(tr("Anmelden"));
-    m_login->setAccessibleName(m_login->text());
+    m_login->setText(m_video ? tr("Weiter") : tr("Anmelden"));
+    m_login->setAccessibleName(m_video ? tr("Weiter zur Wahl der Verbindung") : m_login->text());
     m_retry->setText(tr("Erneut verbinden"));
     m_retry->setAccessibleName(m_retry->text());
     m_cancel->setText(tr("Abbrechen"));

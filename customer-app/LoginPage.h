@@ -21,7 +21,8 @@ namespace consult::customer {
 
 // Log-in (seed 000 step 2): name and a phone number for call-backs, checked as the customer types
 // with the normalised number shown; the security, legal and privacy notices as the server delivered
-// them, each to be read and accepted; then "Anmelden". Shows every refusal in the customer's words.
+// them, each to be read and accepted; then "Anmelden" (in the video consultation "Weiter" to the
+// choice of connection, seed 001 steps 3 and 4). Shows every refusal in the customer's words.
 class LoginPage final : public QWidget
 {
     Q_OBJECT
@@ -41,6 +42,10 @@ public:
     void setState(State state, const QString &failure = {});
     // Forgets everything entered and accepted (back at the start: the next customer begins afresh).
     void reset();
+    // The video consultation's log-in: its heading, and "Weiter" to the choice of connection, since
+    // the log-in is sent only once mode and consent are known.
+    void setVideo(bool video);
+    bool isVideo() const { return m_video; }
 
     QLineEdit *nameEdit() const { return m_name; }
     QLineEdit *phoneEdit() const { return m_phone; }
@@ -82,6 +87,7 @@ private:
     CustomerClient *m_client = nullptr;
     std::optional<Refusal> m_refusal;
     State m_state = State::Connecting;
+    bool m_video = false;
     QString m_failure;
     QString m_serverNameError;
     QString m_serverPhoneError;

@@ -40,12 +40,9 @@ StartPage::StartPage(QWidget *parent)
     m_video = new QPushButton(this);
     m_video->setObjectName(QStringLiteral("startVideo"));
     m_video->setMinimumHeight(48);
-    m_videoNote = plainLabel(this, "videoNote");
-    m_videoNote->setProperty("note", true);
-    m_videoNote->hide();
     m_stepsHeading = plainLabel(this, "stepsHeading");
     m_stepsHeading->setProperty("subheading", true);
-    for (int step = 1; step <= 4; ++step) {
+    for (int step = 1; step <= 5; ++step) {
         m_stepNumbers.append(plainLabel(this, "stepNumber"));
         m_stepNumbers.last()->setText(QStringLiteral("%1.").arg(step));
         m_stepNumbers.last()->setWordWrap(false);
@@ -59,15 +56,10 @@ StartPage::StartPage(QWidget *parent)
     m_privacy = linkButton(this, "privacyNotice");
 
     connect(m_chat, &QPushButton::clicked, this, &StartPage::chatRequested);
-    connect(m_video, &QPushButton::clicked, this, [this] {
-        // The video consultation follows in a later version; say so rather than pretend.
-        m_videoNote->show();
-        m_videoNote->setFocus();
-    });
+    connect(m_video, &QPushButton::clicked, this, &StartPage::videoRequested);
     connect(m_security, &QPushButton::clicked, this, [this] { showNotice(QStringLiteral("security")); });
     connect(m_legal, &QPushButton::clicked, this, [this] { showNotice(QStringLiteral("legal")); });
     connect(m_privacy, &QPushButton::clicked, this, [this] { showNotice(QStringLiteral("privacy")); });
-    m_videoNote->setFocusPolicy(Qt::TabFocus);
 
     auto *choices = new QHBoxLayout;
     choices->setSpacing(12);
@@ -87,7 +79,6 @@ StartPage::StartPage(QWidget *parent)
     layout->addWidget(m_intro);
     layout->addSpacing(8);
     layout->addLayout(choices);
-    layout->addWidget(m_videoNote);
     layout->addSpacing(8);
     layout->addWidget(m_stepsHeading);
     auto *steps = new QGridLayout;
@@ -115,24 +106,30 @@ void StartPage::changeEvent(QEvent *event)
 void StartPage::retranslate()
 {
     m_heading->setText(tr("Willkommen in der Online-Beratung"));
-    m_intro->setText(tr("Unsere Beraterinnen und Berater sind im Chat für Sie da. Sie brauchen nur Ihren Namen "
-                        "und eine Telefonnummer für Rückfragen."));
+    m_intro->setText(tr("Unsere Beraterinnen und Berater sind für Sie da: im Chat oder per Video mit Bild und "
+                        "Ton. Sie brauchen nur Ihren Namen und eine Telefonnummer für Rückfragen."));
     m_chat->setText(tr("Service-Chat starten"));
     m_chat->setAccessibleName(m_chat->text());
     m_chat->setAccessibleDescription(tr("Schreiben Sie mit einer Beraterin oder einem Berater."));
     m_video->setText(tr("Videoberatung starten"));
     m_video->setAccessibleName(m_video->text());
-    m_video->setAccessibleDescription(tr("In dieser Version noch nicht verfügbar."));
-    m_videoNote->setText(tr("Die Videoberatung ist in dieser Version der Anwendung noch nicht verfügbar. Bitte "
-                            "nutzen Sie den Service-Chat; Ihre Beraterin oder Ihr Berater kann Sie auch anrufen."));
-    m_videoNote->setAccessibleName(m_videoNote->text());
-    m_stepsHeading->setText(tr("So funktioniert der Service-Chat"));
-    m_steps.at(0)->setText(tr("Melden Sie sich mit Ihrem Namen und einer Telefonnummer für Rückfragen an und "
-                              "bestätigen Sie die Sicherheits-, Rechts- und Datenschutzhinweise."));
-    m_steps.at(1)->setText(tr("Sind gerade alle Beraterinnen und Berater im Gespräch, sehen Sie Ihren Platz in der "
+    m_video->setAccessibleDescription(
+        tr("Sprechen Sie mit einer Beraterin oder einem Berater, mit Bild oder nur mit Ton, und schreiben Sie "
+           "nebenbei. Zuerst prüfen wir Ihre Technik."));
+    m_stepsHeading->setText(tr("So funktioniert die Beratung"));
+    m_steps.at(0)->setText(tr("Für die Videoberatung prüfen wir zuerst Kamera, Mikrofon, Lautsprecher oder Headset "
+                              "und Ihre Internetverbindung. Fehlt etwas, sagen wir Ihnen, woran es liegt und was Sie "
+                              "tun können. Der Service-Chat braucht nur die Tastatur."));
+    m_steps.at(1)->setText(tr("Melden Sie sich mit Ihrem Namen und einer Telefonnummer für Rückfragen an und "
+                              "bestätigen Sie die Sicherheits-, Rechts- und Datenschutzhinweise. In der Videoberatung "
+                              "wählen Sie dann Bild und Ton oder nur Text und erlauben den Zugriff auf Kamera und "
+                              "Mikrofon."));
+    m_steps.at(2)->setText(tr("Sind gerade alle Beraterinnen und Berater im Gespräch, sehen Sie Ihren Platz in der "
                               "Warteschlange. Sie können warten oder uns stattdessen eine Mitteilung schreiben."));
-    m_steps.at(2)->setText(tr("Eine Beraterin oder ein Berater begrüßt Sie, und Sie schreiben miteinander."));
-    m_steps.at(3)->setText(tr("Danach können Sie das Gesprächsprotokoll drucken oder als PDF speichern."));
+    m_steps.at(3)->setText(tr("Eine Beraterin oder ein Berater begrüßt Sie. Sie schreiben miteinander, in der "
+                              "Videoberatung sprechen Sie außerdem miteinander und können sich sehen."));
+    m_steps.at(4)->setText(tr("Danach können Sie das Protokoll des schriftlichen Gesprächs drucken oder als PDF "
+                              "speichern."));
     m_notRecorded->setText(tr("Ihre Beratung wird nicht aufgezeichnet. Die Verbindung ist verschlüsselt und "
                               "läuft nur über Server, die wir in Deutschland betreiben."));
     m_security->setText(tr("Sicherheitshinweise"));

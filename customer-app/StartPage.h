@@ -9,7 +9,8 @@ class QPushButton;
 namespace consult::customer {
 
 // The first screen (seed 000 step 1, seed 001 step 1): choose the service chat or the video
-// consultation, read how it works, the promise that nothing is recorded, and the notices.
+// consultation ("Videoberatung starten" leads to the system check), read how both work, the promise
+// that nothing is recorded, and the notices.
 class StartPage final : public QWidget
 {
     Q_OBJECT
@@ -21,6 +22,7 @@ public:
 
 Q_SIGNALS:
     void chatRequested();
+    void videoRequested();
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -33,7 +35,6 @@ private:
     QLabel *m_intro = nullptr;
     QPushButton *m_chat = nullptr;
     QPushButton *m_video = nullptr;
-    QLabel *m_videoNote = nullptr;
     QLabel *m_stepsHeading = nullptr;
     QList<QLabel *> m_stepNumbers;
     QList<QLabel *> m_steps;

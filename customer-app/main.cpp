@@ -1,4 +1,5 @@
-// consult-customer: the bank's customer client for the service chat (seed 000).
+// consult-customer: the bank's customer client for the service chat and the video consultation
+// (seeds 000 and 001).
 #include "ClientConfig.h"
 #include "CustomerWindow.h"
 #include "widgets/LanguageSwitcher.h"
@@ -26,6 +27,8 @@ int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("consult-customer"));
+    // QSettings (the remembered device choice) under this name, not "Unknown Organization".
+    QApplication::setOrganizationName(QStringLiteral("consult"));
     QApplication::setApplicationVersion(QStringLiteral(CONSULT_VERSION));
     QApplication::setStyle(QStringLiteral("Fusion"));
 
@@ -53,6 +56,7 @@ int main(int argc, char *argv[])
     CustomerWindow::Options windowOptions;
     windowOptions.bankName = config->bankName;
     windowOptions.endpoint = endpoint.value();
+    windowOptions.dialInNumber = config->dialInNumber;
     windowOptions.connection.clientVersion =
         QStringLiteral("consult-customer %1 %2").arg(QStringLiteral(CONSULT_VERSION), QSysInfo::productType());
     CustomerWindow window(windowOptions, language);

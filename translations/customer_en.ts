@@ -2,6 +2,145 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="de_DE">
 <context>
+    <name>MediaTexts</name>
+    <message>
+        <source>Ihre Verbindung ist langsam: Ihr Bild wird in geringerer Qualität übertragen.</source>
+        <translation>Your connection is slow: your picture is sent in lower quality.</translation>
+    </message>
+    <message>
+        <source>Ihre Verbindung ist langsam: Ihr Bild ist angehalten, damit der Ton erhalten bleibt.</source>
+        <translation>Your connection is slow: your picture is paused to keep the sound.</translation>
+    </message>
+    <message>
+        <source>Ihre Verbindung reicht nur noch für den Chat: Bild und Ton sind angehalten.</source>
+        <translation>Your connection is only good enough for the chat: picture and sound are paused.</translation>
+    </message>
+    <message>
+        <source>Die Verbindung Ihres Gegenübers ist langsam: Das Bild kommt in geringerer Qualität.</source>
+        <translation>The other side&apos;s connection is slow: the picture arrives in lower quality.</translation>
+    </message>
+    <message>
+        <source>Die Verbindung Ihres Gegenübers ist langsam: Das Bild ist angehalten, der Ton läuft weiter.</source>
+        <translation>The other side&apos;s connection is slow: the picture is paused, the sound goes on.</translation>
+    </message>
+    <message>
+        <source>Die Verbindung Ihres Gegenübers reicht nur noch für den Chat: Bild und Ton sind angehalten.</source>
+        <translation>The other side&apos;s connection is only good enough for the chat: picture and sound are paused.</translation>
+    </message>
+    <message>
+        <source>Die Verbindung ist wieder gut: Bild und Ton in voller Qualität.</source>
+        <translation>The connection is good again: picture and sound in full quality.</translation>
+    </message>
+    <message>
+        <source>Kamera</source>
+        <translation>Camera</translation>
+    </message>
+    <message>
+        <source>Mikrofon</source>
+        <translation>Microphone</translation>
+    </message>
+    <message>
+        <source>Lautsprecher</source>
+        <translation>Speakers</translation>
+    </message>
+    <message>
+        <source>Ihre Kamera ist aus.</source>
+        <translation>Your camera is off.</translation>
+    </message>
+    <message>
+        <source>Keine Kamera gefunden. Sie sehen und hören Ihr Gegenüber trotzdem.</source>
+        <translation>No camera found. You still see and hear the other side.</translation>
+    </message>
+    <message>
+        <source>Die Kamera liefert kein Bild. Vielleicht nutzt ein anderes Programm sie.</source>
+        <translation>The camera delivers no picture. Perhaps another program is using it.</translation>
+    </message>
+    <message>
+        <source>Die Kamera wurde getrennt. Das Gespräch geht ohne Ihr Bild weiter.</source>
+        <translation>The camera was disconnected. The conversation goes on without your picture.</translation>
+    </message>
+    <message>
+        <source>Ihr Mikrofon ist aus.</source>
+        <translation>Your microphone is off.</translation>
+    </message>
+    <message>
+        <source>Kein Mikrofon gefunden.</source>
+        <translation>No microphone found.</translation>
+    </message>
+    <message>
+        <source>Das Mikrofon ließ sich nicht öffnen. Vielleicht nutzt ein anderes Programm es.</source>
+        <translation>The microphone could not be opened. Perhaps another program is using it.</translation>
+    </message>
+    <message>
+        <source>Das Mikrofon wurde getrennt. Sie können weiter schreiben oder telefonieren.</source>
+        <translation>The microphone was disconnected. You can keep writing or talk by telephone.</translation>
+    </message>
+    <message>
+        <source>Kein Lautsprecher gefunden.</source>
+        <translation>No speakers found.</translation>
+    </message>
+    <message>
+        <source>Der Lautsprecher ließ sich nicht öffnen.</source>
+        <translation>The speakers could not be opened.</translation>
+    </message>
+    <message>
+        <source>Der Lautsprecher wurde getrennt.</source>
+        <translation>The speakers were disconnected.</translation>
+    </message>
+    <message>
+        <source>Ohne Mikrofon und Lautsprecher können Sie per Telefon sprechen und hier schreiben.</source>
+        <translation>Without microphone and speakers you can talk by telephone and write here.</translation>
+    </message>
+    <message>
+        <source>Ohne Mikrofon und Lautsprecher können Sie per Telefon sprechen: Rufen Sie die Einwahlnummer an und nennen Sie den Code %1. Schreiben können Sie weiterhin hier.</source>
+        <translation>Without microphone and speakers you can talk by telephone: call the dial-in number and give the code %1. You can keep writing here.</translation>
+    </message>
+    <message>
+        <source>Der Kunde spricht per Telefon.</source>
+        <translation>The customer talks by telephone.</translation>
+    </message>
+    <message>
+        <source>Der Kunde spricht per Telefon (Code %1).</source>
+        <translation>The customer talks by telephone (code %1).</translation>
+    </message>
+    <message>
+        <source>Kamera ist aus</source>
+        <translation>Camera is off</translation>
+    </message>
+    <message>
+        <source>Die Kamera Ihres Gegenübers ist aus</source>
+        <translation>The other side&apos;s camera is off</translation>
+    </message>
+    <message>
+        <source>Bild ausgeblendet</source>
+        <translation>Picture hidden</translation>
+    </message>
+    <message>
+        <source>Das Mikrofon Ihres Gegenübers ist aus.</source>
+        <translation>The other side&apos;s microphone is off.</translation>
+    </message>
+    <message>
+        <source>in Ordnung</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>nicht vorhanden</source>
+        <translation>not present</translation>
+    </message>
+    <message>
+        <source>funktioniert nicht</source>
+        <translation>not working</translation>
+    </message>
+    <message>
+        <source>zu langsam</source>
+        <translation>too slow</translation>
+    </message>
+    <message>
+        <source>noch nicht geprüft</source>
+        <translation>not checked yet</translation>
+    </message>
+</context>
+<context>
     <name>consult::ChatModel</name>
     <message>
         <source>%1 um %2: %3</source>
@@ -60,6 +199,49 @@
     <message>
         <source>Verbindung: %1</source>
         <translation>Connection: %1</translation>
+    </message>
+</context>
+<context>
+    <name>consult::DeviceChooser</name>
+    <message>
+        <source>&amp;Kamera:</source>
+        <translation>&amp;Camera:</translation>
+    </message>
+    <message>
+        <source>&amp;Mikrofon:</source>
+        <translation>&amp;Microphone:</translation>
+    </message>
+    <message>
+        <source>&amp;Lautsprecher:</source>
+        <translation>&amp;Speakers:</translation>
+    </message>
+    <message>
+        <source>Kamera</source>
+        <translation>Camera</translation>
+    </message>
+    <message>
+        <source>Mikrofon</source>
+        <translation>Microphone</translation>
+    </message>
+    <message>
+        <source>Lautsprecher</source>
+        <translation>Speakers</translation>
+    </message>
+    <message>
+        <source>Keine Kamera gefunden</source>
+        <translation>No camera found</translation>
+    </message>
+    <message>
+        <source>Kein Mikrofon gefunden</source>
+        <translation>No microphone found</translation>
+    </message>
+    <message>
+        <source>Kein Lautsprecher gefunden</source>
+        <translation>No speakers found</translation>
+    </message>
+    <message>
+        <source>Standardgerät des Systems</source>
+        <translation>The system&apos;s default device</translation>
     </message>
 </context>
 <context>
@@ -173,6 +355,62 @@
     <message>
         <source>Dieses Protokoll wurde auf Ihrem Gerät erstellt. Die Beratung wurde nicht aufgezeichnet; der Chat ist auf unseren Servern mit dem Ende der Beratung gelöscht worden. Im Chat werden keine rechtsverbindlichen Aufträge angenommen.</source>
         <translation>This transcript was created on your device. The consultation was not recorded; the chat was deleted from our servers when the consultation ended. No legally binding instructions are accepted in the chat.</translation>
+    </message>
+</context>
+<context>
+    <name>consult::VideoView</name>
+    <message>
+        <source>Videobild</source>
+        <translation>Video picture</translation>
+    </message>
+</context>
+<context>
+    <name>consult::customer::ConsentPage</name>
+    <message>
+        <source>Zugriff auf Kamera und Mikrofon</source>
+        <translation>Access to camera and microphone</translation>
+    </message>
+    <message>
+        <source>Darf die Anwendung für diese Beratung Ihre Kamera und Ihr Mikrofon verwenden?</source>
+        <translation>May the application use your camera and microphone for this consultation?</translation>
+    </message>
+    <message>
+        <source>keine (Sie sehen Ihre Beraterin oder Ihren Berater trotzdem)</source>
+        <translation>none (you will still see your advisor)</translation>
+    </message>
+    <message>
+        <source>keines</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>Kamera: %1
+Mikrofon: %2</source>
+        <translation>Camera: %1
+Microphone: %2</translation>
+    </message>
+    <message>
+        <source>Die Erlaubnis gilt nur für diese Beratung. Wechseln Sie währenddessen die Seite oder prüfen Sie die Technik erneut, fragen wir nicht noch einmal. Mit dem Ende der Beratung endet auch der Zugriff.</source>
+        <translation>The permission applies to this consultation only. If you switch screens or check your equipment again in the meantime, we will not ask again. Access ends when the consultation ends.</translation>
+    </message>
+    <message>
+        <source>Ihre Beraterin oder Ihr Berater sieht und hört Sie nur, solange Kamera und Mikrofon eingeschaltet sind. Beides können Sie in der Beratung jederzeit ausschalten.</source>
+        <translation>Your advisor only sees and hears you while your camera and microphone are switched on. You can switch either off at any time during the consultation.</translation>
+    </message>
+    <message>
+        <source>Zulassen</source>
+        <translation>Allow</translation>
+    </message>
+    <message>
+        <source>Kamera und Mikrofon zulassen</source>
+        <translation>Allow camera and microphone</translation>
+    </message>
+    <message>
+        <source>Nicht zulassen, nur schreiben</source>
+        <translation>Don&apos;t allow, chat in writing only</translation>
+    </message>
+    <message>
+        <source>Nicht zulassen und mit dem Textchat fortfahren</source>
+        <translation>Don&apos;t allow and continue with the text chat</translation>
     </message>
 </context>
 <context>
@@ -556,6 +794,10 @@
         <source>Zurück zum Protokoll</source>
         <translation>Back to the transcript</translation>
     </message>
+    <message>
+        <source>%1 – Videoberatung</source>
+        <translation>%1 – Video consultation</translation>
+    </message>
 </context>
 <context>
     <name>consult::customer::EndPage</name>
@@ -639,12 +881,24 @@
         <source>Das Protokoll konnte nicht gespeichert werden. Bitte wählen Sie einen anderen Ort.</source>
         <translation>The transcript could not be saved. Please choose another place.</translation>
     </message>
+    <message>
+        <source>Der Zugriff auf Ihre Kamera und Ihr Mikrofon ist beendet. Für eine neue Videoberatung fragen wir Sie wieder.</source>
+        <translation>Access to your camera and microphone has ended. We will ask you again for a new video consultation.</translation>
+    </message>
 </context>
 <context>
     <name>consult::customer::HeaderBar</name>
     <message>
         <source>Online-Beratung</source>
         <translation>Online consultation</translation>
+    </message>
+    <message>
+        <source>Technik prüfen</source>
+        <translation>Check equipment</translation>
+    </message>
+    <message>
+        <source>Technik erneut prüfen</source>
+        <translation>Check your equipment again</translation>
     </message>
 </context>
 <context>
@@ -728,6 +982,18 @@
     <message>
         <source>Zum Anmelden fehlt noch: %1</source>
         <translation>Still needed to log in: %1</translation>
+    </message>
+    <message>
+        <source>Anmeldung zur Videoberatung</source>
+        <translation>Log in to the video consultation</translation>
+    </message>
+    <message>
+        <source>Weiter</source>
+        <translation>Continue</translation>
+    </message>
+    <message>
+        <source>Weiter zur Wahl der Verbindung</source>
+        <translation>Continue to the choice of connection</translation>
     </message>
 </context>
 <context>
@@ -849,6 +1115,45 @@
     </message>
 </context>
 <context>
+    <name>consult::customer::ModePage</name>
+    <message>
+        <source>Wie möchten Sie sich unterhalten?</source>
+        <translation>How would you like to talk?</translation>
+    </message>
+    <message>
+        <source>Sie entscheiden, was übertragen wird. Kamera und Mikrofon können Sie auch während der Beratung jederzeit aus- und wieder einschalten.</source>
+        <translation>You decide what is transmitted. You can switch your camera and microphone off and on again at any time during the consultation.</translation>
+    </message>
+    <message>
+        <source>Bild und Ton übertragen</source>
+        <translation>Transmit picture and sound</translation>
+    </message>
+    <message>
+        <source>Ihre Beraterin oder Ihr Berater spricht mit Ihnen und darf Sie auch sehen. Nebenbei können Sie weiterhin schreiben.</source>
+        <translation>Your advisor talks with you and may also see you. You can keep writing at the same time.</translation>
+    </message>
+    <message>
+        <source>Nur Text übertragen</source>
+        <translation>Transmit text only</translation>
+    </message>
+    <message>
+        <source>Ein Textchat ohne Bild und Ton.</source>
+        <translation>A text chat without picture and sound.</translation>
+    </message>
+    <message>
+        <source>Gewählte Verbindung aufbauen</source>
+        <translation>Set up the chosen connection</translation>
+    </message>
+    <message>
+        <source>Zurück</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>Zurück zur Anmeldung</source>
+        <translation>Back to the log-in</translation>
+    </message>
+</context>
+<context>
     <name>consult::customer::NoticeDialog</name>
     <message>
         <source>Schließen, ohne zu akzeptieren</source>
@@ -874,10 +1179,6 @@
         <translation>Welcome to online consultation</translation>
     </message>
     <message>
-        <source>Unsere Beraterinnen und Berater sind im Chat für Sie da. Sie brauchen nur Ihren Namen und eine Telefonnummer für Rückfragen.</source>
-        <translation>Our advisors are here for you in the chat. All you need is your name and a phone number for questions.</translation>
-    </message>
-    <message>
         <source>Service-Chat starten</source>
         <translation>Start service chat</translation>
     </message>
@@ -888,18 +1189,6 @@
     <message>
         <source>Videoberatung starten</source>
         <translation>Start video consultation</translation>
-    </message>
-    <message>
-        <source>In dieser Version noch nicht verfügbar.</source>
-        <translation>Not available in this version yet.</translation>
-    </message>
-    <message>
-        <source>Die Videoberatung ist in dieser Version der Anwendung noch nicht verfügbar. Bitte nutzen Sie den Service-Chat; Ihre Beraterin oder Ihr Berater kann Sie auch anrufen.</source>
-        <translation>The video consultation is not available in this version of the application yet. Please use the service chat; your advisor can also call you.</translation>
-    </message>
-    <message>
-        <source>So funktioniert der Service-Chat</source>
-        <translation>How the service chat works</translation>
     </message>
     <message>
         <source>Ihre Beratung wird nicht aufgezeichnet. Die Verbindung ist verschlüsselt und läuft nur über Server, die wir in Deutschland betreiben.</source>
@@ -918,20 +1207,258 @@
         <translation>Privacy notice</translation>
     </message>
     <message>
-        <source>Melden Sie sich mit Ihrem Namen und einer Telefonnummer für Rückfragen an und bestätigen Sie die Sicherheits-, Rechts- und Datenschutzhinweise.</source>
-        <translation>Log in with your name and a phone number for questions, and accept the security, legal and privacy notices.</translation>
-    </message>
-    <message>
         <source>Sind gerade alle Beraterinnen und Berater im Gespräch, sehen Sie Ihren Platz in der Warteschlange. Sie können warten oder uns stattdessen eine Mitteilung schreiben.</source>
         <translation>If all advisors are busy, you see your place in the queue. You can wait or leave us a message instead.</translation>
     </message>
     <message>
-        <source>Eine Beraterin oder ein Berater begrüßt Sie, und Sie schreiben miteinander.</source>
-        <translation>An advisor greets you, and you chat with each other.</translation>
+        <source>Unsere Beraterinnen und Berater sind für Sie da: im Chat oder per Video mit Bild und Ton. Sie brauchen nur Ihren Namen und eine Telefonnummer für Rückfragen.</source>
+        <translation>Our advisors are here for you: in the chat or by video with picture and sound. All you need is your name and a phone number for questions.</translation>
     </message>
     <message>
-        <source>Danach können Sie das Gesprächsprotokoll drucken oder als PDF speichern.</source>
-        <translation>Afterwards you can print the transcript or save it as a PDF.</translation>
+        <source>Sprechen Sie mit einer Beraterin oder einem Berater, mit Bild oder nur mit Ton, und schreiben Sie nebenbei. Zuerst prüfen wir Ihre Technik.</source>
+        <translation>Talk with an advisor, with picture or sound only, and write at the same time. First we check your equipment.</translation>
+    </message>
+    <message>
+        <source>So funktioniert die Beratung</source>
+        <translation>How the consultation works</translation>
+    </message>
+    <message>
+        <source>Für die Videoberatung prüfen wir zuerst Kamera, Mikrofon, Lautsprecher oder Headset und Ihre Internetverbindung. Fehlt etwas, sagen wir Ihnen, woran es liegt und was Sie tun können. Der Service-Chat braucht nur die Tastatur.</source>
+        <translation>For the video consultation we first check your camera, microphone, speakers or headset and your internet connection. If something is missing, we tell you why and what you can do. The service chat needs only your keyboard.</translation>
+    </message>
+    <message>
+        <source>Melden Sie sich mit Ihrem Namen und einer Telefonnummer für Rückfragen an und bestätigen Sie die Sicherheits-, Rechts- und Datenschutzhinweise. In der Videoberatung wählen Sie dann Bild und Ton oder nur Text und erlauben den Zugriff auf Kamera und Mikrofon.</source>
+        <translation>Log in with your name and a phone number for questions and accept the security, legal and privacy notices. In the video consultation you then choose picture and sound or text only, and allow access to your camera and microphone.</translation>
+    </message>
+    <message>
+        <source>Eine Beraterin oder ein Berater begrüßt Sie. Sie schreiben miteinander, in der Videoberatung sprechen Sie außerdem miteinander und können sich sehen.</source>
+        <translation>An advisor greets you. You write to each other; in the video consultation you also talk and can see each other.</translation>
+    </message>
+    <message>
+        <source>Danach können Sie das Protokoll des schriftlichen Gesprächs drucken oder als PDF speichern.</source>
+        <translation>Afterwards you can print the transcript of the written conversation or save it as a PDF.</translation>
+    </message>
+</context>
+<context>
+    <name>consult::customer::SystemCheckPage</name>
+    <message>
+        <source>in Ordnung</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>wird geprüft</source>
+        <translation>being checked</translation>
+    </message>
+    <message>
+        <source>Hinweis</source>
+        <translation>see note</translation>
+    </message>
+    <message>
+        <source>Technik prüfen</source>
+        <translation>Check equipment</translation>
+    </message>
+    <message>
+        <source>Wir prüfen, ob Ihr Computer für die Videoberatung bereit ist. Wählen Sie, falls nötig, andere Geräte: Wir merken uns Ihre Wahl.</source>
+        <translation>We check whether your computer is ready for the video consultation. If needed, choose other devices: we remember your choice.</translation>
+    </message>
+    <message>
+        <source>Fortschritt der Messung</source>
+        <translation>Progress of the measurement</translation>
+    </message>
+    <message>
+        <source>Vorschau Ihrer Kamera</source>
+        <translation>Preview of your camera</translation>
+    </message>
+    <message>
+        <source>Sagen Sie etwas:</source>
+        <translation>Say something:</translation>
+    </message>
+    <message>
+        <source>Lautstärke Ihres Mikrofons</source>
+        <translation>Level of your microphone</translation>
+    </message>
+    <message>
+        <source>Testton abspielen</source>
+        <translation>Play test tone</translation>
+    </message>
+    <message>
+        <source>Ich habe den Ton gehört</source>
+        <translation>I heard the tone</translation>
+    </message>
+    <message>
+        <source>Ich habe nichts gehört</source>
+        <translation>I heard nothing</translation>
+    </message>
+    <message>
+        <source>Erneut messen</source>
+        <translation>Measure again</translation>
+    </message>
+    <message>
+        <source>Verbindung erneut messen</source>
+        <translation>Measure the connection again</translation>
+    </message>
+    <message>
+        <source>Geräte wählen</source>
+        <translation>Choose devices</translation>
+    </message>
+    <message>
+        <source>Fertig</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Weiter</source>
+        <translation>Continue</translation>
+    </message>
+    <message>
+        <source>Prüfung abschließen</source>
+        <translation>Finish the check</translation>
+    </message>
+    <message>
+        <source>Weiter zur Anmeldung</source>
+        <translation>Continue to the log-in</translation>
+    </message>
+    <message>
+        <source>Noch nicht alle Prüfungen sind abgeschlossen.</source>
+        <translation>Not all checks have finished yet.</translation>
+    </message>
+    <message>
+        <source>Mit dem Textchat fortfahren</source>
+        <translation>Continue with the text chat</translation>
+    </message>
+    <message>
+        <source>Zurück</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>Abbrechen</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Zurück ohne neue Prüfung</source>
+        <translation>Back without a new check</translation>
+    </message>
+    <message>
+        <source>Abbrechen und zur Startseite</source>
+        <translation>Cancel and return to the start page</translation>
+    </message>
+</context>
+<context>
+    <name>consult::customer::SystemCheckTexts</name>
+    <message>
+        <source>Kamera</source>
+        <translation>Camera</translation>
+    </message>
+    <message>
+        <source>Mikrofon</source>
+        <translation>Microphone</translation>
+    </message>
+    <message>
+        <source>Lautsprecher oder Headset</source>
+        <translation>Speakers or headset</translation>
+    </message>
+    <message>
+        <source>Internetverbindung</source>
+        <translation>Internet connection</translation>
+    </message>
+    <message>
+        <source>Ihre Kamera funktioniert. Das Bild sehen nur Sie, bis Sie es in der Beratung freigeben.</source>
+        <translation>Your camera works. Only you see the picture until you share it in the consultation.</translation>
+    </message>
+    <message>
+        <source>Keine Kamera gefunden. Das ist kein Problem: Sie sehen Ihre Beraterin oder Ihren Berater trotzdem. Wenn Sie gesehen werden möchten, schließen Sie eine Kamera an und prüfen Sie erneut.</source>
+        <translation>No camera found. That is no problem: you will still see your advisor. If you would like to be seen, connect a camera and check again.</translation>
+    </message>
+    <message>
+        <source>Die Kamera liefert kein Bild. Schließen Sie Programme, die sie gerade nutzen, oder wählen Sie eine andere Kamera. Sie sehen Ihre Beraterin oder Ihren Berater trotzdem.</source>
+        <translation>The camera delivers no picture. Close programs that are using it, or choose another camera. You will still see your advisor.</translation>
+    </message>
+    <message>
+        <source>Die Kamera wird geprüft …</source>
+        <translation>Checking the camera …</translation>
+    </message>
+    <message>
+        <source>Ihr Mikrofon funktioniert: Wir können Sie hören.</source>
+        <translation>Your microphone works: we can hear you.</translation>
+    </message>
+    <message>
+        <source>Kein Mikrofon gefunden. Schließen Sie ein Headset an, sprechen Sie per Telefon mit uns oder schreiben Sie im Textchat.</source>
+        <translation>No microphone found. Connect a headset, talk to us by telephone, or write in the text chat.</translation>
+    </message>
+    <message>
+        <source>Vom Mikrofon kommt nichts an. Prüfen Sie, ob es eingeschaltet und nicht stummgeschaltet ist, wählen Sie ein anderes und prüfen Sie erneut, oder sprechen Sie per Telefon mit uns.</source>
+        <translation>Nothing comes from the microphone. Check that it is switched on and not muted, choose another one and check again, or talk to us by telephone.</translation>
+    </message>
+    <message>
+        <source>Sagen Sie etwas: Der Balken zeigt, ob wir Sie hören.</source>
+        <translation>Say something: the bar shows whether we can hear you.</translation>
+    </message>
+    <message>
+        <source>Sie hören den Ton: Lautsprecher oder Headset funktionieren.</source>
+        <translation>You hear the tone: your speakers or headset work.</translation>
+    </message>
+    <message>
+        <source>Keine Lautsprecher und kein Headset gefunden. Schließen Sie ein Headset an, sprechen Sie per Telefon mit uns oder schreiben Sie im Textchat.</source>
+        <translation>No speakers and no headset found. Connect a headset, talk to us by telephone, or write in the text chat.</translation>
+    </message>
+    <message>
+        <source>Sie haben den Testton nicht gehört. Stellen Sie den Ton lauter, wählen Sie andere Lautsprecher und spielen Sie ihn erneut ab, oder sprechen Sie per Telefon mit uns.</source>
+        <translation>You did not hear the test tone. Turn the volume up, choose other speakers and play it again, or talk to us by telephone.</translation>
+    </message>
+    <message>
+        <source>Spielen Sie den Testton ab und sagen Sie uns, ob Sie ihn hören.</source>
+        <translation>Play the test tone and tell us whether you hear it.</translation>
+    </message>
+    <message>
+        <source>%1 Mbit/s</source>
+        <translation>%1 Mbit/s</translation>
+    </message>
+    <message>
+        <source>Die Verbindung zu unserem Server wird gemessen … %1 %</source>
+        <translation>Measuring the connection to our server … %1 %</translation>
+    </message>
+    <message>
+        <source>Empfangen %1, senden %2, Antwortzeit %3 ms.</source>
+        <translation>Receiving %1, sending %2, response time %3 ms.</translation>
+    </message>
+    <message>
+        <source>Ihre Verbindung reicht für Bild und Ton.</source>
+        <translation>Your connection is good enough for picture and sound.</translation>
+    </message>
+    <message>
+        <source>Die Verbindung wird noch nicht gemessen.</source>
+        <translation>The connection has not been measured yet.</translation>
+    </message>
+    <message>
+        <source>Ihre Verbindung ist zu langsam für Bild und Ton. Nötig sind 1 Mbit/s zum Empfangen und 0,5 Mbit/s zum Senden.</source>
+        <translation>Your connection is too slow for picture and sound. It needs 1 Mbit/s to receive and 0.5 Mbit/s to send.</translation>
+    </message>
+    <message>
+        <source>Im WLAN hilft es, näher an den Router zu gehen oder ein Kabel zu nutzen; dann messen Sie erneut. Der Textchat funktioniert auch so.</source>
+        <translation>On Wi-Fi it helps to move closer to the router or to use a cable; then measure again. The text chat works anyway.</translation>
+    </message>
+    <message>
+        <source>Sie haben die Verbindung gerade mehrmals gemessen. Bitte messen Sie %1 erneut, oder fahren Sie mit dem Textchat fort.</source>
+        <translation>You have just measured the connection several times. Please measure again %1, or continue with the text chat.</translation>
+    </message>
+    <message>
+        <source>Unser Server ist gerade stark ausgelastet und kann Ihre Verbindung nicht messen. Bitte messen Sie in einigen Minuten erneut, oder fahren Sie mit dem Textchat fort.</source>
+        <translation>Our server is very busy right now and cannot measure your connection. Please measure again in a few minutes, or continue with the text chat.</translation>
+    </message>
+    <message>
+        <source>Keine Verbindung zu unserem Server. Prüfen Sie Ihre Internetverbindung und messen Sie erneut.</source>
+        <translation>No connection to our server. Check your internet connection and measure again.</translation>
+    </message>
+    <message>
+        <source>Für Bild und Ton reicht Ihre Verbindung nicht. Sie können mit dem Textchat fortfahren.</source>
+        <translation>Your connection is not good enough for picture and sound. You can continue with the text chat.</translation>
+    </message>
+    <message>
+        <source>Ohne Kamera sehen und hören Sie Ihre Beraterin oder Ihren Berater trotzdem.</source>
+        <translation>Without a camera you still see and hear your advisor.</translation>
+    </message>
+    <message>
+        <source>Ohne Mikrofon oder Lautsprecher sprechen Sie per Telefon mit uns: Die Nummer und Ihren Gesprächscode zeigen wir Ihnen in der Beratung. Schreiben können Sie immer.</source>
+        <translation>Without a microphone or speakers you talk to us by telephone: we show you the number and your consultation code in the consultation. You can always write.</translation>
     </message>
 </context>
 <context>
@@ -939,6 +1466,109 @@
     <message>
         <source>Service-Chat</source>
         <translation>Service chat</translation>
+    </message>
+</context>
+<context>
+    <name>consult::customer::VideoPanel</name>
+    <message>
+        <source>Ihre Kamera ist eingeschaltet.</source>
+        <translation>Your camera is on.</translation>
+    </message>
+    <message>
+        <source>Ihre Kamera ist ausgeschaltet.</source>
+        <translation>Your camera is off.</translation>
+    </message>
+    <message>
+        <source>Ihr Mikrofon ist eingeschaltet.</source>
+        <translation>Your microphone is on.</translation>
+    </message>
+    <message>
+        <source>Ihr Mikrofon ist ausgeschaltet.</source>
+        <translation>Your microphone is off.</translation>
+    </message>
+    <message>
+        <source>● Wird nicht aufgezeichnet</source>
+        <translation>● Not recorded</translation>
+    </message>
+    <message>
+        <source>Das Gespräch wird nicht aufgezeichnet.</source>
+        <translation>The conversation is not recorded.</translation>
+    </message>
+    <message>
+        <source>Bild Ihrer Beraterin oder Ihres Beraters</source>
+        <translation>Your advisor&apos;s picture</translation>
+    </message>
+    <message>
+        <source>Ihr eigenes Bild</source>
+        <translation>Your own picture</translation>
+    </message>
+    <message>
+        <source>Sie haben das Bild ausgeblendet. Sie hören %1 weiterhin.</source>
+        <translation>You have hidden the picture. You still hear %1.</translation>
+    </message>
+    <message>
+        <source>Kamera ist an</source>
+        <translation>Camera is on</translation>
+    </message>
+    <message>
+        <source>Kamera ist aus</source>
+        <translation>Camera is off</translation>
+    </message>
+    <message>
+        <source>Kamera</source>
+        <translation>Camera</translation>
+    </message>
+    <message>
+        <source>Eingeschaltet: Ihre Beraterin oder Ihr Berater sieht Sie.</source>
+        <translation>On: your advisor sees you.</translation>
+    </message>
+    <message>
+        <source>Ausgeschaltet: Niemand sieht Sie.</source>
+        <translation>Off: nobody sees you.</translation>
+    </message>
+    <message>
+        <source>Mikrofon ist an</source>
+        <translation>Microphone is on</translation>
+    </message>
+    <message>
+        <source>Mikrofon ist aus</source>
+        <translation>Microphone is off</translation>
+    </message>
+    <message>
+        <source>Mikrofon</source>
+        <translation>Microphone</translation>
+    </message>
+    <message>
+        <source>Eingeschaltet: Ihre Beraterin oder Ihr Berater hört Sie.</source>
+        <translation>On: your advisor hears you.</translation>
+    </message>
+    <message>
+        <source>Ausgeschaltet: Niemand hört Sie.</source>
+        <translation>Off: nobody hears you.</translation>
+    </message>
+    <message>
+        <source>Berater sehen</source>
+        <translation>See advisor</translation>
+    </message>
+    <message>
+        <source>Das Bild wird gezeigt.</source>
+        <translation>The picture is shown.</translation>
+    </message>
+    <message>
+        <source>Das Bild ist ausgeblendet.</source>
+        <translation>The picture is hidden.</translation>
+    </message>
+    <message>
+        <source>%1 hat die Kamera ausgeschaltet.</source>
+        <translation>%1 has switched the camera off.</translation>
+    </message>
+    <message>
+        <source>%1 hat das Mikrofon ausgeschaltet.</source>
+        <translation>%1 has switched the microphone off.</translation>
+    </message>
+    <message>
+        <source>Die Einwahlnummer: %1</source>
+        <translation>The dial-in number: %1</translation>
     </message>
 </context>
 <context>

@@ -42,11 +42,23 @@ struct CustomerApp
     QPointer<QWidget> lastModal;
     QElapsedTimer modalSince;
 
-    explicit CustomerApp(const ServerEndpoint &endpoint)
+    // `devices`: the cameras, microphones and speakers the video consultation uses (synthetic in
+    // tests; they must outlive the app). Without, the window would fall back to Qt Multimedia.
+    explicit CustomerApp(const ServerEndpoint &endpoint, media::MediaDevices *devices = nullptr)
     {
         customer::CustomerWindow::Options options;
         options.bankName = kBankName;
         options.endpoint = endpoint;
+        options.dialInNumber = QStringLiteral("+49 561 7001 7000");
+        options.devices = devices;
+        // The synthetic microphones play a steady tone, which noise suppression would fade as
+        // stationary noise: the tests hear the tone through the rest of the pipeline.
+        options.call.audio.noiseSuppression = false;
+        options.call.audio.gainControl = false;
+        // The ladder climbs back within seconds rather than a minute, so recovery is seen in a test.
+        options.call.media.rate.stableBeforeIncreaseUs = 500'000;
+        options.call.media.rate.increaseKbps = 100;
+        options.call.media.rate.probeAfterUs = 3'000'000;
         options.connection = fastRetrySettings();
         options.connection.clientVersion = QStringLiteral("consult-customer test");
         window = std::make_unique<customer::CustomerWindow>(options, language);

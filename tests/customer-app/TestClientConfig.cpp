@@ -4,6 +4,8 @@
 #include <QTemporaryFile>
 #include <QTest>
 
+#include <algorithm>
+
 using namespace consult;
 using namespace consult::customer;
 
@@ -54,6 +56,20 @@ private slots:
             QCOMPARE(server.url.scheme(), QStringLiteral("wss"));
             QVERIFY(server.pins.size() >= 2);
         }
+        QVERIFY(std::any_of(config->dialInNumber.cbegin(), config->dialInNumber.cend(),
+                            [](QChar c) { return c.isDigit(); }));
+    }
+
+    // Seed 002: a video customer without microphone and speakers calls the bank instead.
+    void theDialInNumberComesFromTheConfigurationOrTheDemoDefault()
+    {
+        QCOMPARE(bankConfig().dialInNumber, QString::fromLatin1(ClientConfig::kDemoDialInNumber));
+        const auto config = ClientConfig::fromJson(
+            "{\"bankName\": \"B\", \"dialInNumber\": \" 0800 123 456 \", \"servers\": [{\"url\": "
+            "\"wss://b.example\", \"pins\": [\"hbimnaQMFeNsDh+DdRGFviu0PdQUVYo3ASl/DZ/DbCE=\", "
+            "\"RlJUvMF74jApLqrTzTmSc1a5cnRMZ8jXmlK2Zvyf+M0=\"]}]}");
+        QVERIFY(config.ok());
+        QCOMPARE(config->dialInNumber, QStringLiteral("0800 123 456"));
     }
 
     void brokenConfigurationsAreRefused_data()
@@ -75,6 +91,9 @@ private slots:
         QTest::newRow("pin not sha256") << QByteArray("{\"bankName\": \"B\", \"servers\": [{\"url\": "
                                                       "\"wss://b.example\", \"pins\": [\"abcd\", \"efgh\"]}]}")
                                         << QStringLiteral("bad_pin");
+        QTest::newRow("dial-in without digits")
+            << QByteArray("{\"bankName\": \"B\", \"dialInNumber\": \"call us\", \"servers\": []}")
+            << QStringLiteral("bad_dial_in");
     }
 
     void brokenConfigurationsAreRefused()

@@ -5,6 +5,7 @@
 #include "CustomerTestMain.h"
 #include "EndPage.h"
 #include "MessagePage.h"
+#include "VideoFlow.h"
 #include "WaitingPage.h"
 #include "widgets/Announcer.h"
 #include "widgets/ChatView.h"
@@ -57,6 +58,15 @@ void checkNames(QWidget *page)
                  qPrintable(QString::fromLatin1(page->metaObject()->className()) + u": " + widget->objectName()));
     }
     QVERIFY2(controls > 0, page->metaObject()->className());
+}
+
+// The widget Tab reaches after `from`: the next visible, enabled one that takes Tab focus.
+QWidget *nextByTab(QWidget *from)
+{
+    QWidget *next = from->nextInFocusChain();
+    while (next != from && (!(next->focusPolicy() & Qt::TabFocus) || !next->isVisible() || !next->isEnabled()))
+        next = next->nextInFocusChain();
+    return next;
 }
 
 QWidget *pressTab()
@@ -209,6 +219,66 @@ private slots:
         QCOMPARE(app->loginPage()->nameEdit()->text(), QStringLiteral("Jane Doe"));
         for (QCheckBox *check : app->loginPage()->noticeChecks())
             QVERIFY(check->isChecked());
+    }
+
+    // The video consultation's screens: every control named, and the way from the system check to
+    // the waiting room works with the keyboard alone (Tab, Space, Enter).
+    void theVideoScreensHaveNamesAndWorkByKeyboard()
+    {
+        Scenario scenario;
+        QVERIFY(scenario.start());
+        AdvisorClient *advisor = scenario.advisor(annaWithOnePlace());
+        QVERIFY(advisor);
+        media::SyntheticMediaDevices devices;
+        CustomerApp app(scenario.endpoint(), &devices);
+        QApplication::setActiveWindow(app.window.get());
+        QVERIFY(QTest::qWaitForWindowActive(app.window.get()));
+        app->startPage()->videoButton()->setFocus();
+        QTest::keyClick(app->startPage()->videoButton(), Qt::Key_Space);
+        customer::SystemCheckPage *check = checkPage(app);
+        QCOMPARE(app->pages()->currentWidget(), static_cast<QWidget *>(check));
+        CUSTOMER_STEP(checkNames(check));
+        // The tone by keyboard: focus the button, Space plays, Space on "heard" confirms.
+        QSignalSpy toneDone(check->deviceCheck(), &DeviceCheck::testToneFinished);
+        check->playToneButton()->setFocus();
+        QTest::keyClick(check->playToneButton(), Qt::Key_Space);
+        QVERIFY(toneDone.wait(10000));
+        QWidget *next = nextByTab(check->playToneButton());
+        QVERIFY2(next == check->heardButton(), qPrintable(next->objectName()));
+        QTest::keyClick(check->heardButton(), Qt::Key_Space);
+        QTRY_VERIFY_WITH_TIMEOUT(check->continueButton()->isEnabled(), 20000);
+        QVERIFY(announced(QStringLiteral("Lautsprecher oder Headset: ")));
+        check->continueButton()->setFocus();
+        QTest::keyClick(check->continueButton(), Qt::Key_Space);
+        QTRY_COMPARE_WITH_TIMEOUT(app->loginPage()->noticeChecks().size(), 3, 10000);
+        CUSTOMER_STEP(checkNames(app->findChild<QWidget *>(QStringLiteral("header"))));
+        typeText(app->loginPage()->nameEdit(), QStringLiteral("Max Müller"));
+        typeText(app->loginPage()->phoneEdit(), QStringLiteral("0171 1234567"));
+        CUSTOMER_STEP(acceptNotices(app));
+        QTest::keyClick(app->loginPage()->phoneEdit(), Qt::Key_Return);
+        QCOMPARE(app->pages()->currentWidget(), static_cast<QWidget *>(app->modePage()));
+        CUSTOMER_STEP(checkNames(app->modePage()));
+        // The chosen option, then the button (arrow keys move within the options).
+        QCOMPARE(nextByTab(app->modePage()->textOption()), static_cast<QWidget *>(app->modePage()->connectButton()));
+        QTest::keyClick(app->modePage()->connectButton(), Qt::Key_Space);
+        QCOMPARE(app->pages()->currentWidget(), static_cast<QWidget *>(app->consentPage()));
+        CUSTOMER_STEP(checkNames(app->consentPage()));
+        app->consentPage()->allowButton()->setFocus();
+        QTest::keyClick(app->consentPage()->allowButton(), Qt::Key_Space);
+        QTRY_COMPARE_WITH_TIMEOUT(app.phase(), Phase::Waiting, 10000);
+        CUSTOMER_STEP(takenBy(scenario, *advisor, app));
+        customer::VideoPanel *panel = app->consultationPage()->videoPanel();
+        QVERIFY(panel->isVisible());
+        CUSTOMER_STEP(checkNames(app->consultationPage()));
+        // The switches by keyboard, their state in their names' descriptions.
+        panel->cameraButton()->setFocus();
+        QTest::keyClick(panel->cameraButton(), Qt::Key_Space);
+        QVERIFY(!panel->cameraButton()->isChecked());
+        QVERIFY2(panel->cameraButton()->accessibleDescription().contains(QStringLiteral("Niemand sieht Sie")),
+                 qPrintable(panel->cameraButton()->accessibleDescription()));
+        QVERIFY(announced(QStringLiteral("Ihre Kamera ist ausgeschaltet.")));
+        QCOMPARE(nextByTab(panel->cameraButton()), static_cast<QWidget *>(panel->microphoneButton()));
+        QCOMPARE(nextByTab(panel->microphoneButton()), static_cast<QWidget *>(panel->seeAdvisorButton()));
     }
 };
 

@@ -189,16 +189,17 @@ private slots:
         QVERIFY(!app->client());
     }
 
-    void theVideoConsultationSaysItIsNotAvailableYet()
+    // Seed 001 step 1: "Videoberatung starten" starts a session of its own, in video mode.
+    void theVideoConsultationStartsASessionInVideoMode()
     {
         Scenario scenario;
         QVERIFY(scenario.start());
         CustomerApp app(scenario.endpoint());
         QTest::mouseClick(app->startPage()->videoButton(), Qt::LeftButton);
-        auto *note = app->startPage()->findChild<QLabel *>(QStringLiteral("videoNote"));
-        QVERIFY(note->isVisible());
-        QVERIFY(note->text().contains(QStringLiteral("noch nicht verfügbar")));
-        QVERIFY(!app->client()); // nothing pretends to connect
+        QVERIFY(app->client());
+        QTRY_VERIFY_WITH_TIMEOUT(app.phase() == CustomerClient::Phase::ReadingNotices, 10000);
+        QVERIFY(app->loginPage()->isVideo());
+        QVERIFY(app->findChildren<QLabel *>(QStringLiteral("videoNote")).isEmpty()); // no "not in this version"
     }
 };
 

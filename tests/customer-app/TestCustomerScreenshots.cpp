@@ -5,6 +5,7 @@
 #include "CustomerTestMain.h"
 #include "EndPage.h"
 #include "MessagePage.h"
+#include "VideoFlow.h"
 #include "WaitingPage.h"
 #include "transcript/Transcript.h"
 #include "widgets/ConnectionIndicator.h"
@@ -56,8 +57,6 @@ private slots:
         QVERIFY(scenario.start());
         CustomerApp app(scenario.endpoint());
         CUSTOMER_STEP(shoot(app.window.get(), QStringLiteral("01-start")));
-        QTest::mouseClick(app->startPage()->videoButton(), Qt::LeftButton);
-        CUSTOMER_STEP(shoot(app.window.get(), QStringLiteral("02-start-video-not-yet")));
         CUSTOMER_STEP(openLogin(app));
         CUSTOMER_STEP(shoot(app.window.get(), QStringLiteral("03-login-empty")));
         typeText(app->loginPage()->nameEdit(), QStringLiteral("R2D2"));
@@ -224,6 +223,106 @@ private slots:
         proxy.cutAll();
         QTRY_COMPARE_WITH_TIMEOUT(app.phase(), Phase::Failed, 20000);
         CUSTOMER_STEP(shoot(app.window.get(), QStringLiteral("22-end-connection-lost")));
+    }
+
+    // The video consultation (seed 001): the system check, the log-in, the choice of connection, the
+    // permission, the consultation with video beside the chat, and the end; German, then English.
+    void videoConsultation_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::newRow("de") << QStringLiteral("de");
+        QTest::newRow("en") << QStringLiteral("en");
+    }
+
+    void videoConsultation()
+    {
+        QFETCH(QString, language);
+        const QString suffix = language == u"en" ? QStringLiteral("-english") : QString();
+        const auto name = [&](const char *screen) -> QString { return QString::fromLatin1(screen) + suffix; };
+        Scenario scenario;
+        QVERIFY(scenario.start());
+        AdvisorClient *advisor = scenario.advisor(annaWithOnePlace());
+        QVERIFY(advisor);
+        media::SyntheticMediaDevices devices;
+        devices.setTone(kCustomerTone, -12.0f);
+        CustomerApp app(scenario.endpoint(), &devices);
+        app.language.setLanguage(language);
+        QTest::mouseClick(app->startPage()->videoButton(), Qt::LeftButton);
+        customer::SystemCheckPage *check = checkPage(app);
+        QTRY_VERIFY_WITH_TIMEOUT(check->connectionText()->text().contains(u'%'), 10000);
+        CUSTOMER_STEP(shoot(app.window.get(), name("30-check-running")));
+        QSignalSpy toneDone(check->deviceCheck(), &DeviceCheck::testToneFinished);
+        QTest::mouseClick(check->playToneButton(), Qt::LeftButton);
+        QVERIFY(toneDone.wait(10000));
+        QTest::mouseClick(check->heardButton(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(check->continueButton()->isEnabled(), 20000);
+        CUSTOMER_STEP(shoot(app.window.get(), name("31-check-passed")));
+        CUSTOMER_STEP(videoLogIn(app, QStringLiteral("Max Müller"), QStringLiteral("0171 1234567")));
+        CUSTOMER_STEP(shoot(app.window.get(), name("32-mode")));
+        QTest::mouseClick(app->modePage()->connectButton(), Qt::LeftButton);
+        CUSTOMER_STEP(shoot(app.window.get(), name("33-consent")));
+        QTest::mouseClick(app->consentPage()->allowButton(), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(app.phase(), Phase::Waiting, 10000);
+        CUSTOMER_STEP(shoot(app.window.get(), name("34-waiting-video")));
+        AdvisorCall advisorCall;
+        CUSTOMER_STEP(takenBy(scenario, *advisor, app));
+        AdvisorConsultation *theirs = consultationOf(*advisor, app);
+        advisorCall.start(*theirs);
+        customer::VideoPanel *panel = app->consultationPage()->videoPanel();
+        Screen sees;
+        sees.watch(*panel->call());
+        QTRY_VERIFY_WITH_TIMEOUT(sees.stamped >= 10, 20000);
+        advisor->sendChat(theirs->id, QStringLiteral("Guten Tag, Herr Müller! Sehen und hören Sie mich gut?"));
+        QTRY_COMPARE_WITH_TIMEOUT(app->client()->chat()->rowCount(), 2, 10000);
+        typeText(app->consultationPage()->input(), QStringLiteral("Ja, sehr gut."));
+        QTest::keyClick(app->consultationPage()->input(), Qt::Key_Return);
+        QTRY_COMPARE_WITH_TIMEOUT(theirs->chat->rowCount(), 3, 10000);
+        CUSTOMER_STEP(shoot(app.window.get(), name("35-video-consultation")));
+        QTest::mouseClick(panel->cameraButton(), Qt::LeftButton);
+        QTest::mouseClick(panel->seeAdvisorButton(), Qt::LeftButton);
+        advisorCall.call->setMicrophoneOn(false);
+        QTRY_VERIFY_WITH_TIMEOUT(panel->advisorStateLabel()->isVisible(), 5000);
+        CUSTOMER_STEP(shoot(app.window.get(), name("36-video-camera-off-advisor-hidden")));
+        QTest::mouseClick(panel->seeAdvisorButton(), Qt::LeftButton);
+        devices.unplug(DeviceKind::Microphone);
+        QTRY_VERIFY_WITH_TIMEOUT(panel->phoneBox()->isVisible(), 5000);
+        CUSTOMER_STEP(shoot(app.window.get(), name("37-video-microphone-lost-phone")));
+        clickInModal<QMessageBox>(QStringLiteral("yes"));
+        QTest::mouseClick(app->consultationPage()->endButton(), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(app.phase(), Phase::Ended, 10000);
+        CUSTOMER_STEP(shoot(app.window.get(), name("38-end-video")));
+    }
+
+    // The system check when things are missing, and a line that is too slow.
+    void systemCheckTroubles_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::newRow("de") << QStringLiteral("de");
+        QTest::newRow("en") << QStringLiteral("en");
+    }
+
+    void systemCheckTroubles()
+    {
+        QFETCH(QString, language);
+        const QString suffix = language == u"en" ? QStringLiteral("-english") : QString();
+        Scenario scenario;
+        QVERIFY(scenario.start());
+        scenario.emulateLink({300'000, 10, 0}, {});
+        media::SyntheticMediaDevices devices;
+        devices.setPresent(DeviceKind::Camera, false);
+        devices.setPresent(DeviceKind::Microphone, false);
+        devices.setPresent(DeviceKind::Speaker, false);
+        CustomerApp app(scenario.endpoint(Route::EmulatedLink), &devices);
+        app.language.setLanguage(language);
+        CUSTOMER_STEP(runSystemCheck(app));
+        CUSTOMER_STEP(shoot(app.window.get(), QStringLiteral("39-check-missing-and-slow") + suffix));
+        QTest::mouseClick(checkPage(app)->textChatButton(), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(app->loginPage()->noticeChecks().size(), 3, 10000);
+        typeText(app->loginPage()->nameEdit(), QStringLiteral("Max Müller"));
+        typeText(app->loginPage()->phoneEdit(), QStringLiteral("0171 1234567"));
+        CUSTOMER_STEP(acceptNotices(app));
+        QTest::mouseClick(app->loginPage()->loginButton(), Qt::LeftButton);
+        CUSTOMER_STEP(shoot(app.window.get(), QStringLiteral("40-mode-text-only") + suffix));
     }
 };
 

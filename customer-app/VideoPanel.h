@@ -1,0 +1,93 @@
+#pragma once
+
+#include "client/call/VideoCall.h"
+#include "media/devices/MediaDevices.h"
+
+#include <QPointer>
+#include <QWidget>
+
+#include <memory>
+
+class QFrame;
+class QLabel;
+class QPushButton;
+
+namespace consult {
+class Consultation;
+class VideoView;
+} // namespace consult
+
+namespace consult::customer {
+
+// The video half of the customer's consultation screen (seed 001 steps 5-7, seed 002): the
+// advisor's picture large and the own preview small; camera and microphone switches whose state the
+// advisor sees; "Berater sehen" (the customer decides whether to see the advisor); the badge that
+// nothing is recorded; the ladder's step-down and recovery in words; a device that is missing or
+// vanishes, named; and without microphone and speakers the telephone way: the bank's dial-in number
+// and the consultation's phone code (the call is marked audio-by-phone for the advisor).
+//
+// Owns the VideoCall while the consultation runs (start() to stop()); the ConsultationPage holds the
+// panel beside the chat. Destroying the call closes every device: the permission ends with it.
+class VideoPanel final : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit VideoPanel(QWidget *parent = nullptr);
+    ~VideoPanel() override;
+
+    struct Setup
+    {
+        VideoCall::Options call; // the engine's settings; devices and switches are set from below
+        media::DeviceChoice devices;
+        QString dialInNumber;
+        bool cameraOn = true; // off when the system check found no camera
+    };
+    // Starts the call on the consultation with the devices the customer allowed.
+    void start(Consultation &consultation, media::MediaDevices &devices, const Setup &setup);
+    // Ends the call: every device closed.
+    void stop();
+    VideoCall *call() const { return m_call.get(); }
+
+    VideoView *advisorView() const { return m_advisorView; }
+    VideoView *selfView() const { return m_selfView; }
+    QPushButton *cameraButton() const { return m_camera; }
+    QPushButton *microphoneButton() const { return m_microphone; }
+    QPushButton *seeAdvisorButton() const { return m_seeAdvisor; }
+    QLabel *notRecordedBadge() const { return m_notRecorded; }
+    QLabel *qualityLabel() const { return m_quality; }
+    QLabel *deviceLabel() const { return m_deviceProblem; }
+    QLabel *advisorStateLabel() const { return m_advisorState; }
+    QFrame *phoneBox() const { return m_phoneBox; }
+    QLabel *phoneLabel() const { return m_phone; }
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void onDeviceState(VideoCall::Device device, VideoCall::DeviceState state);
+    void updateAudioByPhone();
+    void retranslate();
+
+    std::unique_ptr<VideoCall> m_call;
+    QPointer<Consultation> m_consultation;
+    QString m_dialInNumber;
+    wire::QualityLevel m_lastQuality = wire::QUALITY_LEVEL_FULL;
+    wire::QualityLevel m_lastPeerQuality = wire::QUALITY_LEVEL_FULL;
+    bool m_recovered = false;
+    bool m_starting = false;
+
+    QLabel *m_notRecorded = nullptr;
+    VideoView *m_advisorView = nullptr;
+    QLabel *m_advisorHidden = nullptr;
+    VideoView *m_selfView = nullptr;
+    QPushButton *m_camera = nullptr;
+    QPushButton *m_microphone = nullptr;
+    QPushButton *m_seeAdvisor = nullptr;
+    QLabel *m_advisorState = nullptr;
+    QLabel *m_quality = nullptr;
+    QLabel *m_deviceProblem = nullptr;
+    QFrame *m_phoneBox = nullptr;
+    QLabel *m_phone = nullptr;
+};
+
+} // namespace consult::customer

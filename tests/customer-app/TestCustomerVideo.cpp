@@ -1,0 +1,283 @@
+// The video consultation through the customer window (seed 001 steps 1-7, seed 002), against a real
+// server with real TLS, on synthetic devices: each camera stamps its frame counter into its pictures
+// and each microphone plays its own tone, so what the other side got is read back from the decoded
+// pixels and from what its speaker played. The advisor is an AdvisorClient with its own VideoCall.
+#include "CustomerTestMain.h"
+#include "EndPage.h"
+#include "VideoFlow.h"
+#include "WaitingPage.h"
+#include "widgets/MediaTexts.h"
+
+#include <QLabel>
+#include <QMessageBox>
+
+using namespace consult;
+using namespace consult::testing;
+using Phase = CustomerClient::Phase;
+using Device = VideoCall::Device;
+using DeviceState = VideoCall::DeviceState;
+
+namespace {
+
+// The customer's devices, playing kCustomerTone.
+struct CustomerDevices
+{
+    media::SyntheticMediaDevices devices;
+    Recorder hears;
+    CustomerDevices()
+    {
+        devices.setTone(kCustomerTone, -12.0f);
+        hears.attach(devices);
+    }
+};
+
+// The scripted advisor takes the waiting customer and starts the advisor's VideoCall.
+void greetedBy(Scenario &scenario, AdvisorClient &advisor, CustomerApp &app, AdvisorCall &advisorCall)
+{
+    takenBy(scenario, advisor, app);
+    if (QTest::currentTestFailed())
+        return;
+    AdvisorConsultation *theirs = consultationOf(advisor, app);
+    QVERIFY(theirs);
+    QCOMPARE(theirs->mode, wire::CONSULTATION_MODE_VIDEO);
+    advisorCall.start(*theirs);
+    QCOMPARE(app->pages()->currentWidget(), static_cast<QWidget *>(app->consultationPage()));
+    QVERIFY(app->consultationPage()->videoPanel()->isVisible());
+    QVERIFY(app->consultationPage()->videoPanel()->call());
+}
+
+} // namespace
+
+class TestCustomerVideo final : public QObject
+{
+    Q_OBJECT
+private slots:
+    // Seed 001 from the first click to the end: check, log-in, mode, consent, waiting, greeted; both
+    // see a live picture and hear each other; the camera goes off (the advisor gets no more video and
+    // is told) and on again; the end says that access to camera and microphone has ended.
+    void theWholeVideoConsultationFromCheckToEnd()
+    {
+        Scenario scenario;
+        QVERIFY(scenario.start());
+        AdvisorClient *advisor = scenario.advisor(annaWithOnePlace());
+        QVERIFY(advisor);
+        CustomerDevices mine;
+        CustomerApp app(scenario.endpoint(), &mine.devices);
+        CUSTOMER_STEP(runSystemCheck(app));
+        const wire::SystemCheck check = checkPage(app)->result();
+        QCOMPARE(check.camera(), wire::CHECK_OUTCOME_PASSED);
+        QCOMPARE(check.microphone(), wire::CHECK_OUTCOME_PASSED);
+        QCOMPARE(check.speaker(), wire::CHECK_OUTCOME_PASSED);
+        QCOMPARE(check.connection(), wire::CHECK_OUTCOME_PASSED);
+        QVERIFY(check.download_kbps() >= 1000 && check.upload_kbps() >= 500);
+        CUSTOMER_STEP(videoLogIn(app, QStringLiteral("Max Müller"), QStringLiteral("0171 1234567")));
+        CUSTOMER_STEP(chooseVideoAndAllow(app));
+        // The system check went with the log-in to the advisor's queue, as ticks.
+        QTRY_COMPARE_WITH_TIMEOUT(advisor->queue()->rowCount(), 1, 10000);
+        AdvisorCall advisorCall;
+        CUSTOMER_STEP(greetedBy(scenario, *advisor, app, advisorCall));
+        AdvisorConsultation *theirs = consultationOf(*advisor, app);
+
+        customer::VideoPanel *panel = app->consultationPage()->videoPanel();
+        Screen customerSees;
+        customerSees.watch(*panel->call());
+        QVERIFY(panel->notRecordedBadge()->isVisible());
+        QTRY_VERIFY_WITH_TIMEOUT(customerSees.stamped >= 20 && advisorCall.sees.stamped >= 20, 20000);
+        const quint32 counter = advisorCall.sees.newestCounter;
+        QTRY_VERIFY_WITH_TIMEOUT(advisorCall.sees.newestCounter > counter + 10, 5000); // live, not a still
+        QTRY_VERIFY_WITH_TIMEOUT(mine.hears.hears(kAdvisorTone) && advisorCall.hears.hears(kCustomerTone), 20000);
+        // Talk and write at the same time (seed 001 step 6).
+        typeText(app->consultationPage()->input(), QStringLiteral("Ich sehe Sie gut."));
+        QTest::keyClick(app->consultationPage()->input(), Qt::Key_Return);
+        QTRY_COMPARE_WITH_TIMEOUT(theirs->chat->rowCount(), 2, 10000);
+
+        // Camera off: the relay stops the customer's video, the advisor is told (seed 002).
+        QVERIFY(panel->cameraButton()->isChecked());
+        QTest::mouseClick(panel->cameraButton(), Qt::LeftButton);
+        QVERIFY(!panel->cameraButton()->isChecked());
+        QCOMPARE(panel->call()->state(Device::Camera), DeviceState::Off);
+        QTRY_VERIFY_WITH_TIMEOUT(!advisorCall.call->peerCameraOn(), 5000);
+        QTest::qWait(500); // what was on its way has arrived; then nothing more may come
+        const int framesWhenOff = advisorCall.sees.frames;
+        QTest::qWait(1000);
+        QCOMPARE(advisorCall.sees.frames, framesWhenOff);
+        QVERIFY(advisorCall.hears.hears(kCustomerTone)); // the sound goes on
+        QTest::mouseClick(panel->cameraButton(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(advisorCall.call->peerCameraOn(), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(advisorCall.sees.frames >= framesWhenOff + 10, 10000);
+
+        // The advisor switches the camera off: the customer is told in words.
+        advisorCall.call->setCameraOn(false);
+        QTRY_VERIFY_WITH_TIMEOUT(panel->advisorStateLabel()->isVisible(), 5000);
+        QVERIFY(panel->advisorStateLabel()->text().contains(QStringLiteral("Kamera")));
+
+        clickInModal<QMessageBox>(QStringLiteral("yes"));
+        QTest::mouseClick(app->consultationPage()->endButton(), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(app.phase(), Phase::Ended, 10000);
+        QVERIFY(app->endPage()->deviceAccessLabel()->isVisible());
+        QVERIFY(app->endPage()->deviceAccessLabel()->text().contains(QStringLiteral("Kamera und Ihr Mikrofon")));
+        // The permission has ended: every device is closed.
+        QCOMPARE(mine.devices.openCount(DeviceKind::Camera), 0);
+        QCOMPARE(mine.devices.openCount(DeviceKind::Microphone), 0);
+        QCOMPARE(mine.devices.openCount(DeviceKind::Speaker), 0);
+        // Seed 001, last line: the written part of the conversation is in the transcript.
+        QVERIFY(app->endPage()->transcriptDocument());
+        QVERIFY(app->endPage()->transcriptDocument()->toPlainText().contains(QStringLiteral("Ich sehe Sie gut.")));
+        // The system check went to the advisor as structured fields with the log-in.
+        QVERIFY(theirs->hasSystemCheck());
+        QCOMPARE(theirs->systemCheck().camera(), wire::CHECK_OUTCOME_PASSED);
+        QCOMPARE(theirs->systemCheck().connection(), wire::CHECK_OUTCOME_PASSED);
+    }
+
+    // The permission is asked once per consultation: repeating the system check while waiting and
+    // coming back asks nothing again.
+    void thePermissionIsNotAskedAgainWithinTheConsultation()
+    {
+        Scenario scenario;
+        QVERIFY(scenario.start());
+        AdvisorClient *advisor = scenario.advisor(annaWithOnePlace());
+        QVERIFY(advisor);
+        advisor->setAvailable(false);
+        CustomerDevices mine;
+        CustomerApp app(scenario.endpoint(), &mine.devices);
+        CUSTOMER_STEP(videoConsultationUpToWaiting(app));
+        QVERIFY(app->checkAgainButton()->isVisible());
+        QTest::mouseClick(app->checkAgainButton(), Qt::LeftButton);
+        QCOMPARE(app->pages()->currentWidget(), static_cast<QWidget *>(checkPage(app)));
+        QTRY_VERIFY_WITH_TIMEOUT(decided(checkPage(app)->result().camera()), 10000);
+        QTest::mouseClick(checkPage(app)->cancelButton(), Qt::LeftButton);
+        QCOMPARE(app->pages()->currentWidget(), static_cast<QWidget *>(app->waitingPage()));
+        QCOMPARE(mine.devices.openCount(DeviceKind::Camera), 0); // the check closed what it opened
+        advisor->setAvailable(true);
+        AdvisorCall advisorCall;
+        CUSTOMER_STEP(greetedBy(scenario, *advisor, app, advisorCall));
+        QVERIFY(app->pages()->currentWidget() != static_cast<QWidget *>(app->consentPage()));
+        QTRY_VERIFY_WITH_TIMEOUT(advisorCall.sees.stamped >= 5, 20000);
+    }
+
+    // Seed 002: without a camera the customer still sees and hears the advisor.
+    void withoutACameraTheCustomerStillSeesAndHearsTheAdvisor()
+    {
+        Scenario scenario;
+        QVERIFY(scenario.start());
+        AdvisorClient *advisor = scenario.advisor(annaWithOnePlace());
+        QVERIFY(advisor);
+        CustomerDevices mine;
+        mine.devices.setPresent(DeviceKind::Camera, false);
+        CustomerApp app(scenario.endpoint(), &mine.devices);
+        CUSTOMER_STEP(runSystemCheck(app));
+        QCOMPARE(checkPage(app)->result().camera(), wire::CHECK_OUTCOME_MISSING);
+        QVERIFY(checkPage(app)->lineText(DeviceCheck::Line::Camera)->text().contains(QStringLiteral("trotzdem")));
+        QVERIFY(checkPage(app)->continueButton()->isEnabled()); // a missing camera is no failure
+        CUSTOMER_STEP(videoLogIn(app, QStringLiteral("Max Müller"), QStringLiteral("0171 1234567")));
+        CUSTOMER_STEP(chooseVideoAndAllow(app));
+        AdvisorCall advisorCall;
+        CUSTOMER_STEP(greetedBy(scenario, *advisor, app, advisorCall));
+        customer::VideoPanel *panel = app->consultationPage()->videoPanel();
+        Screen customerSees;
+        customerSees.watch(*panel->call());
+        QTRY_VERIFY_WITH_TIMEOUT(customerSees.stamped >= 20, 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(mine.hears.hears(kAdvisorTone) && advisorCall.hears.hears(kCustomerTone), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(!advisorCall.call->peerCameraOn(), 5000);
+        QCOMPARE(advisorCall.sees.frames, 0);
+        QVERIFY(!panel->cameraButton()->isEnabled());
+        QVERIFY(!panel->phoneBox()->isVisible());
+    }
+
+    // Seed 002: without microphone and speakers the customer writes and talks over the telephone:
+    // the bank's dial-in number and the consultation's phone code; the advisor sees audio-by-phone.
+    void withoutAudioDevicesTheCustomerGetsTextAndThePhoneCode()
+    {
+        Scenario scenario;
+        QVERIFY(scenario.start());
+        AdvisorClient *advisor = scenario.advisor(annaWithOnePlace());
+        QVERIFY(advisor);
+        CustomerDevices mine;
+        mine.devices.setPresent(DeviceKind::Microphone, false);
+        mine.devices.setPresent(DeviceKind::Speaker, false);
+        CustomerApp app(scenario.endpoint(), &mine.devices);
+        CUSTOMER_STEP(runSystemCheck(app));
+        customer::SystemCheckPage *check = checkPage(app);
+        QCOMPARE(check->result().microphone(), wire::CHECK_OUTCOME_MISSING);
+        QCOMPARE(check->result().speaker(), wire::CHECK_OUTCOME_MISSING);
+        QVERIFY(check->lineText(DeviceCheck::Line::Microphone)->text().contains(QStringLiteral("Headset")));
+        QVERIFY(check->summaryLabel()->text().contains(QStringLiteral("Telefon")));
+        CUSTOMER_STEP(videoLogIn(app, QStringLiteral("Max Müller"), QStringLiteral("0171 1234567")));
+        CUSTOMER_STEP(chooseVideoAndAllow(app));
+        AdvisorCall advisorCall;
+        CUSTOMER_STEP(greetedBy(scenario, *advisor, app, advisorCall));
+        customer::VideoPanel *panel = app->consultationPage()->videoPanel();
+        const QString code = app->client()->consultation()->phoneCode();
+        QCOMPARE(code.size(), 6);
+        QTRY_VERIFY_WITH_TIMEOUT(panel->phoneBox()->isVisible(), 5000);
+        QVERIFY(panel->phoneLabel()->text().contains(QStringLiteral("+49 561 7001 7000")));
+        QVERIFY(panel->phoneLabel()->text().contains(code));
+        QVERIFY(panel->call()->audioByPhone());
+        QTRY_VERIFY_WITH_TIMEOUT(advisorCall.call->peerAudioByPhone(), 5000);
+        QCOMPARE(consultationOf(*advisor, app)->phoneCode(), code);
+        // The picture still goes both ways, and the chat works.
+        QTRY_VERIFY_WITH_TIMEOUT(advisorCall.sees.stamped >= 10, 20000);
+        typeText(app->consultationPage()->input(), QStringLiteral("Ich rufe gleich an."));
+        QTest::keyClick(app->consultationPage()->input(), Qt::Key_Return);
+        QTRY_COMPARE_WITH_TIMEOUT(consultationOf(*advisor, app)->chat->rowCount(), 2, 10000);
+    }
+
+    // A device that vanishes mid-call is named; the consultation continues with what remains.
+    void aMicrophoneUnpluggedMidCallIsNamed()
+    {
+        Scenario scenario;
+        QVERIFY(scenario.start());
+        AdvisorClient *advisor = scenario.advisor(annaWithOnePlace());
+        QVERIFY(advisor);
+        CustomerDevices mine;
+        CustomerApp app(scenario.endpoint(), &mine.devices);
+        CUSTOMER_STEP(videoConsultationUpToWaiting(app));
+        AdvisorCall advisorCall;
+        CUSTOMER_STEP(greetedBy(scenario, *advisor, app, advisorCall));
+        customer::VideoPanel *panel = app->consultationPage()->videoPanel();
+        QTRY_VERIFY_WITH_TIMEOUT(advisorCall.hears.hears(kCustomerTone), 20000);
+        QVERIFY(!panel->deviceLabel()->isVisible());
+        mine.devices.unplug(DeviceKind::Microphone);
+        QTRY_COMPARE_WITH_TIMEOUT(panel->call()->state(Device::Microphone), DeviceState::Lost, 5000);
+        QTRY_VERIFY(panel->deviceLabel()->isVisible());
+        QVERIFY(panel->deviceLabel()->text().contains(QStringLiteral("Mikrofon")));
+        // Without a microphone the telephone is offered; the picture goes on.
+        QTRY_VERIFY(panel->phoneBox()->isVisible());
+        const int frames = advisorCall.sees.frames;
+        QTRY_VERIFY_WITH_TIMEOUT(advisorCall.sees.frames > frames + 10, 10000);
+    }
+
+    // Step-down on a 0.5 Mbit/s uplink is said in words, and so is the way back up.
+    void stepDownOnAHalfMegabitUplinkIsShownAndRecovers()
+    {
+        Scenario scenario;
+        QVERIFY(scenario.start());
+        AdvisorClient *advisor = scenario.advisor(annaWithOnePlace());
+        QVERIFY(advisor);
+        LinkEmulator &link = scenario.emulateLink({}, {});
+        CustomerDevices mine;
+        CustomerApp app(scenario.endpoint(Route::EmulatedLink), &mine.devices);
+        CUSTOMER_STEP(videoConsultationUpToWaiting(app));
+        AdvisorCall advisorCall;
+        CUSTOMER_STEP(greetedBy(scenario, *advisor, app, advisorCall));
+        customer::VideoPanel *panel = app->consultationPage()->videoPanel();
+        QTRY_VERIFY_WITH_TIMEOUT(advisorCall.sees.stamped >= 10, 20000);
+        QVERIFY(!panel->qualityLabel()->isVisible());
+
+        // The customer's line up falls to the seed's minimum of 0.5 Mbit/s.
+        link.setDirections({500'000, 20, 0}, {});
+        QTRY_VERIFY_WITH_TIMEOUT(panel->call()->quality() != wire::QUALITY_LEVEL_FULL, 20000);
+        // Said in words: why the picture got worse.
+        QTRY_VERIFY(panel->qualityLabel()->isVisible());
+        QVERIFY(panel->qualityLabel()->text().contains(MediaTexts::ownQuality(panel->call()->quality())));
+
+        // The line recovers: the picture comes back, and the customer is told.
+        link.setDirections({}, {});
+        QTRY_COMPARE_WITH_TIMEOUT(panel->call()->quality(), wire::QUALITY_LEVEL_FULL, 90000);
+        QTRY_VERIFY(panel->qualityLabel()->text().contains(MediaTexts::qualityRestored()));
+        QVERIFY(panel->qualityLabel()->isVisible());
+    }
+};
+
+CUSTOMER_TEST_MAIN(TestCustomerVideo)
+#include "TestCustomerVideo.moc"
