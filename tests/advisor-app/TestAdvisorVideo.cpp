@@ -427,14 +427,18 @@ private slots:
         QVERIFY2(video->qualityLabel()->text().contains(MediaTexts::peerQuality(wire::QUALITY_LEVEL_TEXT_ONLY)),
                  qPrintable(video->qualityLabel()->text()));
 
-        // The line recovers: the step back up is shown in words too. (Back to full quality takes the
-        // engine minutes on this emulated line; see the report of the advisor slice.)
+        // The line recovers: the step back up is shown in words too.
         link.setDirections(consult::testing::LinkEmulator::Direction{}, consult::testing::LinkEmulator::Direction{});
         QTRY_VERIFY_WITH_TIMEOUT(video->call()->peerQuality() < wire::QUALITY_LEVEL_TEXT_ONLY, 30000);
         const QString better = MediaTexts::peerQuality(video->call()->peerQuality());
         QVERIFY2(video->qualityLabel()->text().contains(better.isEmpty() ? MediaTexts::qualityRestored() : better),
                  qPrintable(video->qualityLabel()->text()));
         QVERIFY(!video->qualityLabel()->text().contains(MediaTexts::peerQuality(wire::QUALITY_LEVEL_TEXT_ONLY)));
+        // And the picture comes back: the ladder probes audio after ten calm seconds, then video after
+        // ten more (it once stayed at audio or text for minutes, remembering the bad line's round trip).
+        QTRY_VERIFY_WITH_TIMEOUT(video->call()->peerQuality() == wire::QUALITY_LEVEL_FULL ||
+                                     video->call()->peerQuality() == wire::QUALITY_LEVEL_REDUCED_VIDEO,
+                                 60000);
     }
 
 private:
