@@ -135,9 +135,9 @@ VideoPanel::VideoPanel(Consultation &consultation, media::MediaDevices &devices,
             if (!m_call->peerCameraOn())
                 return;
             ++m_remoteFrames;
-            const QSize before = m_remote->picture().size();
+            const QSize before = m_remote->pictureSize();
             m_remote->setFrame(frame);
-            if (m_remote->picture().size() != before)
+            if (m_remote->pictureSize() != before)
                 placeSelfView();
         });
         connect(m_call.get(), &VideoCall::localFrame, m_local, &VideoView::setFrame);
@@ -229,7 +229,7 @@ void VideoPanel::placeSelfView()
 {
     // In the corner of the customer's picture as the view fits it in (black bars around it), not of
     // the view: the own picture must not float in a bar.
-    const QSize picture = m_remote->hasPicture() ? m_remote->picture().size() : QSize(16, 9);
+    const QSize picture = m_remote->hasPicture() ? m_remote->pictureSize() : QSize(16, 9);
     const QSize fitted = picture.scaled(m_remote->size(), Qt::KeepAspectRatio);
     const QRect area(QPoint((m_remote->width() - fitted.width()) / 2, (m_remote->height() - fitted.height()) / 2),
                      fitted);

@@ -261,6 +261,9 @@ void SystemCheckPage::begin(media::MediaDevices &devices, const media::DeviceCho
 
 void SystemCheckPage::end()
 {
+    if (m_client && m_client->connectionCheck() && m_measuring)
+        m_client->connectionCheck()->stop(); // leaving the check ends its measurement too
+    m_measuring = false;
     if (m_check) {
         m_check->stop();
         m_check.reset();
@@ -298,8 +301,13 @@ wire::SystemCheck SystemCheckPage::result() const
 bool SystemCheckPage::readyForVideo() const
 {
     const wire::SystemCheck check = result();
+    // A line the server could not measure (too many checks from this address, e.g. behind a shared
+    // router, or the server busy) is no reason to refuse the consultation: the check is a help, and
+    // the call's own rate control adapts to the line.
+    const bool refusedByServer = m_connection.problem == ConnectionCheck::Result::Problem::RateLimited ||
+                                 m_connection.problem == ConnectionCheck::Result::Problem::ServerBusy;
     return m_check && decided(check.camera()) && decided(check.microphone()) && decided(check.speaker()) &&
-           check.connection() == wire::CHECK_OUTCOME_PASSED;
+           (check.connection() == wire::CHECK_OUTCOME_PASSED || (refusedByServer && !m_measuring));
 }
 
 media::DeviceChoice SystemCheckPage::choice() const

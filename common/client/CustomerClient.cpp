@@ -183,6 +183,7 @@ void CustomerClient::route(const std::string &consultationId, const wire::Envelo
 void CustomerClient::onConsultationStarted(const wire::ConsultationStarted &started)
 {
     m_consultation->begin(started, m_name);
+    m_connectionCheck->stop(); // a check repeated while waiting gives way to the consultation
     setPhase(Phase::Consulting);
     Q_EMIT consultationStarted(m_consultation->peer().name);
 }

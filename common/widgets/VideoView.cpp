@@ -18,6 +18,8 @@ VideoView::VideoView(QWidget *parent)
 void VideoView::setMirrored(bool mirrored)
 {
     m_mirrored = mirrored;
+    m_stale = m_frame.isValid(); // converted again, the other way round
+    update();
 }
 
 void VideoView::setPlaceholderText(const QString &text)
@@ -58,16 +60,28 @@ QImage VideoView::toImage(const media::I420Frame &frame)
 void VideoView::setFrame(const media::I420Frame &frame)
 {
     const bool had = hasPicture();
-    m_picture = toImage(frame);
-    if (m_mirrored && !m_picture.isNull())
-        m_picture = m_picture.mirrored(true, false);
+    m_frame = frame;
+    m_stale = true;
     if (had != hasPicture())
         setAccessibleDescription(hasPicture() ? QString() : m_placeholder);
     update();
 }
 
+const QImage &VideoView::picture() const
+{
+    if (m_stale) {
+        m_stale = false;
+        m_picture = toImage(m_frame);
+        if (m_mirrored && !m_picture.isNull())
+            m_picture = m_picture.mirrored(true, false);
+    }
+    return m_picture;
+}
+
 void VideoView::clear()
 {
+    m_frame = {};
+    m_stale = false;
     m_picture = QImage();
     setAccessibleDescription(m_placeholder);
     update();
@@ -77,16 +91,17 @@ void VideoView::paintEvent(QPaintEvent *)
 {
     QPainter painter(this);
     painter.fillRect(rect(), Qt::black);
-    if (m_picture.isNull()) {
+    const QImage &shown = picture();
+    if (shown.isNull()) {
         painter.setPen(Qt::white);
         painter.drawText(rect().adjusted(8, 8, -8, -8), Qt::AlignCenter | Qt::TextWordWrap, m_placeholder);
         return;
     }
-    QSize size = m_picture.size();
+    QSize size = shown.size();
     size.scale(this->size(), Qt::KeepAspectRatio);
     const QRect target(QPoint((width() - size.width()) / 2, (height() - size.height()) / 2), size);
     painter.setRenderHint(QPainter::SmoothPixmapTransform);
-    painter.drawImage(target, m_picture);
+    painter.drawImage(target, shown);
 }
 
 } // namespace consult

@@ -9,8 +9,11 @@
 namespace consult {
 
 // Shows a video picture (the peer's, or the own camera's small self-view): the latest I420 frame,
-// scaled to fit with its aspect ratio kept, black bars around it. Each new frame is converted to RGB
-// once, in setFrame(), not at every paint. Without a picture it shows a placeholder text ("Kamera
+// scaled to fit with its aspect ratio kept, black bars around it. setFrame() only keeps the frame
+// (its planes are shared, not copied); the conversion to RGB happens when the picture is painted or
+// asked for, once per new frame. So a view that is not shown (a video consultation's tab behind a
+// chat, a minimised window) costs nothing per frame, and frames that arrive faster than the screen
+// paints are skipped, not converted. Without a picture it shows a placeholder text ("Kamera
 // ist aus"); its accessible name says whose picture it is. Used by both apps' video panels and the
 // customer's system check; lives in the GUI thread, owned by its parent widget.
 class VideoView final : public QWidget
@@ -26,8 +29,10 @@ public:
     QString placeholderText() const { return m_placeholder; }
 
     // The picture as it is painted (tests sample its pixels); null while there is none.
-    const QImage &picture() const { return m_picture; }
-    bool hasPicture() const { return !m_picture.isNull(); }
+    const QImage &picture() const;
+    bool hasPicture() const { return m_frame.isValid(); }
+    // The picture's size without converting it; empty while there is none.
+    QSize pictureSize() const { return hasPicture() ? QSize(m_frame.width, m_frame.height) : QSize(); }
 
     // BT.601 video range, as the VP8 pipeline produces it; an invalid frame gives a null image.
     static QImage toImage(const media::I420Frame &frame);
@@ -45,7 +50,9 @@ protected:
     void paintEvent(QPaintEvent *event) override;
 
 private:
-    QImage m_picture;
+    media::I420Frame m_frame;     // the latest, as it came
+    mutable QImage m_picture;     // m_frame converted (and mirrored), once it is needed
+    mutable bool m_stale = false; // m_picture is older than m_frame
     QString m_placeholder;
     bool m_mirrored = false;
 };

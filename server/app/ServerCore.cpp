@@ -64,6 +64,7 @@ ServerCore::ServerCore(const ServerConfig &config, Dependencies dependencies, QO
     m_advisorDesk = std::make_unique<AdvisorDesk>(advisorSettings, m_advisorStore, m_hasher, m_throttle, *m_roster,
                                                   *m_queue, *m_consultations, *m_inbox, *m_registry, m_clock);
     m_linkTests = std::make_unique<LinkTestService>(linkTestSettings(config), *m_registry, m_clock);
+    m_consultations->subscribe(*m_linkTests);
 }
 
 LinkTestService::Settings ServerCore::linkTestSettings(const ServerConfig &config)
@@ -130,6 +131,11 @@ void ServerCore::handleEnvelope(Session &session, const wire::Envelope &envelope
 {
     const auto body = envelope.body_case();
     if (Authorisation::check(session.stage(), session.kind(), body) == Authorisation::Verdict::Deny) {
+        // Upload chunks of a connection check that were on their way when an advisor took the
+        // customer: the test was abandoned at the start (LinkTestService), and they are no offence.
+        if (body == wire::Envelope::kLinkTestData && session.kind() == wire::CLIENT_KIND_CUSTOMER &&
+            session.stage() == Session::Stage::ConsultingCustomer)
+            return;
         // S6: refused and logged, without content.
         qCWarning(lcCore) << "refused" << protocol::bodyName(body) << "from session" << session.id();
         session.sendError(wire::ERROR_NOT_ALLOWED, 0,

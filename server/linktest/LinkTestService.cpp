@@ -195,6 +195,11 @@ void LinkTestService::sessionGone(const Session &session)
     abandon(session.id());
 }
 
+void LinkTestService::consultationStarted(const ConsultationRecord &consultation)
+{
+    abandon(consultation.customerSessionId);
+}
+
 void LinkTestService::abandon(quint64 sessionId)
 {
     const auto it = m_tests.find(sessionId);

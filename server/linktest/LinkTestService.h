@@ -1,5 +1,6 @@
 #pragma once
 
+#include "consultation/ConsultationSubscriber.h"
 #include "core/TokenBucket.h"
 #include "protocol/consult.pb.h"
 
@@ -32,7 +33,7 @@ class SessionRegistry;
 // The data is random, unsequenced (never kept for replay, never replayed after a resume) and
 // neither stored nor logged (P1). A test belongs to one connection: it is abandoned when the
 // connection goes. Owned by the ServerCore; main thread only.
-class LinkTestService final : public QObject
+class LinkTestService final : public QObject, public ConsultationSubscriber
 {
     Q_OBJECT
 public:
@@ -61,6 +62,9 @@ public:
     void handleData(Session &session, const wire::LinkTestData &data);
     // The session's connection is gone (suspended or ending): its test is abandoned.
     void sessionGone(const Session &session);
+    // The customer was taken: the consultation comes first, a test still running is abandoned (its
+    // download stops; upload chunks still on their way are dropped, ServerCore::handleEnvelope).
+    void consultationStarted(const ConsultationRecord &consultation) override;
 
     int running() const { return static_cast<int>(m_tests.size()); }
     const Settings &settings() const { return m_settings; }

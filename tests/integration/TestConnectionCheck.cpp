@@ -94,6 +94,7 @@ private slots:
     void theFourthTestFromOneAddressIsRefusedWithATimeToRetry();
     void aTestIsRefusedAsBusyWhileTooManyRun();
     void aTestIsRefusedAsBusyWhileTheServerIsOverloaded();
+    void aCheckStillRunningWhenTheCustomerIsTakenGivesWayToTheConsultation();
 };
 
 // Seed 002 on an unshaped loopback line: both directions far above the minimums, a round trip, and
@@ -360,4 +361,41 @@ void TestConnectionCheck::aTestIsRefusedAsBusyWhileTheServerIsOverloaded()
 }
 
 CONSULT_TEST_MAIN_WITH_EPOLL(TestConnectionCheck)
+// A check repeated while waiting, still running when an advisor takes the customer: the
+// consultation comes first. The server abandons the test (its download stops), the upload chunks
+// still on their way are dropped without counting as protocol errors (S6 would otherwise close the
+// customer's connection as the advisor greets them), and the client stops its side.
+void TestConnectionCheck::aCheckStillRunningWhenTheCustomerIsTakenGivesWayToTheConsultation()
+{
+    Scenario scenario;
+    QVERIFY(scenario.start());
+    AdvisorClient *advisor = scenario.advisor();
+    QVERIFY(advisor);
+    // A line slow enough that the test is still on it when the take arrives.
+    scenario.emulateLink(LinkEmulator::Direction{1'500'000, 10, 0}, LinkEmulator::Direction{1'500'000, 10, 0});
+    CustomerSpec spec;
+    spec.route = Route::EmulatedLink;
+    CustomerClient *customer = scenario.waitingCustomer(spec);
+    QVERIFY(customer);
+    QSignalSpy finished(customer->connectionCheck(), &ConnectionCheck::finished);
+    QSignalSpy progress(customer->connectionCheck(), &ConnectionCheck::progress);
+    customer->connectionCheck()->start();
+    // The download has begun, and the upload follows it; take the customer now.
+    CONSULT_WAIT_FOR(!progress.isEmpty() && progress.last().at(0).toInt() > 10, 10000);
+    QVERIFY(customer->connectionCheck()->isRunning());
+    TestConsultation *consultation = scenario.take(*advisor, *customer, Take::Next);
+    QVERIFY(consultation);
+    QVERIFY(!customer->connectionCheck()->isRunning());
+    CONSULT_WAIT_FOR(scenario.server().core().linkTests().running() == 0, 5000);
+
+    // The customer's connection stays, and the consultation works both ways.
+    customer->sendChat(QStringLiteral("Guten Tag"));
+    CONSULT_WAIT_FOR(!consultation->advisorChat().lines().isEmpty() &&
+                         consultation->advisorChat().lines().last().text == QStringLiteral("Guten Tag"),
+                     10000);
+    QCOMPARE(customer->phase(), CustomerClient::Phase::Consulting);
+    QCOMPARE(customer->connection().state(), ClientConnection::State::Connected);
+    QCOMPARE(finished.size(), 0); // abandoned, not finished: no figure from half a measurement
+}
+
 #include "TestConnectionCheck.moc"

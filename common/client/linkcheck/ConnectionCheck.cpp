@@ -104,6 +104,15 @@ void ConnectionCheck::start()
     d->connection.measureRoundTrip();
 }
 
+void ConnectionCheck::stop()
+{
+    if (!d->running)
+        return;
+    d->running = false;
+    d->deadline.stop();
+    d->connection.closeBulkStream(kBulkStream);
+}
+
 bool ConnectionCheck::isRunning() const
 {
     return d->running;

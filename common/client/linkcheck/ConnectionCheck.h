@@ -59,6 +59,9 @@ public:
 
     // Starts one measurement; a running one is abandoned.
     void start();
+    // Abandons a running measurement without a result (the customer left the check, or an advisor
+    // took them: the consultation comes first). Nothing more is sent for it.
+    void stop();
     bool isRunning() const;
     const Result &result() const;
     // A link-test message (data, result, or the Error answering our request); returns whether taken.
