@@ -131,11 +131,8 @@ void ServerCore::handleEnvelope(Session &session, const wire::Envelope &envelope
 {
     const auto body = envelope.body_case();
     if (Authorisation::check(session.stage(), session.kind(), body) == Authorisation::Verdict::Deny) {
-        // Upload chunks of a connection check that were on their way when an advisor took the
-        // customer: the test was abandoned at the start (LinkTestService), and they are no offence.
-        if (body == wire::Envelope::kLinkTestData && session.kind() == wire::CLIENT_KIND_CUSTOMER &&
-            session.stage() == Session::Stage::ConsultingCustomer)
-            return;
+        if (Authorisation::isDroppedQuietly(session.stage(), session.kind(), body))
+            return; // late chunks of an abandoned connection check: no offence
         // S6: refused and logged, without content.
         qCWarning(lcCore) << "refused" << protocol::bodyName(body) << "from session" << session.id();
         session.sendError(wire::ERROR_NOT_ALLOWED, 0,

@@ -62,4 +62,10 @@ RateClass rateClassOf(protocol::BodyCase body)
     return RateClass::Control;
 }
 
+bool isDroppedQuietly(Session::Stage stage, wire::ClientKind kind, protocol::BodyCase body)
+{
+    return body == wire::Envelope::kLinkTestData && kind == wire::CLIENT_KIND_CUSTOMER &&
+           stage == Session::Stage::ConsultingCustomer;
+}
+
 } // namespace consult::Authorisation

@@ -19,6 +19,11 @@ enum class Verdict
 
 Verdict check(Session::Stage stage, wire::ClientKind kind, protocol::BodyCase body);
 
+// Denied, but dropped without an answer and without counting as a protocol error: upload chunks of a
+// connection check still on their way when an advisor took the customer (the test was abandoned at
+// the consultation's start, S11; the customer did nothing wrong).
+bool isDroppedQuietly(Session::Stage stage, wire::ClientKind kind, protocol::BodyCase body);
+
 // The rate class a message counts against (I5).
 enum class RateClass
 {

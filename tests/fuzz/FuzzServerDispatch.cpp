@@ -70,7 +70,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     Session session(harness.nextSessionId++, kind, QStringLiteral("de"), QStringLiteral("fuzz"),
                     QHostAddress(QHostAddress::LocalHost), {}, {}, SystemClock::instance().monotonicUs());
     session.setStage(stage);
-    const bool denied = Authorisation::check(stage, kind, envelope->body_case()) == Authorisation::Verdict::Deny;
+    const bool quiet = Authorisation::isDroppedQuietly(stage, kind, envelope->body_case());
+    const bool denied =
+        !quiet && Authorisation::check(stage, kind, envelope->body_case()) == Authorisation::Verdict::Deny;
     harness.core->handleEnvelope(session, *envelope);
 
     // Everything the server sent this session is kept in its channel until acknowledged.
@@ -81,6 +83,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (!std::holds_alternative<wire::Envelope>(protocol::decode(reply)))
             std::abort();
     }
+    if (quiet && !sent->isEmpty())
+        std::abort(); // dropped without an answer
     if (denied) {
         if (sent->size() != 1)
             std::abort();
