@@ -19,6 +19,7 @@
 #include "client/MediaSession.h"
 #include "core/Clock.h"
 #include "media/audio/ClockedDevices.h"
+#include "media/audio/LevelMeter.h"
 #include "media/audio/QtAudioInput.h"
 #include "media/audio/QtAudioOutput.h"
 #include "media/audio/ToneSource.h"
@@ -72,14 +73,6 @@ private:
     std::deque<qint64> &m_onsets;
     qint64 m_frame = 0;
 };
-
-double rmsDbfs(const AudioFrame &frame)
-{
-    double sum = 0;
-    for (const std::int16_t sample : frame.samples)
-        sum += double(sample) * double(sample);
-    return 10.0 * std::log10(sum / double(frame.samples.size()) / (32768.0 * 32768.0) + 1e-12);
-}
 
 } // namespace
 
@@ -150,7 +143,7 @@ int main(int argc, char *argv[])
         [] { return std::make_unique<ClockedSource>(std::make_unique<ToneSource>(1000.0, -90.0f)); },
         [&](/* audio thread */) {
             return std::make_unique<ClockedSink>([&](const AudioFrame &frame, qint64 playUs) {
-                const double level = rmsDbfs(frame);
+                const double level = LevelMeter::rmsDbfs(frame.samples);
                 QMutexLocker lock(&mutex);
                 // The newest burst that began before this frame is due to play.
                 while (onsets.size() > 1 && onsets[1] <= playUs)

@@ -16,6 +16,7 @@
 #include "client/CustomerClient.h"
 #include "client/call/VideoCall.h"
 #include "core/Clock.h"
+#include "media/audio/LevelMeter.h"
 #include "media/devices/SyntheticMediaDevices.h"
 #include "media/video/FrameStamp.h"
 #include "support/BenchServer.h"
@@ -37,14 +38,6 @@ namespace {
 constexpr int kBurstOnMs = 200;
 constexpr int kBurstOffMs = 800;
 constexpr int kWarmUpMs = 3000; // the first keyframe, the jitter buffer and the bitrate settle
-
-double rmsDbfs(const AudioFrame &frame)
-{
-    double sum = 0;
-    for (const std::int16_t sample : frame.samples)
-        sum += double(sample) * double(sample);
-    return 10.0 * std::log10(sum / double(frame.samples.size()) / (32768.0 * 32768.0) + 1e-12);
-}
 
 ServerEndpoint endpointFor(const QString &url, const QString &pki)
 {
@@ -129,7 +122,7 @@ void measureLatency(AdvisorClient &advisor, const ServerEndpoint &endpoint, int 
     SyntheticMediaDevices customerDevices;
     customerDevices.setTone(440.0, -12.0f, kBurstOnMs, kBurstOffMs);
     customerDevices.setMicrophoneObserver([&](const AudioFrame &frame) {
-        const bool loud = rmsDbfs(frame) > -40.0;
+        const bool loud = LevelMeter::rmsDbfs(frame.samples) > -40.0;
         QMutexLocker lock(&mutex);
         if (loud && micWasQuiet)
             onsets.push_back(frame.captureUs);
@@ -139,7 +132,7 @@ void measureLatency(AdvisorClient &advisor, const ServerEndpoint &endpoint, int 
     advisorDevices.setTone(1000.0, -90.0f); // the advisor keeps quiet
     advisorDevices.setSpeakerConsumer([&](const AudioFrame &frame, qint64 playUs) {
         // The first sound of a burst (over -65 dBFS; the pauses play at about -90).
-        const bool loud = rmsDbfs(frame) > -65.0;
+        const bool loud = LevelMeter::rmsDbfs(frame.samples) > -65.0;
         QMutexLocker lock(&mutex);
         while (onsets.size() > 1 && onsets[1] <= playUs)
             onsets.pop_front();
