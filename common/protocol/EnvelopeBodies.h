@@ -52,4 +52,13 @@
     X(kQualityChange, quality_change, QualityChange)                                                                   \
     X(kLinkTestRequest, link_test_request, LinkTestRequest)                                                            \
     X(kLinkTestData, link_test_data, LinkTestData)                                                                     \
-    X(kLinkTestResult, link_test_result, LinkTestResult)
+    X(kLinkTestResult, link_test_result, LinkTestResult)                                                               \
+    X(kBoardDocument, board_document, BoardDocument)                                                                   \
+    X(kBoardPageData, board_page_data, BoardPageData)                                                                  \
+    X(kBoardPageDelivered, board_page_delivered, BoardPageDelivered)                                                   \
+    X(kBoardShowPage, board_show_page, BoardShowPage)                                                                  \
+    X(kBoardAnnotate, board_annotate, BoardAnnotate)                                                                   \
+    X(kBoardOperation, board_operation, BoardOperation)                                                                \
+    X(kBoardPointer, board_pointer, BoardPointer)                                                                      \
+    X(kBoardPermission, board_permission, BoardPermission)                                                             \
+    X(kBoardSnapshot, board_snapshot, BoardSnapshot)

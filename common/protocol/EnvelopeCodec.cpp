@@ -100,7 +100,9 @@ bool isRealtime(BodyCase bodyCase)
 
 bool isUnsequenced(BodyCase bodyCase)
 {
-    return isRealtime(bodyCase) || bodyCase == wire::Envelope::kLinkTestData;
+    // The board's pointer is live only: a late position is worth nothing, a lost one is replaced.
+    return isRealtime(bodyCase) || bodyCase == wire::Envelope::kLinkTestData ||
+           bodyCase == wire::Envelope::kBoardPointer;
 }
 
 } // namespace consult::protocol

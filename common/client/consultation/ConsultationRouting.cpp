@@ -27,6 +27,22 @@ const std::string *routedConsultationId(const wire::Envelope &envelope)
         return &envelope.quality_change().consultation_id();
     case wire::Envelope::kKeyframeRequest:
         return &envelope.keyframe_request().consultation_id();
+    case wire::Envelope::kBoardDocument:
+        return &envelope.board_document().consultation_id();
+    case wire::Envelope::kBoardPageData:
+        return &envelope.board_page_data().consultation_id();
+    case wire::Envelope::kBoardPageDelivered:
+        return &envelope.board_page_delivered().consultation_id();
+    case wire::Envelope::kBoardShowPage:
+        return &envelope.board_show_page().consultation_id();
+    case wire::Envelope::kBoardOperation:
+        return &envelope.board_operation().consultation_id();
+    case wire::Envelope::kBoardPointer:
+        return &envelope.board_pointer().consultation_id();
+    case wire::Envelope::kBoardPermission:
+        return &envelope.board_permission().consultation_id();
+    case wire::Envelope::kBoardSnapshot:
+        return &envelope.board_snapshot().consultation_id();
     default:
         return nullptr;
     }

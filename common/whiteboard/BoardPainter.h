@@ -1,0 +1,20 @@
+#pragma once
+
+#include "BoardModel.h"
+
+#include <QPainter>
+#include <QRectF>
+
+namespace consult::board {
+
+// Draws a page's annotations (and optionally a pointer) into `target`, the rectangle the page image
+// occupies on any paint device: the canvas widget, an image in tests, the PDF export. The one place
+// that turns page units into painted marks, so everywhere shows the same picture.
+void paintAnnotations(QPainter &painter, const QRectF &target, const QList<Annotation> &annotations);
+void paintPointer(QPainter &painter, const QRectF &target, const Pointer &pointer, wire::Party party);
+
+// Page units <-> a point within `target`.
+QPointF toTarget(const QRectF &target, quint32 x, quint32 y);
+QPoint toPageUnits(const QRectF &target, const QPointF &point);
+
+} // namespace consult::board
