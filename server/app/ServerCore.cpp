@@ -179,6 +179,9 @@ void ServerCore::dispatch(Session &session, const wire::Envelope &envelope)
     case wire::Envelope::kLeaveQueue:
         m_customers->handleLeaveQueue(session);
         return;
+    case wire::Envelope::kUpdateSystemCheck:
+        m_customers->handleUpdateSystemCheck(session, envelope.update_system_check());
+        return;
     case wire::Envelope::kAdvisorLogin:
         m_advisorDesk->handleLogin(session, envelope.advisor_login());
         return;

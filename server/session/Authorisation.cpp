@@ -16,6 +16,7 @@ Verdict check(Session::Stage stage, wire::ClientKind kind, protocol::BodyCase bo
     // S2: before an advisor has taken them, a customer can only wait or leave a message.
     case wire::Envelope::kLeaveMessage:
     case wire::Envelope::kLeaveQueue:
+    case wire::Envelope::kUpdateSystemCheck:
         return allowIf(stage == Stage::WaitingCustomer);
 
     // Consultation: both participants; which consultation is checked by the handler (S5).

@@ -71,6 +71,7 @@ const Row kMatrix[] = {
     {wire::Envelope::kLeaveMessage,          {D,         D,         A,        D,          D,       D,        D}},
     {wire::Envelope::kMessageStored,         {D,         D,         D,        D,          D,       D,        D}},
     {wire::Envelope::kLeaveQueue,            {D,         D,         A,        D,          D,       D,        D}},
+    {wire::Envelope::kUpdateSystemCheck,     {D,         D,         A,        D,          D,       D,        D}},
     // Advisor workstation (S6: advisor-only functions)
     {wire::Envelope::kAdvisorLogin,          {D,         A,         D,        D,          D,       D,        D}},
     {wire::Envelope::kAdvisorLoginAccepted,  {D,         D,         D,        D,          D,       D,        D}},
@@ -80,6 +81,7 @@ const Row kMatrix[] = {
     {wire::Envelope::kQueueSnapshot,         {D,         D,         D,        D,          D,       D,        D}},
     {wire::Envelope::kQueueEntryAdded,       {D,         D,         D,        D,          D,       D,        D}},
     {wire::Envelope::kQueueEntryRemoved,     {D,         D,         D,        D,          D,       D,        D}},
+    {wire::Envelope::kQueueEntryUpdated,     {D,         D,         D,        D,          D,       D,        D}},
     {wire::Envelope::kTakeCustomer,          {D,         D,         D,        D,          A,       D,        D}},
     {wire::Envelope::kInboxSnapshot,         {D,         D,         D,        D,          D,       D,        D}},
     {wire::Envelope::kInboxItemAdded,        {D,         D,         D,        D,          D,       D,        D}},
