@@ -69,7 +69,8 @@ struct DocumentImport::Private
     QList<QSize> pageSizes; // GUI thread
 
     QMutex mutex;
-    QList<int> order; // pages still to render, the next first (guarded by mutex)
+    QList<int> order;    // pages still to render, the next first (guarded by mutex)
+    QList<int> priority; // asked for before the page count was known, latest first (guarded by mutex)
     std::atomic<bool> cancelled = false;
     bool started = false;
     QFuture<void> worker;
@@ -94,6 +95,10 @@ struct DocumentImport::Private
             order.clear();
             for (int i = 0; i < sizes.size(); ++i)
                 order.append(i);
+            for (auto it = priority.crbegin(); it != priority.crend(); ++it) {
+                if (order.removeOne(*it))
+                    order.prepend(*it);
+            }
         }
         post([this, sizes] {
             pageSizes = sizes;
@@ -149,6 +154,8 @@ void DocumentImport::prioritise(int pageIndex)
     const QMutexLocker locker(&d->mutex);
     if (d->order.removeOne(pageIndex))
         d->order.prepend(pageIndex);
+    d->priority.removeOne(pageIndex);
+    d->priority.prepend(pageIndex);
 }
 
 void DocumentImport::cancel()
