@@ -168,6 +168,49 @@ private slots:
         QVERIFY(isWhite(image.pixel(500, 160)));  // a hidden pointer is not drawn
     }
 
+    // What the culling of a partial repaint relies on: nothing is painted outside a shape's bounds.
+    void everyToolPaintsWithinItsBounds_data()
+    {
+        QTest::addColumn<int>("tool");
+        QTest::addColumn<QList<quint32>>("points");
+        QTest::newRow("pen") << int(wire::BOARD_TOOL_PEN) << QList<quint32>{2000, 2000, 2600, 3000, 3000, 2500};
+        QTest::newRow("dot") << int(wire::BOARD_TOOL_PEN) << QList<quint32>{5000, 5000};
+        QTest::newRow("highlighter") << int(wire::BOARD_TOOL_HIGHLIGHTER) << QList<quint32>{2000, 6000, 7000, 6100};
+        QTest::newRow("arrow") << int(wire::BOARD_TOOL_ARROW) << QList<quint32>{7000, 7000, 3000, 3000};
+        QTest::newRow("rectangle") << int(wire::BOARD_TOOL_RECTANGLE) << QList<quint32>{1000, 1000, 4000, 9000};
+        QTest::newRow("text") << int(wire::BOARD_TOOL_TEXT) << QList<quint32>{6000, 4000};
+    }
+    void everyToolPaintsWithinItsBounds()
+    {
+        QFETCH(int, tool);
+        QFETCH(QList<quint32>, points);
+        wire::BoardShape drawn = shape(wire::BoardTool(tool), {}, 0x000000, 12);
+        for (const quint32 point : points)
+            drawn.add_points(point);
+        if (tool == wire::BOARD_TOOL_TEXT)
+            drawn.set_text("Tilgung und Zinsen über die ganze Laufzeit");
+        QImage image = whitePage();
+        const QRectF target(50, 40, 900, 700);
+        paint(image, target, drawn);
+        const QRect bounds = annotationBounds(target, drawn).toAlignedRect();
+        QVERIFY(nonWhitePixels(image, bounds) > 0);
+        QCOMPARE(nonWhitePixels(image, image.rect()), nonWhitePixels(image, bounds.intersected(image.rect())));
+    }
+
+    void aPartialRepaintPaintsWhatReachesIntoIt()
+    {
+        QImage image = whitePage();
+        QPainter painter(&image);
+        painter.setClipRect(QRect(450, 0, 100, 800));
+        paintAnnotations(painter, image.rect(),
+                         {annotationOf(pen({1000, 5000, 9000, 5000}, 0x0000ff, 10)),
+                          annotationOf(pen({1000, 2000, 3000, 2000}, 0x0000ff, 10))});
+        painter.end();
+        QVERIFY(isColor(image.pixel(500, 400), Qt::blue)); // the long stroke crosses the region
+        QVERIFY(isWhite(image.pixel(300, 400)));           // outside the region nothing changes
+        QCOMPARE(nonWhitePixels(image, QRect(0, 0, 450, 800)), 0);
+    }
+
     void pageUnitsAndTargetPointsConvertBothWays()
     {
         const QRectF target(100, 50, 400, 200);
