@@ -299,6 +299,20 @@ private slots:
         QCOMPARE(orders(m_model->annotations(kPage)), (QList<quint64>{1}));
     }
 
+    // Found by fuzz_board_model: what the server would refuse is not drawn as if it were accepted.
+    void pendingOperationsTheServerWouldRefuseAreNotShown()
+    {
+        QVERIFY(m_model->applyOperation(draw(1, kCustomer, 1, kPage, pen({10, 10}))));
+        QVERIFY(m_model->applyOperation(draw(2, kAdvisor, 5, kPage, shape(wire::BOARD_TOOL_ARROW, {1, 1, 9, 9}))));
+        m_model->addPending(kPage, annotateUndo(1, 1));             // the customer's stroke is not ours
+        m_model->addPending(kPage, annotateExtend(2, 5, {20, 20})); // an arrow does not grow
+        const QList<Annotation> picture = m_model->annotations(kPage);
+        QCOMPARE(orders(picture), (QList<quint64>{1, 2}));
+        QCOMPARE(picture[1].shape.points_size(), 4);
+        QCOMPARE(m_model->redoTarget(kAdvisor), std::nullopt);
+        QCOMPARE(m_model->pendingCount(), 2);
+    }
+
     void aRefusedDrawDisappearsWithItsExtends()
     {
         m_model->addPending(kPage, annotateDraw(1, pen({10, 10})));
