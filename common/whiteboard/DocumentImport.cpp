@@ -10,6 +10,7 @@
 #include <QImageReader>
 #include <QMutex>
 #include <QPdfDocument>
+#include <QPdfDocumentRenderOptions>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
@@ -133,6 +134,8 @@ DocumentImport::DocumentImport(QString filePath, Settings settings, QObject *par
     d->q = this;
     d->filePath = std::move(filePath);
     d->settings = settings;
+    // Whatever the caller asks, no page leaves larger than any receiver accepts.
+    d->settings.renderLongSide = std::clamp(settings.renderLongSide, 1, PageLimits::kMaxSide);
 }
 
 DocumentImport::~DocumentImport()
@@ -263,8 +266,11 @@ void DocumentImport::Private::runPdf(const QByteArray &bytes)
         sizes.append(boundedSize(points * scale, settings.renderLongSide));
     }
     postOpened(sizes);
+    // Form fields and stamps are part of what the advisor sees in the document, so they are drawn.
+    QPdfDocumentRenderOptions options;
+    options.setRenderFlags(QPdfDocumentRenderOptions::RenderFlag::Annotations);
     while (const std::optional<int> index = nextPage()) {
-        const QImage rendered = document.render(*index, sizes[*index]);
+        const QImage rendered = document.render(*index, sizes[*index], options);
         if (rendered.isNull())
             return postRefused(Refusal::Corrupt);
         postPage(*index, encodePage(flattenedPage(rendered, sizes[*index])));
