@@ -486,9 +486,14 @@ void BoardModel::applySnapshot(const QList<wire::BoardDocument> &documents, Page
             if (applyOperation(operation) && d->isSelf(operation.author()))
                 confirmedOwn.insert(operation.client_op_id());
         }
-        // Our operations still on their way stay pending; those the snapshot holds are confirmed.
+        // Our operations still on their way stay pending; those the snapshot holds are confirmed. The
+        // snapshot merges a stroke's extends into its draw, so their own numbers are gone: our
+        // extends of a stroke it holds are dropped, and any the server has not ordered yet arrive
+        // as operations and are appended then.
         for (const PendingOperation &p : pending) {
-            if (!confirmedOwn.contains(p.annotate.client_op_id()) && pageSize(p.page).isValid())
+            const bool extendOfConfirmed = p.annotate.action_case() == wire::BoardAnnotate::kExtend &&
+                                           confirmedOwn.contains(p.annotate.extend().stroke_client_op_id());
+            if (!confirmedOwn.contains(p.annotate.client_op_id()) && !extendOfConfirmed && pageSize(p.page).isValid())
                 d->pending.push_back(p);
         }
     }

@@ -432,6 +432,21 @@ private slots:
         QCOMPARE(picture[2].clientOpId, 3u);
         // A stroke merged in the snapshot may still grow.
         QVERIFY(m_model->applyOperation(extend(3, kAdvisor, 4, kPage, 1, {30, 30})));
+        QCOMPARE(m_model->annotations(kPage).at(0).shape.points_size(), 6);
+    }
+
+    void ourExtendsOfAStrokeInASnapshotAreNotDrawnTwice()
+    {
+        m_model->addPending(kPage, annotateDraw(1, pen({10, 10})));
+        m_model->addPending(kPage, annotateExtend(2, 1, {20, 20}));
+        m_model->addPending(kPage, annotateExtend(3, 1, {30, 30}));
+        // The server had ordered the draw and the first extend, merged in the snapshot.
+        m_model->applySnapshot({document(1, 3)}, kPage, false, {draw(1, kAdvisor, 1, kPage, pen({10, 10, 20, 20}))});
+        QCOMPARE(m_model->annotations(kPage).at(0).shape.points_size(), 4);
+        QCOMPARE(m_model->pendingCount(), 0);
+        // The second extend was still on its way and arrives as an operation.
+        QVERIFY(m_model->applyOperation(extend(2, kAdvisor, 3, kPage, 1, {30, 30})));
+        QCOMPARE(m_model->annotations(kPage).at(0).shape.points_size(), 6);
     }
 
     // The picture kept up to date operation by operation equals the one computed from scratch.
