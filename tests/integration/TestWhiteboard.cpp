@@ -17,6 +17,7 @@
 #include <QRandomGenerator>
 #include <QSqlQuery>
 #include <QSqlRecord>
+#include <QTimer>
 
 using namespace consult;
 using namespace consult::testing;
@@ -227,6 +228,7 @@ private slots:
     void thePointerGoesLiveToThePeerOnlyAndIsNeverKept();
     void theConfiguredLimitsHoldAndTheBoardGoesOn();
     void operationsBeyondTheRateAreRefusedWithATimeToRetry();
+    void aStrokeGrowingThirtyTimesASecondIsNeverRateLimited();
     void aResumeInTheMiddleOfAPageEndsWithThePageCompleteExactlyOnce();
     void aTransferGivesTheColleagueTheSnapshotAndThePages();
     void nothingOfTheBoardRemainsAfterTheEndNotOnDiskNorInTheLog();
@@ -275,7 +277,9 @@ bool TestWhiteboard::openBoard(RawConsultation &out)
     out.advisor->sendReliable(documentEnvelope(out.id, 1, "Angebot.pdf", {QSize(40, 30), QSize(40, 30)}));
     for (const wire::Envelope &chunk : pageEnvelopes(out.id, 1, 0, png(QSize(40, 30))))
         out.advisor->sendReliable(chunk);
-    return out.customer->waitForBody(wire::Envelope::kBoardPageData, from).has_value();
+    // Settled: the customer has the page and the advisor has heard so, before a test marks anything.
+    return out.customer->waitForBody(wire::Envelope::kBoardPageData, from).has_value() &&
+           out.advisor->waitForBody(wire::Envelope::kBoardPageDelivered, 0).has_value();
 }
 
 // Seed 001 step 7: the advisor opens a document, its pages arrive complete at the customer (several
@@ -673,6 +677,54 @@ void TestWhiteboard::operationsBeyondTheRateAreRefusedWithATimeToRetry()
     const int chatFrom = board.advisor->mark();
     board.advisor->sendReliable(chatEnvelope(board.id, QStringLiteral("c1"), QStringLiteral("Noch da?")));
     QVERIFY(board.advisor->waitForBody(wire::Envelope::kChatMessage, chatFrom));
+}
+
+// I5 and the brief's figure: a stroke grows about every 30 ms. Its extends have the board's budget,
+// not the session's control rate (10 a second, burst 30), so three seconds of drawing at 30
+// extends a second, with typing notices beside them, pass without a single refusal.
+void TestWhiteboard::aStrokeGrowingThirtyTimesASecondIsNeverRateLimited()
+{
+    TestServer server; // the default limits
+    QVERIFY(server.start());
+    RawConsultation board;
+    QVERIFY(startRawConsultation(server, QStringLiteral("nora"), QStringLiteral("Kundin Strich"), board));
+    board.advisor->sendReliable(documentEnvelope(board.id, 1, "a.png", {QSize(40, 30)}));
+    const int from = board.advisor->mark();
+    const int customerFrom = board.customer->mark();
+    board.advisor->sendReliable(drawEnvelope(board.id, 1, shape(wire::BOARD_TOOL_PEN, {100, 100})));
+    constexpr quint32 kExtends = 90;
+    quint32 sent = 0;
+    QTimer pen;
+    pen.setTimerType(Qt::PreciseTimer);
+    connect(&pen, &QTimer::timeout, this, [&] {
+        ++sent;
+        board.advisor->sendReliable(annotateEnvelope(board.id, 1 + sent, [&](wire::BoardAnnotate &a) {
+            a.mutable_extend()->set_stroke_client_op_id(1);
+            a.mutable_extend()->add_points(100 + sent);
+            a.mutable_extend()->add_points(100 + sent);
+            a.mutable_extend()->set_finished(sent == kExtends);
+        }));
+        if (sent % 10 == 0) {
+            wire::Envelope typing;
+            typing.mutable_typing()->set_consultation_id(board.id.toStdString());
+            typing.mutable_typing()->set_active(true);
+            board.advisor->sendReliable(typing);
+        }
+        if (sent == kExtends)
+            pen.stop();
+    });
+    pen.start(1000 / 30);
+    QVERIFY(spinUntil(
+        [&] {
+            return ofBody(board.customer->receivedSince(customerFrom), wire::Envelope::kBoardOperation).size() ==
+                   int(kExtends) + 1; // the draw and its extends
+        },
+        20'000));
+    QVERIFY(board.advisor->sync());
+    QVERIFY(ofBody(board.advisor->receivedSince(from), wire::Envelope::kError).isEmpty());
+    const auto last = ofBody(board.customer->receivedSince(customerFrom), wire::Envelope::kBoardOperation).last();
+    QVERIFY(last.board_operation().extend().finished());
+    QCOMPARE(last.board_operation().extend().stroke_order(), 1u);
 }
 
 // R1 with the board: the customer's connection drops while a page is on its way; after the resume
