@@ -1,0 +1,141 @@
+#pragma once
+
+#include "AudioOnsets.h"
+#include "core/Result.h"
+
+#include <QAudioDevice>
+#include <QObject>
+#include <QStringList>
+#include <QThread>
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace consult::media {
+class QtAudioInput;
+class QtAudioOutput;
+} // namespace consult::media
+
+namespace consult::bench {
+
+// The real audio device path of glass_to_glass_bench --pulse: the private PulseAudio's null devices
+// and the Qt Multimedia players and listeners around them.
+//
+//   tone player -> consult_room (null sink) -> consult_customer_mic (its monitor, remapped: Qt hides
+//   monitors) -> the customer's QtAudioInput -> the engine, the server -> the advisor's
+//   QtAudioOutput -> consult_advisor_speaker (null sink) -> consult_advisor_ear (its monitor) ->
+//   a listener's QtAudioInput, where each burst's first sound is found.
+struct PulseLayout
+{
+    static inline const QString room = QStringLiteral("consult_room");
+    static inline const QString customerMicrophone = QStringLiteral("consult_customer_mic");
+    static inline const QString advisorSpeaker = QStringLiteral("consult_advisor_speaker");
+    static inline const QString advisorEar = QStringLiteral("consult_advisor_ear");
+
+    // The default.pa lines that make them, and their names.
+    static QStringList modules();
+    static QStringList devices();
+    // The Qt device of that name (null when Qt does not list it).
+    static QAudioDevice output(const QString &name);
+    static QAudioDevice input(const QString &name);
+};
+
+// The current steady clock in µs: the one QtAudioInput stamps its frames with.
+qint64 steadyUs();
+
+// A thread with an event loop for one Qt audio device of the benchmark, so that feeding and reading
+// keep the device's pace whatever the main thread is doing. run() executes there and waits.
+class DeviceThread
+{
+public:
+    explicit DeviceThread(const QString &name);
+    DeviceThread(const DeviceThread &) = delete;
+    DeviceThread &operator=(const DeviceThread &) = delete;
+    ~DeviceThread();
+    void run(const std::function<void()> &fn);
+
+private:
+    QThread m_thread;
+    QObject *m_context;
+};
+
+// Plays TimedBursts into a sink through QtAudioOutput (the Qt device's default buffer), on its own
+// thread; each burst's start is noted when the device takes its first frame.
+class BurstPlayer
+{
+public:
+    BurstPlayer(const QAudioDevice &sink, OnsetLog &log);
+    ~BurstPlayer();
+    Status start();
+    void stop();
+    // The device buffer PulseAudio granted.
+    int bufferMs() const { return m_bufferMs; }
+
+private:
+    QAudioDevice m_sink;
+    TimedBursts m_bursts; // taken on m_thread
+    std::unique_ptr<media::QtAudioOutput> m_output;
+    int m_bufferMs = 0;
+    DeviceThread m_thread{QStringLiteral("bench-player")};
+};
+
+// Listens on a source through QtAudioInput (the Qt device's default buffer), on its own thread,
+// and hands every frame to the detector.
+class MonitorListener
+{
+public:
+    MonitorListener(const QAudioDevice &source, OnsetDetector &detector);
+    ~MonitorListener();
+    Status start();
+    void stop();
+    int bufferMs() const { return m_bufferMs; }
+
+private:
+    QAudioDevice m_source;
+    OnsetDetector &m_detector;
+    std::unique_ptr<media::QtAudioInput> m_input;
+    int m_bufferMs = 0;
+    DeviceThread m_thread{QStringLiteral("bench-listener")};
+};
+
+// The loop without the network: bursts into `sink`, heard on `monitor` (its remapped monitor).
+// What a Qt player's buffer, the sound server and a Qt listener on a monitor add together.
+struct LoopFigures
+{
+    std::vector<double> ms;
+    int playerBufferMs = 0;
+    int listenerBufferMs = 0;
+};
+std::optional<LoopFigures> measureLoop(const QAudioDevice &sink, const QAudioDevice &monitor, int seconds);
+
+// The call's probe on the real devices: the tone player into the room, one listener on the
+// advisor's speaker (its monitor: first sound and full level) and one on the customer's microphone
+// (the same source the customer's QtAudioInput records: the loop to the engine's door, per burst).
+class CallProbe
+{
+public:
+    static constexpr std::size_t kFirstSound = 0;
+    static constexpr std::size_t kFullLevel = 1;
+
+    CallProbe(const QAudioDevice &room, const QAudioDevice &customerMicrophone, const QAudioDevice &advisorEar);
+    // The listeners first, then the player; false with the reason on stderr.
+    bool start();
+    void stop();
+    void setMeasuring(bool measuring) { m_log.setMeasuring(measuring); }
+    const OnsetDetector &atSpeaker() const { return m_atSpeaker; }
+    const OnsetDetector &atMicrophone() const { return m_atMicrophone; }
+    int playerBufferMs() const { return m_player.bufferMs(); }
+    int listenerBufferMs() const { return m_speakerListener.bufferMs(); }
+
+private:
+    OnsetLog m_log;
+    OnsetDetector m_atSpeaker;
+    OnsetDetector m_atMicrophone;
+    MonitorListener m_speakerListener;
+    MonitorListener m_microphoneListener;
+    BurstPlayer m_player;
+};
+
+} // namespace consult::bench
