@@ -12,8 +12,9 @@
 // as soon as they are offered (a customer needs at least a moment to hear the tone). With
 // --confirm-after-tone it confirms only when the tone has ended (1.5 s), the slowest honest answer.
 //
-// The link test is limited per address (6 an hour by default); the bench server allows more, in
-// its own configuration only.
+// The link test is limited per address (6 an hour by default) and refused while the server's loop
+// lags (over 100 ms by default); the bench server allows 1000 and 10 s, in its own configuration
+// only. A refused measurement still ends the line (the page says so), and the run prints why.
 #include "CustomerWindow.h"
 #include "StartPage.h"
 #include "SystemCheckPage.h"
@@ -43,6 +44,22 @@ namespace {
 constexpr int kLines = 4;
 constexpr std::array<const char *, kLines> kLineNames{"camera", "microphone", "speaker", "connection"};
 constexpr int kConnectionLine = 3;
+
+const char *problemName(ConnectionCheck::Result::Problem problem)
+{
+    switch (problem) {
+    case ConnectionCheck::Result::Problem::RateLimited:
+        return "refused: too many checks from this address";
+    case ConnectionCheck::Result::Problem::ServerBusy:
+        return "refused: server busy";
+    case ConnectionCheck::Result::Problem::NotConnected:
+        return "not connected";
+    case ConnectionCheck::Result::Problem::TimedOut:
+        return "timed out";
+    default:
+        return "undecided";
+    }
+}
 
 const char *outcomeName(wire::CheckOutcome outcome)
 {
@@ -91,7 +108,7 @@ std::optional<Run> runCheck(const customer::CustomerWindow::Options &options, La
     Run run;
     const qint64 startUs = nowUs();
     const auto note = [&run, startUs](int line, wire::CheckOutcome outcome) {
-        if (outcome == wire::CHECK_OUTCOME_UNSPECIFIED || run.ms[line] >= 0)
+        if ((outcome == wire::CHECK_OUTCOME_UNSPECIFIED && line != kConnectionLine) || run.ms[line] >= 0)
             return;
         run.ms[line] = double(nowUs() - startUs) / 1000.0;
         run.outcome[line] = outcome;
@@ -107,6 +124,7 @@ std::optional<Run> runCheck(const customer::CustomerWindow::Options &options, La
     }
     QObject::connect(check, &DeviceCheck::outcomeChanged, check,
                      [&note](DeviceCheck::Line line, wire::CheckOutcome outcome) { note(int(line), outcome); });
+    // A refused measurement (rate limit, server busy) is an outcome too: the line says so.
     QObject::connect(client->connectionCheck(), &ConnectionCheck::finished, client,
                      [&note, &run](const ConnectionCheck::Result &result) {
                          run.connection = result;
@@ -172,8 +190,10 @@ int main(int argc, char *argv[])
 
     BenchServer server;
     BenchServer::Settings settings{parser.value(serverOption), QDir(parser.value(pkiOption)), 1, 1};
-    // Every run measures the line from 127.0.0.1: the product's 6 an hour would refuse the 7th.
-    settings.extraConfig = QStringLiteral("[linktest]\ntests_per_address = 1000\n");
+    // Every run measures the line from 127.0.0.1: the product's 6 an hour would refuse the 7th. And
+    // the measurement is what is timed: on a shared machine the server's loop lag can pass the
+    // product's 100 ms, when the server refuses the test as busy (the run then says so).
+    settings.extraConfig = QStringLiteral("[linktest]\ntests_per_address = 1000\nbusy_loop_lag_ms = 10000\n");
     if (!server.start(settings))
         return 1;
 
@@ -198,7 +218,9 @@ int main(int argc, char *argv[])
         std::printf("run %2d:", i + 1);
         for (int line = 0; line < kLines; ++line) {
             std::printf(" %s %.0f ms", kLineNames[std::size_t(line)], run->ms[line]);
-            if (run->outcome[line] != wire::CHECK_OUTCOME_PASSED)
+            if (line == kConnectionLine && run->outcome[line] == wire::CHECK_OUTCOME_UNSPECIFIED)
+                std::printf(" (%s)", problemName(run->connection.problem));
+            else if (run->outcome[line] != wire::CHECK_OUTCOME_PASSED)
                 std::printf(" (%s)", outcomeName(run->outcome[line]));
             lineMs[std::size_t(line)].push_back(run->ms[line]);
         }
