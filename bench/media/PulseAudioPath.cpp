@@ -33,6 +33,53 @@ QAudioDevice find(const QList<QAudioDevice> &devices, const QString &name)
     return {};
 }
 
+// The engine's microphone: the Qt device, each frame also shown to the detector (stamped by the
+// device with its capture time) before the engine gets it. Lives on the audio thread.
+class WatchedMicrophone final : public media::AudioSource
+{
+public:
+    WatchedMicrophone(const QAudioDevice &device, OnsetDetector &detector)
+        : m_input(device)
+    {
+        m_input.setFrameHandler([this, &detector](const media::AudioFrame &frame) {
+            detector.listen(frame);
+            deliver(frame);
+        });
+        m_input.setFailureHandler([this](const QString &reason) { reportFailure(reason); });
+    }
+    Status start() override { return m_input.start(); }
+    void stop() override { m_input.stop(); }
+    int latencyMs() const override { return m_input.latencyMs(); }
+
+private:
+    media::QtAudioInput m_input;
+};
+
+// The engine's speaker: the Qt device, each frame the device takes from the engine also shown to
+// the detector, stamped with the moment it was taken. Lives on the audio thread.
+class WatchedSpeaker final : public media::AudioSink
+{
+public:
+    WatchedSpeaker(const QAudioDevice &device, OnsetDetector &detector)
+        : m_output(device)
+    {
+        m_output.setFrameProvider([this, &detector] {
+            const media::AudioFrame frame = nextFrame();
+            media::AudioFrame taken = frame;
+            taken.captureUs = steadyUs();
+            detector.listen(taken);
+            return frame;
+        });
+        m_output.setFailureHandler([this](const QString &reason) { reportFailure(reason); });
+    }
+    Status start() override { return m_output.start(); }
+    void stop() override { m_output.stop(); }
+    int latencyMs() const override { return m_output.latencyMs(); }
+
+private:
+    media::QtAudioOutput m_output;
+};
+
 } // namespace
 
 QStringList PulseLayout::modules()
@@ -164,12 +211,24 @@ std::optional<LoopFigures> measureLoop(const QAudioDevice &sink, const QAudioDev
 }
 
 CallProbe::CallProbe(const QAudioDevice &room, const QAudioDevice &customerMicrophone, const QAudioDevice &advisorEar)
-    : m_atSpeaker(m_log, {kFirstSoundDbfs, kFullLevelDbfs})
-    , m_atMicrophone(m_log, {kFirstSoundDbfs, kFullLevelDbfs})
+    : m_atMicrophone(m_log, {kFirstSoundDbfs})
+    , m_atSpeakerPull(m_log, {kFirstSoundDbfs, kFullLevelDbfs})
+    , m_atSpeaker(m_log, {kFirstSoundDbfs, kFullLevelDbfs})
+    , m_atMicrophoneMonitor(m_log, {kFirstSoundDbfs})
     , m_speakerListener(advisorEar, m_atSpeaker)
-    , m_microphoneListener(customerMicrophone, m_atMicrophone)
+    , m_microphoneListener(customerMicrophone, m_atMicrophoneMonitor)
     , m_player(room, m_log)
 {}
+
+std::unique_ptr<media::AudioSource> CallProbe::microphone(const QAudioDevice &device)
+{
+    return std::make_unique<WatchedMicrophone>(device, m_atMicrophone);
+}
+
+std::unique_ptr<media::AudioSink> CallProbe::speaker(const QAudioDevice &device)
+{
+    return std::make_unique<WatchedSpeaker>(device, m_atSpeakerPull);
+}
 
 bool CallProbe::start()
 {

@@ -14,6 +14,8 @@
 #include <vector>
 
 namespace consult::media {
+class AudioSink;
+class AudioSource;
 class QtAudioInput;
 class QtAudioOutput;
 } // namespace consult::media
@@ -110,9 +112,17 @@ struct LoopFigures
 };
 std::optional<LoopFigures> measureLoop(const QAudioDevice &sink, const QAudioDevice &monitor, int seconds);
 
-// The call's probe on the real devices: the tone player into the room, one listener on the
-// advisor's speaker (its monitor: first sound and full level) and one on the customer's microphone
-// (the same source the customer's QtAudioInput records: the loop to the engine's door, per burst).
+// The call's probe on the real devices: the tone player into the room, and each burst found three
+// times: when the customer's microphone (the engine's own QtAudioInput) delivers it, when the
+// advisor's speaker (the engine's own QtAudioOutput) takes it from the engine, and when a listener
+// on that speaker's monitor hears it. microphone() and speaker() make the engine's devices (called
+// on the audio thread by AudioStream); the detectors are read after stop().
+//
+// A second listener stays open on the customer's microphone. Without it, the engine's QtAudioInput
+// on the remapped monitor got no data at all in 5 of 5 runs (its stall check then reports "stopped
+// delivering sound" and the stream drops the microphone), while a listener on the same source in a
+// loop of its own worked; with it, every run worked. Why (Qt 6.4's PulseAudio source, or
+// module-remap-source with a single record stream) is not known yet.
 class CallProbe
 {
 public:
@@ -120,19 +130,25 @@ public:
     static constexpr std::size_t kFullLevel = 1;
 
     CallProbe(const QAudioDevice &room, const QAudioDevice &customerMicrophone, const QAudioDevice &advisorEar);
-    // The listeners first, then the player; false with the reason on stderr.
+    std::unique_ptr<media::AudioSource> microphone(const QAudioDevice &device);
+    std::unique_ptr<media::AudioSink> speaker(const QAudioDevice &device);
+    // The listener first, then the player; false with the reason on stderr.
     bool start();
     void stop();
     void setMeasuring(bool measuring) { m_log.setMeasuring(measuring); }
-    const OnsetDetector &atSpeaker() const { return m_atSpeaker; }
     const OnsetDetector &atMicrophone() const { return m_atMicrophone; }
+    const OnsetDetector &atMicrophoneMonitor() const { return m_atMicrophoneMonitor; }
+    const OnsetDetector &atSpeakerPull() const { return m_atSpeakerPull; }
+    const OnsetDetector &atSpeaker() const { return m_atSpeaker; }
     int playerBufferMs() const { return m_player.bufferMs(); }
     int listenerBufferMs() const { return m_speakerListener.bufferMs(); }
 
 private:
     OnsetLog m_log;
-    OnsetDetector m_atSpeaker;
     OnsetDetector m_atMicrophone;
+    OnsetDetector m_atSpeakerPull;
+    OnsetDetector m_atSpeaker;
+    OnsetDetector m_atMicrophoneMonitor;
     MonitorListener m_speakerListener;
     MonitorListener m_microphoneListener;
     BurstPlayer m_player;

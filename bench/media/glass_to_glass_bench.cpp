@@ -17,16 +17,14 @@
 //
 // --pulse puts the real Qt audio device path in (PulseAudioPath.h): the bench starts a private
 // PulseAudio with null devices; a tone player (QtAudioOutput) plays the bursts into a null sink
-// whose monitor is the customer's microphone (QtAudioInput), and the advisor's speaker is a
-// QtAudioOutput on a second null sink whose monitor a listener (QtAudioInput) records, finding each
-// burst's first sound. That raw figure (player to listener) holds two parts a real call does not
-// have: the tone player's buffer with the sound server, and a monitor capture too many. A second
-// listener on the customer's microphone hears the same bursts when the engine gets them; the
-// difference per burst runs from the microphone device's delivery through the engine, the server,
-// the advisor's QtAudioOutput buffer and the null sink to the listener at the speaker, whose
-// monitor capture stands for the microphone's own (the same kind of device buffer, left out at the
-// other end). Before the call the loop player -> null sink -> monitor -> listener is measured on
-// both sinks without the network: the set-up's own delay, printed with the rest.
+// whose monitor is the customer's microphone (the engine's QtAudioInput), and the advisor's speaker
+// is the engine's QtAudioOutput on a second null sink whose monitor a listener (QtAudioInput)
+// records. Each burst is found three times: when the microphone delivers it to the engine, when the
+// speaker takes it from the engine, and when the listener hears it. The glass-to-glass figure runs
+// from the first to the last: the engine, the server, the speaker's device buffer and the null
+// sink, and the listener's capture from the monitor, which stands for the microphone's own device
+// buffer (the same kind of buffer, left out at the other end). The set-up's own loop (player ->
+// null sink -> monitor -> listener, no network) is measured on both sinks before the call.
 #include "AudioOnsets.h"
 #include "PulseAudioPath.h"
 #include "client/AdvisorClient.h"
@@ -128,10 +126,17 @@ void printPulseFigures(const PrivatePulseAudio &pulse, const PulseDevices &devic
     const auto full = CallProbe::kFullLevel;
     printFigure("audio raw: burst taken by the tone player -> first sound heard on the advisor speaker's monitor",
                 probe.atSpeaker().delaysMs(first));
-    printFigure("audio loop in the call: the same bursts heard on the customer's microphone (second listener)",
+    printFigure("  of that, the tone player -> the customer's microphone (the engine's QtAudioInput) delivers it",
                 probe.atMicrophone().delaysMs(first));
-    printFigure("AUDIO GLASS TO GLASS with device buffers (raw minus the loop, per burst): engine, server, the "
-                "advisor's QtAudioOutput buffer, the null sink, one monitor capture for the microphone's",
+    printFigure("  the same bursts heard by a second listener on the customer's microphone (see PulseAudioPath.h)",
+                probe.atMicrophoneMonitor().delaysMs(first));
+    printFigure("  the engine: the microphone delivers it -> the advisor's QtAudioOutput takes it",
+                pairedDifferencesMs(probe.atSpeakerPull().heard(first), probe.atMicrophone().heard(first)));
+    printFigure(
+        "  the speaker: its QtAudioOutput takes it -> heard on its monitor (buffer, null sink, monitor capture)",
+        pairedDifferencesMs(probe.atSpeaker().heard(first), probe.atSpeakerPull().heard(first)));
+    printFigure("AUDIO GLASS TO GLASS with device buffers (the microphone delivers it -> heard on the speaker's "
+                "monitor, whose capture stands for the microphone's)",
                 pairedDifferencesMs(probe.atSpeaker().heard(first), probe.atMicrophone().heard(first)));
     printFigure("  the same to full level (after the voice processing's attack)",
                 pairedDifferencesMs(probe.atSpeaker().heard(full), probe.atMicrophone().heard(first)));
@@ -240,15 +245,16 @@ int main(int argc, char *argv[])
     if (pulseDevices) {
         probe =
             std::make_unique<CallProbe>(pulseDevices->room, pulseDevices->customerMicrophone, pulseDevices->advisorEar);
-        customerMicrophone = [device = pulseDevices->customerMicrophone] {
-            return std::make_unique<QtAudioInput>(device);
-        };
-        advisorSpeaker = [device = pulseDevices->advisorSpeaker] { return std::make_unique<QtAudioOutput>(device); };
+        customerMicrophone = [&probe, device = pulseDevices->customerMicrophone] { return probe->microphone(device); };
+        advisorSpeaker = [&probe, device = pulseDevices->advisorSpeaker] { return probe->speaker(device); };
     }
     AudioStream customerAudio(
         customerMicrophone, [] { return std::make_unique<ClockedSink>(ClockedSink::Consumer{}); }, processing);
     AudioStream advisorAudio(
         [] { return std::make_unique<ClockedSource>(std::make_unique<ToneSource>(1000.0, -90.0f)); }, advisorSpeaker);
+    // The room plays before the microphone opens.
+    if (probe && !probe->start())
+        return 1;
     if (Status started = customerAudio.start(); !started) {
         std::fprintf(stderr, "audio: %s\n", qPrintable(started.problem().message));
         return 1;
@@ -264,8 +270,13 @@ int main(int argc, char *argv[])
             return 1;
         }
     }
-    if (probe && !probe->start())
-        return 1;
+    // A device that stops on its own mid-run leaves a figure without that end: say so.
+    QObject::connect(&customerAudio, &AudioStream::inputLost, &app, [](const QString &reason) {
+        std::fprintf(stderr, "the customer's microphone stopped: %s\n", qPrintable(reason));
+    });
+    QObject::connect(&advisorAudio, &AudioStream::outputLost, &app, [](const QString &reason) {
+        std::fprintf(stderr, "the advisor's speaker stopped: %s\n", qPrintable(reason));
+    });
 
     // Video: the test pattern at 25 fps; the decoded pictures' stamps give their age.
     TestPatternSource camera(TestPattern::Kind::Moving, 25);
@@ -320,6 +331,7 @@ int main(int argc, char *argv[])
         probe->stop();
     }
     const AudioStream::Statistics audio = advisorAudio.statistics();
+    const AudioStream::Statistics sent = customerAudio.statistics();
     const VideoStream::Statistics video = customerVideo.statistics();
     advisorAudio.stop();
     customerAudio.stop();
@@ -347,8 +359,10 @@ int main(int argc, char *argv[])
     std::printf("audio packets (first sample's capture to arrival at the advisor's session): p50=%.1f ms p99=%.1f "
                 "ms\n",
                 percentile(audioArrivalMs, 0.5), percentile(audioArrivalMs, 0.99));
-    std::printf("audio playout: decoded %lld, concealed %lld, jitter buffer %d ms\n", audio.playout.decoded,
-                audio.playout.concealed, audio.playout.bufferedMs);
+    std::printf("audio playout: decoded %lld, concealed %lld, jitter buffer %d ms; sent %lld packets; echo path "
+                "told to the cancellers: customer %d ms, advisor %d ms\n",
+                audio.playout.decoded, audio.playout.concealed, audio.playout.bufferedMs, sent.packetsSent,
+                sent.streamDelayMs, audio.streamDelayMs);
     std::printf("server: cpu=%.1f%% of one core, rss=%.1f MiB\n",
                 100.0 * (after.cpuSeconds - before.cpuSeconds) / duration, after.rssMiB);
     return 0;
