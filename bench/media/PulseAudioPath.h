@@ -118,11 +118,11 @@ std::optional<LoopFigures> measureLoop(const QAudioDevice &sink, const QAudioDev
 // on that speaker's monitor hears it. microphone() and speaker() make the engine's devices (called
 // on the audio thread by AudioStream); the detectors are read after stop().
 //
-// A second listener stays open on the customer's microphone. Without it, the engine's QtAudioInput
-// on the remapped monitor got no data at all in 5 of 5 runs (its stall check then reports "stopped
-// delivering sound" and the stream drops the microphone), while a listener on the same source in a
-// loop of its own worked; with it, every run worked. Why (Qt 6.4's PulseAudio source, or
-// module-remap-source with a single record stream) is not known yet.
+// A second listener is opened on the customer's microphone before the engine's. Without it, the
+// engine's QtAudioInput on the remapped monitor got no data at all in 7 of 7 runs (its stall check
+// reports "stopped delivering sound" and the stream drops the microphone); with it opened after
+// the engine's, about 3 runs of 7 failed so; opened before, 7 of 7 worked. Why (Qt 6.4's
+// PulseAudio source, or module-remap-source) is not known yet.
 class CallProbe
 {
 public:
