@@ -132,6 +132,10 @@ void printPulseFigures(const PrivatePulseAudio &pulse, const PulseDevices &devic
                 probe.atMicrophoneMonitor().delaysMs(first));
     printFigure("  the engine: the microphone delivers it -> the advisor's QtAudioOutput takes it",
                 pairedDifferencesMs(probe.atSpeakerPull().heard(first), probe.atMicrophone().heard(first)));
+    std::printf("  the engine's part burst by burst (ms):");
+    for (double ms : pairedDifferencesMs(probe.atSpeakerPull().heard(first), probe.atMicrophone().heard(first)))
+        std::printf(" %.0f", ms);
+    std::printf("\n");
     printFigure(
         "  the speaker: its QtAudioOutput takes it -> heard on its monitor (buffer, null sink, monitor capture)",
         pairedDifferencesMs(probe.atSpeaker().heard(first), probe.atSpeakerPull().heard(first)));
@@ -359,10 +363,12 @@ int main(int argc, char *argv[])
     std::printf("audio packets (first sample's capture to arrival at the advisor's session): p50=%.1f ms p99=%.1f "
                 "ms\n",
                 percentile(audioArrivalMs, 0.5), percentile(audioArrivalMs, 0.99));
-    std::printf("audio playout: decoded %lld, concealed %lld, jitter buffer %d ms; sent %lld packets; echo path "
-                "told to the cancellers: customer %d ms, advisor %d ms\n",
+    std::printf("audio playout: decoded %lld, concealed %lld, jitter buffer %d ms; sent %lld packets (%lld ms more "
+                "than played: a speaker that took less than real time leaves that behind); echo path told to the "
+                "cancellers: customer %d ms, advisor %d ms\n",
                 audio.playout.decoded, audio.playout.concealed, audio.playout.bufferedMs, sent.packetsSent,
-                sent.streamDelayMs, audio.streamDelayMs);
+                (sent.packetsSent - audio.playout.decoded - audio.playout.concealed) * 20, sent.streamDelayMs,
+                audio.streamDelayMs);
     std::printf("server: cpu=%.1f%% of one core, rss=%.1f MiB\n",
                 100.0 * (after.cpuSeconds - before.cpuSeconds) / duration, after.rssMiB);
     return 0;
