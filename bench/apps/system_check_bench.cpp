@@ -8,9 +8,10 @@
 // session, so the TLS connection is inside the figure, as for a customer.
 //
 // The lines decide as they would for a customer, except the speaker: the page offers "Testton
-// abspielen" at once and "Ich habe den Ton gehört" once the tone plays; this program presses both
-// as soon as they are offered (a customer needs at least a moment to hear the tone). With
-// --confirm-after-tone it confirms only when the tone has ended (1.5 s), the slowest honest answer.
+// abspielen" at once and "Ich habe den Ton gehört" as soon as the tone is started; this program
+// presses both as soon as they are offered (a customer needs at least a moment to hear the tone).
+// With --confirm-after-tone it confirms when the tone has ended (1.5 s), as a customer who listens
+// to the whole tone would.
 //
 // The link test is limited per address (6 an hour by default) and refused while the server's loop
 // lags (over 100 ms by default); the bench server allows 1000 and 10 s, in its own configuration
