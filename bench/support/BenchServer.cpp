@@ -55,6 +55,7 @@ bool BenchServer::start(const Settings &settings)
                        .arg(settings.capacity)
                        .arg(m_directory.filePath(QStringLiteral("data")))
                        .toUtf8());
+        file.write(settings.extraConfig.toUtf8());
     }
 
     std::fprintf(stderr, "creating %d advisors ...\n", settings.advisors);

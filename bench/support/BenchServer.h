@@ -31,6 +31,9 @@ public:
         int advisors = 1;
         int capacity = 1; // consultations per advisor
         int cpu = -1;     // pin the server to this CPU (Linux); -1 leaves it to the scheduler
+        // More of the configuration, appended as written (whole sections the base does not set,
+        // e.g. a "[linktest]" with a benchmark's own limits; the product's defaults stay as they are).
+        QString extraConfig{};
     };
 
     // Where this build put them (compiled in by CMake).
