@@ -162,8 +162,11 @@ void CustomerWindow::connectPages()
         DevicePreferences::save(settings, choice);
     });
     connect(m_check, &SystemCheckPage::continueRequested, this, [this] {
-        // Kept for the session: it travels with the log-in (or updates what will travel).
+        // Kept for the session: it travels with the log-in (or updates what will travel, or, while
+        // waiting, what the advisors' queue shows).
         m_systemCheck = m_check->result();
+        if (m_client)
+            m_client->updateSystemCheck(*m_systemCheck);
         m_mode->setVideoPossible(true);
         m_consent->setDevices(m_check->cameraName(), m_check->microphoneName());
         closeCheck();
@@ -171,6 +174,8 @@ void CustomerWindow::connectPages()
     connect(m_check, &SystemCheckPage::textChatRequested, this, [this] {
         // Not enough for picture and sound: the same session goes on as the text chat.
         m_systemCheck = m_check->result();
+        if (m_client)
+            m_client->updateSystemCheck(*m_systemCheck);
         m_mode->setVideoPossible(false, SystemCheckTexts::summary(*m_systemCheck));
         closeCheck();
     });

@@ -199,6 +199,9 @@ void AdvisorClient::dispatch(const wire::Envelope &envelope)
     case wire::Envelope::kQueueEntryAdded:
         m_queue->add(envelope.queue_entry_added().entry());
         return;
+    case wire::Envelope::kQueueEntryUpdated:
+        m_queue->update(envelope.queue_entry_updated().entry());
+        return;
     case wire::Envelope::kQueueEntryRemoved:
         m_queue->remove(QString::fromStdString(envelope.queue_entry_removed().entry_id()));
         return;

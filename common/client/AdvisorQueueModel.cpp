@@ -119,6 +119,21 @@ void AdvisorQueueModel::remove(const QString &entryId)
     }
 }
 
+void AdvisorQueueModel::update(const wire::QueueEntry &entry)
+{
+    if (m_assembler.isCollecting()) {
+        m_assembler.defer(entry); // replaces the entry in its place once the snapshot is in
+        return;
+    }
+    for (int row = 0; row < m_entries.size(); ++row) {
+        if (m_entries.at(row).entry_id() == entry.entry_id()) {
+            m_entries[row] = entry;
+            Q_EMIT dataChanged(index(row, 0), index(row, columnCount() - 1));
+            return;
+        }
+    }
+}
+
 QString AdvisorQueueModel::entryIdAt(int row) const
 {
     return row >= 0 && row < m_entries.size() ? QString::fromStdString(m_entries.at(row).entry_id()) : QString();

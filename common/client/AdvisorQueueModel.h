@@ -46,6 +46,8 @@ public:
     // Live changes; while a snapshot is incomplete they wait and are applied after it.
     void add(const wire::QueueEntry &entry);
     void remove(const QString &entryId);
+    // A waiting customer's entry changed (a repeated system check): replaced in its row.
+    void update(const wire::QueueEntry &entry);
     const QList<wire::QueueEntry> &entries() const { return m_entries; }
     QString entryIdAt(int row) const;
 

@@ -88,6 +88,15 @@ void CustomerClient::leaveMessage(const QString &text, const QString &callbackPh
     m_connection->send(std::move(envelope));
 }
 
+bool CustomerClient::updateSystemCheck(const wire::SystemCheck &check)
+{
+    if (m_phase != Phase::Waiting)
+        return false;
+    wire::Envelope envelope;
+    *envelope.mutable_update_system_check()->mutable_system_check() = check;
+    return m_connection->send(std::move(envelope));
+}
+
 void CustomerClient::leaveQueue()
 {
     wire::Envelope envelope;

@@ -57,6 +57,9 @@ public:
                const wire::SystemCheck *systemCheck = nullptr);
     void leaveMessage(const QString &text, const QString &callbackPhone = {});
     void leaveQueue();
+    // The system check was repeated while waiting: the advisors' queue shows the new result (the
+    // server ignores it for the service chat). Returns whether it was sent (only while waiting).
+    bool updateSystemCheck(const wire::SystemCheck &check);
     // Sends without the send guard (tests, tools); views send through consultation()->chat()->submit().
     // Returns the line's client id; the line appears in chat() at once as "sending".
     QString sendChat(const QString &text);

@@ -24,7 +24,8 @@ template <typename Item, const std::string &(Item::*IdOf)() const>
 class SnapshotAssembler
 {
 public:
-    // A live change: an item added at the end, or the id of an item removed.
+    // A live change: an item added at the end (or, if one with its id is there, an update of that
+    // one in its place), or the id of an item removed.
     using Change = std::variant<Item, std::string>;
 
     // Takes one page (`page` is null when the message had no page header: a whole snapshot). Returns
@@ -65,10 +66,17 @@ public:
     bool isCollecting() const { return m_collecting; }
     void defer(Change change) { m_deferred.append(std::move(change)); }
 
-    // Applies one change to a list: appends an added item, removes a removed one (if it is there).
+    // Applies one change to a list: replaces an updated item in its place or appends an added one,
+    // removes a removed one (if it is there).
     static void apply(QList<Item> &list, Change change)
     {
         if (auto *added = std::get_if<Item>(&change)) {
+            for (Item &item : list) {
+                if ((item.*IdOf)() == ((*added).*IdOf)()) {
+                    item = std::move(*added);
+                    return;
+                }
+            }
             list.append(std::move(*added));
             return;
         }

@@ -21,6 +21,7 @@
     X(kLeaveMessage, leave_message, LeaveMessage)                                                                      \
     X(kMessageStored, message_stored, MessageStored)                                                                   \
     X(kLeaveQueue, leave_queue, LeaveQueue)                                                                            \
+    X(kUpdateSystemCheck, update_system_check, UpdateSystemCheck)                                                      \
     X(kAdvisorLogin, advisor_login, AdvisorLogin)                                                                      \
     X(kAdvisorLoginAccepted, advisor_login_accepted, AdvisorLoginAccepted)                                             \
     X(kAdvisorLogout, advisor_logout, AdvisorLogout)                                                                   \
@@ -34,6 +35,7 @@
     X(kInboxItemAdded, inbox_item_added, InboxItemAdded)                                                               \
     X(kInboxItemRemoved, inbox_item_removed, InboxItemRemoved)                                                         \
     X(kMarkInboxItemDone, mark_inbox_item_done, MarkInboxItemDone)                                                     \
+    X(kQueueEntryUpdated, queue_entry_updated, QueueEntryUpdated)                                                      \
     X(kConsultationStarted, consultation_started, ConsultationStarted)                                                 \
     X(kSendChat, send_chat, SendChat)                                                                                  \
     X(kChatMessage, chat_message, ChatMessage)                                                                         \

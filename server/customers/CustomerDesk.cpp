@@ -167,6 +167,16 @@ void CustomerDesk::handleLeaveMessage(Session &session, const wire::LeaveMessage
     m_registry.endSession(session, wire::SESSION_CLOSE_REASON_MESSAGE_STORED);
 }
 
+void CustomerDesk::handleUpdateSystemCheck(Session &session, const wire::UpdateSystemCheck &update)
+{
+    const auto it = m_customers.find(session.id());
+    // Only a video customer in the queue: the chat has no check, and after the take the advisor
+    // sees the devices live (MediaState).
+    if (it == m_customers.end() || it->second.mode != wire::CONSULTATION_MODE_VIDEO || it->second.entryId.isEmpty())
+        return;
+    m_queue.updateSystemCheck(it->second.entryId, boundedSystemCheck(update.system_check()));
+}
+
 void CustomerDesk::handleLeaveQueue(Session &session)
 {
     auto it = m_customers.find(session.id());

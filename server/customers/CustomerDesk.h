@@ -52,6 +52,8 @@ public:
     void handleLogin(Session &session, const wire::CustomerLogin &login);
     void handleLeaveMessage(Session &session, const wire::LeaveMessage &request);
     void handleLeaveQueue(Session &session);
+    // A waiting video customer repeated the system check: the advisors' queue shows the new result.
+    void handleUpdateSystemCheck(Session &session, const wire::UpdateSystemCheck &update);
 
     const Customer *customer(quint64 sessionId) const;
     // ConsultationSubscriber: an advisor took this customer, who no longer waits.

@@ -103,6 +103,17 @@ std::optional<QueueService::Entry> QueueService::take(const QString &entryId)
     return removeAndPublish(entryId, m_queue.remove(entryId));
 }
 
+void QueueService::updateSystemCheck(const QString &entryId, const wire::SystemCheck &check)
+{
+    const auto it = m_entries.find(entryId);
+    if (it == m_entries.end())
+        return;
+    it->systemCheck = check;
+    wire::Envelope updated;
+    *updated.mutable_queue_entry_updated()->mutable_entry() = toWire(it.value());
+    m_roster.broadcast(updated);
+}
+
 std::optional<QueueService::Entry> QueueService::removeAndPublish(const QString &entryId, QList<PositionChange> changes)
 {
     std::optional<Entry> removed = m_entries.take(entryId);

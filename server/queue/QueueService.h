@@ -67,6 +67,8 @@ public:
     // A waiting customer, or null.
     const Entry *find(const QString &entryId) const;
     std::optional<Entry> take(const QString &entryId);
+    // A waiting customer's repeated system check: the entry keeps its place, the advisors are told.
+    void updateSystemCheck(const QString &entryId, const wire::SystemCheck &check);
 
     bool contains(const QString &entryId) const { return m_entries.contains(entryId); }
     int length() const { return m_queue.size(); }

@@ -32,6 +32,11 @@ public:
         int maxRateViolations = 200;    // sustained excess: close 1008
         double realtimePerSecond = 400; // media packets and acknowledgements: a call needs about
         double realtimeBurst = 800;     // 50 audio and 60 video packets a second
+        // Whiteboard page chunks (32 KiB each): an advisor on a fast line sends a document as fast as
+        // the socket takes it, far above the message rate; the board's byte limits bound the total
+        // ([whiteboard] max_board_bytes, 32 MiB = 1024 chunks), so the burst holds one full board.
+        double bulkPerSecond = 400;
+        double bulkBurst = 1100;
 
         // The relay above already ages media and counts it against a window the receiver confirms;
         // a frame dropped here for age would never be confirmed and would shut that window for good.
@@ -60,11 +65,18 @@ public:
     void sendFrame(const QByteArray &bytes, SendClass sendClass = SendClass::Reliable);
 
     // Bulk, the lowest class (see SendScheduler): pull-based streams with credits, behind every audio,
-    // reliable and video frame of this connection. Only unsequenced envelopes for now (the connection
-    // check's data): they leave encoded as they are, with no sequence number.
-    void openBulkStream(quint32 streamId, std::function<void()> creditReturned)
+    // reliable and video frame of this connection. Unsequenced envelopes (the connection check's
+    // data) leave without a sequence number; sequenced ones (whiteboard pages) are numbered by the
+    // attached session's reliable channel as they leave, and `sent` tells the producer which.
+    void openBulkStream(quint32 streamId, std::function<void()> creditReturned, SendScheduler::BulkSent sent = {})
     {
-        m_scheduler.openBulkStream(streamId, std::move(creditReturned));
+        m_scheduler.openBulkStream(streamId, std::move(creditReturned), std::move(sent));
+    }
+    // The attached session numbers sequenced bulk (Session::attach); none: sequenced bulk is refused.
+    void setBulkEncoder(SendScheduler::BulkEncoder encoder)
+    {
+        m_hasBulkEncoder = static_cast<bool>(encoder);
+        m_scheduler.setBulkEncoder(std::move(encoder));
     }
     void closeBulkStream(quint32 streamId) { m_scheduler.closeBulkStream(streamId); }
     int bulkCredit(quint32 streamId) const { return m_scheduler.bulkCredit(streamId); }
@@ -105,11 +117,13 @@ private:
     Limits m_limits;
     const Clock &m_clock;
     SendScheduler m_scheduler;
+    bool m_hasBulkEncoder = false;
     bool m_closedForNotReading = false;
     int m_protocolErrors = 0;
     int m_rateViolations = 0;
     double m_tokens;
     double m_realtimeTokens;
+    double m_bulkTokens;
     qint64 m_lastRefillUs;
     qint64 m_lastReceivedUs;
     bool m_closing = false;

@@ -58,6 +58,7 @@ const std::map<wire::Envelope::BodyCase, std::array<char, ColumnCount>> kExpecte
     {wire::Envelope::kLeaveMessage, {D, A, D, D}},
     {wire::Envelope::kMessageStored, {D, D, D, D}},
     {wire::Envelope::kLeaveQueue, {D, X, D, D}},
+    {wire::Envelope::kUpdateSystemCheck, {D, A, D, D}},
     {wire::Envelope::kAdvisorLogin, {D, D, D, D}},
     {wire::Envelope::kAdvisorLoginAccepted, {D, D, D, D}},
     {wire::Envelope::kAdvisorLogout, {D, D, D, X}},
@@ -66,6 +67,7 @@ const std::map<wire::Envelope::BodyCase, std::array<char, ColumnCount>> kExpecte
     {wire::Envelope::kQueueSnapshot, {D, D, D, D}},
     {wire::Envelope::kQueueEntryAdded, {D, D, D, D}},
     {wire::Envelope::kQueueEntryRemoved, {D, D, D, D}},
+    {wire::Envelope::kQueueEntryUpdated, {D, D, D, D}},
     {wire::Envelope::kTakeCustomer, {D, D, D, A}},
     {wire::Envelope::kInboxSnapshot, {D, D, D, D}},
     {wire::Envelope::kInboxItemAdded, {D, D, D, D}},
@@ -91,6 +93,18 @@ const std::map<wire::Envelope::BodyCase, std::array<char, ColumnCount>> kExpecte
     {wire::Envelope::kLinkTestRequest, {A, A, D, D}},
     {wire::Envelope::kLinkTestData, {A, A, Q, D}},
     {wire::Envelope::kLinkTestResult, {D, D, D, D}},
+    // The whiteboard: in a consultation only; documents, pages, the shown page and the permission
+    // from the advisor only (S6); annotations and the pointer from both. Receipts, operations in the
+    // board's order and snapshots are the server's.
+    {wire::Envelope::kBoardDocument, {D, D, D, A}},
+    {wire::Envelope::kBoardPageData, {D, D, D, A}},
+    {wire::Envelope::kBoardPageDelivered, {D, D, D, D}},
+    {wire::Envelope::kBoardShowPage, {D, D, D, A}},
+    {wire::Envelope::kBoardAnnotate, {D, D, A, A}},
+    {wire::Envelope::kBoardOperation, {D, D, D, D}},
+    {wire::Envelope::kBoardPointer, {D, D, A, A}},
+    {wire::Envelope::kBoardPermission, {D, D, D, A}},
+    {wire::Envelope::kBoardSnapshot, {D, D, D, D}},
 };
 
 bool isNotAllowed(const wire::Envelope &envelope)

@@ -119,6 +119,7 @@ private slots:
     void thePhoneCodeAndTheSystemCheckReachTheirSides();
     void audioByPhoneIsRelayedFromTheCustomerOnly();
     void theStatisticsRecordTheFeaturesReallyUsed();
+    void aCheckRepeatedWhileWaitingUpdatesTheAdvisorsQueueInPlace();
 };
 
 // Issue 10, advisor item 2: one video consultation at a time. A chosen video customer is refused;
@@ -363,3 +364,44 @@ void TestVideoConsultation::theStatisticsRecordTheFeaturesReallyUsed()
 
 CONSULT_TEST_MAIN_WITH_EPOLL(TestVideoConsultation)
 #include "TestVideoConsultation.moc"
+
+// Issue 10, customer item 2: the check "can be repeated from a settings entry" and travels to the
+// advisor's queue as structured fields. Repeated while waiting, the advisors' queue shows the new
+// result in the same row (the place in the queue is kept); a text-chat customer's update and one
+// after the take change nothing. I7: the values are bounded like the log-in's.
+void TestVideoConsultation::aCheckRepeatedWhileWaitingUpdatesTheAdvisorsQueueInPlace()
+{
+    Scenario scenario;
+    QVERIFY(scenario.start());
+    AdvisorClient *anna = scenario.advisor(AdvisorSpec::named(QStringLiteral("anna")));
+    QVERIFY(anna);
+    CustomerClient *vera = scenario.waitingCustomer(videoCustomer(QStringLiteral("Vera Vogel")));
+    CustomerClient *clara = scenario.waitingCustomer(CustomerSpec::named(QStringLiteral("Clara Korn")));
+    QVERIFY(vera && clara);
+    CONSULT_WAIT_FOR(anna->queue()->entries().size() == 2, 10000);
+    QCOMPARE(anna->queue()->entries().first().system_check().microphone(), wire::CHECK_OUTCOME_MISSING);
+
+    QSignalSpy changed(anna->queue(), &QAbstractItemModel::dataChanged);
+    wire::SystemCheck repeated = passedCheck();
+    repeated.set_microphone(wire::CHECK_OUTCOME_PASSED);
+    repeated.set_round_trip_ms(4'000'000); // beyond any plausible round trip: bounded, not refused
+    QVERIFY(vera->updateSystemCheck(repeated));
+    CONSULT_WAIT_FOR(anna->queue()->entries().first().system_check().microphone() == wire::CHECK_OUTCOME_PASSED, 10000);
+    QCOMPARE(anna->queue()->entries().size(), 2);
+    QCOMPARE(QString::fromStdString(anna->queue()->entries().first().name()), QStringLiteral("Vera Vogel"));
+    QCOMPARE(anna->queue()->entries().first().system_check().round_trip_ms(), 60'000u);
+    QVERIFY(changed.count() >= 1);
+    QCOMPARE(changed.first().at(0).value<QModelIndex>().row(), 0);
+
+    // The text chat has no check: its update is ignored, and the customer's session goes on.
+    QVERIFY(clara->updateSystemCheck(repeated));
+    QVERIFY(vera->updateSystemCheck(passedCheck())); // a marker that arrives after Clara's
+    CONSULT_WAIT_FOR(anna->queue()->entries().first().system_check().microphone() == wire::CHECK_OUTCOME_MISSING,
+                     10000);
+    QVERIFY(!anna->queue()->entries().last().has_system_check());
+    QCOMPARE(clara->phase(), CustomerClient::Phase::Waiting);
+
+    // After the take nothing is sent: the advisor sees the devices live from then on.
+    QVERIFY(scenario.take(*anna, *vera, Take::ByName));
+    QVERIFY(!vera->updateSystemCheck(repeated));
+}

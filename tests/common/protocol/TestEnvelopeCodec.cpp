@@ -113,24 +113,27 @@ private slots:
     void everyBodyHasANameAndIsListed()
     {
         const auto cases = protocol::allBodyCases();
-        QCOMPARE(cases.size(), 48);
+        QCOMPARE(cases.size(), 59);
         for (auto bodyCase : cases)
             QVERIFY(protocol::bodyName(bodyCase) != QStringLiteral("unknown"));
         QCOMPARE(protocol::bodyName(wire::Envelope::kLinkTestRequest), QStringLiteral("link_test_request"));
         QCOMPARE(protocol::bodyName(wire::Envelope::kLinkTestData), QStringLiteral("link_test_data"));
         QCOMPARE(protocol::bodyName(wire::Envelope::kLinkTestResult), QStringLiteral("link_test_result"));
+        QCOMPARE(protocol::bodyName(wire::Envelope::kBoardSnapshot), QStringLiteral("board_snapshot"));
     }
 
-    void onlyMediaAndLinkTestDataTravelUnsequenced()
+    void onlyMediaLinkTestDataAndTheBoardPointerTravelUnsequenced()
     {
         // The connection check's data is bulk and worthless after a resume: it must not fill the replay
-        // buffer. Its request and result are reliable, as every other application message.
+        // buffer. Its request and result are reliable, as every other application message. The board's
+        // pointer is live only; the board's page images are bulk but sequenced (exactly once).
         for (const auto bodyCase : protocol::allBodyCases()) {
             const bool media = bodyCase == wire::Envelope::kMediaPacket ||
                                bodyCase == wire::Envelope::kMediaAcknowledge ||
                                bodyCase == wire::Envelope::kMediaReceipt;
             QVERIFY2(protocol::isRealtime(bodyCase) == media, qPrintable(protocol::bodyName(bodyCase)));
-            QVERIFY2(protocol::isUnsequenced(bodyCase) == (media || bodyCase == wire::Envelope::kLinkTestData),
+            QVERIFY2(protocol::isUnsequenced(bodyCase) == (media || bodyCase == wire::Envelope::kLinkTestData ||
+                                                           bodyCase == wire::Envelope::kBoardPointer),
                      qPrintable(protocol::bodyName(bodyCase)));
         }
     }
