@@ -5,14 +5,15 @@
 // customer's media session, in the customer's (GUI) thread.
 #include "client/call/VideoCall.h"
 #include "client/whiteboard/ConsultationWhiteboard.h"
+#include "core/Clock.h"
 #include "media/devices/SyntheticMediaDevices.h"
 #include "support/EpollTestMain.h"
 #include "support/Scenario.h"
 
 #include <QBuffer>
-#include <QElapsedTimer>
 #include <QImage>
 
+#include <algorithm>
 #include <random>
 
 using namespace consult;
@@ -80,22 +81,46 @@ private slots:
         customer.start();
         advisor.start();
 
-        QElapsedTimer clock;
-        clock.start();
-        std::vector<qint64> arrivals;
+        // Each audio packet of the advisor's as it reaches the customer's media session: when, and how
+        // long after its capture (both sides run on this process's clock). A packet later than the
+        // call's usual transit is a gap the customer's jitter buffer has to cover.
+        struct Arrival
+        {
+            qint64 atUs;
+            qint64 transitUs;
+        };
+        std::vector<Arrival> arrivals;
         connect(&customer.session().channel(), &MediaChannel::packetReceived, this,
                 [&](const wire::MediaPacket &packet) {
-                    if (packet.kind() == wire::MEDIA_KIND_AUDIO)
-                        arrivals.push_back(clock.elapsed());
+                    if (packet.kind() != wire::MEDIA_KIND_AUDIO)
+                        return;
+                    const qint64 nowUs = SystemClock::instance().monotonicUs();
+                    arrivals.push_back({nowUs, nowUs - packet.capture_us()});
                 });
-        // The call settles: audio flows steadily before the document starts.
+        // The call settles, then its usual transit is taken over two seconds without a document.
         CONSULT_WAIT_FOR(arrivals.size() >= 100, 15000);
         QTest::qWait(500);
+        const std::size_t baselineFrom = arrivals.size();
+        QTest::qWait(2000);
+        std::vector<qint64> baseline;
+        for (std::size_t i = baselineFrom; i < arrivals.size(); ++i)
+            baseline.push_back(arrivals[i].transitUs);
+        QVERIFY(baseline.size() >= 50);
+        std::nth_element(baseline.begin(), baseline.begin() + qsizetype(baseline.size() / 2), baseline.end());
+        const qint64 usualTransitUs = baseline[baseline.size() / 2];
+        const qint64 baselineWorstUs = *std::max_element(baseline.begin(), baseline.end());
+        if (baselineWorstUs - usualTransitUs > kMaxGapMs * 1000) {
+            // The call alone already stutters: the machine is too busy for this measurement to say
+            // anything about the whiteboard (seen with a load of 10 on 2 cores). Not a pass.
+            QSKIP(qPrintable(QStringLiteral("without any document an audio packet came %1 ms late")
+                                 .arg((baselineWorstUs - usualTransitUs) / 1000.0)));
+        }
 
         ConsultationWhiteboard *board = consultation->atAdvisor()->part<ConsultationWhiteboard>();
         ConsultationWhiteboard *customerBoard = consultation->customer->consultation()->part<ConsultationWhiteboard>();
         QVERIFY(board && customerBoard);
-        const qint64 startMs = clock.elapsed();
+        const std::size_t duringFrom = arrivals.size();
+        const qint64 startUs = SystemClock::instance().monotonicUs();
         const quint32 document =
             board->openDocument(QStringLiteral("Konditionen.pdf"), QList<QSize>(kPages, pages.first().size));
         QVERIFY(document != 0);
@@ -108,30 +133,27 @@ private slots:
                     return false;
             return true;
         };
-        CONSULT_WAIT_FOR(allArrived(), 60000);
-        const qint64 endMs = clock.elapsed();
-        QTest::qWait(200);
+        CONSULT_WAIT_FOR(allArrived(), 120000);
+        const qint64 travelMs = (SystemClock::instance().monotonicUs() - startUs) / 1000;
+        const std::size_t duringTo = arrivals.size();
 
-        qint64 worstGap = 0;
-        qint64 worstAt = 0;
-        int during = 0;
-        for (std::size_t i = 1; i < arrivals.size(); ++i) {
-            if (arrivals[i] < startMs || arrivals[i - 1] > endMs)
-                continue;
-            ++during;
-            if (arrivals[i] - arrivals[i - 1] > worstGap) {
-                worstGap = arrivals[i] - arrivals[i - 1];
-                worstAt = arrivals[i] - startMs;
-            }
+        qint64 worstLateUs = 0;
+        qint64 worstArrivalGapUs = 0;
+        for (std::size_t i = duringFrom; i < duringTo; ++i) {
+            worstLateUs = std::max(worstLateUs, arrivals[i].transitUs - usualTransitUs);
+            if (i > 0)
+                worstArrivalGapUs = std::max(worstArrivalGapUs, arrivals[i].atUs - arrivals[i - 1].atUs);
         }
-        qInfo("%d pages, %lld KiB, arrived in %lld ms; %d audio packets meanwhile, the longest gap %lld ms (%lld ms "
-              "in)",
-              kPages, documentBytes / 1024, endMs - startMs, during, worstGap, worstAt);
-        // The document travelled for a while (not a test of nothing), with audio all along.
-        QVERIFY(endMs - startMs >= 200);
-        QVERIFY(during >= (endMs - startMs) / 20 / 2);
-        QVERIFY2(worstGap <= kMaxGapMs, qPrintable(QStringLiteral("a gap of %1 ms").arg(worstGap)));
-        QVERIFY(customer.session().channel().statistics().receivedPackets > 0);
+        qInfo("%d pages, %lld KiB, on their way %lld ms; %zu audio packets meanwhile; usual transit %.1f ms (worst "
+              "%.1f without the document); the latest packet %.1f ms behind it; longest pause between arrivals "
+              "%.1f ms",
+              kPages, documentBytes / 1024, travelMs, duringTo - duringFrom, usualTransitUs / 1000.0,
+              baselineWorstUs / 1000.0, worstLateUs / 1000.0, worstArrivalGapUs / 1000.0);
+        // The document travelled for a while with the call going on (not a test of nothing).
+        QVERIFY(travelMs >= 200);
+        QVERIFY(duringTo - duringFrom >= std::size_t(travelMs / 20 / 4));
+        QVERIFY2(worstLateUs <= kMaxGapMs * 1000,
+                 qPrintable(QStringLiteral("an audio packet %1 ms late").arg(worstLateUs / 1000.0)));
     }
 };
 
