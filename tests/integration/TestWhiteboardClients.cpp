@@ -12,6 +12,8 @@
 #include <QImage>
 #include <QSignalSpy>
 
+#include <algorithm>
+
 #include <optional>
 #include <random>
 
@@ -374,6 +376,59 @@ private slots:
 
         board.advisor->movePointer(page, QPoint(1090, 2000), false); // it left the page
         CONSULT_WAIT_FOR(!board.customer->model().pointer(wire::PARTY_ADVISOR).visible, 5000);
+    }
+
+    void aColleagueWhoTakesOverGetsTheBoardAndCarriesOn()
+    {
+        Board board;
+        QVERIFY(board.start());
+        AdvisorClient *bernd = board.scenario.advisor(AdvisorSpec::named(QStringLiteral("bernd")));
+        QVERIFY(bernd);
+        QList<board::PageImage> images;
+        const quint32 document = board.openDocument(2, QSize(500, 400), true, &images, 1);
+        const board::PageKey page{document, 1};
+        const quint32 stroke = board.advisor->beginStroke(page, penShape({{100, 100}}));
+        board.advisor->extendStroke(stroke, {QPoint(900, 900), QPoint(1800, 1200)});
+        board.advisor->finishStroke(stroke);
+        board.advisor->draw(page, rectangle());
+        board.advisor->setCustomerMayDraw(true);
+        CONSULT_WAIT_FOR(board.customer->model().annotations(page).size() == 2 &&
+                             board.customer->model().hasPageImage({document, 0}) &&
+                             board.customer->model().hasPageImage(page),
+                         20000);
+        CONSULT_WAIT_FOR(board.advisor->pagesInFlight() == 0, 10000);
+
+        const auto listsBernd = [&] {
+            const QList<wire::Colleague> colleagues = board.consultation->advisor->colleagues();
+            return std::any_of(colleagues.begin(), colleagues.end(),
+                               [](const wire::Colleague &c) { return c.username() == "bernd"; });
+        };
+        CONSULT_WAIT_FOR(listsBernd(), 5000);
+        board.consultation->advisor->transfer(board.consultation->id, QStringLiteral("bernd"));
+        CONSULT_WAIT_FOR(bernd->consultation(board.consultation->id) != nullptr, 5000);
+        ConsultationWhiteboard *colleague = bernd->consultation(board.consultation->id)->part<ConsultationWhiteboard>();
+        QVERIFY(colleague);
+
+        // The snapshot: documents, the shown page, the permission and the picture; then the images.
+        const board::BoardModel &taken = colleague->model();
+        CONSULT_WAIT_FOR(taken.hasPageImage({document, 0}) && taken.hasPageImage(page), 20000);
+        QCOMPARE(taken.shownPage(), page);
+        QVERIFY(taken.customerMayDraw());
+        QCOMPARE(picture(taken, page), picture(board.customer->model(), page));
+        for (int i = 0; i < 2; ++i)
+            QCOMPARE(taken.pageImage({document, quint32(i)}).convertToFormat(QImage::Format_RGB32),
+                     PageDecoder::decodeNow(images[i]).convertToFormat(QImage::Format_RGB32));
+
+        // The colleague carries on: a new document after the highest id, drawn on, seen by the customer.
+        const quint32 next = colleague->openDocument(QStringLiteral("Angebot.png"), {QSize(300, 200)});
+        QCOMPARE(next, document + 1);
+        colleague->addPageImage(next, 0, makePage(QSize(300, 200), 7, false));
+        colleague->showPage({next, 0});
+        QVERIFY(colleague->draw({next, 0}, rectangle()) != 0);
+        CONSULT_WAIT_FOR(board.customer->model().shownPage() == (board::PageKey{next, 0}) &&
+                             board.customer->model().hasPageImage({next, 0}) &&
+                             board.customer->model().annotations({next, 0}).size() == 1,
+                         10000);
     }
 
     void theEndDropsTheWholeBoard()
