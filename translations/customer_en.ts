@@ -365,6 +365,25 @@
     </message>
 </context>
 <context>
+    <name>consult::board::BoardPdfExport</name>
+    <message>
+        <source>Das PDF ließ sich nicht anlegen.</source>
+        <translation>The PDF could not be created.</translation>
+    </message>
+    <message>
+        <source>Das PDF ließ sich nicht fertigstellen.</source>
+        <translation>The PDF could not be completed.</translation>
+    </message>
+    <message>
+        <source>Die Datei „%1“ konnte nicht gespeichert werden: %2</source>
+        <translation>The file “%1” could not be saved: %2</translation>
+    </message>
+    <message>
+        <source>Es gibt noch keine Seiten, die sich speichern lassen.</source>
+        <translation>There are no pages to save yet.</translation>
+    </message>
+</context>
+<context>
     <name>consult::customer::ConsentPage</name>
     <message>
         <source>Zugriff auf Kamera und Mikrofon</source>
