@@ -21,6 +21,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QVBoxLayout>
 
 namespace consult::advisor {
@@ -80,6 +81,9 @@ ConsultationPanel::ConsultationPanel(AdvisorClient &client, const QString &consu
     m_end->setObjectName(QStringLiteral("endButton"));
     m_send = new QPushButton(this);
     m_send->setObjectName(QStringLiteral("sendButton"));
+    m_boardButton = new QPushButton(this);
+    m_boardButton->setObjectName(QStringLiteral("boardButton"));
+    m_boardButton->setCheckable(true);
 
     auto *header = new QHBoxLayout;
     header->addWidget(m_name);
@@ -89,6 +93,7 @@ ConsultationPanel::ConsultationPanel(AdvisorClient &client, const QString &consu
     actions->addWidget(m_cannedButton);
     actions->addWidget(m_transfer);
     actions->addWidget(m_end);
+    actions->addWidget(m_boardButton);
     actions->addStretch();
     actions->addWidget(m_send);
     auto *layout = new QVBoxLayout(this);
@@ -111,16 +116,14 @@ ConsultationPanel::ConsultationPanel(AdvisorClient &client, const QString &consu
     if (current && current->mode() == wire::CONSULTATION_MODE_VIDEO) {
         m_video = new VideoPanel(*current, devices, choice, this);
         connect(m_video, &VideoPanel::deviceChoiceChanged, this, &ConsultationPanel::deviceChoiceChanged);
-        // The customer's picture above the board: both in sight while the advisor points at a page.
-        auto *stack = new QSplitter(Qt::Vertical, this);
-        stack->setObjectName(QStringLiteral("videoAndBoard"));
-        stack->setChildrenCollapsible(false);
-        stack->addWidget(m_video);
-        stack->addWidget(m_whiteboard);
-        stack->setStretchFactor(0, 2);
-        stack->setStretchFactor(1, 3);
-        stack->setSizes({2000, 3000});
-        work = stack;
+        // The picture or the board in the same place: both need the height, and the call goes on while
+        // the board is in front ("Tafel" switches; a document on the board brings it forward).
+        m_videoOrBoard = new QStackedWidget(this);
+        m_videoOrBoard->setObjectName(QStringLiteral("videoOrBoard"));
+        m_videoOrBoard->addWidget(m_video);
+        m_videoOrBoard->addWidget(m_whiteboard);
+        m_videoOrBoard->setCurrentWidget(m_video);
+        work = m_videoOrBoard;
         const auto shortcut = [this](const QKeySequence &keys, void (VideoPanel::*toggle)()) {
             auto *action = new QAction(this);
             action->setShortcut(keys);
@@ -132,6 +135,31 @@ ConsultationPanel::ConsultationPanel(AdvisorClient &client, const QString &consu
         shortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M), &VideoPanel::toggleMicrophone);
     } else {
         work = m_whiteboard;
+        // A chat shows its board once there is something on it or the advisor asks for it, so
+        // chats side by side keep their width until then.
+        if (m_whiteboard)
+            m_whiteboard->hide();
+    }
+    if (m_whiteboard) {
+        connect(m_boardButton, &QPushButton::toggled, this, [this](bool shown) {
+            if (m_videoOrBoard)
+                m_videoOrBoard->setCurrentWidget(shown ? static_cast<QWidget *>(m_whiteboard) : m_video);
+            else
+                m_whiteboard->setVisible(shown);
+            if (shown)
+                m_whiteboard->setFocus(Qt::OtherFocusReason);
+        });
+        if (ConsultationWhiteboard *board = m_whiteboard->whiteboard()) {
+            const auto reveal = [this] {
+                if (!m_whiteboard->whiteboard()->model().documents().isEmpty())
+                    m_boardButton->setChecked(true);
+            };
+            connect(&board->model(), &board::BoardModel::documentAdded, this, reveal);
+            connect(&board->model(), &board::BoardModel::reset, this, reveal);
+            reveal();
+        }
+    } else {
+        m_boardButton->hide();
     }
     if (work) {
         auto *split = new QSplitter(Qt::Horizontal, this);
@@ -222,6 +250,9 @@ void ConsultationPanel::retranslate()
     m_cannedButton->setAccessibleName(tr("Textbausteine"));
     m_transfer->setAccessibleName(tr("Übergeben"));
     m_send->setAccessibleName(tr("Senden"));
+    m_boardButton->setText(tr("Tafe&l"));
+    m_boardButton->setToolTip(tr("Die Tafel für Dokumente und Markierungen zeigen oder ausblenden (Alt+L)"));
+    m_boardButton->setAccessibleName(tr("Tafel"));
     m_state->setAccessibleName(tr("Zustand der Beratung"));
     buildCannedMenu();
     updateHeader();

@@ -656,6 +656,18 @@
 <context>
     <name>consult::advisor::ConsultationPanel</name>
     <message>
+        <source>Tafe&amp;l</source>
+        <translation>W&amp;hiteboard</translation>
+    </message>
+    <message>
+        <source>Die Tafel für Dokumente und Markierungen zeigen oder ausblenden (Alt+L)</source>
+        <translation>Show or hide the whiteboard for documents and marks (Alt+H)</translation>
+    </message>
+    <message>
+        <source>Tafel</source>
+        <translation>Whiteboard</translation>
+    </message>
+    <message>
         <source>Nachricht nicht gesendet: zu viele Nachrichten in kurzer Zeit.</source>
         <translation>Message not sent: too many messages in a short time.</translation>
     </message>

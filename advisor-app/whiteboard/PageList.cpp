@@ -2,6 +2,9 @@
 
 #include <QEvent>
 #include <QPainter>
+#include <QStyle>
+
+#include <algorithm>
 
 namespace consult::advisor {
 
@@ -9,7 +12,7 @@ namespace {
 
 constexpr int kDocumentRole = Qt::UserRole;
 constexpr int kPageRole = Qt::UserRole + 1;
-constexpr int kThumbnail = 64;
+constexpr int kThumbnail = 48;
 
 board::PageKey keyOf(const QListWidgetItem *item)
 {
@@ -19,7 +22,7 @@ board::PageKey keyOf(const QListWidgetItem *item)
 }
 
 // A page's picture, or an empty sheet in its proportions while its image is on its way.
-QIcon thumbnailOf(const board::BoardModel &model, board::PageKey page)
+QPixmap thumbnailOf(const board::BoardModel &model, board::PageKey page)
 {
     QPixmap canvas(kThumbnail, kThumbnail);
     canvas.fill(Qt::transparent);
@@ -36,7 +39,36 @@ QIcon thumbnailOf(const board::BoardModel &model, board::PageKey page)
     painter.setPen(QColor(0x88, 0x88, 0x88));
     painter.drawRect(target.adjusted(0, 0, -1, -1));
     painter.end();
-    return QIcon(canvas);
+    return canvas;
+}
+
+// The page's state on its picture, so the list stays narrow (the words are its tooltip and
+// accessible text): a frame in the highlight colour while shown, a green tick once the customer has
+// it, an open grey circle while it is on its way.
+QIcon withState(QPixmap picture, bool shown, bool delivered, const QColor &highlight)
+{
+    QPainter painter(&picture);
+    painter.setRenderHint(QPainter::Antialiasing);
+    if (shown) {
+        painter.setPen(QPen(highlight, 3));
+        painter.setBrush(Qt::NoBrush);
+        painter.drawRect(QRectF(1.5, 1.5, kThumbnail - 3, kThumbnail - 3));
+    }
+    const QRectF badge(kThumbnail - 17, kThumbnail - 17, 15, 15);
+    if (delivered) {
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(QColor(0x2e, 0x7d, 0x32));
+        painter.drawEllipse(badge);
+        painter.setPen(QPen(Qt::white, 2, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+        painter.drawPolyline(QPolygonF({badge.topLeft() + QPointF(3.5, 7.5), badge.topLeft() + QPointF(6.5, 10.5),
+                                        badge.topLeft() + QPointF(11.5, 4.5)}));
+    } else {
+        painter.setPen(QPen(QColor(0x75, 0x75, 0x75), 2));
+        painter.setBrush(Qt::white);
+        painter.drawEllipse(badge.adjusted(2, 2, -2, -2));
+    }
+    painter.end();
+    return QIcon(picture);
 }
 
 } // namespace
@@ -56,6 +88,16 @@ PageList::PageList(QWidget *parent)
             Q_EMIT pageChosen(page);
     });
     setAccessibleName(tr("Seiten"));
+    fitWidth();
+}
+
+void PageList::fitWidth()
+{
+    // Narrow, so the page gets the room: the picture and its number.
+    QFont bold = font();
+    bold.setBold(true);
+    const int text = QFontMetrics(bold).horizontalAdvance(QStringLiteral("99"));
+    setFixedWidth(kThumbnail + text + 2 * frameWidth() + style()->pixelMetric(QStyle::PM_ScrollBarExtent) + 24);
 }
 
 void PageList::setModel(board::BoardModel *model)
@@ -154,12 +196,14 @@ void PageList::updateItem(board::PageKey page)
     QListWidgetItem *entry = item(row);
     const QString name = tr("Seite %1").arg(page.page + 1);
     const QString state = stateText(page);
-    entry->setText(name + u'\n' + state);
+    entry->setText(QString::number(page.page + 1));
+    entry->setToolTip(name + u'\n' + state);
     entry->setData(Qt::AccessibleTextRole, tr("%1, %2").arg(name, QString(state).replace(u'\n', QStringLiteral(", "))));
     auto thumbnail = m_thumbnails.find(page);
     if (thumbnail == m_thumbnails.end() || !m_model->hasPageImage(page))
         thumbnail = m_thumbnails.insert(page, thumbnailOf(*m_model, page));
-    entry->setIcon(*thumbnail);
+    entry->setIcon(withState(*thumbnail, m_model->shownPage() == page, m_delivered.contains(page),
+                             palette().color(QPalette::Highlight)));
     if (m_model->shownPage() == page) {
         QFont bold = font();
         bold.setBold(true);
@@ -195,6 +239,7 @@ void PageList::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange) {
         setAccessibleName(tr("Seiten"));
+        fitWidth();
         updateAll();
     }
     QListWidget::changeEvent(event);

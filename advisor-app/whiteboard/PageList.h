@@ -3,16 +3,17 @@
 #include "whiteboard/BoardModel.h"
 
 #include <QHash>
-#include <QIcon>
 #include <QListWidget>
+#include <QPixmap>
 #include <QPointer>
 #include <QSet>
 
 namespace consult::advisor {
 
 // The advisor's page thumbnails: every document on the board with its pages below its title, each
-// page a small picture (once its image is there) and its state in words: "gezeigt" for the page the
-// customer sees now and "beim Kunden" once the customer's app has it (pageDelivered). Choosing a
+// page a small picture (once its image is there) with its number and its state: framed while the
+// customer sees it ("gezeigt"), a tick once the customer's app has it ("beim Kunden",
+// pageDelivered); the words are the item's tooltip and accessible text. Choosing a
 // page (click, Enter, arrow keys) asks to show it (pageChosen). Reads the BoardModel, so it also
 // shows a board taken over by transfer. Owned by the WhiteboardPanel.
 class PageList final : public QListWidget
@@ -39,6 +40,7 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    void fitWidth();
     void rebuild();
     void updateItem(board::PageKey page);
     void updateAll();
@@ -46,7 +48,7 @@ private:
 
     QPointer<board::BoardModel> m_model;
     QSet<board::PageKey> m_delivered;
-    QHash<board::PageKey, QIcon> m_thumbnails;
+    QHash<board::PageKey, QPixmap> m_thumbnails; // the pictures alone, scaled once
     bool m_rebuilding = false;
 };
 

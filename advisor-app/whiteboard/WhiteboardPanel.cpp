@@ -6,6 +6,7 @@
 #include "widgets/Announcer.h"
 #include "widgets/BoardCanvas.h"
 #include "widgets/BoardToolBar.h"
+#include "widgets/FlowLayout.h"
 #include "widgets/PlainLabel.h"
 
 #include <QAbstractButton>
@@ -13,11 +14,13 @@
 #include <QCheckBox>
 #include <QEvent>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QStandardPaths>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -54,13 +57,15 @@ WhiteboardPanel::WhiteboardPanel(Consultation &consultation, QWidget *parent)
     m_progress->setTextVisible(false);
     m_progress->hide();
 
-    auto *top = new QHBoxLayout;
+    auto *top = new FlowLayout(nullptr, 6); // wraps in a narrow column
     top->addWidget(m_open);
-    top->addSpacing(8);
-    top->addWidget(m_previous);
-    top->addWidget(m_pageLabel, 1);
-    top->addWidget(m_next);
-    top->addSpacing(8);
+    auto *pager = new QWidget(this);
+    auto *pagerLayout = new QHBoxLayout(pager);
+    pagerLayout->setContentsMargins(0, 0, 0, 0);
+    pagerLayout->addWidget(m_previous);
+    pagerLayout->addWidget(m_pageLabel);
+    pagerLayout->addWidget(m_next);
+    top->addWidget(pager);
     top->addWidget(m_customerMayDraw);
     auto *middle = new QHBoxLayout;
     middle->addWidget(m_pages);
@@ -72,12 +77,8 @@ WhiteboardPanel::WhiteboardPanel(Consultation &consultation, QWidget *parent)
     layout->addLayout(middle, 1);
     layout->addWidget(m_progress);
     layout->addWidget(m_message);
-    // Tab order as the eye reads it: open, pages, permission, tools, thumbnails, the board.
-    setTabOrder(m_open, m_previous);
-    setTabOrder(m_previous, m_next);
-    setTabOrder(m_next, m_customerMayDraw);
-    setTabOrder(m_customerMayDraw, m_pages);
-    setTabOrder(m_pages, m_canvas);
+    // Tab order is the order of creation above, as the eye reads: open, pages, permission, tools,
+    // thumbnails, the board.
 
     m_toolBar->setCanvas(m_canvas);
     m_toolBar->installShortcuts(this);
@@ -133,9 +134,13 @@ void WhiteboardPanel::chooseFile()
     dialog.setFileMode(QFileDialog::ExistingFile);
     dialog.setAcceptMode(QFileDialog::AcceptOpen);
     dialog.setNameFilters({tr("PDF und Bilder (*.pdf *.png *.jpg *.jpeg)"), tr("Alle Dateien (*)")});
+    dialog.setDirectory(m_lastDirectory.isEmpty() ? QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)
+                                                  : m_lastDirectory);
     if (dialog.exec() != QDialog::Accepted || dialog.selectedFiles().isEmpty())
         return;
-    openFile(dialog.selectedFiles().constFirst());
+    const QString path = dialog.selectedFiles().constFirst();
+    m_lastDirectory = QFileInfo(path).absolutePath(); // the next document is likely beside it
+    openFile(path);
 }
 
 void WhiteboardPanel::openFile(const QString &path)

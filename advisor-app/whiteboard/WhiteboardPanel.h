@@ -88,6 +88,7 @@ private:
     BoardCanvas *m_canvas;
     QLabel *m_message;
     QProgressBar *m_progress;
+    QString m_lastDirectory; // where the previous document came from
     QString m_messageText;
     bool m_messageIsProblem = false;
     qint64 m_uploadSent = 0;

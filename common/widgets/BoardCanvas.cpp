@@ -392,7 +392,7 @@ wire::BoardShape BoardCanvas::shapeFor(Tool tool, const QList<QPoint> &points) c
     shape.set_color(d->color.rgb() & 0xffffff);
     int width = d->lineWidth; // the highlighter's breadth comes from the painter (kHighlighterWidthFactor)
     if (tool == Tool::Text)
-        width = std::max(12, width * 4); // the text's height: readable at the chosen weight
+        width = std::max(20, width * 6); // the text's height: readable at the chosen weight
     shape.set_width(static_cast<quint32>(std::clamp(width, 1, kMaxShapeWidth)));
     for (const QPoint &point : points) {
         shape.add_points(static_cast<quint32>(point.x()));

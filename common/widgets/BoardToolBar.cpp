@@ -1,10 +1,11 @@
 #include "BoardToolBar.h"
 
+#include "FlowLayout.h"
+
 #include <QAction>
 #include <QActionGroup>
 #include <QEvent>
 #include <QFrame>
-#include <QHBoxLayout>
 #include <QPainter>
 #include <QPainterPath>
 #include <QPixmap>
@@ -168,9 +169,8 @@ BoardToolBar::BoardToolBar(QWidget *parent)
     , m_widths(new QActionGroup(this))
 {
     setObjectName(QStringLiteral("boardToolBar"));
-    auto *layout = new QHBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(1);
+    // Wraps into a second row in a narrow column rather than widening the window.
+    new FlowLayout(this, 1);
 
     for (const ToolEntry &entry : kTools) {
         QAction *action = addButton(QLatin1String(entry.name), m_tools, true);
@@ -214,7 +214,7 @@ BoardToolBar::BoardToolBar(QWidget *parent)
     QAction *clear = addButton(QStringLiteral("clearPage"), nullptr, false);
     clear->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Delete));
     connect(clear, &QAction::triggered, this, &BoardToolBar::clearPageRequested);
-    layout->addStretch();
+    addSeparator();
     QAction *zoomOut = addButton(QStringLiteral("zoomOut"), nullptr, false);
     zoomOut->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Minus));
     QAction *zoomFit = addButton(QStringLiteral("zoomFit"), nullptr, false);
@@ -253,7 +253,7 @@ QAction *BoardToolBar::addButton(const QString &name, QActionGroup *group, bool 
     button->setObjectName(name);
     button->setDefaultAction(action);
     button->setAutoRaise(true);
-    button->setIconSize(QSize(20, 20));
+    button->setIconSize(QSize(18, 18));
     button->setFocusPolicy(Qt::TabFocus); // reachable with Tab, not stolen by a click from the canvas
     layout()->addWidget(button);
     m_actions.insert(name, action);

@@ -146,7 +146,7 @@ void markUpConditions(WhiteboardPanel *panel, CustomerClient *customer, const QS
     advisor->finishStroke(line);
     advisor->draw(page, shape(wire::BOARD_TOOL_RECTANGLE, 0xd32f2f, 4, {5850, 3080, 8650, 3520}));
     advisor->draw(page, shape(wire::BOARD_TOOL_ARROW, 0xd32f2f, 5, {8900, 4700, 8000, 3600}));
-    advisor->draw(page, shape(wire::BOARD_TOOL_TEXT, 0x1565c0, 22, {5600, 4750}, "Fest für 10 Jahre"));
+    advisor->draw(page, shape(wire::BOARD_TOOL_TEXT, 0x1565c0, 36, {5300, 4800}, "Fest für 10 Jahre"));
     panel->customerMayDrawBox()->setChecked(true);
     QTRY_VERIFY_WITH_TIMEOUT(theirs->mayDraw(), 10000);
     const quint32 tick = theirs->beginStroke(page, shape(wire::BOARD_TOOL_PEN, 0x2e7d32, 5, {1100, 5900}));

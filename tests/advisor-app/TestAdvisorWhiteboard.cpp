@@ -19,6 +19,7 @@
 #include <QDeadlineTimer>
 #include <QFile>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QLabel>
 #include <QPageSize>
 #include <QPainter>
@@ -88,8 +89,13 @@ private slots:
         QTest::mouseClick(m_window->queuePanel()->takeNextButton(), Qt::LeftButton);
         QVERIFY(m_scenario->awaitConsulting(*m_workstation->client(), *m_customer));
         QTRY_VERIFY_WITH_TIMEOUT(panelOf(m_window, QStringLiteral("Erika Mustermann")), 5000);
-        m_panel = panelOf(m_window, QStringLiteral("Erika Mustermann"))->whiteboardPanel();
+        ConsultationPanel *consultation = panelOf(m_window, QStringLiteral("Erika Mustermann"));
+        m_panel = consultation->whiteboardPanel();
         QVERIFY(m_panel);
+        // A chat's board waits behind "Tafel" until the advisor opens it.
+        QVERIFY(!m_panel->isVisible());
+        QTest::mouseClick(consultation->boardButton(), Qt::LeftButton);
+        QVERIFY(m_panel->isVisible());
         m_board = m_customer->consultation()->part<ConsultationWhiteboard>();
         QVERIFY(m_board);
     }
@@ -160,12 +166,12 @@ private slots:
 
     void aSecondDocumentIsAddedWithItsOwnPages()
     {
-        openThroughTheDialog(m_files.filePath(QStringLiteral("Konditionen.pdf")));
+        m_panel->openFile(m_files.filePath(QStringLiteral("Konditionen.pdf")));
         QTRY_COMPARE_WITH_TIMEOUT(m_board->model().documents().size(), 1, 15000);
         QImage image(300, 200, QImage::Format_RGB32);
         image.fill(QColor(0x20, 0x80, 0x20));
         QVERIFY(image.save(m_files.filePath(QStringLiteral("Grafik.png"))));
-        openThroughTheDialog(m_files.filePath(QStringLiteral("Grafik.png")));
+        m_panel->openFile(m_files.filePath(QStringLiteral("Grafik.png")));
         QTRY_COMPARE_WITH_TIMEOUT(m_board->model().documents().size(), 2, 15000);
         const quint32 second = m_board->model().documents().at(1).id;
         QVERIFY(second != m_board->model().documents().first().id);
@@ -181,7 +187,7 @@ private slots:
     // S6: the customer draws only while the advisor allows it; the server decides, not the app.
     void kundeDarfZeichnenDecidesWhatTheServerAcceptsFromTheCustomer()
     {
-        openThroughTheDialog(m_files.filePath(QStringLiteral("Konditionen.pdf")));
+        m_panel->openFile(m_files.filePath(QStringLiteral("Konditionen.pdf")));
         QTRY_VERIFY_WITH_TIMEOUT(m_board->model().shownPage().isValid(), 15000);
         const board::PageKey page = m_board->model().shownPage();
         ConsultationWhiteboard *advisor = m_panel->whiteboard();
@@ -223,7 +229,7 @@ private slots:
         bytes.append(QByteArray(2000, '\x00'));
         file.write(bytes);
         file.close();
-        openThroughTheDialog(file.fileName());
+        m_panel->openFile(file.fileName());
         QTRY_VERIFY_WITH_TIMEOUT(m_panel->messageLabel()->isVisible() &&
                                      m_panel->messageLabel()->text().contains(QStringLiteral("wird nicht gezeigt")),
                                  15000);
@@ -236,13 +242,13 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(m_customer->chat()->rowCount() >= 2, 10000);
         QVERIFY(m_board->model().documents().isEmpty());
         // The panel still works: the real document opens after it.
-        openThroughTheDialog(m_files.filePath(QStringLiteral("Konditionen.pdf")));
+        m_panel->openFile(m_files.filePath(QStringLiteral("Konditionen.pdf")));
         QTRY_COMPARE_WITH_TIMEOUT(m_board->model().documents().size(), 1, 15000);
     }
 
     void clearingAPageAsksFirst()
     {
-        openThroughTheDialog(m_files.filePath(QStringLiteral("Konditionen.pdf")));
+        m_panel->openFile(m_files.filePath(QStringLiteral("Konditionen.pdf")));
         QTRY_VERIFY_WITH_TIMEOUT(m_board->model().shownPage().isValid(), 15000);
         const board::PageKey page = m_board->model().shownPage();
         ConsultationWhiteboard *advisor = m_panel->whiteboard();
@@ -270,18 +276,24 @@ private:
     // Clicks "Dokument öffnen …" and, once the file dialog runs, chooses `path` in it and accepts.
     void openThroughTheDialog(const QString &path)
     {
-        // As whenModalOpens, with room for a dialog that takes long to appear on a loaded machine.
+        // As whenModalOpens, with room for a dialog that takes long to appear on a loaded machine, and
+        // again on the next tick if the dialog was still busy reading its directory and stayed open.
         auto *poll = new QTimer(this);
-        QObject::connect(poll, &QTimer::timeout, poll, [poll, path, started = QDeadlineTimer(60000)] {
+        auto acted = std::make_shared<bool>(false);
+        QObject::connect(poll, &QTimer::timeout, poll, [poll, path, acted, deadline = QDeadlineTimer(60000)] {
             auto *dialog = qobject_cast<QFileDialog *>(QApplication::activeModalWidget());
-            if (dialog && dialog->objectName() == QLatin1String("openDocumentDialog")) {
-                dialog->selectFile(path);
+            const bool open = dialog && dialog->objectName() == QLatin1String("openDocumentDialog");
+            if (open) {
+                const QFileInfo file(path);
+                dialog->setDirectory(file.absolutePath());
+                dialog->selectFile(file.fileName());
                 QMetaObject::invokeMethod(dialog, "accept"); // as the dialog's own "Öffnen" does
-            } else if (!started.hasExpired()) {
-                return;
+                *acted = true;
             }
-            poll->deleteLater();
-            poll->stop();
+            if ((*acted && !open) || deadline.hasExpired()) {
+                poll->stop();
+                poll->deleteLater();
+            }
         });
         poll->start(20);
         QVERIFY(m_panel->openButton()->isEnabled());
