@@ -80,7 +80,8 @@ PageList::PageList(QWidget *parent)
     setIconSize(QSize(kThumbnail, kThumbnail));
     setSelectionMode(QAbstractItemView::SingleSelection);
     setUniformItemSizes(false);
-    setWordWrap(true);
+    setWordWrap(false); // a long document title is shortened in the middle; its tooltip has it whole
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     setTextElideMode(Qt::ElideMiddle);
     connect(this, &QListWidget::currentItemChanged, this, [this](QListWidgetItem *current) {
         const board::PageKey page = keyOf(current);
