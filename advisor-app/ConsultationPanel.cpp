@@ -6,6 +6,7 @@
 #include "VideoPanel.h"
 #include "client/AdvisorClient.h"
 #include "validation/PhoneNumber.h"
+#include "whiteboard/WhiteboardPanel.h"
 #include "widgets/Announcer.h"
 #include "widgets/ChatInput.h"
 #include "widgets/ChatView.h"
@@ -20,6 +21,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QVBoxLayout>
 
 namespace consult::advisor {
@@ -79,6 +81,9 @@ ConsultationPanel::ConsultationPanel(AdvisorClient &client, const QString &consu
     m_end->setObjectName(QStringLiteral("endButton"));
     m_send = new QPushButton(this);
     m_send->setObjectName(QStringLiteral("sendButton"));
+    m_boardButton = new QPushButton(this);
+    m_boardButton->setObjectName(QStringLiteral("boardButton"));
+    m_boardButton->setCheckable(true);
 
     auto *header = new QHBoxLayout;
     header->addWidget(m_name);
@@ -88,6 +93,7 @@ ConsultationPanel::ConsultationPanel(AdvisorClient &client, const QString &consu
     actions->addWidget(m_cannedButton);
     actions->addWidget(m_transfer);
     actions->addWidget(m_end);
+    actions->addWidget(m_boardButton);
     actions->addStretch();
     actions->addWidget(m_send);
     auto *layout = new QVBoxLayout(this);
@@ -95,25 +101,29 @@ ConsultationPanel::ConsultationPanel(AdvisorClient &client, const QString &consu
     layout->addLayout(header);
     layout->addWidget(m_details);
     layout->addWidget(m_state);
-    if (Consultation *c = consultation(); c && c->mode() == wire::CONSULTATION_MODE_VIDEO) {
-        // Seed 001 step 6: talk and write at the same time, the chat beside the picture.
-        m_video = new VideoPanel(*c, devices, choice, this);
+    // Seed 001 steps 6 and 7: the chat beside the picture and the board, for a video consultation
+    // and a text chat alike; the splitter lets the advisor give the board or the chat more room.
+    auto *chatColumn = new QWidget(this);
+    auto *chatLayout = new QVBoxLayout(chatColumn);
+    chatLayout->setContentsMargins(0, 0, 0, 0);
+    chatLayout->addWidget(m_chat, 1);
+    chatLayout->addWidget(m_input);
+    chatColumn->setMinimumWidth(240); // chat lines stay readable next to the picture
+    QWidget *work = nullptr;          // what stands left of the chat: the video and / or the board
+    Consultation *current = consultation();
+    if (current)
+        m_whiteboard = new WhiteboardPanel(*current, this);
+    if (current && current->mode() == wire::CONSULTATION_MODE_VIDEO) {
+        m_video = new VideoPanel(*current, devices, choice, this);
         connect(m_video, &VideoPanel::deviceChoiceChanged, this, &ConsultationPanel::deviceChoiceChanged);
-        auto *chatColumn = new QWidget(this);
-        auto *chatLayout = new QVBoxLayout(chatColumn);
-        chatLayout->setContentsMargins(0, 0, 0, 0);
-        chatLayout->addWidget(m_chat, 1);
-        chatLayout->addWidget(m_input);
-        chatColumn->setMinimumWidth(240); // chat lines stay readable next to the picture
-        auto *split = new QSplitter(Qt::Horizontal, this);
-        split->setObjectName(QStringLiteral("videoAndChat"));
-        split->setChildrenCollapsible(false);
-        split->addWidget(m_video);
-        split->addWidget(chatColumn);
-        split->setStretchFactor(0, 3);
-        split->setStretchFactor(1, 2);
-        split->setSizes({3000, 2000}); // in proportion, whatever the width: the chat gets room to read
-        layout->addWidget(split, 1);
+        // The picture or the board in the same place: both need the height, and the call goes on while
+        // the board is in front ("Tafel" switches; a document on the board brings it forward).
+        m_videoOrBoard = new QStackedWidget(this);
+        m_videoOrBoard->setObjectName(QStringLiteral("videoOrBoard"));
+        m_videoOrBoard->addWidget(m_video);
+        m_videoOrBoard->addWidget(m_whiteboard);
+        m_videoOrBoard->setCurrentWidget(m_video);
+        work = m_videoOrBoard;
         const auto shortcut = [this](const QKeySequence &keys, void (VideoPanel::*toggle)()) {
             auto *action = new QAction(this);
             action->setShortcut(keys);
@@ -124,8 +134,45 @@ ConsultationPanel::ConsultationPanel(AdvisorClient &client, const QString &consu
         shortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K), &VideoPanel::toggleCamera);
         shortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M), &VideoPanel::toggleMicrophone);
     } else {
-        layout->addWidget(m_chat, 1);
-        layout->addWidget(m_input);
+        work = m_whiteboard;
+        // A chat shows its board once there is something on it or the advisor asks for it, so
+        // chats side by side keep their width until then.
+        if (m_whiteboard)
+            m_whiteboard->hide();
+    }
+    if (m_whiteboard) {
+        connect(m_boardButton, &QPushButton::toggled, this, [this](bool shown) {
+            if (m_videoOrBoard)
+                m_videoOrBoard->setCurrentWidget(shown ? static_cast<QWidget *>(m_whiteboard) : m_video);
+            else
+                m_whiteboard->setVisible(shown);
+            if (shown)
+                m_whiteboard->setFocus(Qt::OtherFocusReason);
+        });
+        if (ConsultationWhiteboard *board = m_whiteboard->whiteboard()) {
+            const auto reveal = [this] {
+                if (!m_whiteboard->whiteboard()->model().documents().isEmpty())
+                    m_boardButton->setChecked(true);
+            };
+            connect(&board->model(), &board::BoardModel::documentAdded, this, reveal);
+            connect(&board->model(), &board::BoardModel::reset, this, reveal);
+            reveal();
+        }
+    } else {
+        m_boardButton->hide();
+    }
+    if (work) {
+        auto *split = new QSplitter(Qt::Horizontal, this);
+        split->setObjectName(QStringLiteral("videoAndChat"));
+        split->setChildrenCollapsible(false);
+        split->addWidget(work);
+        split->addWidget(chatColumn);
+        split->setStretchFactor(0, 3);
+        split->setStretchFactor(1, 2);
+        split->setSizes({3000, 2000}); // in proportion, whatever the width: the chat gets room to read
+        layout->addWidget(split, 1);
+    } else {
+        layout->addWidget(chatColumn, 1);
     }
     layout->addLayout(actions);
 
@@ -203,6 +250,9 @@ void ConsultationPanel::retranslate()
     m_cannedButton->setAccessibleName(tr("Textbausteine"));
     m_transfer->setAccessibleName(tr("Übergeben"));
     m_send->setAccessibleName(tr("Senden"));
+    m_boardButton->setText(tr("Tafe&l"));
+    m_boardButton->setToolTip(tr("Die Tafel für Dokumente und Markierungen zeigen oder ausblenden (Alt+L)"));
+    m_boardButton->setAccessibleName(tr("Tafel"));
     m_state->setAccessibleName(tr("Zustand der Beratung"));
     buildCannedMenu();
     updateHeader();

@@ -10,6 +10,7 @@ class QLabel;
 class QMenu;
 class QPushButton;
 class QFrame;
+class QStackedWidget;
 
 namespace consult {
 class AdvisorClient;
@@ -21,14 +22,16 @@ class Consultation;
 namespace consult::advisor {
 
 class VideoPanel;
+class WhiteboardPanel;
 
 // One consultation: who the customer is, the chat (the shared ChatView, plain text only), the
 // input with canned responses, and the state a glance must catch: typing, reconnecting, ended,
 // handed over. Enter sends, Shift+Enter starts a new line, Ctrl+1..9 insert a canned response.
-// Ending asks for confirmation. A video consultation has its VideoPanel (the call) with the chat
-// beside it; Ctrl+Shift+K and Ctrl+Shift+M switch the advisor's camera and microphone. Binds to its
-// Consultation (owned by the client; the panel goes before the client dismisses it) and hears only
-// that consultation's events.
+// Ending asks for confirmation. Every consultation has its WhiteboardPanel beside the chat (a chat's
+// shown once it holds a document or on "Tafel"); a video consultation has its VideoPanel (the call)
+// in the same place, "Tafel" switching between picture and board; Ctrl+Shift+K and Ctrl+Shift+M switch the advisor's
+// camera and microphone. Binds to its Consultation (owned by the client; the panel goes before the client dismisses it)
+// and hears only that consultation's events.
 class ConsultationPanel final : public QWidget
 {
     Q_OBJECT
@@ -64,6 +67,9 @@ public:
     QPushButton *transferButton() const { return m_transfer; }
     // The video consultation's panel; nullptr for a chat.
     VideoPanel *videoPanel() const { return m_video; }
+    // The consultation's whiteboard (video consultation and text chat alike).
+    WhiteboardPanel *whiteboardPanel() const { return m_whiteboard; }
+    QPushButton *boardButton() const { return m_boardButton; }
 
 Q_SIGNALS:
     void unreadChanged(int unread);
@@ -98,9 +104,12 @@ private:
     QPushButton *m_transfer;
     QPushButton *m_end;
     QPushButton *m_send;
+    QPushButton *m_boardButton; // shows or hides the whiteboard
     VideoPanel *m_video = nullptr;
-    QString m_notice;         // a refusal to show until the next change
-    QString m_transferTarget; // display name of the colleague asked to take over
+    WhiteboardPanel *m_whiteboard = nullptr;
+    QStackedWidget *m_videoOrBoard = nullptr; // a video consultation's picture or board
+    QString m_notice;                         // a refusal to show until the next change
+    QString m_transferTarget;                 // display name of the colleague asked to take over
     int m_unread = 0;
     bool m_active = false;
 };
