@@ -21,8 +21,9 @@ using namespace whiteboard;
 
 namespace {
 
-constexpr std::size_t kMaxReferencedId = 64; // of a consultation id echoed in Error.reference
-constexpr std::size_t kMaxTitleBytes = 1024; // before sanitising; the result is at most 200 bytes
+constexpr std::size_t kMaxReferencedId = 64;   // of a consultation id echoed in Error.reference
+constexpr std::size_t kMaxTitleBytes = 1024;   // before sanitising; the result is at most 200 bytes
+constexpr quint32 kFirstStreamId = 0x57420000; // "WB": the bulk streams of page deliveries
 
 QString referenced(const std::string &consultationId)
 {
@@ -100,6 +101,7 @@ WhiteboardService::WhiteboardService(Settings settings, ConsultationService &con
     , m_registry(registry)
     , m_clock(clock)
     , m_pager([&registry](quint64 sessionId) { return registry.find(sessionId); }, settings.snapshotPaging)
+    , m_lastStreamId(kFirstStreamId)
 {}
 
 WhiteboardService::~WhiteboardService() = default;
@@ -136,7 +138,7 @@ PageDelivery *WhiteboardService::deliveryTo(Board &board, quint64 sessionId, boo
         delivered = [this, consultationId](PageKey page) { pageDelivered(consultationId, page); };
     Board *owner = &board;
     return new PageDelivery(
-        m_registry, sessionId, board.state.consultationId(),
+        m_registry, sessionId, ++m_lastStreamId, board.state.consultationId(),
         [owner](PageKey page) { return owner->state.storedPage(page); }, std::move(delivered));
 }
 
@@ -191,7 +193,8 @@ void WhiteboardService::participantResumed(const ConsultationRecord &consultatio
     const auto it = m_boards.find(consultation.id);
     if (it == m_boards.end())
         return;
-    // The reliable channel replayed what was numbered; the deliveries go on after it.
+    // The reliable channel replayed what the old connection numbered; the deliveries open their
+    // streams on the new one and go on right after it.
     for (PageDelivery *delivery : {it.value()->toCustomer.get(), it.value()->toAdvisor.get()}) {
         if (delivery && delivery->sessionId() == sessionId)
             delivery->pump();

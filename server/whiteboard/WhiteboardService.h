@@ -90,6 +90,7 @@ private:
     SnapshotPager m_pager;
     QHash<QString, std::shared_ptr<Board>> m_boards;
     QHash<quint64, TokenBucket> m_rates; // per participant's session, while it takes part in a board
+    quint32 m_lastStreamId = 0;          // bulk stream ids: unique per connection, so per service
 };
 
 } // namespace consult
