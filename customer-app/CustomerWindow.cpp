@@ -17,8 +17,11 @@
 #include "TranscriptSource.h"
 #include "VideoPanel.h"
 #include "WaitingPage.h"
+#include "client/consultation/Consultation.h"
+#include "client/whiteboard/ConsultationWhiteboard.h"
 #include "core/Clock.h"
 #include "media/devices/QtMediaDevices.h"
+#include "whiteboard/BoardKeepsake.h"
 #include "widgets/Announcer.h"
 #include "widgets/LanguageSwitcher.h"
 #include "widgets/SendGuardDialog.h"
@@ -503,10 +506,12 @@ void CustomerWindow::onPhaseChanged(CustomerClient::Phase phase)
         stopVideoCall();
         m_end->setDeviceAccessEnded(m_devicesAllowed);
         m_devicesAllowed = false;
-        if (m_client->consultationId().isEmpty())
+        if (m_client->consultationId().isEmpty()) {
             m_end->showLeftQueue();
-        else
+        } else {
+            keepForEndPage();
             m_end->showEnded(m_client->endReason(), TranscriptSource::contentOf(*m_client, m_options.bankName));
+        }
         m_pages->setCurrentWidget(m_end);
         break;
     case Phase::Failed: {
@@ -527,14 +532,24 @@ void CustomerWindow::onPhaseChanged(CustomerClient::Phase phase)
             stopVideoCall();
             m_end->setDeviceAccessEnded(m_devicesAllowed);
             m_devicesAllowed = false;
-            if (!m_client->consultationId().isEmpty())
+            if (!m_client->consultationId().isEmpty()) {
+                keepForEndPage();
                 transcript = TranscriptSource::contentOf(*m_client, m_options.bankName);
+            }
             m_end->showLost(failure, std::move(transcript));
             m_pages->setCurrentWidget(m_end);
         }
         break;
     }
     }
+}
+
+void CustomerWindow::keepForEndPage()
+{
+    Consultation *consultation = m_client->consultation();
+    m_end->setConsultationMode(consultation ? consultation->mode() : wire::CONSULTATION_MODE_CHAT);
+    const ConsultationWhiteboard *whiteboard = consultation ? consultation->part<ConsultationWhiteboard>() : nullptr;
+    m_end->setBoard(whiteboard ? BoardKeepsake::copyMarkedUpPages(whiteboard->model()) : nullptr);
 }
 
 void CustomerWindow::onConnectionState(ClientConnection::State state)

@@ -103,6 +103,9 @@ private:
     void stopVideoCall();
     void updateCheckOffer();
     void dropSession();
+    // The end page keeps what the customer may still save: the kind of consultation for the
+    // transcript's title and a copy of the whiteboard's marked-up pages.
+    void keepForEndPage();
     void goHome();
     void onPhaseChanged(CustomerClient::Phase phase);
     void onConnectionState(ClientConnection::State state);
