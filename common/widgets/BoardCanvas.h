@@ -4,6 +4,8 @@
 
 #include <QWidget>
 
+#include <optional>
+
 namespace consult {
 
 // The whiteboard as both apps show it: the shown page image scaled into the widget (zoom to fit, or
@@ -35,6 +37,7 @@ public:
     ~BoardCanvas() override;
 
     void setWhiteboard(ConsultationWhiteboard *whiteboard); // nullptr: nothing shown
+    ConsultationWhiteboard *whiteboard() const;
     // Which page this canvas shows: the shown one (follows the advisor; the customer's canvas) or a
     // fixed one (the advisor browsing before showing). Default: follows.
     void setPage(board::PageKey page);
@@ -44,19 +47,36 @@ public:
     void setTool(Tool tool);
     Tool tool() const;
     void setColor(QColor color);
+    QColor color() const;
     void setLineWidth(int thousandthsOfPageWidth);
+    int lineWidth() const;
+    // Whether this side may draw now (the advisor always; the customer when allowed).
+    bool mayDraw() const;
+
+    // Takes back (restores) this side's latest operation through the whiteboard; what the tool bar's
+    // buttons do. canUndo/canRedo follow the model (undoRedoChanged).
+    void undo();
+    void redo();
+    bool canUndo() const;
+    bool canRedo() const;
 
     // Zoom: 1.0 = the page fits; up to 4.0.
     void zoomToFit();
     void zoomIn();
     void zoomOut();
     qreal zoom() const;
+    // Where the shown page lies in the widget now (empty while no page is known); tests map page
+    // units to pixels with it.
+    QRectF pageRect() const;
 
     QSize sizeHint() const override;
 
 Q_SIGNALS:
     void pageChanged(consult::board::PageKey page);
     void zoomChanged(qreal zoom);
+    void toolChanged(consult::BoardCanvas::Tool tool);
+    void mayDrawChanged(bool mayDraw);
+    void undoRedoChanged(bool canUndo, bool canRedo);
 
 protected:
     void paintEvent(QPaintEvent *event) override;
@@ -67,8 +87,29 @@ protected:
     void leaveEvent(QEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
     void wheelEvent(QWheelEvent *event) override;
+    void focusInEvent(QFocusEvent *event) override;
+    void focusOutEvent(QFocusEvent *event) override;
+    void changeEvent(QEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
+    void setZoom(qreal zoom);
+    QString placeholderText() const;
+    void paintPageImage(QPainter &painter, const QRectF &target, board::PageKey key, const QImage &image);
+    void paintPreview(QPainter &painter, const QRectF &target);
+    wire::BoardShape shapeFor(Tool tool, const QList<QPoint> &points) const;
+    std::optional<QPoint> pagePoint(const QPointF &position) const;
+    void finishDrag();
+    void eraseAt(QPoint point);
+    void movePointerTo(QPoint point);
+    void hidePointer();
+    void openTextInput(board::PageKey key, QPoint point);
+    void commitText();
+    void cancelInput();
+    void pageMayHaveChanged();
+    void updateUndoRedo();
+    void updateAccessibleText();
+
     struct Private;
     std::unique_ptr<Private> d;
 };
