@@ -236,7 +236,7 @@ void EndPage::retranslate()
     m_saveStatus->setStyleSheet(QString());
     m_saveStatus->setVisible(!saveStatus.isEmpty());
     m_boardBox->setVisible(m_board != nullptr);
-    m_boardHeading->setText(tr("Unterlagen vom Whiteboard"));
+    m_boardHeading->setText(tr("Unterlagen von der Tafel"));
     m_boardNote->setText(tr("Die Seiten, die Ihnen gezeigt wurden, mit allen Markierungen. Auch sie gibt es nur "
                             "hier in der Anwendung, bis Sie diese Seite verlassen."));
     m_saveBoard->setText(tr("Unterlagen als PDF speichern …"));

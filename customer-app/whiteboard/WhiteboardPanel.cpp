@@ -79,13 +79,12 @@ WhiteboardPanel::WhiteboardPanel(QWidget *parent)
     m_undo = button(m_tools, "boardUndo");
     toolGrid->addWidget(m_undo, index / 4, index % 4);
     m_toolGroup->button(static_cast<int>(Tool::Pointer))->setChecked(true);
+    m_undo->setEnabled(false);
     m_tools->hide();
 
     connect(m_toolGroup, &QButtonGroup::idClicked, this, [this](int id) { m_canvas->setTool(static_cast<Tool>(id)); });
-    connect(m_undo, &QPushButton::clicked, this, [this] {
-        if (m_whiteboard)
-            m_whiteboard->undo();
-    });
+    connect(m_undo, &QPushButton::clicked, m_canvas, &BoardCanvas::undo);
+    connect(m_canvas, &BoardCanvas::undoRedoChanged, m_undo, [this](bool canUndo) { m_undo->setEnabled(canUndo); });
     connect(m_zoomFit, &QPushButton::clicked, m_canvas, &BoardCanvas::zoomToFit);
     connect(m_zoomIn, &QPushButton::clicked, m_canvas, &BoardCanvas::zoomIn);
     connect(m_zoomOut, &QPushButton::clicked, m_canvas, &BoardCanvas::zoomOut);
@@ -234,13 +233,12 @@ void WhiteboardPanel::retranslate()
     const board::BoardModel *model = m_whiteboard ? &m_whiteboard->model() : nullptr;
     const board::PageKey shown = model ? model->shownPage() : board::PageKey{};
     const board::Document *document = model && shown.isValid() ? model->document(shown.document) : nullptr;
-    m_title->setText(document ? document->title : tr("Whiteboard"));
+    m_title->setText(document ? document->title : tr("Tafel"));
     m_title->setAccessibleName(tr("Dokument: %1").arg(m_title->text()));
     m_page->setText(document ? tr("Seite %1 von %2").arg(shown.page + 1).arg(document->pageSizes.size()) : QString());
     m_page->setAccessibleName(m_page->text());
     m_permission->setText(tr("Sie dürfen jetzt mitzeichnen."));
     m_permission->setAccessibleName(m_permission->text());
-    m_canvas->setAccessibleName(tr("Whiteboard"));
     m_zoomFit->setText(tr("Ganze Seite"));
     m_zoomFit->setAccessibleName(tr("Ganze Seite zeigen"));
     m_zoomIn->setText(tr("Vergrößern"));
