@@ -1,6 +1,7 @@
 #include "AdvisorClient.h"
 
 #include "client/consultation/ConsultationRouting.h"
+#include "client/whiteboard/ConsultationWhiteboard.h"
 #include "core/Clock.h"
 #include "protocol/EnvelopeCodec.h"
 
@@ -219,6 +220,10 @@ void AdvisorClient::dispatch(const wire::Envelope &envelope)
                                                                                              : Phase::Failed);
         return;
     case wire::Envelope::kError:
+        if (const std::string refused = refusedConsultationId(envelope.error()); !refused.empty()) {
+            route(refused, envelope); // a part's message (the whiteboard's): that part is told
+            return;
+        }
         onError(envelope.error());
         return;
     default:
@@ -255,6 +260,7 @@ void AdvisorClient::addConsultation(const wire::ConsultationStarted &started)
         *m_connection, m_clock, [this] { return QStringLiteral("a%1").arg(m_nextClientMessage++); });
     Consultation *c = consultation.get();
     c->begin(started, m_displayName);
+    c->addPart(std::make_unique<ConsultationWhiteboard>(*c, wire::PARTY_ADVISOR, m_boardNumbers));
     const QString id = c->id();
     // The client's own signals, for views of all consultations (tabs, status); a consultation's view
     // binds to the Consultation itself.

@@ -6,6 +6,7 @@
 #include "InboxModel.h"
 #include "TypingNotifier.h"
 #include "client/consultation/Consultation.h"
+#include "client/whiteboard/ConsultationWhiteboard.h"
 
 #include <QDateTime>
 #include <QObject>
@@ -139,6 +140,9 @@ private:
     quint32 m_lastRequestId = 0;
     quint32 m_loginRequestId = 0;
     quint64 m_nextClientMessage = 1;
+    // Shared by the whiteboards of all consultations on this connection (client_op_ids, bulk streams).
+    std::shared_ptr<ConsultationWhiteboard::SessionNumbers> m_boardNumbers =
+        std::make_shared<ConsultationWhiteboard::SessionNumbers>();
     quint64 m_droppedMessages = 0;
 };
 

@@ -1,6 +1,7 @@
 #include "CustomerClient.h"
 
 #include "client/consultation/ConsultationRouting.h"
+#include "client/whiteboard/ConsultationWhiteboard.h"
 #include "core/Clock.h"
 #include "protocol/EnvelopeCodec.h"
 
@@ -161,6 +162,10 @@ void CustomerClient::dispatch(const wire::Envelope &envelope)
     case wire::Envelope::kError:
         if (m_connectionCheck->dispatch(envelope)) // the check's request was refused (busy, rate)
             return;
+        if (const std::string refused = refusedConsultationId(envelope.error()); !refused.empty()) {
+            route(refused, envelope); // a part's message (the whiteboard's): that part is told
+            return;
+        }
         onError(envelope.error());
         return;
     default:
@@ -183,6 +188,8 @@ void CustomerClient::route(const std::string &consultationId, const wire::Envelo
 void CustomerClient::onConsultationStarted(const wire::ConsultationStarted &started)
 {
     m_consultation->begin(started, m_name);
+    if (!m_consultation->part<ConsultationWhiteboard>())
+        m_consultation->addPart(std::make_unique<ConsultationWhiteboard>(*m_consultation, wire::PARTY_CUSTOMER));
     m_connectionCheck->stop(); // a check repeated while waiting gives way to the consultation
     setPhase(Phase::Consulting);
     Q_EMIT consultationStarted(m_consultation->peer().name);

@@ -68,6 +68,12 @@ public:
     explicit BoardModel(QObject *parent = nullptr);
     ~BoardModel() override;
 
+    // Which party this app is. Pending operations are matched to the server's copy by client_op_id
+    // of this author only (the other side numbers its operations independently, so the same
+    // client_op_id can arrive from it). Unset, any author's client_op_id matches.
+    void setSelf(wire::Party self);
+    wire::Party self() const;
+
     // --- What the part feeds in (already validated by the server; checked again here: a message
     // that does not fit, e.g. an operation on an unknown page, is ignored and returns false) --------
     bool addDocument(const wire::BoardDocument &document);

@@ -48,4 +48,13 @@ const std::string *routedConsultationId(const wire::Envelope &envelope)
     }
 }
 
+std::string refusedConsultationId(const wire::Error &error)
+{
+    const std::string &reference = error.reference();
+    const std::size_t colon = reference.find(':');
+    if (colon == std::string::npos || colon == 0)
+        return {};
+    return reference.substr(0, colon);
+}
+
 } // namespace consult

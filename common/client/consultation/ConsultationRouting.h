@@ -12,4 +12,9 @@ namespace consult {
 // message is routed on both sides by adding it here.
 const std::string *routedConsultationId(const wire::Envelope &envelope);
 
+// The consultation whose part sent what the server refused: the id before the ':' of an Error's
+// reference ("<consultation_id>:...", the whiteboard's refusals in consult.proto), or empty for a
+// refusal of the session's own (a chat line's reference has no ':'). Routed like the messages above.
+std::string refusedConsultationId(const wire::Error &error);
+
 } // namespace consult

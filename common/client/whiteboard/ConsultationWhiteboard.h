@@ -36,7 +36,18 @@ public:
     };
     Q_ENUM(Refusal)
 
+    // Numbers one client session hands out to all its boards (the advisor holds several
+    // consultations on one connection): client_op_ids unique per session, one bulk stream per board.
+    struct SessionNumbers
+    {
+        quint32 nextClientOpId = 1;
+        quint32 nextBulkStream = 0x57420001; // "WB"; other bulk streams (the link test) use other ids
+    };
+
     ConsultationWhiteboard(Consultation &consultation, wire::Party self, QObject *parent = nullptr);
+    // As above, sharing `numbers` with the session's other boards.
+    ConsultationWhiteboard(Consultation &consultation, wire::Party self, std::shared_ptr<SessionNumbers> numbers,
+                           QObject *parent = nullptr);
     ~ConsultationWhiteboard() override;
 
     board::BoardModel &model();
@@ -68,7 +79,8 @@ public:
     void redo();
     void movePointer(board::PageKey page, QPoint position, bool visible);
 
-    // ConsultationPart
+    // ConsultationPart. Also takes the server's refusals of this board's messages: an Error whose
+    // reference starts with "<consultation_id>:" (the clients route it here).
     bool dispatch(const wire::Envelope &envelope) override;
     void consultationEnded() override;
 
@@ -80,6 +92,18 @@ Q_SIGNALS:
     void uploadProgress(qint64 sentBytes, qint64 totalBytes);
 
 private:
+    bool canSend() const;
+    quint32 annotateOn(board::PageKey page, wire::BoardAnnotate &&annotate);
+    void sendStrokePoints(quint32 strokeClientOpId, bool finished);
+    void sendPointer();
+    void onDocument(const wire::BoardDocument &document);
+    void onPageData(const wire::BoardPageData &chunk);
+    void applyOperation(const wire::BoardOperation &operation);
+    void onSnapshot(const wire::BoardSnapshot &snapshot);
+    bool onError(const wire::Error &error);
+    // Our operation `clientOpId` was refused: it leaves the model (a stroke with its extends).
+    void dropOwn(quint32 clientOpId);
+
     struct Private;
     std::unique_ptr<Private> d;
 };

@@ -1,0 +1,295 @@
+#include "DocumentImport.h"
+
+#include "PageEncoding.h"
+#include "validation/FileName.h"
+
+#include <QBuffer>
+#include <QFile>
+#include <QFileInfo>
+#include <QFuture>
+#include <QImageReader>
+#include <QMutex>
+#include <QPdfDocument>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+
+namespace consult::board {
+
+namespace {
+
+enum class FileType
+{
+    Unknown,
+    Pdf,
+    Png,
+    Jpeg,
+};
+
+// The type by content (magic bytes), never by the name. A PDF header may follow a little junk
+// (readers accept it within the first 1024 bytes); images must start with their signature.
+FileType sniff(const QByteArray &bytes)
+{
+    if (bytes.startsWith("\x89PNG\r\n\x1a\n"))
+        return FileType::Png;
+    if (bytes.startsWith("\xFF\xD8\xFF"))
+        return FileType::Jpeg;
+    if (bytes.left(1024).contains("%PDF-"))
+        return FileType::Pdf;
+    return FileType::Unknown;
+}
+
+// A PDF's last bytes hold its end marker; without it the file was cut off (a broken download or
+// copy). Qt PDF would often still open the pages it can reconstruct; the advisor is told instead,
+// rather than showing the customer half a document.
+bool hasEndMarker(const QByteArray &bytes)
+{
+    return bytes.right(1024).contains("%%EOF");
+}
+
+QSize boundedSize(QSizeF size, int longSide)
+{
+    const qreal longer = std::max(size.width(), size.height());
+    if (longer <= longSide)
+        return QSize(std::max(1, qRound(size.width())), std::max(1, qRound(size.height())));
+    const qreal scale = longSide / longer;
+    return QSize(std::clamp(qRound(size.width() * scale), 1, longSide),
+                 std::clamp(qRound(size.height() * scale), 1, longSide));
+}
+
+} // namespace
+
+struct DocumentImport::Private
+{
+    DocumentImport *q = nullptr;
+    QString filePath;
+    Settings settings;
+    QList<QSize> pageSizes; // GUI thread
+
+    QMutex mutex;
+    QList<int> order; // pages still to render, the next first (guarded by mutex)
+    std::atomic<bool> cancelled = false;
+    bool started = false;
+    QFuture<void> worker;
+
+    // --- worker thread ---------------------------------------------------------------------------
+    void run();
+    void runPdf(const QByteArray &bytes);
+    void runImage(const QByteArray &bytes, FileType type);
+    std::optional<int> nextPage();
+
+    void postRefused(Refusal refusal)
+    {
+        post([this, refusal] {
+            emit q->refused(refusal);
+            emit q->finished();
+        });
+    }
+    void postOpened(const QList<QSize> &sizes)
+    {
+        {
+            const QMutexLocker locker(&mutex);
+            order.clear();
+            for (int i = 0; i < sizes.size(); ++i)
+                order.append(i);
+        }
+        post([this, sizes] {
+            pageSizes = sizes;
+            emit q->opened(int(sizes.size()));
+        });
+    }
+    void postPage(int index, const PageImage &page)
+    {
+        post([this, index, page] { emit q->pageReady(index, page); });
+    }
+    // Delivers in the GUI thread; nothing after cancel(). The destructor waits for the worker, and
+    // events posted to a deleted object are dropped, so `this` outlives every delivery.
+    template <typename Function>
+    void post(Function function)
+    {
+        if (cancelled)
+            return;
+        QMetaObject::invokeMethod(
+            q,
+            [this, function] {
+                if (!cancelled)
+                    function();
+            },
+            Qt::QueuedConnection);
+    }
+};
+
+DocumentImport::DocumentImport(QString filePath, Settings settings, QObject *parent)
+    : QObject(parent)
+    , d(std::make_unique<Private>())
+{
+    d->q = this;
+    d->filePath = std::move(filePath);
+    d->settings = settings;
+}
+
+DocumentImport::~DocumentImport()
+{
+    d->cancelled = true;
+    d->worker.waitForFinished();
+}
+
+void DocumentImport::start()
+{
+    if (d->started)
+        return;
+    d->started = true;
+    d->worker = QtConcurrent::run([this] { d->run(); });
+}
+
+void DocumentImport::prioritise(int pageIndex)
+{
+    const QMutexLocker locker(&d->mutex);
+    if (d->order.removeOne(pageIndex))
+        d->order.prepend(pageIndex);
+}
+
+void DocumentImport::cancel()
+{
+    d->cancelled = true;
+}
+
+QString DocumentImport::title() const
+{
+    return validation::sanitiseFileName(QFileInfo(d->filePath).fileName());
+}
+
+QList<QSize> DocumentImport::pageSizes() const
+{
+    return d->pageSizes;
+}
+
+QString DocumentImport::describe(Refusal refusal)
+{
+    switch (refusal) {
+    case Refusal::None:
+        return {};
+    case Refusal::Unreadable:
+        return tr("Die Datei lässt sich nicht öffnen oder lesen.");
+    case Refusal::NotSupported:
+        return tr("Auf dem Whiteboard lassen sich nur PDF-Dateien und Bilder (PNG, JPEG) zeigen.");
+    case Refusal::Corrupt:
+        return tr("Die Datei ist beschädigt und lässt sich nicht darstellen.");
+    case Refusal::Encrypted:
+        return tr("Das PDF ist mit einem Passwort geschützt. Speichern Sie es ohne Passwort und öffnen Sie es "
+                  "erneut.");
+    case Refusal::TooLarge:
+        return tr("Die Datei ist zu groß: Sie hat zu viele Bildpunkte oder Bytes.");
+    case Refusal::TooManyPages:
+        return tr("Das Dokument hat mehr Seiten, als das Whiteboard aufnehmen kann.");
+    case Refusal::Empty:
+        return tr("Die Datei ist leer oder hat keine Seiten.");
+    }
+    return {};
+}
+
+std::optional<int> DocumentImport::Private::nextPage()
+{
+    const QMutexLocker locker(&mutex);
+    if (order.isEmpty() || cancelled)
+        return std::nullopt;
+    return order.takeFirst();
+}
+
+void DocumentImport::Private::run()
+{
+    QFile file(filePath);
+    if (!file.open(QIODevice::ReadOnly))
+        return postRefused(Refusal::Unreadable);
+    if (file.size() > settings.maxFileBytes)
+        return postRefused(Refusal::TooLarge);
+    // Read one byte more than allowed: a file that grew since size() is caught too.
+    const QByteArray bytes = file.read(settings.maxFileBytes + 1);
+    if (file.error() != QFileDevice::NoError)
+        return postRefused(Refusal::Unreadable);
+    if (bytes.size() > settings.maxFileBytes)
+        return postRefused(Refusal::TooLarge);
+    if (bytes.isEmpty())
+        return postRefused(Refusal::Empty);
+    switch (const FileType type = sniff(bytes)) {
+    case FileType::Pdf:
+        return runPdf(bytes);
+    case FileType::Png:
+    case FileType::Jpeg:
+        return runImage(bytes, type);
+    case FileType::Unknown:
+        return postRefused(Refusal::NotSupported);
+    }
+}
+
+void DocumentImport::Private::runPdf(const QByteArray &bytes)
+{
+    if (!hasEndMarker(bytes))
+        return postRefused(Refusal::Corrupt);
+    // One document per import, used only by this worker: QPdfDocument is not safe to share.
+    // Loaded from memory, so nothing of the file is copied anywhere (P1).
+    QByteArray data = bytes;
+    QBuffer buffer(&data);
+    buffer.open(QIODevice::ReadOnly);
+    QPdfDocument document;
+    document.load(&buffer);
+    if (document.status() != QPdfDocument::Status::Ready) {
+        const auto error = document.error();
+        if (error == QPdfDocument::Error::IncorrectPassword || error == QPdfDocument::Error::UnsupportedSecurityScheme)
+            return postRefused(Refusal::Encrypted);
+        return postRefused(Refusal::Corrupt);
+    }
+    const int pageCount = document.pageCount();
+    if (pageCount <= 0)
+        return postRefused(Refusal::Empty);
+    if (pageCount > settings.maxPages)
+        return postRefused(Refusal::TooManyPages);
+    QList<QSize> sizes;
+    for (int i = 0; i < pageCount; ++i) {
+        const QSizeF points = document.pagePointSize(i);
+        if (!(points.width() > 0.0 && points.height() > 0.0))
+            return postRefused(Refusal::Corrupt);
+        // Every page at the bounded long side, however small its paper: a page is read on screens.
+        const qreal scale = settings.renderLongSide / std::max(points.width(), points.height());
+        sizes.append(boundedSize(points * scale, settings.renderLongSide));
+    }
+    postOpened(sizes);
+    while (const std::optional<int> index = nextPage()) {
+        const QImage rendered = document.render(*index, sizes[*index]);
+        if (rendered.isNull())
+            return postRefused(Refusal::Corrupt);
+        postPage(*index, encodePage(flattenedPage(rendered, sizes[*index])));
+    }
+    post([this] { emit q->finished(); });
+}
+
+void DocumentImport::Private::runImage(const QByteArray &bytes, FileType type)
+{
+    QByteArray data = bytes;
+    QBuffer buffer(&data);
+    buffer.open(QIODevice::ReadOnly);
+    // The format the content showed, so no other image plugin ever parses the file.
+    QImageReader reader(&buffer, type == FileType::Png ? "png" : "jpeg");
+    reader.setAutoTransform(true); // the EXIF orientation is applied, since the EXIF does not travel
+    const qint64 allocationMegabytes = (settings.maxImagePixels * 4 + (1 << 20) - 1) >> 20;
+    reader.setAllocationLimit(int(std::min<qint64>(allocationMegabytes + 1, std::numeric_limits<int>::max())));
+    // The header's size decides before a single pixel is decoded (a decompression bomb is small on
+    // disk and huge in memory).
+    const QSize declared = reader.size();
+    if (!declared.isValid() || declared.isEmpty())
+        return postRefused(Refusal::Corrupt);
+    if (qint64(declared.width()) * declared.height() > settings.maxImagePixels)
+        return postRefused(Refusal::TooLarge);
+    const QImage image = reader.read();
+    if (image.isNull())
+        return postRefused(Refusal::Corrupt);
+    const QSize size = boundedSize(image.size(), settings.renderLongSide);
+    postOpened({size});
+    if (nextPage())
+        postPage(0, encodePage(flattenedPage(image, size)));
+    post([this] { emit q->finished(); });
+}
+
+} // namespace consult::board
