@@ -116,6 +116,8 @@ ConsultationPage::ConsultationPage(QWidget *parent)
 
 void ConsultationPage::setClient(CustomerClient *client)
 {
+    if (m_client)
+        m_client->disconnect(this);
     if (m_consultation) {
         m_consultation->disconnect(this);
         m_consultation->chat()->disconnect(this);
@@ -131,8 +133,6 @@ void ConsultationPage::setClient(CustomerClient *client)
     m_board->setConsultation(m_consultation);
     if (Consultation *consultation = m_consultation) {
         connect(consultation, &Consultation::started, this, [this] {
-            // The client adds the whiteboard part as the consultation begins.
-            m_board->setConsultation(m_consultation);
             retranslate();
             focusInput();
         });
@@ -140,6 +140,9 @@ void ConsultationPage::setClient(CustomerClient *client)
             retranslate();
             announce(m_heading, tr("Sie werden jetzt von %1 beraten.").arg(advisorName));
         });
+        // The client adds the whiteboard part as the consultation begins, just before it says so.
+        connect(client, &CustomerClient::consultationStarted, this,
+                [this] { m_board->setConsultation(m_consultation); });
         connect(consultation->chat(), &ConsultationChat::peerTypingChanged, this, [this] { retranslate(); });
         connect(consultation, &Consultation::peerPresenceChanged, this, [this] {
             retranslate();

@@ -76,6 +76,7 @@ CustomerWindow::CustomerWindow(Options options, LanguageSwitcher &language, QWid
     m_consent = new ConsentPage(m_pages);
     m_consultation = new ConsultationPage(m_pages);
     m_end = new EndPage(m_pages);
+    m_keepsake = new BoardKeepsake(this);
     for (QWidget *page :
          {static_cast<QWidget *>(m_start), static_cast<QWidget *>(m_login), static_cast<QWidget *>(m_waiting),
           static_cast<QWidget *>(m_message), static_cast<QWidget *>(m_stored), static_cast<QWidget *>(m_check),
@@ -386,6 +387,7 @@ void CustomerWindow::dropSession()
     m_composingMessage = m_goHomeWhenEnded = m_wasReconnecting = false;
     m_devicesAllowed = false;
     m_end->clear();
+    m_keepsake->follow(nullptr, nullptr);
     if (!m_client)
         return;
     // Views first, so that nothing points into the old session's models; the call closes its devices.
@@ -489,6 +491,10 @@ void CustomerWindow::onPhaseChanged(CustomerClient::Phase phase)
         break;
     case Phase::Consulting:
         m_composingMessage = false;
+        if (Consultation *consultation = m_client->consultation()) {
+            auto *whiteboard = consultation->part<ConsultationWhiteboard>();
+            m_keepsake->follow(whiteboard ? &whiteboard->model() : nullptr, consultation);
+        }
         startVideoCall();
         m_pages->setCurrentWidget(m_consultation);
         m_consultation->focusInput();
@@ -548,8 +554,7 @@ void CustomerWindow::keepForEndPage()
 {
     Consultation *consultation = m_client->consultation();
     m_end->setConsultationMode(consultation ? consultation->mode() : wire::CONSULTATION_MODE_CHAT);
-    const ConsultationWhiteboard *whiteboard = consultation ? consultation->part<ConsultationWhiteboard>() : nullptr;
-    m_end->setBoard(whiteboard ? BoardKeepsake::copyMarkedUpPages(whiteboard->model()) : nullptr);
+    m_end->setBoard(m_keepsake->take());
 }
 
 void CustomerWindow::onConnectionState(ClientConnection::State state)

@@ -21,6 +21,7 @@ class LanguageSwitcher;
 
 namespace consult::customer {
 
+class BoardKeepsake;
 class ConsentPage;
 class ConsultationPage;
 class EndPage;
@@ -152,6 +153,7 @@ private:
     ConsentPage *m_consent = nullptr;
     ConsultationPage *m_consultation = nullptr;
     EndPage *m_end = nullptr;
+    BoardKeepsake *m_keepsake = nullptr; // follows the consultation's whiteboard for the end page
 };
 
 } // namespace consult::customer
