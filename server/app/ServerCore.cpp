@@ -104,6 +104,18 @@ void ServerCore::addConsultationParts(const ServerConfig &config)
     mediaSettings.maxUplinkKbps = config.mediaMaxUplinkKbps;
     m_media = std::make_unique<MediaRelay>(mediaSettings, *m_consultations, *m_registry, m_clock);
     m_consultations->subscribe(*m_media);
+
+    WhiteboardService::Settings boardSettings;
+    boardSettings.board.maxDocuments = config.whiteboardMaxDocuments;
+    boardSettings.board.maxPages = config.whiteboardMaxPages;
+    boardSettings.board.maxBoardBytes = config.whiteboardMaxBoardBytes;
+    boardSettings.board.maxOperations = config.whiteboardMaxOperations;
+    boardSettings.board.maxPoints = config.whiteboardMaxPoints;
+    boardSettings.maxPageBytes = config.whiteboardMaxPageBytes;
+    boardSettings.operationsPerSecond = config.whiteboardOperationsPerSecond;
+    boardSettings.operationBurst = config.whiteboardOperationBurst;
+    m_whiteboard = std::make_unique<WhiteboardService>(boardSettings, *m_consultations, *m_registry, m_clock);
+    m_consultations->subscribe(*m_whiteboard);
 }
 
 ServerCore::~ServerCore()
@@ -143,10 +155,13 @@ void ServerCore::handleEnvelope(Session &session, const wire::Envelope &envelope
     }
     const qint64 nowUs = m_clock.monotonicUs();
     const Authorisation::RateClass rateClass = Authorisation::rateClassOf(body);
-    const bool allowed = rateClass == Authorisation::RateClass::Media
-                             ? true // bytes: the relay; packets: the connection
-                         : rateClass == Authorisation::RateClass::Chat ? session.allowChat(nowUs)
-                                                                       : session.allowControl(nowUs);
+    // Media, board operations and page chunks are limited by their services (bytes, operations per
+    // participant) and counted by the connection; chat and control by the session's buckets.
+    bool allowed = true;
+    if (rateClass == Authorisation::RateClass::Chat)
+        allowed = session.allowChat(nowUs);
+    else if (rateClass == Authorisation::RateClass::Control)
+        allowed = session.allowControl(nowUs);
     if (!allowed) {
         // I5: dropped with a warning; the connection's own limit closes a sustained flood.
         wire::Envelope reply;
@@ -227,6 +242,24 @@ void ServerCore::dispatch(Session &session, const wire::Envelope &envelope)
         return;
     case wire::Envelope::kQualityChange:
         m_media->handleQualityChange(session, envelope.quality_change());
+        return;
+    case wire::Envelope::kBoardDocument:
+        m_whiteboard->handleDocument(session, envelope.board_document());
+        return;
+    case wire::Envelope::kBoardPageData:
+        m_whiteboard->handlePageData(session, envelope.board_page_data());
+        return;
+    case wire::Envelope::kBoardShowPage:
+        m_whiteboard->handleShowPage(session, envelope.board_show_page());
+        return;
+    case wire::Envelope::kBoardAnnotate:
+        m_whiteboard->handleAnnotate(session, envelope.board_annotate());
+        return;
+    case wire::Envelope::kBoardPointer:
+        m_whiteboard->handlePointer(session, envelope.board_pointer());
+        return;
+    case wire::Envelope::kBoardPermission:
+        m_whiteboard->handlePermission(session, envelope.board_permission());
         return;
     default:
         // The authorisation table lets nothing else through; if it ever did, refuse rather than crash.

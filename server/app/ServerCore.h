@@ -20,6 +20,7 @@
 #include "stats/StatisticsStore.h"
 #include "storage/AtRestCipher.h"
 #include "transfer/ConsultationTransfer.h"
+#include "whiteboard/WhiteboardService.h"
 
 #include <QObject>
 
@@ -60,6 +61,7 @@ public:
     InboxService &inbox() { return *m_inbox; }
     MediaRelay &media() { return *m_media; }
     LinkTestService &linkTests() { return *m_linkTests; }
+    WhiteboardService &whiteboard() { return *m_whiteboard; }
     StatisticsStore &statistics() { return m_statistics; }
     AdvisorStore &advisorStore() { return m_advisorStore; }
     const NoticeCatalog &notices() const { return m_notices; }
@@ -100,6 +102,7 @@ private:
     std::unique_ptr<ChatRelay> m_chat;
     std::unique_ptr<ConsultationTransfer> m_transfer;
     std::unique_ptr<MediaRelay> m_media;
+    std::unique_ptr<WhiteboardService> m_whiteboard;
     std::unique_ptr<AdvisorDesk> m_advisorDesk;
     std::unique_ptr<LinkTestService> m_linkTests; // the system check's connection line, before a consultation
     qint64 m_lastRateWarningUs = 0;

@@ -78,6 +78,16 @@ struct ServerConfig
     int mediaMaxUplinkKbps = 2000; // per sender
     int loopLagProbeMs = 0;        // 0: off
 
+    // [whiteboard]: per consultation, RAM only (P1)
+    int whiteboardMaxDocuments = 10;
+    int whiteboardMaxPages = 50; // per document
+    int whiteboardMaxPageBytes = 2 * 1024 * 1024;
+    int whiteboardMaxBoardBytes = 32 * 1024 * 1024; // page images and annotations together
+    double whiteboardOperationsPerSecond = 40;      // per participant (I5)
+    double whiteboardOperationBurst = 80;
+    int whiteboardMaxOperations = 10'000; // annotations, undo, redo, erase, clear (not a stroke's extends)
+    int whiteboardMaxPoints = 5000;       // point pairs of one stroke
+
     // [linktest]: the connection check of the customer's system check (S11)
     int linkTestMaxDownloadBytes = 512 * 1024;
     int linkTestMaxUploadBytes = 256 * 1024;

@@ -37,6 +37,19 @@ Verdict check(Session::Stage stage, wire::ClientKind kind, protocol::BodyCase bo
         return allowIf(kind == wire::CLIENT_KIND_CUSTOMER &&
                        (stage == Stage::Anonymous || stage == Stage::WaitingCustomer));
 
+    // The whiteboard: the participants of a consultation only (S2); which consultation is the
+    // service's S5 check. Annotations and the pointer from both (the customer's annotations only
+    // while the advisor allows drawing: the service's NOT_ALLOWED); documents, their pages, the
+    // shown page and the permission from the advisor only (S6).
+    case wire::Envelope::kBoardAnnotate:
+    case wire::Envelope::kBoardPointer:
+        return allowIf(stage == Stage::ConsultingCustomer || stage == Stage::Advisor);
+    case wire::Envelope::kBoardDocument:
+    case wire::Envelope::kBoardPageData:
+    case wire::Envelope::kBoardShowPage:
+    case wire::Envelope::kBoardPermission:
+        return allowIf(stage == Stage::Advisor);
+
     // S6: advisor-only functions.
     case wire::Envelope::kAdvisorLogout:
     case wire::Envelope::kSetAvailability:
@@ -55,6 +68,14 @@ RateClass rateClassOf(protocol::BodyCase body)
 {
     if (body == wire::Envelope::kSendChat)
         return RateClass::Chat;
+    // The board's own budget (WhiteboardService), so 30 stroke extends a second neither starve nor
+    // are starved by the session's control messages; page chunks are bounded in bytes by the board's
+    // limits and in count by the connection.
+    if (body == wire::Envelope::kBoardDocument || body == wire::Envelope::kBoardShowPage ||
+        body == wire::Envelope::kBoardAnnotate || body == wire::Envelope::kBoardPermission)
+        return RateClass::Board;
+    if (body == wire::Envelope::kBoardPageData)
+        return RateClass::Bulk;
     // Media is limited in bytes by the relay and in packets by the connection; the connection check's
     // data in bytes and time by the link-test service, and in packets by the connection likewise.
     if (protocol::isUnsequenced(body))

@@ -29,7 +29,9 @@ enum class RateClass
 {
     Chat,
     Control,
-    Media // unsequenced data (media, link-test data): bounded in bytes by its service
+    Media, // unsequenced data (media, link-test data): bounded in bytes by its service
+    Board, // whiteboard operations: per participant by the WhiteboardService ([whiteboard])
+    Bulk,  // sequenced bulk (whiteboard page chunks): bytes by the board's limits, count by the connection
 };
 RateClass rateClassOf(protocol::BodyCase body);
 

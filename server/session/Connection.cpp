@@ -21,6 +21,7 @@ Connection::Connection(QWebSocket *socket, QSslSocket *transport, QHostAddress p
     , m_scheduler(*this, clock, limits.sending)
     , m_tokens(limits.envelopeBurst)
     , m_realtimeTokens(limits.realtimeBurst)
+    , m_bulkTokens(limits.bulkBurst)
     , m_lastRefillUs(clock.monotonicUs())
     , m_lastReceivedUs(clock.monotonicUs())
 {
@@ -145,6 +146,17 @@ void Connection::onBinaryMessage(const QByteArray &bytes)
             return;
         }
         m_realtimeTokens -= 1;
+        Q_EMIT envelopeReceived(std::get<wire::Envelope>(decoded));
+        return;
+    }
+    if (std::get<wire::Envelope>(decoded).body_case() == wire::Envelope::kBoardPageData) {
+        // Numbered, so never dropped: a client that floods them is closed.
+        m_bulkTokens = qMin(m_limits.bulkBurst, m_bulkTokens + elapsed * m_limits.bulkPerSecond);
+        if (m_bulkTokens < 1) {
+            close(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("flooding"));
+            return;
+        }
+        m_bulkTokens -= 1;
         Q_EMIT envelopeReceived(std::get<wire::Envelope>(decoded));
         return;
     }

@@ -32,6 +32,11 @@ public:
         int maxRateViolations = 200;    // sustained excess: close 1008
         double realtimePerSecond = 400; // media packets and acknowledgements: a call needs about
         double realtimeBurst = 800;     // 50 audio and 60 video packets a second
+        // Whiteboard page chunks (32 KiB each): an advisor on a fast line sends a document as fast as
+        // the socket takes it, far above the message rate; the board's byte limits bound the total
+        // ([whiteboard] max_board_bytes, 32 MiB = 1024 chunks), so the burst holds one full board.
+        double bulkPerSecond = 400;
+        double bulkBurst = 1100;
 
         // The relay above already ages media and counts it against a window the receiver confirms;
         // a frame dropped here for age would never be confirmed and would shut that window for good.
@@ -110,6 +115,7 @@ private:
     int m_rateViolations = 0;
     double m_tokens;
     double m_realtimeTokens;
+    double m_bulkTokens;
     qint64 m_lastRefillUs;
     qint64 m_lastReceivedUs;
     bool m_closing = false;

@@ -112,6 +112,19 @@ const Row kMatrix[] = {
     {wire::Envelope::kLinkTestRequest,       {A,         D,         A,        D,          D,       D,        D}},
     {wire::Envelope::kLinkTestData,          {A,         D,         A,        D,          D,       D,        D}},
     {wire::Envelope::kLinkTestResult,        {D,         D,         D,        D,          D,       D,        D}},
+    // The whiteboard: participants only (S2). Annotations and the pointer from both (the customer's
+    // annotations only while drawing is allowed: the service's NOT_ALLOWED, tested through the
+    // server); documents, page images, the shown page and the permission from the advisor only (S6).
+    // Delivery receipts and operations in the board's order, and snapshots, are the server's.
+    {wire::Envelope::kBoardDocument,         {D,         D,         D,        D,          A,       D,        D}},
+    {wire::Envelope::kBoardPageData,         {D,         D,         D,        D,          A,       D,        D}},
+    {wire::Envelope::kBoardPageDelivered,    {D,         D,         D,        D,          D,       D,        D}},
+    {wire::Envelope::kBoardShowPage,         {D,         D,         D,        D,          A,       D,        D}},
+    {wire::Envelope::kBoardAnnotate,         {D,         D,         D,        A,          A,       D,        D}},
+    {wire::Envelope::kBoardOperation,        {D,         D,         D,        D,          D,       D,        D}},
+    {wire::Envelope::kBoardPointer,          {D,         D,         D,        A,          A,       D,        D}},
+    {wire::Envelope::kBoardPermission,       {D,         D,         D,        D,          A,       D,        D}},
+    {wire::Envelope::kBoardSnapshot,         {D,         D,         D,        D,          D,       D,        D}},
 };
 // clang-format on
 
@@ -204,14 +217,21 @@ private slots:
     void onlyChatCountsAgainstTheChatRate()
     {
         // I5: chat has its own, lower rate; media is limited in bytes by the relay and in packets by the
-        // connection, the connection check's data in bytes by the link-test service (S11); everything
-        // else, the link-test request included, is control.
+        // connection, the connection check's data in bytes by the link-test service (S11), and the
+        // board's pointer likewise (live only); the board's operations have their own rate per
+        // participant, so 30 stroke extends a second never meet the control rate; page chunks are
+        // bounded in bytes by the board; everything else, the link-test request included, is control.
         for (const protocol::BodyCase body : protocol::allBodyCases()) {
             const bool media = body == wire::Envelope::kMediaPacket || body == wire::Envelope::kMediaAcknowledge ||
-                               body == wire::Envelope::kMediaReceipt || body == wire::Envelope::kLinkTestData;
-            const auto expected = body == wire::Envelope::kSendChat ? Authorisation::RateClass::Chat
-                                  : media                           ? Authorisation::RateClass::Media
-                                                                    : Authorisation::RateClass::Control;
+                               body == wire::Envelope::kMediaReceipt || body == wire::Envelope::kLinkTestData ||
+                               body == wire::Envelope::kBoardPointer;
+            const bool board = body == wire::Envelope::kBoardDocument || body == wire::Envelope::kBoardShowPage ||
+                               body == wire::Envelope::kBoardAnnotate || body == wire::Envelope::kBoardPermission;
+            const auto expected = body == wire::Envelope::kSendChat        ? Authorisation::RateClass::Chat
+                                  : media                                  ? Authorisation::RateClass::Media
+                                  : board                                  ? Authorisation::RateClass::Board
+                                  : body == wire::Envelope::kBoardPageData ? Authorisation::RateClass::Bulk
+                                                                           : Authorisation::RateClass::Control;
             QVERIFY2(Authorisation::rateClassOf(body) == expected, qPrintable(protocol::bodyName(body)));
         }
     }
