@@ -22,8 +22,25 @@ ClientConnection::ClientConnection(Settings settings, const Clock &clock, QObjec
 {
     m_scheduler.setDropObserver(
         [this](SendClass sendClass, const QByteArray &frame) { onSchedulerDropped(sendClass, frame); });
-    // Bulk leaves unsequenced (sendBulk takes nothing else), with the acknowledgement as of then.
-    m_scheduler.setBulkEncoder([this](wire::Envelope &envelope) { return m_channel.stampUnsequenced(envelope); });
+    // Bulk leaves numbered (sequenced: whiteboard pages) or not (the connection check's upload), with
+    // the acknowledgement as of then, after every reliable frame queued before it.
+    m_scheduler.setBulkEncoder([this](wire::Envelope &envelope) -> QByteArray {
+        if (protocol::isUnsequenced(envelope.body_case()))
+            return m_channel.stampUnsequenced(envelope);
+        auto bytes = m_channel.stampReliable(envelope);
+        if (!bytes) {
+            // As send(): the server stopped acknowledging. Closed once the scheduler is done writing.
+            QMetaObject::invokeMethod(
+                this,
+                [this] {
+                    fail(Failure::ProtocolError, QStringLiteral("the server stopped acknowledging"));
+                    close();
+                },
+                Qt::QueuedConnection);
+            return {};
+        }
+        return *std::move(bytes);
+    });
     m_reconnectTimer.setSingleShot(true);
     connect(&m_reconnectTimer, &QTimer::timeout, this, &ClientConnection::connectSocket);
     // One timer per connection does both jobs: thousands of connections in one process must not
@@ -110,9 +127,10 @@ bool ClientConnection::sendRealtime(wire::Envelope &&envelope)
     return true;
 }
 
-void ClientConnection::openBulkStream(quint32 streamId, std::function<void()> creditReturned)
+void ClientConnection::openBulkStream(quint32 streamId, std::function<void()> creditReturned,
+                                      SendScheduler::BulkSent sent)
 {
-    m_scheduler.openBulkStream(streamId, std::move(creditReturned));
+    m_scheduler.openBulkStream(streamId, std::move(creditReturned), std::move(sent));
 }
 
 void ClientConnection::closeBulkStream(quint32 streamId)
@@ -129,8 +147,7 @@ int ClientConnection::bulkCredit(quint32 streamId) const
 
 bool ClientConnection::sendBulk(quint32 streamId, wire::Envelope &&envelope)
 {
-    // A numbered envelope would leave out of order with the reliable class; none is sent so yet.
-    if (m_sessionOver || !m_handshakeDone || !protocol::isUnsequenced(envelope.body_case()))
+    if (m_sessionOver || !m_handshakeDone)
         return false;
     return m_scheduler.sendBulk(streamId, std::move(envelope));
 }

@@ -93,10 +93,12 @@ public:
     bool sendRealtime(wire::Envelope &&envelope);
 
     // Sends in the bulk class, behind everything else on this socket: pull-based streams with credits
-    // (see SendScheduler). Only unsequenced envelopes so far (the connection check's upload): they are
-    // never kept for replay. A stream lives as long as the socket; after a reconnect its producer
-    // starts over, and sendBulk() refuses what it cannot queue now (no credit, no socket).
-    void openBulkStream(quint32 streamId, std::function<void()> creditReturned);
+    // (see SendScheduler). Unsequenced envelopes (the connection check's upload) are never kept for
+    // replay; sequenced ones (whiteboard pages) are numbered as they leave, kept and replayed like any
+    // reliable envelope, and `sent` tells the producer which were numbered. A stream lives as long as
+    // the socket: after a reconnect (resumed()) its producer opens it again and continues after the
+    // last envelope `sent` told of; sendBulk() refuses what it cannot queue now (no credit, no socket).
+    void openBulkStream(quint32 streamId, std::function<void()> creditReturned, SendScheduler::BulkSent sent = {});
     void closeBulkStream(quint32 streamId);
     int bulkCredit(quint32 streamId) const;
     bool sendBulk(quint32 streamId, wire::Envelope &&envelope);

@@ -143,12 +143,16 @@ bool SendScheduler::writeNextBulk()
         stream.waitingForCredit = false;
         notify = stream.creditReturned;
     }
+    const BulkSent sent = stream.sent;
     // Numbered now, after every reliable frame queued before this moment has been written.
     const QByteArray frame = m_bulkEncoder ? m_bulkEncoder(envelope) : protocol::encode(envelope);
-    if (!frame.isEmpty())
+    if (!frame.isEmpty()) {
         m_writer.writeFrame(frame);
+        if (sent)
+            sent(envelope); // may close the stream: nothing of `stream` is used after this
+    }
     if (notify)
-        notify(); // may queue more of this stream: nothing of `stream` is used after this
+        notify(); // may queue more of this stream
     return true;
 }
 
@@ -171,10 +175,11 @@ void SendScheduler::clear()
     m_peerNotReading = false;
 }
 
-void SendScheduler::openBulkStream(quint32 streamId, std::function<void()> creditReturned)
+void SendScheduler::openBulkStream(quint32 streamId, std::function<void()> creditReturned, BulkSent sent)
 {
     BulkStream &stream = m_bulk[streamId];
     stream.creditReturned = std::move(creditReturned);
+    stream.sent = std::move(sent);
 }
 
 void SendScheduler::closeBulkStream(quint32 streamId)

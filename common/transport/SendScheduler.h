@@ -41,7 +41,9 @@ enum class SendClass : quint8
 // pass the cap the peer is not reading, and send() says so: the owner closes the connection.
 // Bulk (whiteboard pages, document chunks) is pull-based per stream with credits, and numbered by
 // the owner only when it leaves, so a chat line queued later still overtakes it without breaking
-// the reliable sequence.
+// the reliable sequence. A producer of sequenced bulk learns from its stream's `sent` callback which
+// envelope was numbered: the reliable channel replays those after a resume, so on the next socket
+// it continues right after the last one told, and what was still queued here is sent anew.
 //
 // Owned by the connection it serves (server: Connection; client: ClientConnection, one per
 // socket), used from that object's thread only. Costs nothing beyond one backlog query while the
@@ -79,8 +81,11 @@ public:
         qint64 peakHeldBytes = 0; // the most ever queued here plus the socket backlog, sampled when queuing
     };
 
-    // Numbers one bulk envelope as it leaves (the owner's reliable channel) and encodes it.
+    // Numbers one bulk envelope as it leaves (the owner's reliable channel) and encodes it. An empty
+    // result: it could not be numbered (the session is broken); nothing is written.
     using BulkEncoder = std::function<QByteArray(wire::Envelope &)>;
+    // Told of each bulk envelope of a stream once it is numbered and written (its seq set).
+    using BulkSent = std::function<void(const wire::Envelope &)>;
     // Told of each real-time frame dropped after it was queued, so a window above can take it back.
     using DropObserver = std::function<void(SendClass, const QByteArray &)>;
 
@@ -110,8 +115,8 @@ public:
 
     // --- Bulk: pull-based, per stream -----------------------------------------------------------
     // Opens a stream with its own bounded queue. `creditReturned` is called (once each time) when a
-    // stream that ran out of credit may queue again.
-    void openBulkStream(quint32 streamId, std::function<void()> creditReturned);
+    // stream that ran out of credit may queue again; `sent`, if given, for each envelope written.
+    void openBulkStream(quint32 streamId, std::function<void()> creditReturned, BulkSent sent = {});
     // Closes a stream; what it still had queued is not sent.
     void closeBulkStream(quint32 streamId);
     // How many more frames the stream may queue now (0: wait for creditReturned).
@@ -135,6 +140,7 @@ private:
         qint64 bytes = 0;
         bool waitingForCredit = false;
         std::function<void()> creditReturned;
+        BulkSent sent;
     };
 
     Outcome enqueueRealtime(SendClass sendClass, const QByteArray &frame);

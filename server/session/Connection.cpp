@@ -65,9 +65,8 @@ void Connection::sendFrame(const QByteArray &bytes, SendClass sendClass)
 
 bool Connection::sendBulk(quint32 streamId, wire::Envelope envelope)
 {
-    // A numbered envelope here would leave out of order with the reliable class; none is sent so yet.
-    Q_ASSERT(protocol::isUnsequenced(envelope.body_case()));
-    if (!isOpen())
+    // A sequenced envelope is numbered by the session as it leaves; without one it cannot be.
+    if (!isOpen() || (!protocol::isUnsequenced(envelope.body_case()) && !m_hasBulkEncoder))
         return false;
     return m_scheduler.sendBulk(streamId, std::move(envelope));
 }

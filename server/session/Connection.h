@@ -65,11 +65,18 @@ public:
     void sendFrame(const QByteArray &bytes, SendClass sendClass = SendClass::Reliable);
 
     // Bulk, the lowest class (see SendScheduler): pull-based streams with credits, behind every audio,
-    // reliable and video frame of this connection. Only unsequenced envelopes for now (the connection
-    // check's data): they leave encoded as they are, with no sequence number.
-    void openBulkStream(quint32 streamId, std::function<void()> creditReturned)
+    // reliable and video frame of this connection. Unsequenced envelopes (the connection check's
+    // data) leave without a sequence number; sequenced ones (whiteboard pages) are numbered by the
+    // attached session's reliable channel as they leave, and `sent` tells the producer which.
+    void openBulkStream(quint32 streamId, std::function<void()> creditReturned, SendScheduler::BulkSent sent = {})
     {
-        m_scheduler.openBulkStream(streamId, std::move(creditReturned));
+        m_scheduler.openBulkStream(streamId, std::move(creditReturned), std::move(sent));
+    }
+    // The attached session numbers sequenced bulk (Session::attach); none: sequenced bulk is refused.
+    void setBulkEncoder(SendScheduler::BulkEncoder encoder)
+    {
+        m_hasBulkEncoder = static_cast<bool>(encoder);
+        m_scheduler.setBulkEncoder(std::move(encoder));
     }
     void closeBulkStream(quint32 streamId) { m_scheduler.closeBulkStream(streamId); }
     int bulkCredit(quint32 streamId) const { return m_scheduler.bulkCredit(streamId); }
@@ -110,6 +117,7 @@ private:
     Limits m_limits;
     const Clock &m_clock;
     SendScheduler m_scheduler;
+    bool m_hasBulkEncoder = false;
     bool m_closedForNotReading = false;
     int m_protocolErrors = 0;
     int m_rateViolations = 0;

@@ -1,6 +1,7 @@
 #include "Session.h"
 
 #include "Connection.h"
+#include "protocol/EnvelopeCodec.h"
 
 namespace consult {
 
@@ -24,14 +25,41 @@ bool Session::isConnected() const
     return m_connection && m_connection->isOpen();
 }
 
+Session::~Session()
+{
+    if (m_connection)
+        m_connection->setBulkEncoder({});
+}
+
 void Session::attach(Connection *connection)
 {
     m_connection = connection;
+    if (!connection)
+        return;
+    // Bulk leaves numbered by this session's channel (sequenced: whiteboard pages) or not (the
+    // connection check's data), with the acknowledgement as of then, after every reliable frame
+    // queued before it.
+    connection->setBulkEncoder([this](wire::Envelope &envelope) -> QByteArray {
+        if (protocol::isUnsequenced(envelope.body_case()))
+            return m_channel.stampUnsequenced(envelope);
+        if (m_broken)
+            return {};
+        auto bytes = m_channel.stampReliable(envelope);
+        if (!bytes) {
+            m_broken = true;
+            if (onBroken)
+                onBroken();
+            return {};
+        }
+        return *std::move(bytes);
+    });
 }
 
 Connection *Session::detach()
 {
     Connection *previous = m_connection.data();
+    if (previous)
+        previous->setBulkEncoder({});
     m_connection.clear();
     return previous;
 }

@@ -43,6 +43,7 @@ public:
 
     Session(quint64 id, wire::ClientKind kind, QString language, QString clientVersion, QHostAddress address,
             ReliableChannel::Limits channelLimits, RateLimits rateLimits, qint64 nowUs);
+    ~Session();
     Session(const Session &) = delete;
     Session &operator=(const Session &) = delete;
 

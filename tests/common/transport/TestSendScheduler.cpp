@@ -329,6 +329,57 @@ private slots:
         QCOMPARE(scheduler.bulkCredit(7), 0);
     }
 
+    void sequencedBulkIsNumberedAsItLeavesAndTheProducerIsToldWhich()
+    {
+        // Whiteboard pages: numbered by the owner's reliable channel when they leave, so a reliable
+        // frame queued after them still goes first; the producer learns which envelope was numbered,
+        // and what was still queued when the socket went is not told (it is sent anew on the next).
+        RecordingWriter socket;
+        ManualClock clock;
+        SendScheduler scheduler(socket, clock, smallLimits());
+        quint64 nextSeq = 1;
+        scheduler.setBulkEncoder([&](wire::Envelope &envelope) {
+            envelope.set_seq(nextSeq++);
+            return protocol::encode(envelope);
+        });
+        QList<std::pair<std::string, quint64>> told;
+        scheduler.openBulkStream(
+            3, [] {},
+            [&](const wire::Envelope &envelope) {
+                told.append({envelope.send_chat().text(), envelope.seq()});
+            });
+        socket.backlog = 5000;
+        QVERIFY(scheduler.sendBulk(3, bulkChunk("page-1")));
+        QVERIFY(scheduler.sendBulk(3, bulkChunk("page-2")));
+        scheduler.send(SendClass::Reliable, frame('R'));
+        QVERIFY(told.isEmpty()); // nothing left yet: nothing numbered
+        socket.flush();
+        scheduler.drain();
+        QCOMPARE(tags(socket.frames).left(1), QByteArray("R")); // the later reliable frame first
+        QCOMPARE(told.size(), 2);
+        QCOMPARE(told.at(0).first, "page-1");
+        QCOMPARE(told.at(0).second, 1u);
+        QCOMPARE(told.at(1).second, 2u);
+        socket.backlog = 5000;
+        QVERIFY(scheduler.sendBulk(3, bulkChunk("page-3")));
+        scheduler.clear(); // the socket went before page-3 left
+        QCOMPARE(told.size(), 2);
+        QCOMPARE(nextSeq, 3u); // and it was never numbered
+
+        // An encoder that cannot number (a broken session) writes nothing and tells nothing.
+        scheduler.setBulkEncoder([](wire::Envelope &) { return QByteArray(); });
+        scheduler.openBulkStream(
+            3, [] {},
+            [&](const wire::Envelope &envelope) {
+                told.append({envelope.send_chat().text(), envelope.seq()});
+            });
+        socket.flush();
+        const auto written = socket.frames.size();
+        QVERIFY(scheduler.sendBulk(3, bulkChunk("page-3")));
+        QCOMPARE(socket.frames.size(), written);
+        QCOMPARE(told.size(), 2);
+    }
+
     void bulkStreamsTakeTurns()
     {
         RecordingWriter socket;
