@@ -1208,4 +1208,54 @@ You are on pause.</translation>
         <translation>Customer waiting</translation>
     </message>
 </context>
+<context>
+    <name>consult::board::BoardPdfExport</name>
+    <message>
+        <source>Das PDF ließ sich nicht anlegen.</source>
+        <translation>The PDF could not be created.</translation>
+    </message>
+    <message>
+        <source>Das PDF ließ sich nicht fertigstellen.</source>
+        <translation>The PDF could not be completed.</translation>
+    </message>
+    <message>
+        <source>Die Datei „%1“ konnte nicht gespeichert werden: %2</source>
+        <translation>The file “%1” could not be saved: %2</translation>
+    </message>
+    <message>
+        <source>Es gibt noch keine Seiten, die sich speichern lassen.</source>
+        <translation>There are no pages to save yet.</translation>
+    </message>
+</context>
+<context>
+    <name>consult::board::DocumentImport</name>
+    <message>
+        <source>Auf dem Whiteboard lassen sich nur PDF-Dateien und Bilder (PNG, JPEG) zeigen.</source>
+        <translation>Only PDF files and images (PNG, JPEG) can be shown on the whiteboard.</translation>
+    </message>
+    <message>
+        <source>Das Dokument hat mehr Seiten, als das Whiteboard aufnehmen kann.</source>
+        <translation>The document has more pages than the whiteboard can take.</translation>
+    </message>
+    <message>
+        <source>Das PDF ist mit einem Passwort geschützt. Speichern Sie es ohne Passwort und öffnen Sie es erneut.</source>
+        <translation>The PDF is protected by a password. Save it without a password and open it again.</translation>
+    </message>
+    <message>
+        <source>Die Datei ist beschädigt und lässt sich nicht darstellen.</source>
+        <translation>The file is damaged and cannot be shown.</translation>
+    </message>
+    <message>
+        <source>Die Datei ist leer oder hat keine Seiten.</source>
+        <translation>The file is empty or has no pages.</translation>
+    </message>
+    <message>
+        <source>Die Datei ist zu groß: Sie hat zu viele Bildpunkte oder Bytes.</source>
+        <translation>The file is too large: it has too many pixels or bytes.</translation>
+    </message>
+    <message>
+        <source>Die Datei lässt sich nicht öffnen oder lesen.</source>
+        <translation>The file cannot be opened or read.</translation>
+    </message>
+</context>
 </TS>

@@ -95,10 +95,14 @@ struct BoardModel::Private
     {
         QHash<quint64, bool> overrides;
         for (const PendingOperation &p : pending) {
-            if (p.annotate.action_case() == wire::BoardAnnotate::kUndo)
-                overrides.insert(p.annotate.undo(), true);
-            else if (p.annotate.action_case() == wire::BoardAnnotate::kRedo)
-                overrides.insert(p.annotate.redo(), false);
+            const bool undo = p.annotate.action_case() == wire::BoardAnnotate::kUndo;
+            if (!undo && p.annotate.action_case() != wire::BoardAnnotate::kRedo)
+                continue;
+            // Only our own draw, erase or clear can be taken back; anything else the server refuses.
+            const quint64 target = undo ? p.annotate.undo() : p.annotate.redo();
+            const Operation *op = operation(target);
+            if (op != nullptr && isPrimary(op->kind) && isSelf(op->author))
+                overrides.insert(target, undo);
         }
         return overrides;
     }
@@ -169,13 +173,16 @@ struct BoardModel::Private
     // The annotation a pending extend grows: our pending draw, or our confirmed stroke.
     qsizetype strokeOfPendingExtend(const QList<Annotation> &picture, quint32 strokeClientOpId) const
     {
-        const qsizetype pendingIndex = findPendingDraw(picture, strokeClientOpId);
-        if (pendingIndex >= 0)
-            return pendingIndex;
-        const auto it = drawByAuthorOp.constFind(authorKey(self, strokeClientOpId));
-        if (it == drawByAuthorOp.cend())
+        qsizetype index = findPendingDraw(picture, strokeClientOpId);
+        if (index < 0) {
+            const auto it = drawByAuthorOp.constFind(authorKey(self, strokeClientOpId));
+            if (it != drawByAuthorOp.cend())
+                index = findConfirmed(picture, operations[size_t(*it)].order);
+        }
+        // Only a pen or highlighter grows.
+        if (index < 0 || !isStroke(picture[index].shape))
             return -1;
-        return findConfirmed(picture, operations[size_t(*it)].order);
+        return index;
     }
 
     // The picture rule (consult.proto BoardOperation) over the confirmed operations of one page,
@@ -226,7 +233,8 @@ struct BoardModel::Private
         }
         case wire::BoardAnnotate::kExtend: {
             const qsizetype index = strokeOfPendingExtend(picture, annotate.extend().stroke_client_op_id());
-            if (index >= 0)
+            if (index >= 0 &&
+                picture[index].shape.points_size() + annotate.extend().points_size() <= 2 * kMaxStrokePointPairs)
                 appendPoints(picture[index].shape, annotate.extend().points());
             break;
         }
@@ -548,6 +556,11 @@ void BoardModel::dropPending(quint32 clientOpId)
     emit annotationsChanged(changed);
 }
 
+int BoardModel::pendingCount() const
+{
+    return int(d->pending.size());
+}
+
 const Document *BoardModel::document(quint32 id) const
 {
     for (const Document &document : m_documents) {
@@ -648,7 +661,7 @@ std::optional<quint64> BoardModel::redoTarget(wire::Party self) const
     const QHash<quint64, bool> overrides = d->pendingOverrides();
     while (!stack.empty()) {
         const Operation *op = d->operation(stack.back());
-        if (op != nullptr && overrides.value(op->order, op->takenBack))
+        if (op != nullptr && op->author == self && isPrimary(op->kind) && overrides.value(op->order, op->takenBack))
             return op->order;
         stack.pop_back();
     }

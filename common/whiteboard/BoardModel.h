@@ -91,6 +91,8 @@ public:
     // Our own operations until the server's copy arrives (matched by client_op_id) or is refused.
     void addPending(PageKey page, const wire::BoardAnnotate &annotate);
     void dropPending(quint32 clientOpId);
+    // How many of our operations are still on their way (e.g. for a "saving" hint, or tests).
+    int pendingCount() const;
 
     // --- What views read ---------------------------------------------------------------------------
     const QList<Document> &documents() const { return m_documents; }

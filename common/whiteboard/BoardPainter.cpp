@@ -153,10 +153,38 @@ QPoint toPageUnits(const QRectF &target, const QPointF &point)
     return QPoint(units(point.x() - target.left(), target.width()), units(point.y() - target.top(), target.height()));
 }
 
+QRectF annotationBounds(const QRectF &target, const wire::BoardShape &shape)
+{
+    const int pairs = shape.points_size() / 2;
+    if (pairs < 1 || target.isEmpty())
+        return {};
+    if (shape.tool() == wire::BOARD_TOOL_TEXT) {
+        // The estimate is generous; text never reaches past the page's right edge.
+        const QRectF box = estimatedTextBox(shape);
+        const QPointF topLeft = toTarget(target, quint32(box.left()), quint32(box.top()));
+        const qreal scale = target.width() / PageLimits::kPageUnits;
+        return QRectF(topLeft, QSizeF(box.width() * scale, box.height() * scale) * 1.5).intersected(target);
+    }
+    quint32 left = PageLimits::kPageUnits, top = PageLimits::kPageUnits, right = 0, bottom = 0;
+    for (int i = 0; i < pairs; ++i) {
+        left = std::min(left, quint32(shape.points(2 * i)));
+        right = std::max(right, quint32(shape.points(2 * i)));
+        top = std::min(top, quint32(shape.points(2 * i + 1)));
+        bottom = std::max(bottom, quint32(shape.points(2 * i + 1)));
+    }
+    qreal margin = pixels(target, lineWidthInPageUnits(shape));
+    if (shape.tool() == wire::BOARD_TOOL_ARROW)
+        margin = std::max<qreal>(4.0 * margin, 8.0); // the head
+    return QRectF(toTarget(target, left, top), toTarget(target, right, bottom))
+        .adjusted(-margin, -margin, margin, margin);
+}
+
 void paintAnnotations(QPainter &painter, const QRectF &target, const QList<Annotation> &annotations)
 {
     if (target.isEmpty())
         return;
+    // A repaint of a small region (a stroke growing) paints only what reaches into it.
+    const QRectF exposed = painter.hasClipping() ? painter.clipBoundingRect() : QRectF();
     painter.save();
     painter.setRenderHint(QPainter::Antialiasing, true);
     painter.setRenderHint(QPainter::TextAntialiasing, true);
@@ -164,6 +192,8 @@ void paintAnnotations(QPainter &painter, const QRectF &target, const QList<Annot
     for (const Annotation &annotation : annotations) {
         const wire::BoardShape &shape = annotation.shape;
         if (shape.points_size() < 2)
+            continue;
+        if (!exposed.isNull() && !exposed.intersects(annotationBounds(target, shape)))
             continue;
         switch (shape.tool()) {
         case wire::BOARD_TOOL_PEN:

@@ -18,11 +18,6 @@ namespace {
 constexpr int kResolution = 300;        // dots per inch of the PDF's device space
 constexpr qreal kLongSidePoints = 842.; // every page as long as A4 is high, in its own proportions
 
-QString text(const char *source)
-{
-    return QCoreApplication::translate("consult::board::BoardPdfExport", source);
-}
-
 QPageSize pageSizeFor(QSize pixels)
 {
     const qreal scale = kLongSidePoints / std::max(1, std::max(pixels.width(), pixels.height()));
@@ -32,7 +27,9 @@ QPageSize pageSizeFor(QSize pixels)
 
 QString notWritten(const QString &filePath, const QString &reason)
 {
-    return text("Die Datei „%1“ konnte nicht gespeichert werden: %2").arg(QFileInfo(filePath).fileName(), reason);
+    return QCoreApplication::translate("consult::board::BoardPdfExport",
+                                       "Die Datei „%1“ konnte nicht gespeichert werden: %2")
+        .arg(QFileInfo(filePath).fileName(), reason);
 }
 
 } // namespace
@@ -41,7 +38,8 @@ QString exportBoardPdf(const BoardModel &model, const QString &filePath, const Q
 {
     const QList<PageKey> pages = model.markedUpPages();
     if (pages.isEmpty())
-        return text("Es gibt noch keine Seiten, die sich speichern lassen.");
+        return QCoreApplication::translate("consult::board::BoardPdfExport",
+                                           "Es gibt noch keine Seiten, die sich speichern lassen.");
 
     // Written next to the chosen file and renamed into place at the end: a failed export never
     // leaves half a PDF under the user's name.
@@ -57,7 +55,8 @@ QString exportBoardPdf(const BoardModel &model, const QString &filePath, const Q
 
     QPainter painter;
     if (!painter.begin(&writer))
-        return notWritten(filePath, text("Das PDF ließ sich nicht anlegen."));
+        return notWritten(filePath, QCoreApplication::translate("consult::board::BoardPdfExport",
+                                                                "Das PDF ließ sich nicht anlegen."));
     for (qsizetype i = 0; i < pages.size(); ++i) {
         const PageKey page = pages[i];
         const QPageSize size = pageSizeFor(model.pageSize(page));
@@ -75,7 +74,8 @@ QString exportBoardPdf(const BoardModel &model, const QString &filePath, const Q
         paintAnnotations(painter, target, model.annotations(page));
     }
     if (!painter.end())
-        return notWritten(filePath, text("Das PDF ließ sich nicht fertigstellen."));
+        return notWritten(filePath, QCoreApplication::translate("consult::board::BoardPdfExport",
+                                                                "Das PDF ließ sich nicht fertigstellen."));
     if (!file.commit())
         return notWritten(filePath, file.errorString());
     return {};

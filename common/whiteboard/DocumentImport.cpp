@@ -10,6 +10,7 @@
 #include <QImageReader>
 #include <QMutex>
 #include <QPdfDocument>
+#include <QPdfDocumentRenderOptions>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
@@ -69,7 +70,8 @@ struct DocumentImport::Private
     QList<QSize> pageSizes; // GUI thread
 
     QMutex mutex;
-    QList<int> order; // pages still to render, the next first (guarded by mutex)
+    QList<int> order;    // pages still to render, the next first (guarded by mutex)
+    QList<int> priority; // asked for before the page count was known, latest first (guarded by mutex)
     std::atomic<bool> cancelled = false;
     bool started = false;
     QFuture<void> worker;
@@ -94,6 +96,10 @@ struct DocumentImport::Private
             order.clear();
             for (int i = 0; i < sizes.size(); ++i)
                 order.append(i);
+            for (auto it = priority.crbegin(); it != priority.crend(); ++it) {
+                if (order.removeOne(*it))
+                    order.prepend(*it);
+            }
         }
         post([this, sizes] {
             pageSizes = sizes;
@@ -128,6 +134,8 @@ DocumentImport::DocumentImport(QString filePath, Settings settings, QObject *par
     d->q = this;
     d->filePath = std::move(filePath);
     d->settings = settings;
+    // Whatever the caller asks, no page leaves larger than any receiver accepts.
+    d->settings.renderLongSide = std::clamp(settings.renderLongSide, 1, PageLimits::kMaxSide);
 }
 
 DocumentImport::~DocumentImport()
@@ -149,6 +157,8 @@ void DocumentImport::prioritise(int pageIndex)
     const QMutexLocker locker(&d->mutex);
     if (d->order.removeOne(pageIndex))
         d->order.prepend(pageIndex);
+    d->priority.removeOne(pageIndex);
+    d->priority.prepend(pageIndex);
 }
 
 void DocumentImport::cancel()
@@ -256,8 +266,11 @@ void DocumentImport::Private::runPdf(const QByteArray &bytes)
         sizes.append(boundedSize(points * scale, settings.renderLongSide));
     }
     postOpened(sizes);
+    // Form fields and stamps are part of what the advisor sees in the document, so they are drawn.
+    QPdfDocumentRenderOptions options;
+    options.setRenderFlags(QPdfDocumentRenderOptions::RenderFlag::Annotations);
     while (const std::optional<int> index = nextPage()) {
-        const QImage rendered = document.render(*index, sizes[*index]);
+        const QImage rendered = document.render(*index, sizes[*index], options);
         if (rendered.isNull())
             return postRefused(Refusal::Corrupt);
         postPage(*index, encodePage(flattenedPage(rendered, sizes[*index])));

@@ -48,7 +48,7 @@ public:
     // Opens and checks the file, then renders the pages in the background in the order asked for
     // (prioritise() moves a page to the front). Emits opened() or refused(), then pageReady() per page.
     void start();
-    // Renders this page next (the advisor jumped to it).
+    // Renders this page next (the advisor jumped to it); may be called before start() too.
     void prioritise(int pageIndex);
     void cancel();
 
@@ -62,6 +62,7 @@ Q_SIGNALS:
     void opened(int pageCount);
     void refused(consult::board::DocumentImport::Refusal refusal);
     void pageReady(int pageIndex, const consult::board::PageImage &page);
+    // The import is over: every page was delivered, or it was refused. Nothing follows cancel().
     void finished();
 
 private:
