@@ -111,6 +111,7 @@ ConsultationWhiteboard::ConsultationWhiteboard(Consultation &consultation, wire:
     : QObject(parent)
     , d(std::make_unique<Private>(consultation, self, std::move(numbers)))
 {
+    d->model.setSelf(self);
     d->strokeTimer.setInterval(kStrokeBatchMs);
     connect(&d->strokeTimer, &QTimer::timeout, this, [this] {
         for (auto it = d->strokes.begin(); it != d->strokes.end(); ++it)
@@ -480,8 +481,8 @@ void ConsultationWhiteboard::applyOperation(const wire::BoardOperation &operatio
     if (operation.has_draw() || operation.has_erase() || operation.has_undo() || operation.has_redo() ||
         operation.has_clear_page())
         d->pageOfOrder.insert(operation.order(), {operation.document_id(), operation.page_index()});
-    if (operation.author() == d->self && d->own.remove(operation.client_op_id()))
-        d->model.dropPending(operation.client_op_id()); // the server's copy stands in for ours
+    if (operation.author() == d->self)
+        d->own.remove(operation.client_op_id()); // the model matched the server's copy to our pending one
 }
 
 void ConsultationWhiteboard::onSnapshot(const wire::BoardSnapshot &snapshot)

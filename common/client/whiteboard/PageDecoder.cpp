@@ -3,8 +3,35 @@
 #include <QBuffer>
 #include <QImageReader>
 #include <QPointer>
+#include <QThread>
+
+#ifdef Q_OS_LINUX
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
 
 namespace consult {
+
+namespace {
+
+// Decoding is background work: on a busy machine the call's audio and video threads and the GUI
+// thread go first. On Linux a thread's nice value is its own (QThread priorities do nothing under
+// SCHED_OTHER); elsewhere QThread's low priority does it.
+void yieldToTheCall()
+{
+    thread_local bool lowered = false;
+    if (lowered)
+        return;
+    lowered = true;
+#ifdef Q_OS_LINUX
+    setpriority(PRIO_PROCESS, id_t(syscall(SYS_gettid)), 10);
+#else
+    QThread::currentThread()->setPriority(QThread::LowPriority);
+#endif
+}
+
+} // namespace
 
 PageDecoder::PageDecoder(QObject *parent)
     : QObject(parent)
@@ -25,6 +52,7 @@ void PageDecoder::decode(board::PageKey key, const board::PageImage &page)
     const quint64 generation = m_generation;
     QPointer<PageDecoder> self(this);
     m_pool.start([self, generation, key, page] {
+        yieldToTheCall();
         const QImage image = decodeNow(page);
         // Queued to the decoder's thread; a call posted to an object that is gone is never made.
         QMetaObject::invokeMethod(
