@@ -91,6 +91,18 @@ const std::map<wire::Envelope::BodyCase, std::array<char, ColumnCount>> kExpecte
     {wire::Envelope::kLinkTestRequest, {A, A, D, D}},
     {wire::Envelope::kLinkTestData, {A, A, Q, D}},
     {wire::Envelope::kLinkTestResult, {D, D, D, D}},
+    // The whiteboard: in a consultation only; documents, pages, the shown page and the permission
+    // from the advisor only (S6); annotations and the pointer from both. Receipts, operations in the
+    // board's order and snapshots are the server's.
+    {wire::Envelope::kBoardDocument, {D, D, D, A}},
+    {wire::Envelope::kBoardPageData, {D, D, D, A}},
+    {wire::Envelope::kBoardPageDelivered, {D, D, D, D}},
+    {wire::Envelope::kBoardShowPage, {D, D, D, A}},
+    {wire::Envelope::kBoardAnnotate, {D, D, A, A}},
+    {wire::Envelope::kBoardOperation, {D, D, D, D}},
+    {wire::Envelope::kBoardPointer, {D, D, A, A}},
+    {wire::Envelope::kBoardPermission, {D, D, D, A}},
+    {wire::Envelope::kBoardSnapshot, {D, D, D, D}},
 };
 
 bool isNotAllowed(const wire::Envelope &envelope)

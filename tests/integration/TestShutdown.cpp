@@ -4,6 +4,7 @@
 // left in the database files (P1, P7: canary check).
 //
 // One shutdown is staged in initTestCase; each test function then checks one promise about it.
+#include "support/CanarySearch.h"
 #include "support/EpollTestMain.h"
 #include "support/RawConsultation.h"
 #include "support/Scenario.h"
@@ -30,25 +31,6 @@ QString randomLetters(int count)
     for (int i = 0; i < count; ++i)
         letters += QChar(char16_t(u'a' + SecureRandom::bounded(26)));
     return letters;
-}
-
-// Every file under `directory` whose bytes contain `needle` in UTF-8 or UTF-16.
-QStringList filesContaining(const QString &directory, const QString &needle)
-{
-    const QByteArray utf8 = needle.toUtf8();
-    const QByteArray utf16(reinterpret_cast<const char *>(needle.utf16()), needle.size() * 2);
-    QStringList hits;
-    QDirIterator it(directory, QDir::Files | QDir::Hidden | QDir::System, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString path = it.next();
-        QFile file(path);
-        if (!file.open(QIODevice::ReadOnly))
-            continue;
-        const QByteArray bytes = file.readAll();
-        if (bytes.contains(utf8) || bytes.contains(utf16))
-            hits.append(path);
-    }
-    return hits;
 }
 
 struct Observed

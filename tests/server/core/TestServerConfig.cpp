@@ -134,6 +134,16 @@ max_uplink_kbps = 1500
 [diagnostics]
 loop_lag_probe_ms = 7
 
+[whiteboard]
+max_documents = 4
+max_pages = 20
+max_page_bytes = 1048576
+max_board_bytes = 8388608
+operations_per_second = 25.5
+operation_burst = 50
+max_operations = 2000
+max_points = 900
+
 [linktest]
 max_download_bytes = 262144
 max_upload_bytes = 131072
@@ -211,6 +221,14 @@ notices_directory = /etc/consult/notices
         QCOMPARE(c.mediaVideoDeadlineMs, 150);
         QCOMPARE(c.mediaMaxUplinkKbps, 1500);
         QCOMPARE(c.loopLagProbeMs, 7);
+        QCOMPARE(c.whiteboardMaxDocuments, 4);
+        QCOMPARE(c.whiteboardMaxPages, 20);
+        QCOMPARE(c.whiteboardMaxPageBytes, 1048576);
+        QCOMPARE(c.whiteboardMaxBoardBytes, 8388608);
+        QCOMPARE(c.whiteboardOperationsPerSecond, 25.5);
+        QCOMPARE(c.whiteboardOperationBurst, 50.0);
+        QCOMPARE(c.whiteboardMaxOperations, 2000);
+        QCOMPARE(c.whiteboardMaxPoints, 900);
         QCOMPARE(c.linkTestMaxDownloadBytes, 262144);
         QCOMPARE(c.linkTestMaxUploadBytes, 131072);
         QCOMPARE(c.linkTestTimeLimitMs, 8000);
@@ -270,6 +288,9 @@ notices_directory = /etc/consult/notices
         QTest::newRow("link test download above 4 MiB") << u"linktest"_s << u"max_download_bytes"_s << u"4194305"_s;
         QTest::newRow("link test over 30 s") << u"linktest"_s << u"time_limit_ms"_s << u"30001"_s;
         QTest::newRow("no link tests at all") << u"linktest"_s << u"tests_per_address"_s << u"0"_s;
+        QTest::newRow("no documents on the board") << u"whiteboard"_s << u"max_documents"_s << u"0"_s;
+        QTest::newRow("page images above 16 MiB") << u"whiteboard"_s << u"max_page_bytes"_s << u"16777217"_s;
+        QTest::newRow("a stroke of one point") << u"whiteboard"_s << u"max_points"_s << u"1"_s;
     }
 
     void badValuesAreRefusedNamingTheKey()
