@@ -6,6 +6,7 @@
 #include "VideoPanel.h"
 #include "client/AdvisorClient.h"
 #include "validation/PhoneNumber.h"
+#include "whiteboard/WhiteboardPanel.h"
 #include "widgets/Announcer.h"
 #include "widgets/ChatInput.h"
 #include "widgets/ChatView.h"
@@ -95,25 +96,31 @@ ConsultationPanel::ConsultationPanel(AdvisorClient &client, const QString &consu
     layout->addLayout(header);
     layout->addWidget(m_details);
     layout->addWidget(m_state);
-    if (Consultation *c = consultation(); c && c->mode() == wire::CONSULTATION_MODE_VIDEO) {
-        // Seed 001 step 6: talk and write at the same time, the chat beside the picture.
-        m_video = new VideoPanel(*c, devices, choice, this);
+    // Seed 001 steps 6 and 7: the chat beside the picture and the board, for a video consultation
+    // and a text chat alike; the splitter lets the advisor give the board or the chat more room.
+    auto *chatColumn = new QWidget(this);
+    auto *chatLayout = new QVBoxLayout(chatColumn);
+    chatLayout->setContentsMargins(0, 0, 0, 0);
+    chatLayout->addWidget(m_chat, 1);
+    chatLayout->addWidget(m_input);
+    chatColumn->setMinimumWidth(240); // chat lines stay readable next to the picture
+    QWidget *work = nullptr;          // what stands left of the chat: the video and / or the board
+    Consultation *current = consultation();
+    if (current)
+        m_whiteboard = new WhiteboardPanel(*current, this);
+    if (current && current->mode() == wire::CONSULTATION_MODE_VIDEO) {
+        m_video = new VideoPanel(*current, devices, choice, this);
         connect(m_video, &VideoPanel::deviceChoiceChanged, this, &ConsultationPanel::deviceChoiceChanged);
-        auto *chatColumn = new QWidget(this);
-        auto *chatLayout = new QVBoxLayout(chatColumn);
-        chatLayout->setContentsMargins(0, 0, 0, 0);
-        chatLayout->addWidget(m_chat, 1);
-        chatLayout->addWidget(m_input);
-        chatColumn->setMinimumWidth(240); // chat lines stay readable next to the picture
-        auto *split = new QSplitter(Qt::Horizontal, this);
-        split->setObjectName(QStringLiteral("videoAndChat"));
-        split->setChildrenCollapsible(false);
-        split->addWidget(m_video);
-        split->addWidget(chatColumn);
-        split->setStretchFactor(0, 3);
-        split->setStretchFactor(1, 2);
-        split->setSizes({3000, 2000}); // in proportion, whatever the width: the chat gets room to read
-        layout->addWidget(split, 1);
+        // The customer's picture above the board: both in sight while the advisor points at a page.
+        auto *stack = new QSplitter(Qt::Vertical, this);
+        stack->setObjectName(QStringLiteral("videoAndBoard"));
+        stack->setChildrenCollapsible(false);
+        stack->addWidget(m_video);
+        stack->addWidget(m_whiteboard);
+        stack->setStretchFactor(0, 2);
+        stack->setStretchFactor(1, 3);
+        stack->setSizes({2000, 3000});
+        work = stack;
         const auto shortcut = [this](const QKeySequence &keys, void (VideoPanel::*toggle)()) {
             auto *action = new QAction(this);
             action->setShortcut(keys);
@@ -124,8 +131,20 @@ ConsultationPanel::ConsultationPanel(AdvisorClient &client, const QString &consu
         shortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K), &VideoPanel::toggleCamera);
         shortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M), &VideoPanel::toggleMicrophone);
     } else {
-        layout->addWidget(m_chat, 1);
-        layout->addWidget(m_input);
+        work = m_whiteboard;
+    }
+    if (work) {
+        auto *split = new QSplitter(Qt::Horizontal, this);
+        split->setObjectName(QStringLiteral("videoAndChat"));
+        split->setChildrenCollapsible(false);
+        split->addWidget(work);
+        split->addWidget(chatColumn);
+        split->setStretchFactor(0, 3);
+        split->setStretchFactor(1, 2);
+        split->setSizes({3000, 2000}); // in proportion, whatever the width: the chat gets room to read
+        layout->addWidget(split, 1);
+    } else {
+        layout->addWidget(chatColumn, 1);
     }
     layout->addLayout(actions);
 

@@ -21,14 +21,15 @@ class Consultation;
 namespace consult::advisor {
 
 class VideoPanel;
+class WhiteboardPanel;
 
 // One consultation: who the customer is, the chat (the shared ChatView, plain text only), the
 // input with canned responses, and the state a glance must catch: typing, reconnecting, ended,
 // handed over. Enter sends, Shift+Enter starts a new line, Ctrl+1..9 insert a canned response.
-// Ending asks for confirmation. A video consultation has its VideoPanel (the call) with the chat
-// beside it; Ctrl+Shift+K and Ctrl+Shift+M switch the advisor's camera and microphone. Binds to its
-// Consultation (owned by the client; the panel goes before the client dismisses it) and hears only
-// that consultation's events.
+// Ending asks for confirmation. Every consultation has its WhiteboardPanel beside the chat; a video
+// consultation has its VideoPanel (the call) above the board; Ctrl+Shift+K and Ctrl+Shift+M switch the advisor's camera
+// and microphone. Binds to its Consultation (owned by the client; the panel goes before the client dismisses it) and
+// hears only that consultation's events.
 class ConsultationPanel final : public QWidget
 {
     Q_OBJECT
@@ -64,6 +65,8 @@ public:
     QPushButton *transferButton() const { return m_transfer; }
     // The video consultation's panel; nullptr for a chat.
     VideoPanel *videoPanel() const { return m_video; }
+    // The consultation's whiteboard (video consultation and text chat alike).
+    WhiteboardPanel *whiteboardPanel() const { return m_whiteboard; }
 
 Q_SIGNALS:
     void unreadChanged(int unread);
@@ -99,6 +102,7 @@ private:
     QPushButton *m_end;
     QPushButton *m_send;
     VideoPanel *m_video = nullptr;
+    WhiteboardPanel *m_whiteboard = nullptr;
     QString m_notice;         // a refusal to show until the next change
     QString m_transferTarget; // display name of the colleague asked to take over
     int m_unread = 0;

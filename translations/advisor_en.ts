@@ -351,6 +351,136 @@
     </message>
 </context>
 <context>
+    <name>consult::BoardCanvas</name>
+    <message>
+        <source>Keine Tafel.</source>
+        <translation>No board.</translation>
+    </message>
+    <message>
+        <source>Noch kein Dokument geöffnet.</source>
+        <translation>No document opened yet.</translation>
+    </message>
+    <message>
+        <source>Noch keine Seite gezeigt.</source>
+        <translation>No page shown yet.</translation>
+    </message>
+    <message>
+        <source>Die Seite wird übertragen …</source>
+        <translation>The page is on its way …</translation>
+    </message>
+    <message>
+        <source>Text auf der Seite</source>
+        <translation>Text on the page</translation>
+    </message>
+    <message>
+        <source>Text, Eingabetaste setzt ihn</source>
+        <translation>Text, Enter places it</translation>
+    </message>
+    <message>
+        <source>Tafel</source>
+        <translation>Whiteboard</translation>
+    </message>
+    <message>
+        <source>%1, Seite %2 von %3</source>
+        <translation>%1, page %2 of %3</translation>
+    </message>
+</context>
+<context>
+    <name>consult::BoardToolBar</name>
+    <message>
+        <source>Zeiger</source>
+        <translation>Pointer</translation>
+    </message>
+    <message>
+        <source>Stift</source>
+        <translation>Pen</translation>
+    </message>
+    <message>
+        <source>Textmarker</source>
+        <translation>Highlighter</translation>
+    </message>
+    <message>
+        <source>Pfeil</source>
+        <translation>Arrow</translation>
+    </message>
+    <message>
+        <source>Rechteck</source>
+        <translation>Rectangle</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Radierer</source>
+        <translation>Eraser</translation>
+    </message>
+    <message>
+        <source>Rot</source>
+        <translation>Red</translation>
+    </message>
+    <message>
+        <source>Blau</source>
+        <translation>Blue</translation>
+    </message>
+    <message>
+        <source>Grün</source>
+        <translation>Green</translation>
+    </message>
+    <message>
+        <source>Gelb</source>
+        <translation>Yellow</translation>
+    </message>
+    <message>
+        <source>Schwarz</source>
+        <translation>Black</translation>
+    </message>
+    <message>
+        <source>Dünne Linie</source>
+        <translation>Thin line</translation>
+    </message>
+    <message>
+        <source>Mittlere Linie</source>
+        <translation>Medium line</translation>
+    </message>
+    <message>
+        <source>Dicke Linie</source>
+        <translation>Thick line</translation>
+    </message>
+    <message>
+        <source>Rückgängig</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>Wiederholen</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <source>Seite leeren …</source>
+        <translation>Clear page …</translation>
+    </message>
+    <message>
+        <source>Verkleinern</source>
+        <translation>Zoom out</translation>
+    </message>
+    <message>
+        <source>Ganze Seite</source>
+        <translation>Whole page</translation>
+    </message>
+    <message>
+        <source>Vergrößern</source>
+        <translation>Zoom in</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Werkzeuge der Tafel</source>
+        <translation>Whiteboard tools</translation>
+    </message>
+</context>
+<context>
     <name>consult::ChatModel</name>
     <message>
         <source>%1 um %2: %3</source>
@@ -672,6 +802,13 @@ Ctrl+N takes the customer who has waited longest.</translation>
     </message>
 </context>
 <context>
+    <name>consult::advisor::DocumentUpload</name>
+    <message>
+        <source>Die Beratung ist beendet; das Dokument wird nicht mehr gezeigt.</source>
+        <translation>The consultation has ended; the document is no longer shown.</translation>
+    </message>
+</context>
+<context>
     <name>consult::advisor::InboxPanel</name>
     <message>
         <source>Keine Nachrichten von Kunden.</source>
@@ -980,6 +1117,37 @@ Received: %3
     </message>
 </context>
 <context>
+    <name>consult::advisor::PageList</name>
+    <message>
+        <source>Seiten</source>
+        <translation>Pages</translation>
+    </message>
+    <message>
+        <source>gezeigt</source>
+        <translation>shown</translation>
+    </message>
+    <message>
+        <source>beim Kunden</source>
+        <translation>with the customer</translation>
+    </message>
+    <message>
+        <source>wird vorbereitet</source>
+        <translation>being prepared</translation>
+    </message>
+    <message>
+        <source>unterwegs</source>
+        <translation>on its way</translation>
+    </message>
+    <message>
+        <source>Seite %1</source>
+        <translation>Page %1</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+</context>
+<context>
     <name>consult::advisor::QueuePanel</name>
     <message>
         <source>&amp;Nächsten annehmen</source>
@@ -1256,6 +1424,164 @@ You are on pause.</translation>
     <message>
         <source>Die Datei lässt sich nicht öffnen oder lesen.</source>
         <translation>The file cannot be opened or read.</translation>
+    </message>
+</context>
+<context>
+    <name>consult::advisor::WhiteboardPanel</name>
+    <message>
+        <source>Dokument öffnen</source>
+        <translation>Open document</translation>
+    </message>
+    <message>
+        <source>PDF und Bilder (*.pdf *.png *.jpg *.jpeg)</source>
+        <translation>PDF and images (*.pdf *.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <source>Alle Dateien (*)</source>
+        <translation>All files (*)</translation>
+    </message>
+    <message>
+        <source>„%1“ wird nicht gezeigt: %2</source>
+        <translation>“%1” is not shown: %2</translation>
+    </message>
+    <message>
+        <source>„%1“ wird geöffnet …</source>
+        <translation>Opening “%1” …</translation>
+    </message>
+    <message>
+        <source>Seite leeren?</source>
+        <translation>Clear the page?</translation>
+    </message>
+    <message>
+        <source>Alle Markierungen dieser Seite entfernen, auch die des Kunden? Mit „Rückgängig“ lässt sich das zurücknehmen.</source>
+        <translation>Remove every mark on this page, the customer's too? “Undo” takes it back.</translation>
+    </message>
+    <message>
+        <source>Seite leeren</source>
+        <translation>Clear page</translation>
+    </message>
+    <message>
+        <source>Abbrechen</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Der Server hat das nicht erlaubt.</source>
+        <translation>The server did not allow that.</translation>
+    </message>
+    <message>
+        <source>Grenze erreicht: Diese Beratung hat schon so viele Dokumente, wie erlaubt sind.</source>
+        <translation>Limit reached: this consultation already has as many documents as allowed.</translation>
+    </message>
+    <message>
+        <source>Grenze erreicht: Das Dokument hat mehr Seiten, als erlaubt sind.</source>
+        <translation>Limit reached: the document has more pages than allowed.</translation>
+    </message>
+    <message>
+        <source>Grenze erreicht: Eine Seite ist als Bild zu groß.</source>
+        <translation>Limit reached: a page is too large as an image.</translation>
+    </message>
+    <message>
+        <source>Grenze erreicht: Die Tafel dieser Beratung ist voll (Datenmenge).</source>
+        <translation>Limit reached: this consultation's whiteboard is full (amount of data).</translation>
+    </message>
+    <message>
+        <source>Grenze erreicht: Auf der Tafel sind so viele Markierungen, wie erlaubt sind.</source>
+        <translation>Limit reached: the whiteboard has as many marks as allowed.</translation>
+    </message>
+    <message>
+        <source>Grenze erreicht: Der Strich ist zu lang; er endet hier.</source>
+        <translation>Limit reached: the stroke is too long; it ends here.</translation>
+    </message>
+    <message>
+        <source>Grenze der Tafel erreicht (%1).</source>
+        <translation>Whiteboard limit reached (%1).</translation>
+    </message>
+    <message>
+        <source>Zu viele Schritte in kurzer Zeit; bitte einen Moment warten.</source>
+        <translation>Too many steps in a short time; please wait a moment.</translation>
+    </message>
+    <message>
+        <source>Der Server hat die Eingabe abgelehnt.</source>
+        <translation>The server refused the input.</translation>
+    </message>
+    <message>
+        <source>Der Server hat die Eingabe abgelehnt (%1).</source>
+        <translation>The server refused the input (%1).</translation>
+    </message>
+    <message>
+        <source>Diese Seite oder dieses Dokument gibt es auf der Tafel nicht mehr.</source>
+        <translation>This page or document is no longer on the whiteboard.</translation>
+    </message>
+    <message>
+        <source>Eine Seite ließ sich nicht lesen und wird nicht gezeigt.</source>
+        <translation>A page could not be read and is not shown.</translation>
+    </message>
+    <message>
+        <source>„%1“: %2 von %3 Seiten vorbereitet</source>
+        <translation>“%1”: %2 of %3 pages prepared</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n Seite(n) unterwegs zum Kunden</source>
+        <translation>
+            <numerusform>%n page on its way to the customer</numerusform>
+            <numerusform>%n pages on their way to the customer</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Fortschritt des Dokuments</source>
+        <translation>Document progress</translation>
+    </message>
+    <message>
+        <source>Die Tafel ist in dieser Beratung nicht verfügbar.</source>
+        <translation>The whiteboard is not available in this consultation.</translation>
+    </message>
+    <message>
+        <source>Kein Dokument gezeigt</source>
+        <translation>No document shown</translation>
+    </message>
+    <message>
+        <source>Seite %1 von %2</source>
+        <translation>Page %1 of %2</translation>
+    </message>
+    <message>
+        <source>Dokument ö&amp;ffnen …</source>
+        <translation>Open &amp;file …</translation>
+    </message>
+    <message>
+        <source>Ein PDF oder Bild auf der Tafel zeigen (Strg+O)</source>
+        <translation>Show a PDF or picture on the whiteboard (Ctrl+O)</translation>
+    </message>
+    <message>
+        <source>Vorige Seite zeigen (Bild auf)</source>
+        <translation>Show the previous page (Page Up)</translation>
+    </message>
+    <message>
+        <source>Vorige Seite</source>
+        <translation>Previous page</translation>
+    </message>
+    <message>
+        <source>Nächste Seite zeigen (Bild ab)</source>
+        <translation>Show the next page (Page Down)</translation>
+    </message>
+    <message>
+        <source>Nächste Seite</source>
+        <translation>Next page</translation>
+    </message>
+    <message>
+        <source>&amp;Kunde darf zeichnen</source>
+        <translation>&amp;Customer may draw</translation>
+    </message>
+    <message>
+        <source>Erlaubt dem Kunden, auf der Tafel zu zeichnen</source>
+        <translation>Lets the customer draw on the whiteboard</translation>
+    </message>
+    <message>
+        <source>Kunde darf zeichnen</source>
+        <translation>Customer may draw</translation>
+    </message>
+    <message>
+        <source>Tafel</source>
+        <translation>Whiteboard</translation>
     </message>
 </context>
 </TS>

@@ -390,10 +390,8 @@ wire::BoardShape BoardCanvas::shapeFor(Tool tool, const QList<QPoint> &points) c
     wire::BoardShape shape;
     shape.set_tool(wireTool(tool));
     shape.set_color(d->color.rgb() & 0xffffff);
-    int width = d->lineWidth;
-    if (tool == Tool::Highlighter)
-        width *= 4; // a marker covers a line of text
-    else if (tool == Tool::Text)
+    int width = d->lineWidth; // the highlighter's breadth comes from the painter (kHighlighterWidthFactor)
+    if (tool == Tool::Text)
         width = std::max(12, width * 4); // the text's height: readable at the chosen weight
     shape.set_width(static_cast<quint32>(std::clamp(width, 1, kMaxShapeWidth)));
     for (const QPoint &point : points) {

@@ -2,7 +2,9 @@
 // (tests/advisor-app/screenshots/advisor-*.png) for people to look at: log-in (empty, wrong
 // password, locked, no keychain), queue, chats in tabs and side by side, canned responses, transfer,
 // the colleague's view after it, inbox, end confirmation, ended, English; the queue with system
-// checks as ticks and the video consultation (with the telephone code), in German and English. Each picture is checked
+// checks as ticks and the video consultation (with the telephone code), in German and English; the
+// whiteboard with a document marked up by both sides beside a chat (German, English, a refused file)
+// and beside a video consultation. Each picture is checked
 // to be the right size and not blank; what it shows is for the eye.
 #include "MemoryTokenStore.h"
 #include "TransferDialog.h"
@@ -10,19 +12,28 @@
 #include "WorkstationFixture.h"
 
 #include "client/call/VideoCall.h"
+#include "client/whiteboard/ConsultationWhiteboard.h"
 #include "media/devices/SyntheticMediaDevices.h"
+#include "whiteboard/PageList.h"
+#include "whiteboard/WhiteboardPanel.h"
+#include "widgets/BoardCanvas.h"
 #include "widgets/VideoView.h"
 
+#include <QCheckBox>
 #include <QDir>
+#include <QFile>
 #include <QLabel>
 #include <QListWidget>
 #include <QMenu>
+#include <QPageSize>
 #include <QPainter>
+#include <QPdfWriter>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSet>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace consult;
@@ -61,6 +72,90 @@ void shoot(QWidget *widget, const QString &name)
 {
     settle();
     save(widget->grab().toImage(), name);
+}
+
+// A two-page conditions sheet as a bank would show it, written as a PDF.
+bool writeConditionsPdf(const QString &path)
+{
+    QPdfWriter writer(path);
+    writer.setPageSize(QPageSize(QPageSize::A4));
+    writer.setResolution(72);
+    QPainter painter(&writer);
+    if (!painter.isActive())
+        return false;
+    const auto line = [&painter](int y, const QString &text, int size, bool bold = false) {
+        QFont font(QStringLiteral("DejaVu Sans"));
+        font.setPixelSize(size);
+        font.setBold(bold);
+        painter.setFont(font);
+        painter.drawText(QPoint(60, y), text);
+    };
+    line(90, QStringLiteral("Baufinanzierung – Ihre Konditionen"), 26, true);
+    line(130, QStringLiteral("Angebot vom 7. Dezember 2026, gültig 14 Tage"), 14);
+    const QStringList rows = {
+        QStringLiteral("Darlehensbetrag|320.000 EUR"),  QStringLiteral("Sollzins gebunden|3,45 % p. a."),
+        QStringLiteral("Zinsbindung|10 Jahre"),         QStringLiteral("Anfängliche Tilgung|2,0 %"),
+        QStringLiteral("Monatliche Rate|1.453,33 EUR"), QStringLiteral("Effektiver Jahreszins|3,51 %")};
+    int y = 200;
+    for (const QString &row : rows) {
+        painter.fillRect(QRect(60, y - 22, 470, 32), (y / 40) % 2 ? QColor(0xee, 0xf2, 0xf7) : QColor(Qt::white));
+        line(y, row.section(u'|', 0, 0), 16);
+        QFont font(QStringLiteral("DejaVu Sans"));
+        font.setPixelSize(16);
+        font.setBold(true);
+        painter.setFont(font);
+        painter.drawText(QPoint(360, y), row.section(u'|', 1, 1));
+        y += 40;
+    }
+    line(y + 40, QStringLiteral("Sondertilgung bis 5 % jährlich ohne Entgelt."), 14);
+    line(y + 65, QStringLiteral("Bereitstellungszinsen ab dem 7. Monat: 0,25 % pro Monat."), 14);
+    writer.newPage();
+    line(90, QStringLiteral("Tilgungsplan (Auszug)"), 26, true);
+    for (int year = 1; year <= 10; ++year)
+        line(130 + 30 * year, QStringLiteral("Jahr %1: Restschuld %2 EUR").arg(year).arg(320000 - 6700 * year), 15);
+    return painter.end();
+}
+
+// Opens the conditions on the advisor's board and marks them up from both sides: a highlighted
+// line, an arrow, a frame and a note from the advisor, a tick from the customer (allowed to draw),
+// and the customer's pointer. Waits until both boards show everything.
+void markUpConditions(WhiteboardPanel *panel, CustomerClient *customer, const QString &pdf)
+{
+    ConsultationWhiteboard *advisor = panel->whiteboard();
+    ConsultationWhiteboard *theirs = customer->consultation()->part<ConsultationWhiteboard>();
+    QVERIFY(advisor && theirs);
+    panel->openFile(pdf);
+    QTRY_VERIFY_WITH_TIMEOUT(advisor->model().shownPage().isValid(), 15000);
+    const board::PageKey page = advisor->model().shownPage();
+    QTRY_VERIFY_WITH_TIMEOUT(theirs->model().hasPageImage(page), 15000);
+    QTRY_VERIFY_WITH_TIMEOUT(panel->pageList()->isDelivered(page), 15000);
+    const auto shape = [](wire::BoardTool tool, quint32 color, quint32 width, std::initializer_list<quint32> points,
+                          const char *text = nullptr) {
+        wire::BoardShape result;
+        result.set_tool(tool);
+        result.set_color(color);
+        result.set_width(width);
+        for (const quint32 value : points)
+            result.add_points(value);
+        if (text)
+            result.set_text(text);
+        return result;
+    };
+    const quint32 line = advisor->beginStroke(page, shape(wire::BOARD_TOOL_HIGHLIGHTER, 0xf9a825, 6, {1000, 2940}));
+    advisor->extendStroke(line, {QPoint(5000, 2940), QPoint(8500, 2940)});
+    advisor->finishStroke(line);
+    advisor->draw(page, shape(wire::BOARD_TOOL_RECTANGLE, 0xd32f2f, 4, {5850, 3080, 8650, 3520}));
+    advisor->draw(page, shape(wire::BOARD_TOOL_ARROW, 0xd32f2f, 5, {8900, 4700, 8000, 3600}));
+    advisor->draw(page, shape(wire::BOARD_TOOL_TEXT, 0x1565c0, 22, {5600, 4750}, "Fest für 10 Jahre"));
+    panel->customerMayDrawBox()->setChecked(true);
+    QTRY_VERIFY_WITH_TIMEOUT(theirs->mayDraw(), 10000);
+    const quint32 tick = theirs->beginStroke(page, shape(wire::BOARD_TOOL_PEN, 0x2e7d32, 5, {1100, 5900}));
+    theirs->extendStroke(tick, {QPoint(1300, 6150), QPoint(1750, 5650)});
+    theirs->finishStroke(tick);
+    theirs->movePointer(page, QPoint(3800, 5150), true);
+    QTRY_COMPARE_WITH_TIMEOUT(advisor->model().annotations(page).size(), 5, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(advisor->model().pointer(wire::PARTY_CUSTOMER).visible, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(panel->pageList()->isDelivered({page.document, 1}), 15000);
 }
 
 } // namespace
@@ -292,7 +387,64 @@ private slots:
         queue->selectRow(rowOf(queue, QStringLiteral("Jonas Becker")));
         shoot(window->queuePanel(), QStringLiteral("queue-checks-en"));
         window->action(QStringLiteral("languageDe"))->trigger();
+
+        // The video consultation with a document on the board, marked up by both.
+        QTRY_COMPARE_WITH_TIMEOUT(window->queuePanel()->takeNextButton()->text(), QStringLiteral("&Nächsten annehmen"),
+                                  2000);
+        QTemporaryDir files;
+        QVERIFY(writeConditionsPdf(files.filePath(QStringLiteral("Konditionen Baufinanzierung.pdf"))));
+        markUpConditions(panel->whiteboardPanel(), sophie,
+                         files.filePath(QStringLiteral("Konditionen Baufinanzierung.pdf")));
+        panel->whiteboardPanel()->canvas()->setFocus();
+        shoot(window, QStringLiteral("video-whiteboard"));
         sophieCall.stop();
+    }
+
+    void whiteboardScreens()
+    {
+        // A text chat with the board beside it: a document with annotations, in German and English.
+        Workstation anna(*m_scenario, m_vault);
+        QVERIFY(anna.logIn(QStringLiteral("anna")));
+        MainWindow *window = anna.window();
+        window->waitingAlert()->setSoundEnabled(false);
+        addCustomer(QStringLiteral("Lena Hoffmann"), QStringLiteral("0561 7004444"), wire::CONSULTATION_MODE_CHAT);
+        CustomerClient *lena = m_customers.back();
+        QTableView *queue = window->queuePanel()->view();
+        QTRY_VERIFY_WITH_TIMEOUT(rowOf(queue, QStringLiteral("Lena Hoffmann")) >= 0, 5000);
+        queue->selectRow(rowOf(queue, QStringLiteral("Lena Hoffmann")));
+        window->queuePanel()->takeSelected();
+        QVERIFY(m_scenario->awaitConsulting(*anna.client(), *lena));
+        QTRY_VERIFY_WITH_TIMEOUT(panelOf(window, QStringLiteral("Lena Hoffmann")), 5000);
+        ConsultationPanel *panel = panelOf(window, QStringLiteral("Lena Hoffmann"));
+        window->consultations()->setCurrent(panel);
+        lena->sendChat(QStringLiteral("Können Sie mir die Konditionen einmal zeigen?"));
+        QTRY_COMPARE_WITH_TIMEOUT(chatTexts(panel).size(), 2, 5000);
+        anna.client()->sendChat(panel->consultationId(),
+                                QStringLiteral("Gern, ich lege Ihnen das Angebot auf die Tafel. Die wichtigen Punkte "
+                                               "markiere ich Ihnen."));
+        QTRY_COMPARE_WITH_TIMEOUT(chatTexts(panel).size(), 3, 5000);
+        QTemporaryDir files;
+        QVERIFY(writeConditionsPdf(files.filePath(QStringLiteral("Konditionen Baufinanzierung.pdf"))));
+        markUpConditions(panel->whiteboardPanel(), lena,
+                         files.filePath(QStringLiteral("Konditionen Baufinanzierung.pdf")));
+        shoot(window, QStringLiteral("whiteboard"));
+
+        // A refused file's reason, in words.
+        QFile executable(files.filePath(QStringLiteral("Rechnung.pdf")));
+        QVERIFY(executable.open(QIODevice::WriteOnly));
+        executable.write(QByteArray("MZ\x90\x00", 4) + QByteArray(512, '\0'));
+        executable.close();
+        panel->whiteboardPanel()->openFile(executable.fileName());
+        QTRY_VERIFY_WITH_TIMEOUT(
+            panel->whiteboardPanel()->messageLabel()->text().contains(QStringLiteral("wird nicht gezeigt")), 10000);
+        shoot(panel->whiteboardPanel(), QStringLiteral("whiteboard-refused"));
+
+        window->action(QStringLiteral("languageEn"))->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(window->queuePanel()->takeNextButton()->text(), QStringLiteral("Take &next"), 2000);
+        shoot(window, QStringLiteral("whiteboard-en"));
+        window->action(QStringLiteral("languageDe"))->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(window->queuePanel()->takeNextButton()->text(), QStringLiteral("&Nächsten annehmen"),
+                                  2000);
     }
 
 private:
