@@ -49,6 +49,10 @@ constexpr int kCloseGraceMs = 3000;
 
 // The video consultation needs room for the picture beside the chat.
 constexpr QSize kVideoWindowSize(1100, 720);
+// The smallest window for the text chat; the video consultation needs room for pictures, whiteboard
+// and chat at once, so it has a larger minimum (nothing cut off, whatever the customer resizes to).
+constexpr QSize kMinimumSize(560, 520);
+constexpr QSize kVideoMinimumSize(960, 640);
 
 } // namespace
 
@@ -96,7 +100,7 @@ CustomerWindow::CustomerWindow(Options options, LanguageSwitcher &language, QWid
     if (style.open(QIODevice::ReadOnly))
         setStyleSheet(QString::fromUtf8(style.readAll()));
     resize(780, 700);
-    setMinimumSize(560, 520);
+    setMinimumSize(kMinimumSize);
     connectPages();
     connect(&m_language, &LanguageSwitcher::languageChanged, this, [this] {
         // The notices and the greeting come in the session's language: before log-in, start afresh.
@@ -140,6 +144,7 @@ void CustomerWindow::connectPages()
 {
     connect(m_start, &StartPage::chatRequested, this, [this] {
         m_video = false;
+        setMinimumSize(kMinimumSize);
         m_login->setVideo(false);
         retranslate();
         startSession();
@@ -278,6 +283,7 @@ void CustomerWindow::startSession()
 void CustomerWindow::startVideoSession()
 {
     m_video = true;
+    setMinimumSize(kVideoMinimumSize);
     // The check and the consultation need room for pictures beside the text.
     if (width() < kVideoWindowSize.width() || height() < kVideoWindowSize.height())
         resize(kVideoWindowSize.expandedTo(size()));
@@ -412,6 +418,7 @@ void CustomerWindow::goHome()
     m_check->end();
     m_checkReturn = nullptr;
     m_video = false;
+    setMinimumSize(kMinimumSize);
     m_systemCheck.reset();
     dropSession();
     retranslate();

@@ -25,6 +25,8 @@ using Tool = BoardCanvas::Tool;
 constexpr Tool kTools[] = {Tool::Pointer,   Tool::Pen,  Tool::Highlighter, Tool::Arrow,
                            Tool::Rectangle, Tool::Text, Tool::Eraser};
 
+constexpr int kToolColumns = 3;
+
 // The customer's marks are blue, the advisor's app draws in its own colours: both see who marked what.
 constexpr QRgb kCustomerColor = 0x1a5fb4;
 
@@ -72,12 +74,12 @@ WhiteboardPanel::WhiteboardPanel(QWidget *parent)
         toolButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
         toolButton->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
         m_toolGroup->addButton(toolButton, static_cast<int>(tool));
-        // Two rows, so the tools fit beside the chat at the smallest window.
-        toolGrid->addWidget(toolButton, index / 4, index % 4);
+        // Three to a row, so the tools keep their words beside the chat at the smallest window.
+        toolGrid->addWidget(toolButton, index / kToolColumns, index % kToolColumns);
         ++index;
     }
     m_undo = button(m_tools, "boardUndo");
-    toolGrid->addWidget(m_undo, index / 4, index % 4);
+    toolGrid->addWidget(m_undo, index / kToolColumns, index % kToolColumns);
     m_toolGroup->button(static_cast<int>(Tool::Pointer))->setChecked(true);
     m_undo->setEnabled(false);
     m_tools->hide();
@@ -92,20 +94,23 @@ WhiteboardPanel::WhiteboardPanel(QWidget *parent)
     connect(m_canvas, &BoardCanvas::pageChanged, this, [this] { retranslate(); });
     connect(m_save, &QPushButton::clicked, this, &WhiteboardPanel::save);
 
-    auto *heading = new QHBoxLayout;
-    heading->addWidget(m_title, 1);
-    heading->addWidget(m_page, 0, Qt::AlignTop);
+    // The page and the export under the title; zoom under the page: short rows that fit beside the
+    // chat at the smallest window (the zoom buttons show - and +, their names say it in words).
+    auto *pageRow = new QHBoxLayout;
+    pageRow->addWidget(m_page);
+    pageRow->addStretch(1);
+    pageRow->addWidget(m_save);
     auto *zoomRow = new QHBoxLayout;
     zoomRow->setSpacing(4);
     zoomRow->addWidget(m_zoomFit);
     zoomRow->addWidget(m_zoomOut);
     zoomRow->addWidget(m_zoomIn);
     zoomRow->addStretch(1);
-    zoomRow->addWidget(m_save);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(6);
-    layout->addLayout(heading);
+    layout->addWidget(m_title);
+    layout->addLayout(pageRow);
     layout->addWidget(m_permission);
     layout->addWidget(m_tools);
     layout->addWidget(m_canvas, 1);
@@ -241,10 +246,12 @@ void WhiteboardPanel::retranslate()
     m_permission->setAccessibleName(m_permission->text());
     m_zoomFit->setText(tr("Ganze Seite"));
     m_zoomFit->setAccessibleName(tr("Ganze Seite zeigen"));
-    m_zoomIn->setText(tr("Vergrößern"));
+    m_zoomIn->setText(QStringLiteral("+"));
     m_zoomIn->setAccessibleName(tr("Seite vergrößern"));
-    m_zoomOut->setText(tr("Verkleinern"));
+    m_zoomIn->setToolTip(m_zoomIn->accessibleName());
+    m_zoomOut->setText(QStringLiteral("−"));
     m_zoomOut->setAccessibleName(tr("Seite verkleinern"));
+    m_zoomOut->setToolTip(m_zoomOut->accessibleName());
     const qreal zoom = m_canvas->zoom();
     m_zoomOut->setEnabled(zoom > 1.0);
     m_zoomIn->setEnabled(zoom < 4.0);
