@@ -22,6 +22,7 @@
 #include "core/Clock.h"
 #include "media/devices/QtMediaDevices.h"
 #include "whiteboard/BoardKeepsake.h"
+#include "whiteboard/WhiteboardPanel.h"
 #include "widgets/Announcer.h"
 #include "widgets/LanguageSwitcher.h"
 #include "widgets/SendGuardDialog.h"
@@ -52,7 +53,8 @@ constexpr QSize kVideoWindowSize(1100, 720);
 // The smallest window for the text chat; the video consultation needs room for pictures, whiteboard
 // and chat at once, so it has a larger minimum (nothing cut off, whatever the customer resizes to).
 constexpr QSize kMinimumSize(560, 520);
-constexpr QSize kVideoMinimumSize(960, 640);
+constexpr QSize kBoardMinimumSize(820, 600); // the text chat with a whiteboard beside it
+constexpr QSize kVideoMinimumSize(960, 720);
 
 } // namespace
 
@@ -102,6 +104,10 @@ CustomerWindow::CustomerWindow(Options options, LanguageSwitcher &language, QWid
     resize(780, 700);
     setMinimumSize(kMinimumSize);
     connectPages();
+    // A whiteboard beside the chat needs more room than the chat alone; the window grows for it.
+    connect(m_consultation->whiteboardPanel(), &WhiteboardPanel::availabilityChanged, this,
+            &CustomerWindow::updateMinimumSize);
+    connect(m_pages, &QStackedWidget::currentChanged, this, &CustomerWindow::updateMinimumSize);
     connect(&m_language, &LanguageSwitcher::languageChanged, this, [this] {
         // The notices and the greeting come in the session's language: before log-in, start afresh.
         if (m_client && (m_client->phase() == Phase::Connecting || m_client->phase() == Phase::ReadingNotices ||
@@ -144,7 +150,7 @@ void CustomerWindow::connectPages()
 {
     connect(m_start, &StartPage::chatRequested, this, [this] {
         m_video = false;
-        setMinimumSize(kMinimumSize);
+        updateMinimumSize();
         m_login->setVideo(false);
         retranslate();
         startSession();
@@ -283,7 +289,7 @@ void CustomerWindow::startSession()
 void CustomerWindow::startVideoSession()
 {
     m_video = true;
-    setMinimumSize(kVideoMinimumSize);
+    updateMinimumSize();
     // The check and the consultation need room for pictures beside the text.
     if (width() < kVideoWindowSize.width() || height() < kVideoWindowSize.height())
         resize(kVideoWindowSize.expandedTo(size()));
@@ -418,7 +424,7 @@ void CustomerWindow::goHome()
     m_check->end();
     m_checkReturn = nullptr;
     m_video = false;
-    setMinimumSize(kMinimumSize);
+    updateMinimumSize();
     m_systemCheck.reset();
     dropSession();
     retranslate();
@@ -555,6 +561,16 @@ void CustomerWindow::onPhaseChanged(CustomerClient::Phase phase)
         break;
     }
     }
+}
+
+void CustomerWindow::updateMinimumSize()
+{
+    const bool board = m_consultation->whiteboardPanel()->available() &&
+                       m_pages->currentWidget() == static_cast<QWidget *>(m_consultation);
+    const QSize minimum = m_video ? kVideoMinimumSize : board ? kBoardMinimumSize : kMinimumSize;
+    setMinimumSize(minimum);
+    if (width() < minimum.width() || height() < minimum.height())
+        resize(size().expandedTo(minimum));
 }
 
 void CustomerWindow::keepForEndPage()

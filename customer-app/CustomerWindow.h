@@ -107,6 +107,9 @@ private:
     // The end page keeps what the customer may still save: the kind of consultation for the
     // transcript's title and a copy of the whiteboard's marked-up pages.
     void keepForEndPage();
+    // The smallest window for what is shown: the chat, the chat with a whiteboard, the video
+    // consultation (pictures, whiteboard and chat); nothing is cut off at it.
+    void updateMinimumSize();
     void goHome();
     void onPhaseChanged(CustomerClient::Phase phase);
     void onConnectionState(ClientConnection::State state);

@@ -48,7 +48,7 @@ WhiteboardPanel::WhiteboardPanel(QWidget *parent)
     m_permission->hide();
     m_canvas = new BoardCanvas(this);
     m_canvas->setObjectName(QStringLiteral("boardCanvas"));
-    m_canvas->setMinimumSize(240, 180);
+    m_canvas->setMinimumSize(240, 140);
     m_canvas->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
     m_canvas->setColor(QColor(kCustomerColor));
     m_canvas->setTool(Tool::Pointer);
