@@ -5,6 +5,7 @@
 #include "VideoPanel.h"
 #include "client/CustomerClient.h"
 #include "client/consultation/Consultation.h"
+#include "whiteboard/WhiteboardPanel.h"
 #include "widgets/Announcer.h"
 #include "widgets/ChatInput.h"
 #include "widgets/ChatView.h"
@@ -56,6 +57,10 @@ ConsultationPage::ConsultationPage(QWidget *parent)
     m_video = new VideoPanel(this);
     m_video->setObjectName(QStringLiteral("videoPanel"));
     m_video->hide();
+    m_board = new WhiteboardPanel(this);
+    m_board->setObjectName(QStringLiteral("whiteboardPanel"));
+    m_board->hide();
+    connect(m_board, &WhiteboardPanel::availabilityChanged, this, &ConsultationPage::arrange);
 
     connect(m_input, &ChatInput::submitted, this, &ConsultationPage::submit);
     connect(m_send, &QPushButton::clicked, this, &ConsultationPage::submit);
@@ -84,10 +89,16 @@ ConsultationPage::ConsultationPage(QWidget *parent)
     bottomRow->addWidget(m_keys, 1);
     bottomRow->addWidget(m_indicator, 0, Qt::AlignRight);
     chatColumn->addLayout(bottomRow);
-    // The video on the left, the chat on the right: both at once.
+    // The video on the left, the chat on the right: both at once. A whiteboard goes on the left above
+    // the video, which then becomes a strip (VideoPanel::setCompact), so the page gets the height
+    // and the chat keeps its column.
+    m_mainColumn = new QVBoxLayout;
+    m_mainColumn->setSpacing(12);
+    m_mainColumn->addWidget(m_board, 1);
+    m_mainColumn->addWidget(m_video, 1);
     auto *body = new QHBoxLayout;
     body->setSpacing(16);
-    body->addWidget(m_video, 3);
+    body->addLayout(m_mainColumn, 3);
     body->addLayout(chatColumn, 2);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(24, 16, 24, 16);
@@ -96,7 +107,8 @@ ConsultationPage::ConsultationPage(QWidget *parent)
     layout->addLayout(body, 1);
     setTabOrder(m_input, m_send);
     setTabOrder(m_send, m_chat);
-    setTabOrder(m_chat, m_video);
+    setTabOrder(m_chat, m_board);
+    setTabOrder(m_board, m_video);
     setTabOrder(m_video, m_end);
     m_send->setEnabled(false);
     retranslate();
@@ -104,6 +116,8 @@ ConsultationPage::ConsultationPage(QWidget *parent)
 
 void ConsultationPage::setClient(CustomerClient *client)
 {
+    if (m_client)
+        m_client->disconnect(this);
     if (m_consultation) {
         m_consultation->disconnect(this);
         m_consultation->chat()->disconnect(this);
@@ -116,6 +130,7 @@ void ConsultationPage::setClient(CustomerClient *client)
     m_chat->setChatModel(m_consultation ? m_consultation->chat()->model() : nullptr);
     m_indicator->bind(client ? &client->connection() : nullptr);
     m_indicator->setMediaSession(m_consultation ? m_consultation->media() : nullptr);
+    m_board->setConsultation(m_consultation);
     if (Consultation *consultation = m_consultation) {
         connect(consultation, &Consultation::started, this, [this] {
             retranslate();
@@ -125,6 +140,9 @@ void ConsultationPage::setClient(CustomerClient *client)
             retranslate();
             announce(m_heading, tr("Sie werden jetzt von %1 beraten.").arg(advisorName));
         });
+        // The client adds the whiteboard part as the consultation begins, just before it says so.
+        connect(client, &CustomerClient::consultationStarted, this,
+                [this] { m_board->setConsultation(m_consultation); });
         connect(consultation->chat(), &ConsultationChat::peerTypingChanged, this, [this] { retranslate(); });
         connect(consultation, &Consultation::peerPresenceChanged, this, [this] {
             retranslate();
@@ -144,7 +162,17 @@ void ConsultationPage::setClient(CustomerClient *client)
 
 void ConsultationPage::setVideo(bool video)
 {
-    m_video->setVisible(video);
+    m_videoShown = video;
+    arrange();
+}
+
+void ConsultationPage::arrange()
+{
+    const bool board = m_board->available();
+    m_board->setVisible(board);
+    m_video->setVisible(m_videoShown);
+    m_video->setCompact(board);
+    m_mainColumn->setStretchFactor(m_video, board ? 0 : 1);
 }
 
 void ConsultationPage::clearInput()

@@ -7,6 +7,7 @@
 class QFrame;
 class QLabel;
 class QPushButton;
+class QVBoxLayout;
 
 namespace consult {
 class ChatInput;
@@ -19,13 +20,15 @@ class CustomerClient;
 namespace consult::customer {
 
 class VideoPanel;
+class WhiteboardPanel;
 
 // The consultation (seed 000 steps 3 and 4): the advisor's greeting and the chat with times, own
 // and advisor lines distinct, delivery state and typing indicator; always in view the reminder never
 // to send passwords, PINs, TANs or user IDs and that the chat takes no binding orders (C3), and the
 // connection indicator. Binds to the client's Consultation; sends through its chat, so the send
 // guard (C2, C3) asks before anything suspicious leaves. In the video consultation the VideoPanel
-// sits beside the chat, so the customer talks and writes at the same time (seed 001 step 6).
+// sits beside the chat, so the customer talks and writes at the same time (seed 001 step 6). When the
+// advisor opens a document, the WhiteboardPanel appears above the video (seed 001 step 7).
 class ConsultationPage final : public QWidget
 {
     Q_OBJECT
@@ -49,6 +52,7 @@ public:
     QLabel *peerLabel() const { return m_peer; }
     ConnectionIndicator *connectionIndicator() const { return m_indicator; }
     VideoPanel *videoPanel() const { return m_video; }
+    WhiteboardPanel *whiteboardPanel() const { return m_board; }
     // Shows the video beside the chat (the window starts and stops the call in it).
     void setVideo(bool video);
 
@@ -60,6 +64,8 @@ protected:
 
 private:
     void retranslate();
+    // Shows the whiteboard and the video as they are wanted, the video compact below a whiteboard.
+    void arrange();
     void onChatRefused(const QString &clientMessageId, wire::ErrorCode code);
 
     CustomerClient *m_client = nullptr;
@@ -80,6 +86,9 @@ private:
     QLabel *m_keys = nullptr;
     ConnectionIndicator *m_indicator = nullptr;
     VideoPanel *m_video = nullptr;
+    WhiteboardPanel *m_board = nullptr;
+    QVBoxLayout *m_mainColumn = nullptr;
+    bool m_videoShown = false;
 };
 
 } // namespace consult::customer

@@ -17,8 +17,12 @@
 #include "TranscriptSource.h"
 #include "VideoPanel.h"
 #include "WaitingPage.h"
+#include "client/consultation/Consultation.h"
+#include "client/whiteboard/ConsultationWhiteboard.h"
 #include "core/Clock.h"
 #include "media/devices/QtMediaDevices.h"
+#include "whiteboard/BoardKeepsake.h"
+#include "whiteboard/WhiteboardPanel.h"
 #include "widgets/Announcer.h"
 #include "widgets/LanguageSwitcher.h"
 #include "widgets/SendGuardDialog.h"
@@ -46,6 +50,11 @@ constexpr int kCloseGraceMs = 3000;
 
 // The video consultation needs room for the picture beside the chat.
 constexpr QSize kVideoWindowSize(1100, 720);
+// The smallest window for the text chat; the video consultation needs room for pictures, whiteboard
+// and chat at once, so it has a larger minimum (nothing cut off, whatever the customer resizes to).
+constexpr QSize kMinimumSize(560, 520);
+constexpr QSize kBoardMinimumSize(820, 600); // the text chat with a whiteboard beside it
+constexpr QSize kVideoMinimumSize(960, 720);
 
 } // namespace
 
@@ -73,6 +82,7 @@ CustomerWindow::CustomerWindow(Options options, LanguageSwitcher &language, QWid
     m_consent = new ConsentPage(m_pages);
     m_consultation = new ConsultationPage(m_pages);
     m_end = new EndPage(m_pages);
+    m_keepsake = new BoardKeepsake(this);
     for (QWidget *page :
          {static_cast<QWidget *>(m_start), static_cast<QWidget *>(m_login), static_cast<QWidget *>(m_waiting),
           static_cast<QWidget *>(m_message), static_cast<QWidget *>(m_stored), static_cast<QWidget *>(m_check),
@@ -92,8 +102,12 @@ CustomerWindow::CustomerWindow(Options options, LanguageSwitcher &language, QWid
     if (style.open(QIODevice::ReadOnly))
         setStyleSheet(QString::fromUtf8(style.readAll()));
     resize(780, 700);
-    setMinimumSize(560, 520);
+    setMinimumSize(kMinimumSize);
     connectPages();
+    // A whiteboard beside the chat needs more room than the chat alone; the window grows for it.
+    connect(m_consultation->whiteboardPanel(), &WhiteboardPanel::availabilityChanged, this,
+            &CustomerWindow::updateMinimumSize);
+    connect(m_pages, &QStackedWidget::currentChanged, this, &CustomerWindow::updateMinimumSize);
     connect(&m_language, &LanguageSwitcher::languageChanged, this, [this] {
         // The notices and the greeting come in the session's language: before log-in, start afresh.
         if (m_client && (m_client->phase() == Phase::Connecting || m_client->phase() == Phase::ReadingNotices ||
@@ -136,6 +150,7 @@ void CustomerWindow::connectPages()
 {
     connect(m_start, &StartPage::chatRequested, this, [this] {
         m_video = false;
+        updateMinimumSize();
         m_login->setVideo(false);
         retranslate();
         startSession();
@@ -279,6 +294,7 @@ void CustomerWindow::startSession()
 void CustomerWindow::startVideoSession()
 {
     m_video = true;
+    updateMinimumSize();
     // The check and the consultation need room for pictures beside the text.
     if (width() < kVideoWindowSize.width() || height() < kVideoWindowSize.height())
         resize(kVideoWindowSize.expandedTo(size()));
@@ -388,6 +404,7 @@ void CustomerWindow::dropSession()
     m_composingMessage = m_goHomeWhenEnded = m_wasReconnecting = false;
     m_devicesAllowed = false;
     m_end->clear();
+    m_keepsake->follow(nullptr, nullptr);
     if (!m_client)
         return;
     // Views first, so that nothing points into the old session's models; the call closes its devices.
@@ -412,6 +429,7 @@ void CustomerWindow::goHome()
     m_check->end();
     m_checkReturn = nullptr;
     m_video = false;
+    updateMinimumSize();
     m_systemCheck.reset();
     dropSession();
     retranslate();
@@ -491,6 +509,10 @@ void CustomerWindow::onPhaseChanged(CustomerClient::Phase phase)
         break;
     case Phase::Consulting:
         m_composingMessage = false;
+        if (Consultation *consultation = m_client->consultation()) {
+            auto *whiteboard = consultation->part<ConsultationWhiteboard>();
+            m_keepsake->follow(whiteboard ? &whiteboard->model() : nullptr, consultation);
+        }
         startVideoCall();
         m_pages->setCurrentWidget(m_consultation);
         m_consultation->focusInput();
@@ -508,10 +530,12 @@ void CustomerWindow::onPhaseChanged(CustomerClient::Phase phase)
         stopVideoCall();
         m_end->setDeviceAccessEnded(m_devicesAllowed);
         m_devicesAllowed = false;
-        if (m_client->consultationId().isEmpty())
+        if (m_client->consultationId().isEmpty()) {
             m_end->showLeftQueue();
-        else
+        } else {
+            keepForEndPage();
             m_end->showEnded(m_client->endReason(), TranscriptSource::contentOf(*m_client, m_options.bankName));
+        }
         m_pages->setCurrentWidget(m_end);
         break;
     case Phase::Failed: {
@@ -532,14 +556,33 @@ void CustomerWindow::onPhaseChanged(CustomerClient::Phase phase)
             stopVideoCall();
             m_end->setDeviceAccessEnded(m_devicesAllowed);
             m_devicesAllowed = false;
-            if (!m_client->consultationId().isEmpty())
+            if (!m_client->consultationId().isEmpty()) {
+                keepForEndPage();
                 transcript = TranscriptSource::contentOf(*m_client, m_options.bankName);
+            }
             m_end->showLost(failure, std::move(transcript));
             m_pages->setCurrentWidget(m_end);
         }
         break;
     }
     }
+}
+
+void CustomerWindow::updateMinimumSize()
+{
+    const bool board = m_consultation->whiteboardPanel()->available() &&
+                       m_pages->currentWidget() == static_cast<QWidget *>(m_consultation);
+    const QSize minimum = m_video ? kVideoMinimumSize : board ? kBoardMinimumSize : kMinimumSize;
+    setMinimumSize(minimum);
+    if (width() < minimum.width() || height() < minimum.height())
+        resize(size().expandedTo(minimum));
+}
+
+void CustomerWindow::keepForEndPage()
+{
+    Consultation *consultation = m_client->consultation();
+    m_end->setConsultationMode(consultation ? consultation->mode() : wire::CONSULTATION_MODE_CHAT);
+    m_end->setBoard(m_keepsake->take());
 }
 
 void CustomerWindow::onConnectionState(ClientConnection::State state)

@@ -21,6 +21,7 @@ class LanguageSwitcher;
 
 namespace consult::customer {
 
+class BoardKeepsake;
 class ConsentPage;
 class ConsultationPage;
 class EndPage;
@@ -103,6 +104,12 @@ private:
     void stopVideoCall();
     void updateCheckOffer();
     void dropSession();
+    // The end page keeps what the customer may still save: the kind of consultation for the
+    // transcript's title and a copy of the whiteboard's marked-up pages.
+    void keepForEndPage();
+    // The smallest window for what is shown: the chat, the chat with a whiteboard, the video
+    // consultation (pictures, whiteboard and chat); nothing is cut off at it.
+    void updateMinimumSize();
     void goHome();
     void onPhaseChanged(CustomerClient::Phase phase);
     void onConnectionState(ClientConnection::State state);
@@ -149,6 +156,7 @@ private:
     ConsentPage *m_consent = nullptr;
     ConsultationPage *m_consultation = nullptr;
     EndPage *m_end = nullptr;
+    BoardKeepsake *m_keepsake = nullptr; // follows the consultation's whiteboard for the end page
 };
 
 } // namespace consult::customer

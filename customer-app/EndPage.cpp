@@ -3,6 +3,8 @@
 
 #include "CustomerTexts.h"
 #include "TranscriptSource.h"
+#include "whiteboard/BoardModel.h"
+#include "whiteboard/BoardPdfSaving.h"
 #include "widgets/Announcer.h"
 
 #include <QDir>
@@ -56,12 +58,34 @@ EndPage::EndPage(QWidget *parent)
     transcriptLayout->addLayout(transcriptButtons);
     transcriptLayout->addWidget(m_saveStatus);
 
+    // The whiteboard's pages, marked up: their own file, beside the transcript.
+    m_boardBox = new QWidget(this);
+    m_boardBox->setObjectName(QStringLiteral("boardBox"));
+    m_boardHeading = plainLabel(m_boardBox, "boardHeading", "subheading");
+    m_boardNote = plainLabel(m_boardBox, "boardNote", "hint");
+    m_saveBoard = new QPushButton(m_boardBox);
+    m_saveBoard->setObjectName(QStringLiteral("saveBoard"));
+    m_boardStatus = plainLabel(m_boardBox, "boardSaveStatus");
+    m_boardStatus->hide();
+    auto *boardButtons = new QHBoxLayout;
+    boardButtons->addWidget(m_saveBoard);
+    boardButtons->addStretch();
+    auto *boardLayout = new QVBoxLayout(m_boardBox);
+    boardLayout->setContentsMargins(0, 8, 0, 0);
+    boardLayout->setSpacing(6);
+    boardLayout->addWidget(m_boardHeading);
+    boardLayout->addWidget(m_boardNote);
+    boardLayout->addLayout(boardButtons);
+    boardLayout->addWidget(m_boardStatus);
+    m_boardBox->hide();
+
     m_home = new QPushButton(this);
     m_home->setObjectName(QStringLiteral("home"));
     m_quit = new QPushButton(this);
     m_quit->setObjectName(QStringLiteral("quit"));
     connect(m_print, &QPushButton::clicked, this, &EndPage::print);
     connect(m_save, &QPushButton::clicked, this, &EndPage::save);
+    connect(m_saveBoard, &QPushButton::clicked, this, &EndPage::saveBoard);
     connect(m_home, &QPushButton::clicked, this, &EndPage::homeRequested);
     connect(m_quit, &QPushButton::clicked, this, &EndPage::quitRequested);
 
@@ -76,6 +100,7 @@ EndPage::EndPage(QWidget *parent)
     layout->addWidget(m_detail);
     layout->addWidget(m_deviceAccess);
     layout->addWidget(m_transcriptBox, 1);
+    layout->addWidget(m_boardBox);
     layout->addStretch(0);
     layout->addLayout(buttons);
     retranslate();
@@ -106,7 +131,23 @@ void EndPage::showLost(ClientConnection::Failure failure, std::optional<Transcri
 void EndPage::clear()
 {
     m_deviceAccessEnded = false;
+    m_mode = wire::CONSULTATION_MODE_CHAT;
+    setBoard(nullptr);
     setTranscript(std::nullopt);
+}
+
+void EndPage::setConsultationMode(wire::ConsultationMode mode)
+{
+    m_mode = mode;
+    rebuildDocument();
+}
+
+void EndPage::setBoard(std::unique_ptr<board::BoardModel> board)
+{
+    m_board = std::move(board);
+    m_boardStatusText.clear();
+    m_boardSaveFailed = false;
+    retranslate();
 }
 
 void EndPage::setDeviceAccessEnded(bool ended)
@@ -135,7 +176,7 @@ void EndPage::rebuildDocument()
     // In the current language; only ever in memory (C4).
     m_preview->setDocument(nullptr);
     if (m_content)
-        m_content->title = TranscriptSource::title();
+        m_content->title = TranscriptSource::title(m_mode);
     m_document = m_content ? Transcript::buildDocument(*m_content) : nullptr;
     if (m_document)
         m_preview->setDocument(m_document.get());
@@ -194,6 +235,17 @@ void EndPage::retranslate()
     m_saveStatus->setProperty("confirmation", m_saveError.isEmpty() && !m_savedTo.isEmpty());
     m_saveStatus->setStyleSheet(QString());
     m_saveStatus->setVisible(!saveStatus.isEmpty());
+    m_boardBox->setVisible(m_board != nullptr);
+    m_boardHeading->setText(tr("Unterlagen von der Tafel"));
+    m_boardNote->setText(tr("Die Seiten, die Ihnen gezeigt wurden, mit allen Markierungen. Auch sie gibt es nur "
+                            "hier in der Anwendung, bis Sie diese Seite verlassen."));
+    m_saveBoard->setText(tr("Unterlagen als PDF speichern …"));
+    m_saveBoard->setAccessibleName(tr("Gezeigte Seiten mit Markierungen als PDF speichern"));
+    m_boardStatus->setText(m_boardStatusText);
+    m_boardStatus->setProperty("error", m_boardSaveFailed);
+    m_boardStatus->setProperty("confirmation", !m_boardSaveFailed && !m_boardStatusText.isEmpty());
+    m_boardStatus->setStyleSheet(QString());
+    m_boardStatus->setVisible(!m_boardStatusText.isEmpty());
     m_home->setText(tr("Neuen Service-Chat starten"));
     m_home->setAccessibleName(m_home->text());
     m_quit->setText(tr("Anwendung schließen"));
@@ -236,6 +288,21 @@ void EndPage::save()
         written ? QString() : tr("Das Protokoll konnte nicht gespeichert werden. Bitte wählen Sie einen anderen Ort.");
     retranslate();
     announce(m_saveStatus, m_saveStatus->text());
+}
+
+void EndPage::saveBoard()
+{
+    if (!m_board)
+        return;
+    // P1, C4: the pages become a file only where the customer says.
+    const std::optional<BoardPdfSaved> saved =
+        BoardPdfSaving::askAndSave(this, *m_board, m_content ? m_content->startedAt : QDateTime());
+    if (!saved)
+        return;
+    m_boardStatusText = saved->statusText();
+    m_boardSaveFailed = !saved->ok();
+    retranslate();
+    announce(m_boardStatus, m_boardStatusText);
 }
 
 } // namespace consult::customer

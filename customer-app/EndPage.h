@@ -14,11 +14,16 @@ class QPushButton;
 class QTextDocument;
 class QTextEdit;
 
+namespace consult::board {
+class BoardModel;
+} // namespace consult::board
+
 namespace consult::customer {
 
 // After the consultation (seed 000 step 5, lesson 3): how it ended, said clearly, and the
-// transcript to print (Qt print dialog) or save as PDF. The transcript lives only in this page's
-// memory until the customer saves it (C4); leaving the page forgets it.
+// transcript to print (Qt print dialog) or save as PDF, and the whiteboard's marked-up pages to save
+// as PDF (seed 001 step 7). Transcript and pages live only in this page's memory until the customer
+// saves them (C4, P1); leaving the page forgets them.
 class EndPage final : public QWidget
 {
     Q_OBJECT
@@ -29,8 +34,14 @@ public:
     void showEnded(wire::EndReason reason, std::optional<TranscriptContent> transcript);
     void showLeftQueue();
     void showLost(ClientConnection::Failure failure, std::optional<TranscriptContent> transcript);
-    // Forgets the transcript.
+    // Forgets the transcript and the whiteboard's pages.
     void clear();
+    // What kind of consultation it was, for the transcript's title. Reset by clear().
+    void setConsultationMode(wire::ConsultationMode mode);
+    // The whiteboard's pages of the consultation that ended (BoardKeepsake); nullptr: none shown.
+    // Set before showEnded()/showLost(); kept until clear().
+    void setBoard(std::unique_ptr<board::BoardModel> board);
+    const board::BoardModel *board() const { return m_board.get(); }
     // The video consultation's permission for camera and microphone has ended with it (seed 001
     // step 5): the page says so. Reset by clear().
     void setDeviceAccessEnded(bool ended);
@@ -44,6 +55,8 @@ public:
     QPushButton *saveButton() const { return m_save; }
     QPushButton *homeButton() const { return m_home; }
     QLabel *saveStatusLabel() const { return m_saveStatus; }
+    QPushButton *saveBoardButton() const { return m_saveBoard; }
+    QLabel *boardStatusLabel() const { return m_boardStatus; }
 
 Q_SIGNALS:
     void homeRequested();
@@ -64,6 +77,7 @@ private:
     void retranslate();
     void print();
     void save();
+    void saveBoard();
 
     Kind m_kind = Kind::Ended;
     wire::EndReason m_reason = wire::END_REASON_UNSPECIFIED;
@@ -74,6 +88,10 @@ private:
     bool m_kept = false;
     bool m_deviceAccessEnded = false;
     QString m_saveError;
+    wire::ConsultationMode m_mode = wire::CONSULTATION_MODE_CHAT;
+    std::unique_ptr<board::BoardModel> m_board;
+    QString m_boardStatusText;
+    bool m_boardSaveFailed = false;
 
     QLabel *m_heading = nullptr;
     QLabel *m_detail = nullptr;
@@ -85,6 +103,11 @@ private:
     QPushButton *m_print = nullptr;
     QPushButton *m_save = nullptr;
     QLabel *m_saveStatus = nullptr;
+    QWidget *m_boardBox = nullptr;
+    QLabel *m_boardHeading = nullptr;
+    QLabel *m_boardNote = nullptr;
+    QPushButton *m_saveBoard = nullptr;
+    QLabel *m_boardStatus = nullptr;
     QPushButton *m_home = nullptr;
     QPushButton *m_quit = nullptr;
 };

@@ -1,6 +1,7 @@
 #include "TranscriptSource.h"
 
 #include "client/CustomerClient.h"
+#include "client/consultation/Consultation.h"
 
 namespace consult::customer {
 
@@ -8,7 +9,7 @@ TranscriptContent TranscriptSource::contentOf(const CustomerClient &client, cons
 {
     TranscriptContent content;
     content.bankName = bankName;
-    content.title = title();
+    content.title = title(client.consultation() ? client.consultation()->mode() : wire::CONSULTATION_MODE_CHAT);
     // Every advisor of the consultation, in order: a transfer hands it to a colleague.
     QStringList advisors;
     for (const ChatLine &line : client.chat()->lines()) {
@@ -30,9 +31,9 @@ TranscriptContent TranscriptSource::contentOf(const CustomerClient &client, cons
     return content;
 }
 
-QString TranscriptSource::title()
+QString TranscriptSource::title(wire::ConsultationMode mode)
 {
-    return tr("Service-Chat");
+    return mode == wire::CONSULTATION_MODE_VIDEO ? tr("Videoberatung") : tr("Service-Chat");
 }
 
 } // namespace consult::customer

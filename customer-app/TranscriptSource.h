@@ -1,5 +1,6 @@
 #pragma once
 
+#include "protocol/consult.pb.h"
 #include "transcript/Transcript.h"
 
 #include <QCoreApplication>
@@ -19,8 +20,9 @@ class TranscriptSource final
     Q_DECLARE_TR_FUNCTIONS(consult::customer::TranscriptSource)
 public:
     static TranscriptContent contentOf(const CustomerClient &client, const QString &bankName);
-    // The service's name in the transcript's title, in the current language.
-    static QString title();
+    // The kind of consultation in the transcript's title ("Service-Chat", "Videoberatung"), in the
+    // current language.
+    static QString title(wire::ConsultationMode mode);
 };
 
 } // namespace consult::customer

@@ -30,6 +30,9 @@ QPushButton *toggle(QWidget *parent, const char *objectName)
     return button;
 }
 
+constexpr QSize kAdvisorMinimumSize(320, 180);
+constexpr QSize kCompactAdvisorSize(192, 108); // 16:9, as high as the own preview and its switches
+
 bool usable(DeviceState state)
 {
     return state == DeviceState::On || state == DeviceState::Off;
@@ -43,7 +46,7 @@ VideoPanel::VideoPanel(QWidget *parent)
     m_notRecorded = plainLabel(this, "notRecordedBadge", "assurance", false);
     m_advisorView = new VideoView(this);
     m_advisorView->setObjectName(QStringLiteral("advisorVideo"));
-    m_advisorView->setMinimumSize(320, 180);
+    m_advisorView->setMinimumSize(kAdvisorMinimumSize);
     m_advisorView->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
     m_advisorHidden = plainLabel(this, "advisorHidden", "note");
     m_advisorHidden->setAlignment(Qt::AlignCenter);
@@ -103,20 +106,39 @@ VideoPanel::VideoPanel(QWidget *parent)
     switches->addWidget(m_seeAdvisor);
     switches->addStretch();
     own->addLayout(switches, 1);
+    // The pictures one above the other; side by side when compact (beside a whiteboard).
+    m_pictures = new QBoxLayout(QBoxLayout::TopToBottom);
+    m_pictures->setSpacing(6);
+    m_pictures->addWidget(m_advisorView, 1);
+    m_pictures->addWidget(m_advisorHidden, 1);
+    m_pictures->addLayout(own);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(6);
     layout->addLayout(top);
-    layout->addWidget(m_advisorView, 1);
-    layout->addWidget(m_advisorHidden, 1);
+    layout->addLayout(m_pictures, 1);
     layout->addWidget(m_advisorState);
-    layout->addLayout(own);
     layout->addWidget(m_quality);
     layout->addWidget(m_deviceProblem);
     layout->addWidget(m_phoneBox);
     setTabOrder(m_camera, m_microphone);
     setTabOrder(m_microphone, m_seeAdvisor);
     retranslate();
+}
+
+void VideoPanel::setCompact(bool compact)
+{
+    if (compact == m_compact)
+        return;
+    m_compact = compact;
+    m_pictures->setDirection(compact ? QBoxLayout::LeftToRight : QBoxLayout::TopToBottom);
+    if (compact) {
+        m_advisorView->setFixedSize(kCompactAdvisorSize);
+    } else {
+        m_advisorView->setMinimumSize(kAdvisorMinimumSize);
+        m_advisorView->setMaximumSize(QWIDGETSIZE_MAX, QWIDGETSIZE_MAX);
+    }
+    m_advisorHidden->setMaximumWidth(compact ? kCompactAdvisorSize.width() : QWIDGETSIZE_MAX);
 }
 
 VideoPanel::~VideoPanel()

@@ -8,6 +8,7 @@
 
 #include <memory>
 
+class QBoxLayout;
 class QFrame;
 class QLabel;
 class QPushButton;
@@ -47,6 +48,10 @@ public:
     // Ends the call: every device closed.
     void stop();
     VideoCall *call() const { return m_call.get(); }
+    // Compact: the advisor's picture small and beside the own preview, so a whiteboard above the
+    // panel gets the height (ConsultationPage). Otherwise the advisor's picture fills the panel.
+    void setCompact(bool compact);
+    bool isCompact() const { return m_compact; }
 
     VideoView *advisorView() const { return m_advisorView; }
     VideoView *selfView() const { return m_selfView; }
@@ -75,7 +80,9 @@ private:
     wire::QualityLevel m_lastPeerQuality = wire::QUALITY_LEVEL_FULL;
     bool m_recovered = false;
     bool m_starting = false;
+    bool m_compact = false;
 
+    QBoxLayout *m_pictures = nullptr;
     QLabel *m_notRecorded = nullptr;
     VideoView *m_advisorView = nullptr;
     QLabel *m_advisorHidden = nullptr;

@@ -141,6 +141,41 @@
     </message>
 </context>
 <context>
+    <name>consult::BoardCanvas</name>
+    <message>
+        <source>Keine Tafel.</source>
+        <translation>No board.</translation>
+    </message>
+    <message>
+        <source>Noch kein Dokument geöffnet.</source>
+        <translation>No document opened yet.</translation>
+    </message>
+    <message>
+        <source>Noch keine Seite gezeigt.</source>
+        <translation>No page shown yet.</translation>
+    </message>
+    <message>
+        <source>Die Seite wird übertragen …</source>
+        <translation>The page is on its way …</translation>
+    </message>
+    <message>
+        <source>Text auf der Seite</source>
+        <translation>Text on the page</translation>
+    </message>
+    <message>
+        <source>Text, Eingabetaste setzt ihn</source>
+        <translation>Text, Enter places it</translation>
+    </message>
+    <message>
+        <source>Tafel</source>
+        <translation>Whiteboard</translation>
+    </message>
+    <message>
+        <source>%1, Seite %2 von %3</source>
+        <translation>%1, page %2 of %3</translation>
+    </message>
+</context>
+<context>
     <name>consult::ChatModel</name>
     <message>
         <source>%1 um %2: %3</source>
@@ -367,6 +402,14 @@
 <context>
     <name>consult::board::BoardPdfExport</name>
     <message>
+        <source>Die Datei „%1“ konnte nicht gespeichert werden: %2</source>
+        <translation>The file “%1” could not be saved: %2</translation>
+    </message>
+    <message>
+        <source>Es gibt noch keine Seiten, die sich speichern lassen.</source>
+        <translation>There are no pages to save yet.</translation>
+    </message>
+    <message>
         <source>Das PDF ließ sich nicht anlegen.</source>
         <translation>The PDF could not be created.</translation>
     </message>
@@ -374,13 +417,32 @@
         <source>Das PDF ließ sich nicht fertigstellen.</source>
         <translation>The PDF could not be completed.</translation>
     </message>
+</context>
+<context>
+    <name>consult::customer::BoardPdfSaving</name>
     <message>
-        <source>Die Datei „%1“ konnte nicht gespeichert werden: %2</source>
-        <translation>The file “%1” could not be saved: %2</translation>
+        <source>Gespeichert: %1</source>
+        <translation>Saved: %1</translation>
     </message>
     <message>
-        <source>Es gibt noch keine Seiten, die sich speichern lassen.</source>
-        <translation>There are no pages to save yet.</translation>
+        <source>Beratungsunterlagen-%1.pdf</source>
+        <translation>Consultation-documents-%1.pdf</translation>
+    </message>
+    <message>
+        <source>Unterlagen als PDF speichern</source>
+        <translation>Save documents as PDF</translation>
+    </message>
+    <message>
+        <source>PDF-Dokumente (*.pdf)</source>
+        <translation>PDF documents (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Die Unterlagen konnten nicht gespeichert werden: %1</source>
+        <translation>The documents could not be saved: %1</translation>
+    </message>
+    <message>
+        <source>Unterlagen aus Ihrer Beratung</source>
+        <translation>Documents from your consultation</translation>
     </message>
 </context>
 <context>
@@ -903,6 +965,22 @@ Microphone: %2</translation>
     <message>
         <source>Der Zugriff auf Ihre Kamera und Ihr Mikrofon ist beendet. Für eine neue Videoberatung fragen wir Sie wieder.</source>
         <translation>Access to your camera and microphone has ended. We will ask you again for a new video consultation.</translation>
+    </message>
+    <message>
+        <source>Unterlagen von der Tafel</source>
+        <translation>Documents from the whiteboard</translation>
+    </message>
+    <message>
+        <source>Die Seiten, die Ihnen gezeigt wurden, mit allen Markierungen. Auch sie gibt es nur hier in der Anwendung, bis Sie diese Seite verlassen.</source>
+        <translation>The pages you were shown, with every mark. They too exist only here in the app, until you leave this page.</translation>
+    </message>
+    <message>
+        <source>Unterlagen als PDF speichern …</source>
+        <translation>Save documents as PDF …</translation>
+    </message>
+    <message>
+        <source>Gezeigte Seiten mit Markierungen als PDF speichern</source>
+        <translation>Save the pages shown, with their marks, as PDF</translation>
     </message>
 </context>
 <context>
@@ -1486,6 +1564,10 @@ Microphone: %2</translation>
         <source>Service-Chat</source>
         <translation>Service chat</translation>
     </message>
+    <message>
+        <source>Videoberatung</source>
+        <translation>Video consultation</translation>
+    </message>
 </context>
 <context>
     <name>consult::customer::VideoPanel</name>
@@ -1655,6 +1737,101 @@ Microphone: %2</translation>
     <message>
         <source>Gerade ist keine Beraterin und kein Berater im Dienst.</source>
         <translation>No advisor is on duty right now.</translation>
+    </message>
+</context>
+<context>
+    <name>consult::customer::WhiteboardPanel</name>
+    <message>
+        <source>%1 zeigt Ihnen ein Dokument: %2</source>
+        <translation>%1 is showing you a document: %2</translation>
+    </message>
+    <message>
+        <source>Sie dürfen nicht mehr mitzeichnen.</source>
+        <translation>You may no longer draw.</translation>
+    </message>
+    <message>
+        <source>Tafel</source>
+        <translation>Whiteboard</translation>
+    </message>
+    <message>
+        <source>Dokument: %1</source>
+        <translation>Document: %1</translation>
+    </message>
+    <message>
+        <source>Seite %1 von %2</source>
+        <translation>Page %1 of %2</translation>
+    </message>
+    <message>
+        <source>Sie dürfen jetzt mitzeichnen.</source>
+        <translation>You may now draw too.</translation>
+    </message>
+    <message>
+        <source>Ganze Seite</source>
+        <translation>Whole page</translation>
+    </message>
+    <message>
+        <source>Ganze Seite zeigen</source>
+        <translation>Show the whole page</translation>
+    </message>
+    <message>
+        <source>Seite vergrößern</source>
+        <translation>Zoom into the page</translation>
+    </message>
+    <message>
+        <source>Seite verkleinern</source>
+        <translation>Zoom out of the page</translation>
+    </message>
+    <message>
+        <source>Als PDF speichern …</source>
+        <translation>Save as PDF …</translation>
+    </message>
+    <message>
+        <source>Gezeigte Seiten mit Markierungen als PDF speichern</source>
+        <translation>Save the pages shown, with their marks, as PDF</translation>
+    </message>
+    <message>
+        <source>Zeigen</source>
+        <translation>Point</translation>
+    </message>
+    <message>
+        <source>Stift</source>
+        <translation>Pen</translation>
+    </message>
+    <message>
+        <source>Textmarker</source>
+        <translation>Highlighter</translation>
+    </message>
+    <message>
+        <source>Pfeil</source>
+        <translation>Arrow</translation>
+    </message>
+    <message>
+        <source>Rechteck</source>
+        <translation>Rectangle</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Radierer</source>
+        <translation>Eraser</translation>
+    </message>
+    <message>
+        <source>Werkzeug: %1</source>
+        <translation>Tool: %1</translation>
+    </message>
+    <message>
+        <source>Rückgängig</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>Eigene letzte Markierung zurücknehmen</source>
+        <translation>Take back your last mark</translation>
+    </message>
+    <message>
+        <source>Zeichenwerkzeuge</source>
+        <translation>Drawing tools</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 // Walks through every screen of the customer app against a real server and writes a PNG of each to
 // screenshots/customer-*.png in the build directory, to be looked at by a person. Asserts only that
 // each screen was reached and written.
+#include "BoardFlow.h"
 #include "CustomerAppFixture.h"
 #include "CustomerTestMain.h"
 #include "EndPage.h"
@@ -8,6 +9,7 @@
 #include "VideoFlow.h"
 #include "WaitingPage.h"
 #include "transcript/Transcript.h"
+#include "whiteboard/WhiteboardPanel.h"
 #include "widgets/ConnectionIndicator.h"
 
 #include <QDir>
@@ -15,6 +17,7 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QProcess>
+#include <QTemporaryDir>
 #include <QTimeZone>
 
 using namespace consult;
@@ -291,6 +294,95 @@ private slots:
         QTest::mouseClick(app->consultationPage()->endButton(), Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(app.phase(), Phase::Ended, 10000);
         CUSTOMER_STEP(shoot(app.window.get(), name("38-end-video")));
+    }
+
+    // The whiteboard (seed 001 step 7) in the text chat and the video consultation, German and
+    // English: a 3-page document on page 2 with the advisor's stroke, a text and the pointer, drawing
+    // allowed; at the window's usual size and at its minimum size; then the end screen with the pages.
+    void whiteboardConsultation_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::addColumn<bool>("video");
+        QTest::newRow("chat-de") << QStringLiteral("de") << false;
+        QTest::newRow("chat-en") << QStringLiteral("en") << false;
+        QTest::newRow("video-de") << QStringLiteral("de") << true;
+        QTest::newRow("video-en") << QStringLiteral("en") << true;
+    }
+
+    void whiteboardConsultation()
+    {
+        QFETCH(QString, language);
+        QFETCH(bool, video);
+        const QString suffix = QString(video ? QStringLiteral("-video") : QStringLiteral("-chat")) +
+                               (language == u"en" ? QStringLiteral("-english") : QString());
+        const auto name = [&](const char *screen) -> QString { return QString::fromLatin1(screen) + suffix; };
+        Scenario scenario;
+        QVERIFY(scenario.start());
+        AdvisorClient *advisor = scenario.advisor(annaWithOnePlace());
+        QVERIFY(advisor);
+        media::SyntheticMediaDevices devices;
+        devices.setTone(kCustomerTone, -12.0f);
+        CustomerApp app(scenario.endpoint(), &devices);
+        app.language.setLanguage(language);
+        AdvisorCall advisorCall;
+        if (video) {
+            CUSTOMER_STEP(videoConsultationUpToWaiting(app));
+            CUSTOMER_STEP(takenBy(scenario, *advisor, app));
+            advisorCall.start(*consultationOf(*advisor, app));
+        } else {
+            CUSTOMER_STEP(
+                consultingWith(scenario, *advisor, app, QStringLiteral("Max Müller"), QStringLiteral("0171 1234567")));
+        }
+        AdvisorConsultation *theirs = consultationOf(*advisor, app);
+        auto *board = theirs->part<ConsultationWhiteboard>();
+        QVERIFY(board);
+        advisor->sendChat(theirs->id, QStringLiteral("Ich zeige Ihnen das Angebot. Auf Seite 2 steht die Rate."));
+        QTemporaryDir files;
+        const QString pdf = files.filePath(QStringLiteral("Kreditangebot 2026.pdf"));
+        QVERIFY(writeTestPdf(pdf, 3));
+        const quint32 document = openDocument(*board, pdf);
+        QVERIFY(document != 0);
+        const board::PageKey page{document, 1};
+        board->showPage(page);
+        customer::WhiteboardPanel *panel = app->consultationPage()->whiteboardPanel();
+        QTRY_VERIFY_WITH_TIMEOUT(panel->isVisible(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(panel->whiteboard()->model().hasPageImage(page), 20000);
+        drawLine(*board, page, 2000, 8000, 6000);
+        wire::BoardShape text;
+        text.set_tool(wire::BOARD_TOOL_TEXT);
+        text.set_color(0x0050a0);
+        text.set_width(40);
+        text.add_points(2000);
+        text.add_points(6400);
+        text.set_text("Monatliche Rate: 312,50 €");
+        board->draw(page, text);
+        wire::BoardShape box;
+        box.set_tool(wire::BOARD_TOOL_RECTANGLE);
+        box.set_color(0x008000);
+        box.set_width(8);
+        for (const quint32 value : {1500u, 5400u, 8500u, 7400u})
+            box.add_points(value);
+        board->draw(page, box);
+        board->setCustomerMayDraw(true);
+        board->movePointer(page, QPoint(5000, 4500), true);
+        QTRY_VERIFY_WITH_TIMEOUT(panel->toolBox()->isVisible(), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(panel->whiteboard()->model().annotations(page).size(), 3, 10000);
+        QTRY_VERIFY(panel->whiteboard()->model().pointer(wire::PARTY_ADVISOR).visible);
+        QTRY_COMPARE_WITH_TIMEOUT(app->client()->chat()->rowCount(), 2, 10000);
+        CUSTOMER_STEP(shoot(app.window.get(), name("41-whiteboard")));
+        // The smallest window the app allows: nothing may be cut off or overlap.
+        const QSize usual = app->size();
+        app->resize(app->minimumSize());
+        CUSTOMER_STEP(shoot(app.window.get(), name("42-whiteboard-minimum")));
+        app->resize(usual);
+        QTest::mouseClick(panel->zoomInButton(), Qt::LeftButton);
+        QTest::mouseClick(panel->zoomInButton(), Qt::LeftButton);
+        CUSTOMER_STEP(shoot(app.window.get(), name("43-whiteboard-zoomed")));
+        // The customer ends it, as in the video consultation's screenshots.
+        clickInModal<QMessageBox>(QStringLiteral("yes"));
+        QTest::mouseClick(app->consultationPage()->endButton(), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(app.phase(), Phase::Ended, 10000);
+        CUSTOMER_STEP(shoot(app.window.get(), name("44-end-with-board")));
     }
 
     // The system check when things are missing, and a line that is too slow.

@@ -123,6 +123,9 @@ private slots:
         // Seed 001, last line: the written part of the conversation is in the transcript.
         QVERIFY(app->endPage()->transcriptDocument());
         QVERIFY(app->endPage()->transcriptDocument()->toPlainText().contains(QStringLiteral("Ich sehe Sie gut.")));
+        // Its title names the kind of consultation.
+        QVERIFY(app->endPage()->transcriptDocument()->toPlainText().contains(QStringLiteral("Videoberatung")));
+        QVERIFY(!app->endPage()->transcriptDocument()->toPlainText().contains(QStringLiteral("Service-Chat")));
         // The system check went to the advisor as structured fields with the log-in.
         QVERIFY(theirs->hasSystemCheck());
         QCOMPARE(theirs->systemCheck().camera(), wire::CHECK_OUTCOME_PASSED);
