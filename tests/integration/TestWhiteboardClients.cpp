@@ -248,7 +248,8 @@ private slots:
         }
         board.advisor->finishStroke(stroke);
         board.advisor->draw({document, 2}, rectangle());
-        QVERIFY(board.customer->model().hasPageImage({document, 2}) == false); // still on its way: cut again
+        // A second cut, usually while the last page is still on its way (a fast machine may have
+        // delivered it already: then the cut lands between the rectangle and its confirmation).
         board.scenario.proxy().cutAll();
 
         const board::BoardModel &customer = board.customer->model();
