@@ -39,17 +39,6 @@ constexpr int kBurstOnMs = 200;
 constexpr int kBurstOffMs = 800;
 constexpr int kWarmUpMs = 3000; // the first keyframe, the jitter buffer and the bitrate settle
 
-ServerEndpoint endpointFor(const QString &url, const QString &pki)
-{
-    ServerEndpoint endpoint;
-    endpoint.url = QUrl(url);
-    QFile pin(QDir(pki).filePath(QStringLiteral("server.pin")));
-    if (pin.open(QIODevice::ReadOnly))
-        endpoint.pins = {pin.readAll().trimmed()};
-    endpoint.extraCaCertificates = QSslCertificate::fromPath(QDir(pki).filePath(QStringLiteral("ca.pem")));
-    return endpoint;
-}
-
 ClientConnection::Settings connectionSettings()
 {
     ClientConnection::Settings settings;
@@ -71,7 +60,7 @@ bool logIn(CustomerClient &customer, const ServerEndpoint &endpoint)
 int runCustomer(const QString &url, const QString &pki, int duration)
 {
     CustomerClient customer(connectionSettings(), SystemClock::instance());
-    if (!logIn(customer, endpointFor(url, pki)))
+    if (!logIn(customer, benchEndpoint(QUrl(url), pki)))
         return 1;
     if (!waitFor([&] { return customer.phase() == CustomerClient::Phase::Consulting; }, 20000)) {
         std::fprintf(stderr, "customer: the consultation did not start\n");

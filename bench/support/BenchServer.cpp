@@ -132,12 +132,17 @@ QList<QByteArray> BenchServer::log(const QByteArray &marker, qint64 fromMs, qint
 
 ServerEndpoint BenchServer::endpoint() const
 {
+    return benchEndpoint(QUrl(QStringLiteral("wss://localhost:%1/consult").arg(m_port)), m_settings.pki.path());
+}
+
+ServerEndpoint benchEndpoint(const QUrl &url, const QString &pki)
+{
     ServerEndpoint endpoint;
-    endpoint.url = QUrl(QStringLiteral("wss://localhost:%1/consult").arg(m_port));
-    QFile pin(m_settings.pki.filePath(QStringLiteral("server.pin")));
+    endpoint.url = url;
+    QFile pin(QDir(pki).filePath(QStringLiteral("server.pin")));
     if (pin.open(QIODevice::ReadOnly))
         endpoint.pins = {pin.readAll().trimmed()};
-    endpoint.extraCaCertificates = QSslCertificate::fromPath(m_settings.pki.filePath(QStringLiteral("ca.pem")));
+    endpoint.extraCaCertificates = QSslCertificate::fromPath(QDir(pki).filePath(QStringLiteral("ca.pem")));
     return endpoint;
 }
 

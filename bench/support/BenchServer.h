@@ -78,6 +78,10 @@ struct ProcessSample
     double rssMiB = 0;
 };
 // CPU time and resident memory of a process (Linux /proc).
+// The endpoint of a bench server at `url` (directly or through a link emulator), pinned and trusted
+// with the development PKI in `pki`.
+ServerEndpoint benchEndpoint(const QUrl &url, const QString &pki);
+
 ProcessSample sampleProcess(qint64 pid);
 
 // The p-quantile (0..1) of the values (reorders them); 0 for none.

@@ -39,17 +39,6 @@ namespace {
 constexpr int kPointIntervalMs = 33; // 30 points a second
 constexpr int kPointsPerStroke = 60;
 
-ServerEndpoint endpointFor(const QUrl &url, const QString &pki)
-{
-    ServerEndpoint endpoint;
-    endpoint.url = url;
-    QFile pin(QDir(pki).filePath(QStringLiteral("server.pin")));
-    if (pin.open(QIODevice::ReadOnly))
-        endpoint.pins = {pin.readAll().trimmed()};
-    endpoint.extraCaCertificates = QSslCertificate::fromPath(QDir(pki).filePath(QStringLiteral("ca.pem")));
-    return endpoint;
-}
-
 ClientConnection::Settings connectionSettings()
 {
     ClientConnection::Settings settings;
@@ -233,7 +222,7 @@ void measureFirstPage(AdvisorClient &advisor, const BenchServer &server, const Q
     QUrl viaLink = server.endpoint().url;
     viaLink.setPort(link.port());
     Pair pair;
-    if (!consult(advisor, endpointFor(viaLink, pki), wire::CONSULTATION_MODE_CHAT, pair)) {
+    if (!consult(advisor, benchEndpoint(viaLink, pki), wire::CONSULTATION_MODE_CHAT, pair)) {
         std::fprintf(stderr, "first page: the consultation did not start\n");
         return;
     }
