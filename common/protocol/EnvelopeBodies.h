@@ -63,4 +63,16 @@
     X(kBoardOperation, board_operation, BoardOperation)                                                                \
     X(kBoardPointer, board_pointer, BoardPointer)                                                                      \
     X(kBoardPermission, board_permission, BoardPermission)                                                             \
-    X(kBoardSnapshot, board_snapshot, BoardSnapshot)
+    X(kBoardSnapshot, board_snapshot, BoardSnapshot)                                                                   \
+    X(kDocumentOffer, document_offer, DocumentOffer)                                                                   \
+    X(kDocumentChunk, document_chunk, DocumentChunk)                                                                   \
+    X(kDocumentCancel, document_cancel, DocumentCancel)                                                                \
+    X(kDocumentAvailable, document_available, DocumentAvailable)                                                       \
+    X(kDocumentDownload, document_download, DocumentDownload)                                                          \
+    X(kDocumentRemove, document_remove, DocumentRemove)                                                                \
+    X(kDocumentRemoved, document_removed, DocumentRemoved)                                                             \
+    X(kFormLibrary, form_library, FormLibrary)                                                                         \
+    X(kSendForm, send_form, SendForm)                                                                                  \
+    X(kFormInstance, form_instance, FormInstance)                                                                      \
+    X(kSubmitForm, submit_form, SubmitForm)                                                                            \
+    X(kReleaseFormFields, release_form_fields, ReleaseFormFields)

@@ -37,6 +37,7 @@ void Consultation::begin(const wire::ConsultationStarted &started, const QString
     m_waitedMs = started.waited_ms();
     m_transferredFrom = QString::fromStdString(started.transferred_from());
     m_phoneCode = QString::fromStdString(started.phone_code());
+    m_documentLimits = started.document_limits();
     m_hasSystemCheck = started.has_system_check();
     m_systemCheck = started.system_check();
     m_started = true;
@@ -116,6 +117,7 @@ void Consultation::onEnded(const wire::ConsultationEnded &ended)
     m_endReason = ended.reason();
     m_endedAt = QDateTime::fromMSecsSinceEpoch(ended.ended_at(), Qt::UTC).toLocalTime();
     m_transferredTo = QString::fromStdString(ended.transferred_to());
+    m_deletionReceipt = ended.receipt();
     m_chat->consultationEnded();
     if (m_media)
         m_media->consultationEnded();

@@ -77,6 +77,11 @@ public:
     // Video consultation: the code a customer without microphone and speakers gives when calling in
     // by telephone (seed 002); empty otherwise.
     const QString &phoneCode() const { return m_phoneCode; }
+    // The consultation's document limits (ConsultationStarted.document_limits).
+    const wire::DocumentLimits &documentLimits() const { return m_documentLimits; }
+    // What the server deleted at the end and when (ConsultationEnded.receipt); empty before the end
+    // and after END_REASON_TRANSFERRED.
+    const wire::DeletionReceipt &deletionReceipt() const { return m_deletionReceipt; }
     // The advisor's: the customer's system check as the server passed it on (empty for the chat).
     const wire::SystemCheck &systemCheck() const { return m_systemCheck; }
     bool hasSystemCheck() const { return m_hasSystemCheck; }
@@ -126,6 +131,8 @@ protected:
     QString m_transferredFrom;
     QString m_transferredTo;
     QString m_phoneCode;
+    wire::DocumentLimits m_documentLimits;
+    wire::DeletionReceipt m_deletionReceipt;
     wire::SystemCheck m_systemCheck;
     bool m_hasSystemCheck = false;
     bool m_started = false;

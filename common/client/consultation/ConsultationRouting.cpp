@@ -43,6 +43,28 @@ const std::string *routedConsultationId(const wire::Envelope &envelope)
         return &envelope.board_permission().consultation_id();
     case wire::Envelope::kBoardSnapshot:
         return &envelope.board_snapshot().consultation_id();
+    case wire::Envelope::kDocumentOffer:
+        return &envelope.document_offer().consultation_id();
+    case wire::Envelope::kDocumentChunk:
+        return &envelope.document_chunk().consultation_id();
+    case wire::Envelope::kDocumentCancel:
+        return &envelope.document_cancel().consultation_id();
+    case wire::Envelope::kDocumentAvailable:
+        return &envelope.document_available().consultation_id();
+    case wire::Envelope::kDocumentDownload:
+        return &envelope.document_download().consultation_id();
+    case wire::Envelope::kDocumentRemove:
+        return &envelope.document_remove().consultation_id();
+    case wire::Envelope::kDocumentRemoved:
+        return &envelope.document_removed().consultation_id();
+    case wire::Envelope::kSendForm:
+        return &envelope.send_form().consultation_id();
+    case wire::Envelope::kFormInstance:
+        return &envelope.form_instance().consultation_id();
+    case wire::Envelope::kSubmitForm:
+        return &envelope.submit_form().consultation_id();
+    case wire::Envelope::kReleaseFormFields:
+        return &envelope.release_form_fields().consultation_id();
     default:
         return nullptr;
     }

@@ -127,6 +127,19 @@ const Row kMatrix[] = {
     {wire::Envelope::kBoardPointer,          {D,         D,         D,        A,          A,       D,        D}},
     {wire::Envelope::kBoardPermission,       {D,         D,         D,        D,          A,       D,        D}},
     {wire::Envelope::kBoardSnapshot,         {D,         D,         D,        D,          D,       D,        D}},
+    // Documents and forms: denied everywhere until their services exist (issue 12's slices open them).
+    {wire::Envelope::kDocumentOffer, {D, D, D, D, D, D, D}},
+    {wire::Envelope::kDocumentChunk, {D, D, D, D, D, D, D}},
+    {wire::Envelope::kDocumentCancel, {D, D, D, D, D, D, D}},
+    {wire::Envelope::kDocumentAvailable, {D, D, D, D, D, D, D}},
+    {wire::Envelope::kDocumentDownload, {D, D, D, D, D, D, D}},
+    {wire::Envelope::kDocumentRemove, {D, D, D, D, D, D, D}},
+    {wire::Envelope::kDocumentRemoved, {D, D, D, D, D, D, D}},
+    {wire::Envelope::kFormLibrary, {D, D, D, D, D, D, D}},
+    {wire::Envelope::kSendForm, {D, D, D, D, D, D, D}},
+    {wire::Envelope::kFormInstance, {D, D, D, D, D, D, D}},
+    {wire::Envelope::kSubmitForm, {D, D, D, D, D, D, D}},
+    {wire::Envelope::kReleaseFormFields, {D, D, D, D, D, D, D}},
 };
 // clang-format on
 
