@@ -254,7 +254,7 @@ void VideoPanel::setAudioByPhone(bool byPhone)
     // Back to the computer reopens microphone and speakers under the consent given at the start.
     m_call->setAudioByPhone(byPhone);
     retranslate();
-    announce(m_phoneBox, byPhone ? tr("Sie sprechen jetzt per Telefon.") : tr("Sie sprechen jetzt über den Computer."));
+    announce(this, byPhone ? tr("Sie sprechen jetzt per Telefon.") : tr("Sie sprechen jetzt über den Computer."));
 }
 
 bool VideoPanel::microphoneTrouble() const
