@@ -203,6 +203,7 @@ private slots:
 
     // Seed 002: without microphone and speakers the customer writes and talks over the telephone:
     // the bank's dial-in number and the consultation's phone code; the advisor sees audio-by-phone.
+    // Back to the computer only once the machine has something to talk through.
     void withoutAudioDevicesTheCustomerGetsTextAndThePhoneCode()
     {
         Scenario scenario;
@@ -237,6 +238,15 @@ private slots:
         typeText(app->consultationPage()->input(), QStringLiteral("Ich rufe gleich an."));
         QTest::keyClick(app->consultationPage()->input(), Qt::Key_Return);
         QTRY_COMPARE_WITH_TIMEOUT(consultationOf(*advisor, app)->chat->rowCount(), 2, 10000);
+        // Nothing to talk through on this machine: the way back to the computer is not offered until a
+        // headset is plugged in; then it opens it and the advisor hears the customer.
+        QVERIFY(!panel->audioWayButton()->isEnabled());
+        mine.devices.setPresent(DeviceKind::Microphone, true);
+        mine.devices.setPresent(DeviceKind::Speaker, true);
+        QTRY_VERIFY(panel->audioWayButton()->isEnabled());
+        QTest::mouseClick(panel->audioWayButton(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!advisorCall.call->peerAudioByPhone(), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(advisorCall.hears.hears(kCustomerTone), 20000);
     }
 
     // Seed 002, both ways: "Per Telefon sprechen" closes microphone and speakers and the advisor
