@@ -357,6 +357,8 @@ void CustomerWindow::startVideoCall()
     setup.devices = m_choice;
     setup.dialInNumber = m_options.dialInNumber;
     setup.cameraOn = !m_systemCheck || m_systemCheck->camera() == wire::CHECK_OUTCOME_PASSED;
+    setup.microphoneWorks = !m_systemCheck || m_systemCheck->microphone() == wire::CHECK_OUTCOME_PASSED;
+    setup.speakerWorks = !m_systemCheck || m_systemCheck->speaker() == wire::CHECK_OUTCOME_PASSED;
     m_consultation->setVideo(true);
     m_consultation->videoPanel()->start(*consultation, devices(), setup);
 }

@@ -122,6 +122,12 @@ QString SystemCheckTexts::summary(const wire::SystemCheck &check)
     if (check.connection() == wire::CHECK_OUTCOME_PASSED && !audio)
         parts.append(tr("Ohne Mikrofon oder Lautsprecher sprechen Sie per Telefon mit uns: Die Nummer und Ihren "
                         "Gesprächscode zeigen wir Ihnen in der Beratung. Schreiben können Sie immer."));
+    // One of the two works: the telephone is where the consultation starts, the computer a choice.
+    const bool oneOfTwo =
+        (check.microphone() == wire::CHECK_OUTCOME_PASSED) != (check.speaker() == wire::CHECK_OUTCOME_PASSED);
+    if (check.connection() == wire::CHECK_OUTCOME_PASSED && oneOfTwo)
+        parts.append(tr("Möchten Sie es trotzdem über den Computer versuchen, wählen Sie dort „Über den Computer "
+                        "sprechen“."));
     if (check.connection() == wire::CHECK_OUTCOME_PASSED && check.camera() != wire::CHECK_OUTCOME_PASSED)
         parts.append(tr("Ohne Kamera sehen und hören Sie Ihre Beraterin oder Ihren Berater trotzdem."));
     return parts.join(u' ');

@@ -58,6 +58,8 @@ VideoPanel::VideoPanel(QWidget *parent)
     m_camera = toggle(this, "cameraToggle");
     m_microphone = toggle(this, "microphoneToggle");
     m_seeAdvisor = toggle(this, "seeAdvisor");
+    m_audioWay = new QPushButton(this);
+    m_audioWay->setObjectName(QStringLiteral("audioWay"));
     m_advisorState = plainLabel(this, "advisorMediaState", "hint");
     m_quality = plainLabel(this, "qualityState", "warning");
     m_quality->hide();
@@ -87,6 +89,10 @@ VideoPanel::VideoPanel(QWidget *parent)
         retranslate();
         announce(this, on ? tr("Ihr Mikrofon ist eingeschaltet.") : tr("Ihr Mikrofon ist ausgeschaltet."));
     });
+    connect(m_audioWay, &QPushButton::clicked, this, [this] {
+        if (m_call)
+            setAudioByPhone(!m_call->audioByPhone());
+    });
     connect(m_seeAdvisor, &QPushButton::toggled, this, [this](bool shown) {
         if (m_call)
             m_call->setPeerVideoShown(shown);
@@ -104,6 +110,7 @@ VideoPanel::VideoPanel(QWidget *parent)
     switches->addWidget(m_camera);
     switches->addWidget(m_microphone);
     switches->addWidget(m_seeAdvisor);
+    switches->addWidget(m_audioWay);
     switches->addStretch();
     own->addLayout(switches, 1);
     // The pictures one above the other; side by side when compact (beside a whiteboard).
@@ -123,6 +130,7 @@ VideoPanel::VideoPanel(QWidget *parent)
     layout->addWidget(m_phoneBox);
     setTabOrder(m_camera, m_microphone);
     setTabOrder(m_microphone, m_seeAdvisor);
+    setTabOrder(m_seeAdvisor, m_audioWay);
     retranslate();
 }
 
@@ -150,7 +158,10 @@ void VideoPanel::start(Consultation &consultation, media::MediaDevices &devices,
 {
     stop();
     m_consultation = &consultation;
+    m_devices = &devices;
     m_dialInNumber = setup.dialInNumber;
+    m_checkedMicrophone = setup.microphoneWorks;
+    m_checkedSpeaker = setup.speakerWorks;
     m_lastQuality = m_lastPeerQuality = wire::QUALITY_LEVEL_FULL;
     m_recovered = false;
     VideoCall::Options options = setup.call;
@@ -159,6 +170,8 @@ void VideoPanel::start(Consultation &consultation, media::MediaDevices &devices,
     options.microphoneOn = true;
     m_call = std::make_unique<VideoCall>(consultation, devices, options);
     VideoCall *call = m_call.get();
+    // The machine gained or lost a microphone or speakers: whether the computer can carry the voice.
+    connect(&devices, &media::MediaDevices::devicesChanged, this, &VideoPanel::retranslate);
     connect(call, &VideoCall::localFrame, m_selfView, &VideoView::setFrame);
     connect(call, &VideoCall::remoteFrame, m_advisorView, &VideoView::setFrame);
     connect(call, &VideoCall::deviceStateChanged, this, &VideoPanel::onDeviceState);
@@ -185,12 +198,18 @@ void VideoPanel::start(Consultation &consultation, media::MediaDevices &devices,
         m_microphone->setChecked(true);
         m_seeAdvisor->setChecked(true);
     }
+    // Seed 002: a customer the check found with only one of microphone and speakers talks over the
+    // telephone from the start (the one device stays closed); the panel says why and offers the
+    // computer all the same.
+    if (microphoneTrouble() || speakerTrouble())
+        call->setAudioByPhone(true);
     // The devices report one by one while the call starts; what the call lacks is decided once all
-    // of them have answered.
+    // of them have answered. One that fails to open although the check found it counts as missing.
     m_starting = true;
     call->start();
     m_starting = false;
-    updateAudioByPhone();
+    if (microphoneTrouble() || speakerTrouble())
+        call->setAudioByPhone(true);
     retranslate();
 }
 
@@ -199,6 +218,8 @@ void VideoPanel::stop()
     if (!m_call)
         return;
     m_call->disconnect(this);
+    if (m_devices)
+        m_devices->disconnect(this);
     m_call->stop();
     m_call.reset();
     m_advisorView->clear();
@@ -224,6 +245,45 @@ void VideoPanel::updateAudioByPhone()
     const bool byPhone = !usable(m_call->state(Device::Microphone)) && !usable(m_call->state(Device::Speaker));
     if (byPhone && !m_call->audioByPhone())
         m_call->setAudioByPhone(true);
+}
+
+void VideoPanel::setAudioByPhone(bool byPhone)
+{
+    if (!byPhone) // from now on the call's own finding says what works, not the system check's
+        m_checkedMicrophone = m_checkedSpeaker = true;
+    // Back to the computer reopens microphone and speakers under the consent given at the start.
+    m_call->setAudioByPhone(byPhone);
+    retranslate();
+    announce(this, byPhone ? tr("Sie sprechen jetzt per Telefon.") : tr("Sie sprechen jetzt über den Computer."));
+}
+
+bool VideoPanel::microphoneTrouble() const
+{
+    return m_call && (!m_checkedMicrophone || !usable(m_call->state(Device::Microphone)));
+}
+
+bool VideoPanel::speakerTrouble() const
+{
+    return m_call && (!m_checkedSpeaker || !usable(m_call->state(Device::Speaker)));
+}
+
+QString VideoPanel::phoneText() const
+{
+    QStringList lines;
+    const bool byPhone = m_call && m_call->audioByPhone();
+    if (microphoneTrouble() && speakerTrouble())
+        lines.append(tr("Mikrofon und Lautsprecher funktionieren nicht."));
+    else if (microphoneTrouble())
+        lines.append(tr("Ihr Mikrofon funktioniert nicht: Über den Computer hört man Sie nicht."));
+    else if (speakerTrouble())
+        lines.append(tr("Ihre Lautsprecher funktionieren nicht: Über den Computer hören Sie nichts."));
+    lines.append(byPhone ? tr("Sie sprechen per Telefon. Schreiben können Sie weiterhin hier.")
+                         : tr("Sie können stattdessen per Telefon sprechen."));
+    lines.append(tr("Einwahlnummer: %1").arg(m_dialInNumber));
+    const QString code = m_consultation ? m_consultation->phoneCode() : QString();
+    if (!code.isEmpty())
+        lines.append(tr("Ihr Gesprächscode: %1").arg(code));
+    return lines.join(u'\n');
 }
 
 void VideoPanel::changeEvent(QEvent *event)
@@ -257,11 +317,13 @@ void VideoPanel::retranslate()
     m_camera->setAccessibleDescription(m_camera->isChecked() && cameraThere
                                            ? tr("Eingeschaltet: Ihre Beraterin oder Ihr Berater sieht Sie.")
                                            : tr("Ausgeschaltet: Niemand sieht Sie."));
-    m_microphone->setEnabled(microphoneThere);
-    m_microphone->setText(m_microphone->isChecked() && microphoneThere ? tr("Mikrofon ist an")
-                                                                       : tr("Mikrofon ist aus"));
+    // On the telephone the microphone stays closed: its switch waits for the way back.
+    const bool byPhone = m_call && m_call->audioByPhone();
+    const bool microphoneOpen = microphoneThere && !byPhone;
+    m_microphone->setEnabled(microphoneOpen);
+    m_microphone->setText(m_microphone->isChecked() && microphoneOpen ? tr("Mikrofon ist an") : tr("Mikrofon ist aus"));
     m_microphone->setAccessibleName(tr("Mikrofon"));
-    m_microphone->setAccessibleDescription(m_microphone->isChecked() && microphoneThere
+    m_microphone->setAccessibleDescription(m_microphone->isChecked() && microphoneOpen
                                                ? tr("Eingeschaltet: Ihre Beraterin oder Ihr Berater hört Sie.")
                                                : tr("Ausgeschaltet: Niemand hört Sie."));
     m_seeAdvisor->setText(tr("Berater sehen"));
@@ -301,13 +363,22 @@ void VideoPanel::retranslate()
     m_deviceProblem->setText(problems.join(u' '));
     m_deviceProblem->setVisible(!problems.isEmpty());
 
-    // The telephone is offered as soon as talking through the computer does not work both ways.
-    const bool byPhone = m_call && (m_call->audioByPhone() || !usable(m_call->state(Device::Microphone)) ||
-                                    !usable(m_call->state(Device::Speaker)));
-    const QString code = m_consultation ? m_consultation->phoneCode() : QString();
-    m_phone->setText(MediaTexts::offerPhone(code) + u'\n' + tr("Die Einwahlnummer: %1").arg(m_dialInNumber));
+    // The way the voice goes, both ways at any time. Back to the computer needs a microphone or
+    // speakers on the machine; without either the button says why it cannot.
+    const bool audioOnMachine = m_devices && (!m_devices->microphones().isEmpty() || !m_devices->speakers().isEmpty());
+    m_audioWay->setEnabled(m_call && (!byPhone || audioOnMachine));
+    m_audioWay->setText(byPhone ? tr("Über den Computer sprechen") : tr("Per Telefon sprechen"));
+    m_audioWay->setAccessibleName(m_audioWay->text());
+    m_audioWay->setAccessibleDescription(
+        !byPhone         ? tr("Mikrofon und Lautsprecher schließen und per Telefon weitersprechen.")
+        : audioOnMachine ? tr("Mikrofon und Lautsprecher wieder öffnen. Wir fragen nicht noch einmal.")
+                         : tr("Ihr Computer hat weder Mikrofon noch Lautsprecher."));
+
+    // The number and the code are shown on the telephone, and offered as soon as talking through the
+    // computer does not work both ways.
+    m_phone->setText(phoneText());
     m_phone->setAccessibleName(m_phone->text());
-    m_phoneBox->setVisible(byPhone);
+    m_phoneBox->setVisible(m_call && (byPhone || microphoneTrouble() || speakerTrouble()));
 }
 
 } // namespace consult::customer

@@ -26,6 +26,10 @@ namespace consult::customer {
 // nothing is recorded; the ladder's step-down and recovery in words; a device that is missing or
 // vanishes, named; and without microphone and speakers the telephone way: the bank's dial-in number
 // and the consultation's phone code (the call is marked audio-by-phone for the advisor).
+// The telephone is a switch both ways: "Per Telefon sprechen" at any time, and back to "Über den
+// Computer sprechen", which reopens microphone and speakers under the consent already given. A
+// customer whose check found only one of microphone and speakers starts on the telephone, is told
+// why, and may still choose the computer.
 //
 // Owns the VideoCall while the consultation runs (start() to stop()); the ConsultationPage holds the
 // panel beside the chat. Destroying the call closes every device: the permission ends with it.
@@ -42,6 +46,9 @@ public:
         media::DeviceChoice devices;
         QString dialInNumber;
         bool cameraOn = true; // off when the system check found no camera
+        // What the system check found; without both the customer starts on the telephone.
+        bool microphoneWorks = true;
+        bool speakerWorks = true;
     };
     // Starts the call on the consultation with the devices the customer allowed.
     void start(Consultation &consultation, media::MediaDevices &devices, const Setup &setup);
@@ -58,6 +65,8 @@ public:
     QPushButton *cameraButton() const { return m_camera; }
     QPushButton *microphoneButton() const { return m_microphone; }
     QPushButton *seeAdvisorButton() const { return m_seeAdvisor; }
+    // "Per Telefon sprechen" on the computer, "Über den Computer sprechen" on the telephone.
+    QPushButton *audioWayButton() const { return m_audioWay; }
     QLabel *notRecordedBadge() const { return m_notRecorded; }
     QLabel *qualityLabel() const { return m_quality; }
     QLabel *deviceLabel() const { return m_deviceProblem; }
@@ -71,16 +80,25 @@ protected:
 private:
     void onDeviceState(VideoCall::Device device, VideoCall::DeviceState state);
     void updateAudioByPhone();
+    void setAudioByPhone(bool byPhone);
+    // Microphone or speakers cannot carry the voice: as the check found them (until the customer
+    // tries the computer), then as the call finds them.
+    bool microphoneTrouble() const;
+    bool speakerTrouble() const;
+    QString phoneText() const;
     void retranslate();
 
     std::unique_ptr<VideoCall> m_call;
     QPointer<Consultation> m_consultation;
+    QPointer<media::MediaDevices> m_devices;
     QString m_dialInNumber;
     wire::QualityLevel m_lastQuality = wire::QUALITY_LEVEL_FULL;
     wire::QualityLevel m_lastPeerQuality = wire::QUALITY_LEVEL_FULL;
     bool m_recovered = false;
     bool m_starting = false;
     bool m_compact = false;
+    bool m_checkedMicrophone = true; // the system check's finding, until the call opens the devices
+    bool m_checkedSpeaker = true;
 
     QBoxLayout *m_pictures = nullptr;
     QLabel *m_notRecorded = nullptr;
@@ -90,6 +108,7 @@ private:
     QPushButton *m_camera = nullptr;
     QPushButton *m_microphone = nullptr;
     QPushButton *m_seeAdvisor = nullptr;
+    QPushButton *m_audioWay = nullptr;
     QLabel *m_advisorState = nullptr;
     QLabel *m_quality = nullptr;
     QLabel *m_deviceProblem = nullptr;

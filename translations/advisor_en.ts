@@ -88,14 +88,6 @@
         <translation>The speakers were disconnected.</translation>
     </message>
     <message>
-        <source>Ohne Mikrofon und Lautsprecher können Sie per Telefon sprechen und hier schreiben.</source>
-        <translation>Without microphone and speakers you can talk by telephone and write here.</translation>
-    </message>
-    <message>
-        <source>Ohne Mikrofon und Lautsprecher können Sie per Telefon sprechen: Rufen Sie die Einwahlnummer an und nennen Sie den Code %1. Schreiben können Sie weiterhin hier.</source>
-        <translation>Without microphone and speakers you can talk by telephone: call the dial-in number and give the code %1. You can still write here.</translation>
-    </message>
-    <message>
         <source>Der Kunde spricht per Telefon.</source>
         <translation>The customer is talking by telephone.</translation>
     </message>

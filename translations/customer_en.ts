@@ -88,14 +88,6 @@
         <translation>The speakers were disconnected.</translation>
     </message>
     <message>
-        <source>Ohne Mikrofon und Lautsprecher können Sie per Telefon sprechen und hier schreiben.</source>
-        <translation>Without microphone and speakers you can talk by telephone and write here.</translation>
-    </message>
-    <message>
-        <source>Ohne Mikrofon und Lautsprecher können Sie per Telefon sprechen: Rufen Sie die Einwahlnummer an und nennen Sie den Code %1. Schreiben können Sie weiterhin hier.</source>
-        <translation>Without microphone and speakers you can talk by telephone: call the dial-in number and give the code %1. You can keep writing here.</translation>
-    </message>
-    <message>
         <source>Der Kunde spricht per Telefon.</source>
         <translation>The customer talks by telephone.</translation>
     </message>
@@ -1557,6 +1549,10 @@ Microphone: %2</translation>
         <source>Ohne Mikrofon oder Lautsprecher sprechen Sie per Telefon mit uns: Die Nummer und Ihren Gesprächscode zeigen wir Ihnen in der Beratung. Schreiben können Sie immer.</source>
         <translation>Without a microphone or speakers you talk to us by telephone: we show you the number and your consultation code in the consultation. You can always write.</translation>
     </message>
+    <message>
+        <source>Möchten Sie es trotzdem über den Computer versuchen, wählen Sie dort „Über den Computer sprechen“.</source>
+        <translation>If you would still like to try the computer, choose “Talk through the computer” there.</translation>
+    </message>
 </context>
 <context>
     <name>consult::customer::TranscriptSource</name>
@@ -1668,8 +1664,60 @@ Microphone: %2</translation>
         <translation>%1 has switched the microphone off.</translation>
     </message>
     <message>
-        <source>Die Einwahlnummer: %1</source>
-        <translation>The dial-in number: %1</translation>
+        <source>Sie sprechen jetzt per Telefon.</source>
+        <translation>You are now talking by telephone.</translation>
+    </message>
+    <message>
+        <source>Sie sprechen jetzt über den Computer.</source>
+        <translation>You are now talking through the computer.</translation>
+    </message>
+    <message>
+        <source>Mikrofon und Lautsprecher funktionieren nicht.</source>
+        <translation>Neither the microphone nor the speakers work.</translation>
+    </message>
+    <message>
+        <source>Ihr Mikrofon funktioniert nicht: Über den Computer hört man Sie nicht.</source>
+        <translation>Your microphone does not work: through the computer nobody can hear you.</translation>
+    </message>
+    <message>
+        <source>Ihre Lautsprecher funktionieren nicht: Über den Computer hören Sie nichts.</source>
+        <translation>Your speakers do not work: through the computer you hear nothing.</translation>
+    </message>
+    <message>
+        <source>Sie sprechen per Telefon. Schreiben können Sie weiterhin hier.</source>
+        <translation>You are talking by telephone. You can still write here.</translation>
+    </message>
+    <message>
+        <source>Sie können stattdessen per Telefon sprechen.</source>
+        <translation>You can talk by telephone instead.</translation>
+    </message>
+    <message>
+        <source>Einwahlnummer: %1</source>
+        <translation>Dial-in number: %1</translation>
+    </message>
+    <message>
+        <source>Ihr Gesprächscode: %1</source>
+        <translation>Your consultation code: %1</translation>
+    </message>
+    <message>
+        <source>Über den Computer sprechen</source>
+        <translation>Talk through the computer</translation>
+    </message>
+    <message>
+        <source>Per Telefon sprechen</source>
+        <translation>Talk by telephone</translation>
+    </message>
+    <message>
+        <source>Mikrofon und Lautsprecher schließen und per Telefon weitersprechen.</source>
+        <translation>Close the microphone and speakers and go on talking by telephone.</translation>
+    </message>
+    <message>
+        <source>Mikrofon und Lautsprecher wieder öffnen. Wir fragen nicht noch einmal.</source>
+        <translation>Open the microphone and speakers again. We will not ask again.</translation>
+    </message>
+    <message>
+        <source>Ihr Computer hat weder Mikrofon noch Lautsprecher.</source>
+        <translation>Your computer has neither a microphone nor speakers.</translation>
     </message>
 </context>
 <context>

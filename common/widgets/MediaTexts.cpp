@@ -97,15 +97,6 @@ QString MediaTexts::deviceState(VideoCall::Device device, VideoCall::DeviceState
     return {};
 }
 
-QString MediaTexts::offerPhone(const QString &phoneCode)
-{
-    if (phoneCode.isEmpty())
-        return tr("Ohne Mikrofon und Lautsprecher können Sie per Telefon sprechen und hier schreiben.");
-    return tr("Ohne Mikrofon und Lautsprecher können Sie per Telefon sprechen: Rufen Sie die Einwahlnummer an und "
-              "nennen Sie den Code %1. Schreiben können Sie weiterhin hier.")
-        .arg(phoneCode);
-}
-
 QString MediaTexts::peerOnPhone(const QString &phoneCode)
 {
     if (phoneCode.isEmpty())

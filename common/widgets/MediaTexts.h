@@ -27,8 +27,6 @@ public:
     static QString deviceState(VideoCall::Device device, VideoCall::DeviceState state);
     // The device's name ("Kamera", "Mikrofon", "Lautsprecher").
     static QString deviceName(VideoCall::Device device);
-    // Neither microphone nor speaker: the customer can talk over the telephone with this code.
-    static QString offerPhone(const QString &phoneCode);
     // The advisor's notice: the customer talks over the telephone.
     static QString peerOnPhone(const QString &phoneCode);
 

@@ -287,6 +287,11 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(panel->advisorStateLabel()->isVisible(), 5000);
         CUSTOMER_STEP(shoot(app.window.get(), name("36-video-camera-off-advisor-hidden")));
         QTest::mouseClick(panel->seeAdvisorButton(), Qt::LeftButton);
+        QTest::mouseClick(panel->audioWayButton(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(advisorCall.call->peerAudioByPhone(), 5000);
+        CUSTOMER_STEP(shoot(app.window.get(), name("36b-video-by-phone")));
+        QTest::mouseClick(panel->audioWayButton(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!advisorCall.call->peerAudioByPhone(), 5000);
         devices.unplug(DeviceKind::Microphone);
         QTRY_VERIFY_WITH_TIMEOUT(panel->phoneBox()->isVisible(), 5000);
         CUSTOMER_STEP(shoot(app.window.get(), name("37-video-microphone-lost-phone")));
@@ -383,6 +388,46 @@ private slots:
         QTest::mouseClick(app->consultationPage()->endButton(), Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(app.phase(), Phase::Ended, 10000);
         CUSTOMER_STEP(shoot(app.window.get(), name("44-end-with-board")));
+    }
+
+    // Only a microphone, no speakers: the check says the consultation starts on the telephone, and the
+    // consultation screen shows why, the number, the code and the way to the computer.
+    void oneAudioDevice_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::newRow("de") << QStringLiteral("de");
+        QTest::newRow("en") << QStringLiteral("en");
+    }
+
+    void oneAudioDevice()
+    {
+        QFETCH(QString, language);
+        const QString suffix = language == u"en" ? QStringLiteral("-english") : QString();
+        Scenario scenario;
+        QVERIFY(scenario.start());
+        AdvisorClient *advisor = scenario.advisor(annaWithOnePlace());
+        QVERIFY(advisor);
+        media::SyntheticMediaDevices devices;
+        devices.setTone(kCustomerTone, -12.0f);
+        devices.setPresent(DeviceKind::Speaker, false);
+        CustomerApp app(scenario.endpoint(), &devices);
+        app.language.setLanguage(language);
+        CUSTOMER_STEP(runSystemCheck(app));
+        CUSTOMER_STEP(shoot(app.window.get(), QStringLiteral("45-check-no-speakers") + suffix));
+        CUSTOMER_STEP(videoLogIn(app, QStringLiteral("Max Müller"), QStringLiteral("0171 1234567")));
+        CUSTOMER_STEP(chooseVideoAndAllow(app));
+        AdvisorCall advisorCall;
+        CUSTOMER_STEP(takenBy(scenario, *advisor, app));
+        advisorCall.start(*consultationOf(*advisor, app));
+        customer::VideoPanel *panel = app->consultationPage()->videoPanel();
+        QVERIFY(panel->call()->audioByPhone());
+        Screen sees;
+        sees.watch(*panel->call());
+        QTRY_VERIFY_WITH_TIMEOUT(sees.stamped >= 10, 20000);
+        CUSTOMER_STEP(shoot(app.window.get(), QStringLiteral("46-video-no-speakers-by-phone") + suffix));
+        QTest::mouseClick(panel->audioWayButton(), Qt::LeftButton);
+        QVERIFY(!panel->call()->audioByPhone());
+        CUSTOMER_STEP(shoot(app.window.get(), QStringLiteral("47-video-no-speakers-computer") + suffix));
     }
 
     // The system check when things are missing, and a line that is too slow.

@@ -6,6 +6,7 @@
 #include "EndPage.h"
 #include "VideoFlow.h"
 #include "WaitingPage.h"
+#include "stats/StatisticsStore.h"
 #include "widgets/MediaTexts.h"
 
 #include <QLabel>
@@ -44,6 +45,19 @@ void greetedBy(Scenario &scenario, AdvisorClient &advisor, CustomerApp &app, Adv
     QCOMPARE(app->pages()->currentWidget(), static_cast<QWidget *>(app->consultationPage()));
     QVERIFY(app->consultationPage()->videoPanel()->isVisible());
     QVERIFY(app->consultationPage()->videoPanel()->call());
+}
+
+// The feature masks of the completed consultations in the anonymous statistics, oldest first.
+QList<int> completedFeatures(TestServer &server)
+{
+    QList<int> features;
+    auto query = server.database().exec(
+        QStringLiteral("SELECT features FROM statistics WHERE outcome = 'completed' ORDER BY rowid"));
+    if (!query.ok())
+        return {-1};
+    while (query.value().next())
+        features.append(query.value().value(0).toInt());
+    return features;
 }
 
 } // namespace
@@ -189,6 +203,7 @@ private slots:
 
     // Seed 002: without microphone and speakers the customer writes and talks over the telephone:
     // the bank's dial-in number and the consultation's phone code; the advisor sees audio-by-phone.
+    // Back to the computer only once the machine has something to talk through.
     void withoutAudioDevicesTheCustomerGetsTextAndThePhoneCode()
     {
         Scenario scenario;
@@ -223,6 +238,178 @@ private slots:
         typeText(app->consultationPage()->input(), QStringLiteral("Ich rufe gleich an."));
         QTest::keyClick(app->consultationPage()->input(), Qt::Key_Return);
         QTRY_COMPARE_WITH_TIMEOUT(consultationOf(*advisor, app)->chat->rowCount(), 2, 10000);
+        // Nothing to talk through on this machine: the way back to the computer is not offered until a
+        // headset is plugged in; then it opens it and the advisor hears the customer.
+        QVERIFY(!panel->audioWayButton()->isEnabled());
+        mine.devices.setPresent(DeviceKind::Microphone, true);
+        mine.devices.setPresent(DeviceKind::Speaker, true);
+        QTRY_VERIFY(panel->audioWayButton()->isEnabled());
+        QTest::mouseClick(panel->audioWayButton(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!advisorCall.call->peerAudioByPhone(), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(advisorCall.hears.hears(kCustomerTone), 20000);
+    }
+
+    // Seed 002, both ways: "Per Telefon sprechen" closes microphone and speakers and the advisor
+    // sees the telephone code; "Über den Computer sprechen" opens them again under the consent
+    // already given (no second question) and both hear each other again.
+    void theCustomerSwitchesToThePhoneAndBackToTheComputer()
+    {
+        Scenario scenario;
+        QVERIFY(scenario.start());
+        AdvisorClient *advisor = scenario.advisor(annaWithOnePlace());
+        QVERIFY(advisor);
+        CustomerDevices mine;
+        CustomerApp app(scenario.endpoint(), &mine.devices);
+        CUSTOMER_STEP(videoConsultationUpToWaiting(app));
+        AdvisorCall advisorCall;
+        CUSTOMER_STEP(greetedBy(scenario, *advisor, app, advisorCall));
+        customer::VideoPanel *panel = app->consultationPage()->videoPanel();
+        QTRY_VERIFY_WITH_TIMEOUT(mine.hears.hears(kAdvisorTone) && advisorCall.hears.hears(kCustomerTone), 20000);
+        QVERIFY(!panel->phoneBox()->isVisible());
+        QVERIFY(!advisorCall.call->peerAudioByPhone());
+
+        // To the telephone: the devices close, the advisor is told and hears nothing more from them.
+        QVERIFY(panel->audioWayButton()->isVisible());
+        QCOMPARE(panel->audioWayButton()->text(), QStringLiteral("Per Telefon sprechen"));
+        QTest::mouseClick(panel->audioWayButton(), Qt::LeftButton);
+        QVERIFY(panel->call()->audioByPhone());
+        QCOMPARE(mine.devices.openCount(DeviceKind::Microphone), 0);
+        QCOMPARE(mine.devices.openCount(DeviceKind::Speaker), 0);
+        QVERIFY(!panel->microphoneButton()->isEnabled());
+        QVERIFY(panel->phoneBox()->isVisible());
+        const QString code = app->client()->consultation()->phoneCode();
+        QVERIFY(panel->phoneLabel()->text().contains(QStringLiteral("+49 561 7001 7000")));
+        QVERIFY(panel->phoneLabel()->text().contains(code));
+        QTRY_VERIFY_WITH_TIMEOUT(advisorCall.call->peerAudioByPhone(), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(!advisorCall.hears.hears(kCustomerTone), 10000);
+
+        // Back to the computer: no second question, the devices open again, both hear each other.
+        mine.hears.clear();
+        QCOMPARE(panel->audioWayButton()->text(), QStringLiteral("Über den Computer sprechen"));
+        QVERIFY(panel->audioWayButton()->isEnabled());
+        QTest::mouseClick(panel->audioWayButton(), Qt::LeftButton);
+        QCOMPARE(app->pages()->currentWidget(), static_cast<QWidget *>(app->consultationPage()));
+        QVERIFY(!panel->call()->audioByPhone());
+        QCOMPARE(panel->call()->state(Device::Microphone), DeviceState::On);
+        QCOMPARE(panel->call()->state(Device::Speaker), DeviceState::On);
+        QVERIFY(panel->microphoneButton()->isEnabled());
+        QVERIFY(!panel->phoneBox()->isVisible());
+        QTRY_VERIFY_WITH_TIMEOUT(!advisorCall.call->peerAudioByPhone(), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(advisorCall.call->peerMicrophoneOn(), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(mine.hears.hears(kAdvisorTone) && advisorCall.hears.hears(kCustomerTone), 20000);
+    }
+
+    // Seed 002: a check that found a microphone but no speakers (or the reverse) starts the
+    // consultation on the telephone: the advisor sees the code, the one device stays closed, the
+    // panel says why; the customer may still choose the computer with the one device.
+    void withOnlyOneAudioDeviceTheCustomerStartsOnThePhone_data()
+    {
+        QTest::addColumn<int>("missing");
+        QTest::addColumn<QString>("reason");
+        QTest::newRow("no speakers") << int(DeviceKind::Speaker) << QStringLiteral("Lautsprecher");
+        QTest::newRow("no microphone") << int(DeviceKind::Microphone) << QStringLiteral("Mikrofon");
+    }
+
+    void withOnlyOneAudioDeviceTheCustomerStartsOnThePhone()
+    {
+        QFETCH(int, missing);
+        QFETCH(QString, reason);
+        const auto missingKind = DeviceKind(missing);
+        const auto presentKind = missingKind == DeviceKind::Speaker ? DeviceKind::Microphone : DeviceKind::Speaker;
+        Scenario scenario;
+        QVERIFY(scenario.start());
+        AdvisorClient *advisor = scenario.advisor(annaWithOnePlace());
+        QVERIFY(advisor);
+        CustomerDevices mine;
+        mine.devices.setPresent(missingKind, false);
+        CustomerApp app(scenario.endpoint(), &mine.devices);
+        CUSTOMER_STEP(runSystemCheck(app));
+        const wire::SystemCheck check = checkPage(app)->result();
+        QCOMPARE(missingKind == DeviceKind::Speaker ? check.speaker() : check.microphone(),
+                 wire::CHECK_OUTCOME_MISSING);
+        QCOMPARE(missingKind == DeviceKind::Speaker ? check.microphone() : check.speaker(), wire::CHECK_OUTCOME_PASSED);
+        // The check already says where the consultation starts and that the computer stays a choice.
+        QVERIFY(checkPage(app)->summaryLabel()->text().contains(QStringLiteral("Telefon")));
+        QVERIFY(checkPage(app)->summaryLabel()->text().contains(QStringLiteral("Über den Computer sprechen")));
+        CUSTOMER_STEP(videoLogIn(app, QStringLiteral("Max Müller"), QStringLiteral("0171 1234567")));
+        CUSTOMER_STEP(chooseVideoAndAllow(app));
+        AdvisorCall advisorCall;
+        CUSTOMER_STEP(greetedBy(scenario, *advisor, app, advisorCall));
+        customer::VideoPanel *panel = app->consultationPage()->videoPanel();
+
+        // Marked: the advisor's panel shows the telephone code; the one device is not opened.
+        QVERIFY(panel->call()->audioByPhone());
+        QTRY_VERIFY_WITH_TIMEOUT(advisorCall.call->peerAudioByPhone(), 5000);
+        QCOMPARE(mine.devices.openCount(presentKind), 0);
+        QVERIFY(panel->phoneBox()->isVisible());
+        QVERIFY(panel->phoneLabel()->text().contains(reason));
+        QVERIFY(panel->phoneLabel()->text().contains(QStringLiteral("Sie sprechen per Telefon")));
+        QVERIFY(panel->phoneLabel()->text().contains(app->client()->consultation()->phoneCode()));
+        // The choice is explicit: the computer is offered, with the one device it has.
+        QCOMPARE(panel->audioWayButton()->text(), QStringLiteral("Über den Computer sprechen"));
+        QVERIFY(panel->audioWayButton()->isEnabled());
+        QTest::mouseClick(panel->audioWayButton(), Qt::LeftButton);
+        QVERIFY(!panel->call()->audioByPhone());
+        QTRY_VERIFY_WITH_TIMEOUT(!advisorCall.call->peerAudioByPhone(), 5000);
+        QCOMPARE(mine.devices.openCount(presentKind), 1);
+        // What is missing is still said, and the telephone still offered.
+        QVERIFY(panel->phoneBox()->isVisible());
+        QVERIFY(panel->phoneLabel()->text().contains(reason));
+        QCOMPARE(panel->audioWayButton()->text(), QStringLiteral("Per Telefon sprechen"));
+        if (presentKind == DeviceKind::Microphone)
+            QTRY_VERIFY_WITH_TIMEOUT(advisorCall.hears.hears(kCustomerTone), 20000);
+        else
+            QTRY_VERIFY_WITH_TIMEOUT(mine.hears.hears(kAdvisorTone), 20000);
+    }
+
+    // Seed 001 step 5 and issue 10 ("permission denied falls back to text"): "Nicht zulassen" at the
+    // permission logs in for the text chat. The advisor's queue shows the wish as chat, the
+    // consultation is a chat without a video panel, no device opens, and the anonymous statistics
+    // record only text for it: no audio or video went through the relay (P3).
+    void refusingTheDevicesLeadsToTheTextChat()
+    {
+        Scenario scenario;
+        QVERIFY(scenario.start());
+        AdvisorClient *advisor = scenario.advisor(annaWithOnePlace());
+        QVERIFY(advisor);
+        advisor->setAvailable(false);
+        CustomerDevices mine;
+        CustomerApp app(scenario.endpoint(), &mine.devices);
+        CUSTOMER_STEP(runSystemCheck(app));
+        CUSTOMER_STEP(videoLogIn(app, QStringLiteral("Max Müller"), QStringLiteral("0171 1234567")));
+        QVERIFY(app->modePage()->videoOption()->isChecked());
+        QTest::mouseClick(app->modePage()->connectButton(), Qt::LeftButton);
+        QCOMPARE(app->pages()->currentWidget(), static_cast<QWidget *>(app->consentPage()));
+        QTest::mouseClick(app->consentPage()->denyButton(), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(app.phase(), Phase::Waiting, 10000);
+
+        // The advisor's queue: the customer wants the text chat.
+        QTRY_COMPARE_WITH_TIMEOUT(advisor->queue()->rowCount(), 1, 10000);
+        const QModelIndex mode = advisor->queue()->index(0, AdvisorQueueModel::ModeColumn);
+        QCOMPARE(mode.data(AdvisorQueueModel::ModeRole).toInt(), int(wire::CONSULTATION_MODE_CHAT));
+        QCOMPARE(mode.data().toString(), QStringLiteral("Chat"));
+
+        advisor->setAvailable(true);
+        CUSTOMER_STEP(takenBy(scenario, *advisor, app));
+        AdvisorConsultation *theirs = consultationOf(*advisor, app);
+        QVERIFY(theirs);
+        QCOMPARE(theirs->mode, wire::CONSULTATION_MODE_CHAT);
+        QCOMPARE(app->client()->consultation()->mode(), wire::CONSULTATION_MODE_CHAT);
+        QCOMPARE(app->pages()->currentWidget(), static_cast<QWidget *>(app->consultationPage()));
+        QVERIFY(!app->consultationPage()->videoPanel()->isVisible());
+        QVERIFY(!app->consultationPage()->videoPanel()->call());
+        typeText(app->consultationPage()->input(), QStringLiteral("Ich schreibe lieber."));
+        QTest::keyClick(app->consultationPage()->input(), Qt::Key_Return);
+        QTRY_COMPARE_WITH_TIMEOUT(theirs->chat->rowCount(), 2, 10000);
+        for (const DeviceKind kind : {DeviceKind::Camera, DeviceKind::Microphone, DeviceKind::Speaker})
+            QCOMPARE(mine.devices.openCount(kind), 0);
+
+        clickInModal<QMessageBox>(QStringLiteral("yes"));
+        QTest::mouseClick(app->consultationPage()->endButton(), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(app.phase(), Phase::Ended, 10000);
+        // Nothing was allowed, so the end says nothing about ending access to camera and microphone.
+        QVERIFY(!app->endPage()->deviceAccessLabel()->isVisible());
+        QTRY_COMPARE_WITH_TIMEOUT(completedFeatures(scenario.server()), QList<int>{StatisticsStore::Chat}, 10000);
     }
 
     // A device that vanishes mid-call is named; the consultation continues with what remains.

@@ -44,6 +44,12 @@ public:
         const std::vector<std::int16_t> last(m_samples.end() - media::kSampleRate, m_samples.end());
         return media::testing::toneDominanceDb(last, frequencyHz) > 20.0;
     }
+    // Forgets what was played: hears() then needs a new second of it.
+    void clear()
+    {
+        QMutexLocker lock(&m_mutex);
+        m_samples.clear();
+    }
 
 private:
     mutable QMutex m_mutex;
