@@ -1,6 +1,7 @@
 #include "PdfStructureScan.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QList>
 
 #include <zlib.h>
@@ -92,24 +93,92 @@ qsizetype skipWhite(QByteArrayView bytes, qsizetype i)
     return i;
 }
 
+// Reads an unsigned number after optional whitespace at `i`, moving `i` past it; -1 if none.
+qint64 readNumber(QByteArrayView bytes, qsizetype &i)
+{
+    i = skipWhite(bytes, i);
+    const qsizetype start = i;
+    qint64 value = 0;
+    while (i < bytes.size() && isDigit(bytes[i]) && i - start < 12)
+        value = value * 10 + (bytes[i++] - '0');
+    return i > start ? value : -1;
+}
+
+// The object number whose header ("12 0 obj") ends with the "obj" at `at`, or -1 when none does.
+qint64 objectNumberBefore(QByteArrayView bytes, qsizetype at)
+{
+    qsizetype i = at - 1;
+    const auto digitsBefore = [&] {
+        const qsizetype end = i;
+        while (i >= 0 && isDigit(bytes[i]))
+            --i;
+        return i < end;
+    };
+    const auto whiteBefore = [&] {
+        const qsizetype end = i;
+        while (i >= 0 && isWhite(bytes[i]))
+            --i;
+        return i < end;
+    };
+    if (!whiteBefore() || !digitsBefore() || !whiteBefore() || !digitsBefore())
+        return -1;
+    qsizetype digits = i + 1;
+    return readNumber(bytes, digits);
+}
+
+// True for a dictionary (at the start of `bytes`) that is a GoTo action: exactly one /S, and it is
+// /GoTo, with no /Next (a chained second action). pdfTeX's hyperref opens documents with one.
+bool isGoToAction(QByteArrayView bytes)
+{
+    if (!bytes.startsWith("<<"))
+        return false;
+    int depth = 0;
+    qsizetype end = 0;
+    for (qsizetype i = 0; i + 1 < bytes.size(); ++i) {
+        if (bytes[i] == '<' && bytes[i + 1] == '<') {
+            ++depth;
+            ++i;
+        } else if (bytes[i] == '>' && bytes[i + 1] == '>') {
+            ++i;
+            if (--depth == 0) {
+                end = i + 1;
+                break;
+            }
+        }
+    }
+    if (end == 0)
+        return false;
+    const QByteArrayView dictionary = bytes.first(end);
+    int actionTypes = 0;
+    bool goTo = false;
+    for (qsizetype at = dictionary.indexOf('/'); at >= 0; at = dictionary.indexOf('/', at + 1)) {
+        const NameToken token = readName(dictionary, at);
+        const std::string_view name = token.view();
+        if (name == "Next"sv)
+            return false;
+        if (name != "S"sv)
+            continue;
+        ++actionTypes;
+        const qsizetype value = skipWhite(dictionary, token.end);
+        if (value < dictionary.size() && dictionary[value] == '/') {
+            const NameToken type = readName(dictionary, value);
+            goTo = type.view() == "GoTo"sv;
+        }
+    }
+    return actionTypes == 1 && goTo;
+}
+
+// What an /OpenAction may be: a destination array, or a GoTo action (both only show a page).
+bool isHarmlessOpenAction(QByteArrayView bytes)
+{
+    return bytes.startsWith("[") || isGoToAction(bytes);
+}
+
 // True when `bytes` holds an object header ("12 0 obj"): an object hidden in what looks like data.
 bool containsObjectHeader(QByteArrayView bytes)
 {
     for (qsizetype at = bytes.indexOf("obj"); at >= 0; at = bytes.indexOf("obj", at + 3)) {
-        qsizetype i = at - 1;
-        const auto digitsBefore = [&] {
-            const qsizetype end = i;
-            while (i >= 0 && isDigit(bytes[i]))
-                --i;
-            return i < end;
-        };
-        const auto whiteBefore = [&] {
-            const qsizetype end = i;
-            while (i >= 0 && isWhite(bytes[i]))
-                --i;
-            return i < end;
-        };
-        if (whiteBefore() && digitsBefore() && whiteBefore() && digitsBefore())
+        if (objectNumberBefore(bytes, at) >= 0)
             return true;
     }
     return false;
@@ -173,7 +242,8 @@ public:
                 return m_finding;
             pos = std::min(m_pdf.size(), dataEnd + 9);
         }
-        scanStructure(m_pdf.sliced(pos));
+        if (scanStructure(m_pdf.sliced(pos)))
+            resolveOpenActions();
         return m_finding;
     }
 
@@ -187,6 +257,43 @@ private:
     QByteArrayView m_pdf;
     PdfScanFinding m_finding;
     qsizetype m_inflated = 0;
+    QList<qint64> m_openActionTargets;                         // /OpenAction n 0 R: what n must be
+    QHash<qint64, QList<QByteArrayView>> m_objectStreamBodies; // per object in an object stream: its text on
+    QList<QByteArray> m_inflatedStreams;                       // what those views point into
+
+    // An /OpenAction by reference (pdfTeX writes `/OpenAction 98 0 R`, 98 being `<< /S /GoTo /D [99 0
+    // R /Fit] >>`) is allowed when every definition of that object is harmless.
+    void resolveOpenActions()
+    {
+        for (const qint64 target : std::as_const(m_openActionTargets)) {
+            QList<QByteArrayView> bodies = m_objectStreamBodies.value(target);
+            for (qsizetype at = m_pdf.indexOf("obj"); at >= 0; at = m_pdf.indexOf("obj", at + 3)) {
+                if (objectNumberBefore(m_pdf, at) == target)
+                    bodies.append(m_pdf.sliced(skipWhite(m_pdf, at + 3)));
+            }
+            if (bodies.isEmpty() || !std::all_of(bodies.begin(), bodies.end(), isHarmlessOpenAction)) {
+                refuse(PdfScanFinding::Kind::ActiveContent, QStringLiteral("/OpenAction with an action"));
+                return;
+            }
+        }
+    }
+
+    // Notes how each object of an inflated object stream begins (its header: pairs "number offset").
+    void noteObjectStreamObjects(QByteArrayView inflated, qint64 first)
+    {
+        if (first < 0 || first > inflated.size())
+            return;
+        const QByteArrayView header = inflated.first(qsizetype(first));
+        qsizetype i = 0;
+        for (;;) {
+            const qint64 number = readNumber(header, i);
+            const qint64 offset = readNumber(header, i);
+            if (number < 0 || offset < 0)
+                return;
+            const qsizetype body = skipWhite(inflated, qsizetype(std::min<qint64>(first + offset, inflated.size())));
+            m_objectStreamBodies[number].append(inflated.sliced(body));
+        }
+    }
 
     bool refuse(PdfScanFinding::Kind kind, QString detail)
     {
@@ -257,12 +364,17 @@ private:
         bool parameters = false;
         int filters = 0;
         bool flate = false;
+        qint64 first = -1;
         for (qsizetype at = dictionary.indexOf('/'); at >= 0; at = dictionary.indexOf('/', at + 1)) {
             const NameToken token = readName(dictionary, at); // the view below points into it
             const std::string_view name = token.view();
-            if (name == "ObjStm"sv || name == "First"sv)
+            if (name == "ObjStm"sv) {
                 objectStream = true;
-            else if (name == "Filter"sv)
+            } else if (name == "First"sv) {
+                objectStream = true;
+                qsizetype after = token.end;
+                first = readNumber(dictionary, after);
+            } else if (name == "Filter"sv)
                 filterKey = true;
             else if (name == "DecodeParms"sv)
                 parameters = true;
@@ -278,8 +390,10 @@ private:
             // reader may find an object here that a naive scan would skip, so it counts as structure.
             return scanNames(data, containsObjectHeader(data) ? Region::Structure : Region::StreamData);
         }
-        if (!filterKey)
+        if (!filterKey) {
+            noteObjectStreamObjects(data, first);
             return scanStructure(data);
+        }
         if (filters != 1 || !flate || parameters)
             return refuse(PdfScanFinding::Kind::Unreadable,
                           QStringLiteral("object stream with a filter the scan cannot open"));
@@ -287,6 +401,8 @@ private:
         if (!inflateBounded(data, inflated, kMaxInflatedBytes - m_inflated))
             return refuse(PdfScanFinding::Kind::Unreadable, QStringLiteral("object streams inflate beyond the limit"));
         m_inflated += inflated.size();
+        m_inflatedStreams.append(inflated);
+        noteObjectStreamObjects(m_inflatedStreams.constLast(), first);
         return scanStructure(inflated);
     }
 
@@ -301,8 +417,16 @@ private:
                 return refuse(PdfScanFinding::Kind::Encrypted, QStringLiteral("/Encrypt"));
             if (name == "OpenAction"sv) {
                 const qsizetype next = skipWhite(bytes, token.end);
-                if (next < bytes.size() && bytes[next] == '[')
-                    continue; // an explicit destination: opens at a page, runs nothing
+                if (isHarmlessOpenAction(bytes.sliced(next)))
+                    continue; // opens at a page, runs nothing
+                qsizetype i = token.end;
+                const qint64 number = readNumber(bytes, i);
+                const qint64 generation = readNumber(bytes, i);
+                i = skipWhite(bytes, i);
+                if (number >= 0 && generation >= 0 && i < bytes.size() && bytes[i] == 'R') {
+                    m_openActionTargets.append(number); // decided at the end, when every object was seen
+                    continue;
+                }
                 return refuse(PdfScanFinding::Kind::ActiveContent, QStringLiteral("/OpenAction with an action"));
             }
             static constexpr std::array kAnywhere = {"JavaScript"sv,    "Launch"sv,    "EmbeddedFile"sv,

@@ -28,7 +28,9 @@ struct PdfScanFinding
 // decoded, so `/J#61vaScript` is `/JavaScript`) is compared in full:
 // - anywhere: /JavaScript, /Launch, /EmbeddedFile, /EmbeddedFiles, /RichMedia, /XFA, /Encrypt and
 //   /OpenAction are findings. /OpenAction followed by `[` (an explicit destination: "open at page
-//   n") is not an action and allowed; followed by a dictionary or a reference it is refused.
+//   n") and followed by a GoTo action (exactly one /S, /GoTo, no /Next: pdfTeX writes that) only
+//   show a page and are allowed, directly or by reference to an object that is such wherever it is
+//   defined; any other action, or a reference the scan cannot find, is refused.
 // - in structure only: /JS and /AA (additional actions: always actions). Three bytes occur by chance
 //   in compressed images every few megabytes, so in stream data they are ignored; a JavaScript
 //   action cannot do without its /S /JavaScript, which is caught anywhere. Stream data that holds an

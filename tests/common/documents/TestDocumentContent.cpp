@@ -68,6 +68,12 @@ private Q_SLOTS:
         QTest::newRow("PDF written by QPdfWriter") << twoPagePdf() << kPdf;
         QTest::newRow("PDF built by hand") << handMadePdf() << kPdf;
         QTest::newRow("PDF opening at its first page") << handMadePdf("/OpenAction [3 0 R /Fit]") << kPdf;
+        QTest::newRow("PDF opening at its first page by reference")
+            << handMadePdf("/OpenAction 4 0 R", {}, {"[3 0 R /Fit]"}) << kPdf;
+        QTest::newRow("PDF opening with a GoTo action")
+            << handMadePdf("/OpenAction << /S /GoTo /D [3 0 R /Fit] >>") << kPdf;
+        QTest::newRow("PDF opening with a GoTo action by reference (pdfTeX)")
+            << handMadePdf("/OpenAction 4 0 R", {}, {"<< /S /GoTo /D [3 0 R /Fit] >>"}) << kPdf;
         QTest::newRow("PNG") << encodedImage(QSize(640, 480), "png") << kPng;
         QTest::newRow("JPEG") << encodedImage(QSize(640, 480), "jpeg") << kJpeg;
         QTest::newRow("PNG at the side limit") << encodedImage(QSize(10'000, 2), "png") << kPng;
@@ -149,15 +155,21 @@ private Q_SLOTS:
             << handMadePdf("/OpenAction << /S /URI /URI (https://example.org/) >>") << kPdf
             << ContentRefusal::ActiveContent << QStringLiteral("/OpenAction");
         QTest::newRow("U4 open action by reference")
-            << handMadePdf("/OpenAction 4 0 R", {}, {"<< /S /GoTo /D [3 0 R /Fit] >>"}) << kPdf
+            << handMadePdf("/OpenAction 4 0 R", {}, {"<< /S /URI /URI (https://example.org/) >>"}) << kPdf
             << ContentRefusal::ActiveContent << QStringLiteral("/OpenAction");
+        QTest::newRow("U4 open action to an object that is not there")
+            << handMadePdf("/OpenAction 9 0 R") << kPdf << ContentRefusal::ActiveContent
+            << QStringLiteral("/OpenAction");
+        QTest::newRow("U4 open action GoTo chained to another action")
+            << handMadePdf("/OpenAction << /S /GoTo /D [3 0 R /Fit] /Next << /S /URI /URI (https://example.org/) >> >>")
+            << kPdf << ContentRefusal::ActiveContent << QStringLiteral("/OpenAction");
         QTest::newRow("U4 additional actions on a page")
             << handMadePdf({}, "/AA << /O << /S /URI /URI (https://example.org/) >> >>") << kPdf
             << ContentRefusal::ActiveContent << QStringLiteral("/AA");
         QTest::newRow("U4 JavaScript inside a compressed object stream")
             << objectStreamPdf({"<< /Type /Catalog /Pages 2 0 R /OpenAction 3 0 R >>",
                                 "<< /Type /Pages /Kids [] /Count 0 >>", "<< /S /JavaScript /JS (app.alert(1)) >>"})
-            << kPdf << ContentRefusal::ActiveContent << QStringLiteral("/OpenAction");
+            << kPdf << ContentRefusal::ActiveContent << QStringLiteral("/JavaScript");
         QTest::newRow("U4 object hidden in stream data")
             << handMadePdf({}, {}, {streamObject({}, "q Q\n9 0 obj << /AA << >> >> endobj\n")}) << kPdf
             << ContentRefusal::ActiveContent << QStringLiteral("/AA");
@@ -238,6 +250,13 @@ private Q_SLOTS:
         QCOMPARE(scanPdfStructure(pdf).kind, PdfScanFinding::Kind::Clean);
         const QByteArray active = objectStreamPdf({"<< /Type /Catalog /Pages 2 0 R /AA 3 0 R >>"});
         QCOMPARE(scanPdfStructure(active).kind, PdfScanFinding::Kind::ActiveContent);
+        // pdfTeX's way: the open action a reference to a destination array inside the object stream.
+        const QByteArray destination = objectStreamPdf(
+            {"<< /Type /Catalog /Pages 2 0 R /OpenAction 3 0 R >>", "<< /Type /Pages /Count 0 >>", "[4 0 R /Fit]"});
+        QCOMPARE(scanPdfStructure(destination).kind, PdfScanFinding::Kind::Clean);
+        const QByteArray action = objectStreamPdf(
+            {"<< /Type /Catalog /Pages 2 0 R /OpenAction 3 0 R >>", "<< /Type /Pages /Count 0 >>", "<< /S /Launch >>"});
+        QCOMPARE(scanPdfStructure(action).kind, PdfScanFinding::Kind::ActiveContent);
     }
 
     void limitsAreTheCallers()
