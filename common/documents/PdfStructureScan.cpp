@@ -21,6 +21,10 @@ constexpr QByteArrayView kZipLocalFile("PK\x03\x04", 4);
 constexpr QByteArrayView kZipEndOfDirectory("PK\x05\x06", 4);
 // A ZIP reader looks for its end record in the last 64 KiB of comment plus the record's 22 bytes.
 constexpr qsizetype kZipTail = 65'535 + 22;
+// The longest an /OpenAction's GoTo dictionary may be; the most objects /OpenAction may refer to
+// (each is looked up in the whole file, so they are few).
+constexpr qsizetype kMaxActionBytes = 4096;
+constexpr qsizetype kMaxOpenActionTargets = 8;
 // The longest name the scan compares; longer names are never one of ours.
 constexpr qsizetype kMaxComparedName = 32;
 
@@ -134,7 +138,9 @@ bool isGoToAction(QByteArrayView bytes)
         return false;
     int depth = 0;
     qsizetype end = 0;
-    for (qsizetype i = 0; i + 1 < bytes.size(); ++i) {
+    // A real action dictionary is short; an unclosed one must not make the scan quadratic.
+    const qsizetype window = std::min<qsizetype>(bytes.size(), kMaxActionBytes);
+    for (qsizetype i = 0; i + 1 < window; ++i) {
         if (bytes[i] == '<' && bytes[i + 1] == '<') {
             ++depth;
             ++i;
@@ -424,7 +430,11 @@ private:
                 const qint64 generation = readNumber(bytes, i);
                 i = skipWhite(bytes, i);
                 if (number >= 0 && generation >= 0 && i < bytes.size() && bytes[i] == 'R') {
-                    m_openActionTargets.append(number); // decided at the end, when every object was seen
+                    // Decided at the end, when every object was seen.
+                    if (!m_openActionTargets.contains(number))
+                        m_openActionTargets.append(number);
+                    if (m_openActionTargets.size() > kMaxOpenActionTargets)
+                        return refuse(PdfScanFinding::Kind::ActiveContent, QStringLiteral("/OpenAction many times"));
                     continue;
                 }
                 return refuse(PdfScanFinding::Kind::ActiveContent, QStringLiteral("/OpenAction with an action"));

@@ -9,6 +9,7 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QGuiApplication>
+#include <QRandomGenerator>
 #include <QTest>
 #include <QThread>
 #include <QThreadPool>
@@ -229,6 +230,24 @@ private Q_SLOTS:
         const qint64 elapsed = timer.elapsed();
         QCOMPARE(verdict.refusal, ContentRefusal::TooManyPixels);
         QVERIFY2(elapsed < 200, qPrintable(QStringLiteral("%1 ms").arg(elapsed)));
+        qInfo("a %lld byte PNG claiming 50,000 x 50,000 refused in %lld ms", qint64(bomb.size()), elapsed);
+    }
+
+    // A document at the byte limit (10 MiB, U1) full of image data is scanned and parsed in time:
+    // the scan is linear, and its three-byte names do not trip on binary data.
+    void largePdfIsCheckedInTime()
+    {
+        QRandomGenerator random(20261207);
+        QByteArray data(10 << 20, Qt::Uninitialized);
+        random.fillRange(reinterpret_cast<quint32 *>(data.data()), data.size() / 4);
+        const QByteArray pdf = handMadePdf({}, {}, {streamObject("/Filter /DCTDecode", data)});
+        QElapsedTimer timer;
+        timer.start();
+        const ContentVerdict verdict = checkDocumentContent(pdf, kPdf);
+        const qint64 elapsed = timer.elapsed();
+        QVERIFY2(verdict.accepted(), qPrintable(verdict.detail));
+        QVERIFY2(elapsed < 3000, qPrintable(QStringLiteral("%1 ms").arg(elapsed)));
+        qInfo("a %lld byte PDF checked in %lld ms", qint64(pdf.size()), elapsed);
     }
 
     // U4: the rule for short names: /JS and /AA in binary stream data (a compressed image holds any
