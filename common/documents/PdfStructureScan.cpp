@@ -219,6 +219,8 @@ bool inflateBounded(QByteArrayView in, QByteArray &out, qsizetype budget)
     return withinBudget;
 }
 
+// One pass over one PDF's bytes, as scanPdfStructure's rule says; keeps what the pass learnt (the
+// inflated object streams, the /OpenAction references to resolve at the end). Lives for one call.
 class Scanner
 {
 public:

@@ -3,7 +3,6 @@
 // (U4); an image is judged by its header before a pixel is decoded (U3). The corpus is generated
 // here (tests/support/TestFiles). The whole test runs in a plain QCoreApplication, as the server does.
 #include "documents/DocumentContent.h"
-#include "documents/PdfStructureScan.h"
 #include "support/TestFiles.h"
 
 #include <QCoreApplication>
@@ -260,22 +259,6 @@ private Q_SLOTS:
         QVERIFY2(verdict.accepted(), qPrintable(verdict.detail));
         const QByteArray withLaunch = handMadePdf({}, {}, {streamObject({}, binary + "/Launch ")});
         QCOMPARE(checkDocumentContent(withLaunch, kPdf).refusal, ContentRefusal::ActiveContent);
-    }
-
-    // U4: an object stream's dictionaries are read after inflating it: a clean one is clean.
-    void cleanObjectStreamIsClean()
-    {
-        const QByteArray pdf = objectStreamPdf({"<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Count 0 >>"});
-        QCOMPARE(scanPdfStructure(pdf).kind, PdfScanFinding::Kind::Clean);
-        const QByteArray active = objectStreamPdf({"<< /Type /Catalog /Pages 2 0 R /AA 3 0 R >>"});
-        QCOMPARE(scanPdfStructure(active).kind, PdfScanFinding::Kind::ActiveContent);
-        // pdfTeX's way: the open action a reference to a destination array inside the object stream.
-        const QByteArray destination = objectStreamPdf(
-            {"<< /Type /Catalog /Pages 2 0 R /OpenAction 3 0 R >>", "<< /Type /Pages /Count 0 >>", "[4 0 R /Fit]"});
-        QCOMPARE(scanPdfStructure(destination).kind, PdfScanFinding::Kind::Clean);
-        const QByteArray action = objectStreamPdf(
-            {"<< /Type /Catalog /Pages 2 0 R /OpenAction 3 0 R >>", "<< /Type /Pages /Count 0 >>", "<< /S /Launch >>"});
-        QCOMPARE(scanPdfStructure(action).kind, PdfScanFinding::Kind::ActiveContent);
     }
 
     void limitsAreTheCallers()
