@@ -114,6 +114,8 @@ private Q_SLOTS:
                                               << ContentRefusal::TypeMismatch << QStringLiteral("DOCUMENT_TYPE_JPEG");
         QTest::newRow("U2 PDF declared as nothing")
             << pdf << kUnspecified << ContentRefusal::TypeMismatch << QStringLiteral("DOCUMENT_TYPE_PDF");
+        QTest::newRow("U2 PDF declared as a type the wire does not know")
+            << pdf << DocumentType(99) << ContentRefusal::TypeMismatch << QStringLiteral("DOCUMENT_TYPE_PDF");
         // U2: polyglots.
         QTest::newRow("U2 PDF/ZIP polyglot")
             << pdf + zipArchive("evil.exe", "MZ") << kPdf << ContentRefusal::Polyglot << QStringLiteral("ZIP");
