@@ -52,7 +52,9 @@ wire::DocumentType sniffDocumentType(QByteArrayView head);
 // with Qt PDF, is not encrypted, has no active content and at most maxPdfPages pages, and is no
 // polyglot; an image's header (QImageReader, allocation limit) is within the pixel limits and the
 // image decodes. Thread-safe and without side effects: the server runs it on a worker thread. It
-// never writes anything anywhere (P1).
+// never writes anything anywhere (P1). The PDF byte scan, its rule and its known limits (names hidden
+// in compressed object streams are found by inflating them; other filters there are refused; qpdf is
+// not installed) are described in PdfStructureScan.h.
 ContentVerdict checkDocumentContent(const QByteArray &content, wire::DocumentType declared,
                                     const ContentLimits &limits = {});
 

@@ -1,7 +1,7 @@
 // DocumentImport: a PDF or an image becomes page images of the bounded size, in the order asked
 // for, off the GUI thread; whatever cannot or must not be shown is refused with its reason before
 // anything is sent; and nothing of the file's metadata leaves the advisor's machine.
-#include "TestFiles.h"
+#include "support/TestFiles.h"
 #include "whiteboard/DocumentImport.h"
 
 #include <QBuffer>
@@ -14,7 +14,7 @@
 #include <QTest>
 
 using namespace consult::board;
-using namespace consult::board::test;
+using namespace consult::testing;
 using Refusal = DocumentImport::Refusal;
 
 namespace {

@@ -14,7 +14,7 @@
 
 #include <array>
 
-namespace consult::board::test {
+namespace consult::testing {
 
 namespace {
 
@@ -206,10 +206,106 @@ QByteArray jpegWithMetadata(QSize size, const QByteArray &canary)
     return jpeg.left(2) + segment + jpeg.mid(2);
 }
 
+QByteArray handMadePdf(const QByteArray &catalogEntries, const QByteArray &pageEntries,
+                       const QList<QByteArray> &extraObjects)
+{
+    QByteArray pdf = "%PDF-1.4\n";
+    QList<qsizetype> offsets;
+    const auto object = [&](const QByteArray &body) {
+        offsets.append(pdf.size());
+        pdf += QByteArray::number(offsets.size()) + " 0 obj\n" + body + "\nendobj\n";
+    };
+    object("<< /Type /Catalog /Pages 2 0 R " + catalogEntries + " >>");
+    object("<< /Type /Pages /Kids [3 0 R] /Count 1 >>");
+    object("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] " + pageEntries + " >>");
+    for (const QByteArray &extra : extraObjects)
+        object(extra);
+    const qsizetype xref = pdf.size();
+    pdf += "xref\n0 " + QByteArray::number(offsets.size() + 1) + "\n0000000000 65535 f \n";
+    for (const qsizetype offset : offsets)
+        pdf += QByteArray::number(offset).rightJustified(10, '0') + " 00000 n \n";
+    pdf += "trailer\n<< /Size " + QByteArray::number(offsets.size() + 1) + " /Root 1 0 R >>\nstartxref\n" +
+           QByteArray::number(xref) + "\n%%EOF\n";
+    return pdf;
+}
+
+QByteArray streamObject(const QByteArray &dictionary, const QByteArray &data)
+{
+    return "<< " + dictionary + " /Length " + QByteArray::number(data.size()) + " >>\nstream\n" + data + "\nendstream";
+}
+
+QByteArray objectStreamPdf(const QList<QByteArray> &objects)
+{
+    // An object stream begins with pairs "number offset", then the objects at those offsets.
+    QByteArray index;
+    QByteArray bodies;
+    for (qsizetype i = 0; i < objects.size(); ++i) {
+        index += QByteArray::number(i + 1) + ' ' + QByteArray::number(bodies.size()) + ' ';
+        bodies += objects[i] + '\n';
+    }
+    const QByteArray plain = index + bodies;
+    // qCompress is zlib's format behind a 4-byte length: FlateDecode is the zlib format alone.
+    const QByteArray compressed = qCompress(plain, 9).mid(4);
+    const QByteArray number = QByteArray::number(objects.size() + 1);
+    QByteArray pdf = "%PDF-1.5\n" + number + " 0 obj\n<< /Type /ObjStm /N " + QByteArray::number(objects.size()) +
+                     " /First " + QByteArray::number(index.size()) + " /Filter /FlateDecode /Length " +
+                     QByteArray::number(compressed.size()) + " >>\nstream\n" + compressed + "\nendstream\nendobj\n";
+    pdf += "trailer\n<< /Size " + number + " /Root 1 0 R >>\n%%EOF\n";
+    return pdf;
+}
+
+QByteArray zipArchive(const QByteArray &fileName, const QByteArray &content)
+{
+    const quint32 crc = quint32(crc32(0, reinterpret_cast<const Bytef *>(content.constData()), uInt(content.size())));
+    const auto le16 = [](quint16 value) {
+        QByteArray bytes(2, '\0');
+        qToLittleEndian(value, bytes.data());
+        return bytes;
+    };
+    const auto le32 = [](quint32 value) {
+        QByteArray bytes(4, '\0');
+        qToLittleEndian(value, bytes.data());
+        return bytes;
+    };
+    // version, flags, method 0 (stored), time, date, crc, sizes, name length, extra length
+    const QByteArray common = le16(20) + le16(0) + le16(0) + le16(0) + le16(0x21) + le32(crc) +
+                              le32(quint32(content.size())) + le32(quint32(content.size())) +
+                              le16(quint16(fileName.size())) + le16(0);
+    const QByteArray local = QByteArray("PK\x03\x04", 4) + common + fileName + content;
+    const QByteArray central =
+        QByteArray("PK\x01\x02", 4) + le16(20) + common + le16(0) + le16(0) + le16(0) + le32(0) + le32(0) + fileName;
+    const QByteArray end = QByteArray("PK\x05\x06", 4) + le16(0) + le16(0) + le16(1) + le16(1) +
+                           le32(quint32(central.size())) + le32(quint32(local.size())) + le16(0);
+    return local + central + end;
+}
+
+QByteArray encodedImage(QSize size, const char *format)
+{
+    QImage image(size, QImage::Format_RGB32);
+    image.fill(QColor(30, 120, 200));
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    QImageWriter(&buffer, format).write(image);
+    return bytes;
+}
+
+QByteArray jpegClaiming(QSize claimed)
+{
+    QByteArray jpeg = encodedImage(QSize(16, 16), "jpeg");
+    // The baseline start-of-frame segment: FF C0, length, precision, then height and width.
+    const qsizetype frame = jpeg.indexOf(QByteArray::fromHex("FFC0"));
+    if (frame < 0)
+        return {};
+    qToBigEndian(quint16(claimed.height()), jpeg.data() + frame + 5);
+    qToBigEndian(quint16(claimed.width()), jpeg.data() + frame + 7);
+    return jpeg;
+}
+
 bool writeFile(const QString &path, const QByteArray &bytes)
 {
     QFile file(path);
     return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
 }
 
-} // namespace consult::board::test
+} // namespace consult::testing
