@@ -12,6 +12,7 @@
 #include "support/EpollTestMain.h"
 #include "support/Scenario.h"
 
+#include <QElapsedTimer>
 #include <QMutex>
 #include <QSignalSpy>
 
@@ -172,6 +173,38 @@ private slots:
         QCOMPARE(call.customerSees.frames, shown);
         call.customer->setPeerVideoShown(true);
         CONSULT_WAIT_FOR(call.customerSees.frames > shown, 5000);
+    }
+
+    void hidingTheAdvisorStopsDecodingAndShowingBringsThePictureBackPromptly()
+    {
+        Call call;
+        QVERIFY(call.start());
+        CONSULT_WAIT_FOR(call.customerSees.stamped >= 25 && call.advisorSees.stamped >= 25, 15000);
+        const quint32 keyframesBefore = call.advisor->video()->statistics().encoder.keyframes;
+
+        // "Berater sehen" off: the advisor's video still arrives, but is no longer decoded.
+        call.customer->setPeerVideoShown(false);
+        CONSULT_WAIT_FOR(call.customer->video()->statistics().fragmentsNotDecoded > 0, 5000);
+        int advisorSaw = call.advisorSees.frames;
+        CONSULT_WAIT_FOR(call.advisorSees.frames >= advisorSaw + 10, 5000); // what was queued has drained
+        const quint32 decodedWhenOff = call.customer->video()->statistics().framesDecoded;
+        const quint32 droppedWhenOff = call.customer->video()->statistics().fragmentsNotDecoded;
+        const quint32 counterWhenOff = call.customerSees.newestCounter;
+        advisorSaw = call.advisorSees.frames;
+        CONSULT_WAIT_FOR(call.advisorSees.frames >= advisorSaw + 25, 5000); // a second of the call goes on
+        QCOMPARE(call.customer->video()->statistics().framesDecoded, decodedWhenOff);
+        QVERIFY(call.customer->video()->statistics().fragmentsNotDecoded >= droppedWhenOff + 10);
+
+        // On again: a keyframe is asked for and the live picture is back within a moment.
+        const int shownBefore = call.customerSees.stamped;
+        QElapsedTimer sinceOn;
+        sinceOn.start();
+        call.customer->setPeerVideoShown(true);
+        CONSULT_WAIT_FOR(call.customerSees.stamped > shownBefore, 3000);
+        qInfo("the advisor's picture is back %lld ms after 'Berater sehen' on", sinceOn.elapsed());
+        QVERIFY(call.customerSees.newestCounter > counterWhenOff + 25); // live, not a stale picture
+        QVERIFY(call.customer->video()->statistics().framesDecoded > decodedWhenOff);
+        CONSULT_WAIT_FOR(call.advisor->video()->statistics().encoder.keyframes > keyframesBefore, 3000);
     }
 
     void cameraOffStopsThePictureAndTellsThePeerAndOnBringsItBack()
