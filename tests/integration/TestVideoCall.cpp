@@ -184,27 +184,28 @@ private slots:
 
         // "Berater sehen" off: the advisor's video still arrives, but is no longer decoded.
         call.customer->setPeerVideoShown(false);
-        CONSULT_WAIT_FOR(call.customer->video()->statistics().fragmentsNotDecoded > 0, 5000);
+        CONSULT_WAIT_FOR(call.customer->video()->statistics().fragmentsNotDecoded > 0, 10000);
         int advisorSaw = call.advisorSees.frames;
-        CONSULT_WAIT_FOR(call.advisorSees.frames >= advisorSaw + 10, 5000); // what was queued has drained
+        CONSULT_WAIT_FOR(call.advisorSees.frames >= advisorSaw + 10, 10000); // what was queued has drained
         const quint32 decodedWhenOff = call.customer->video()->statistics().framesDecoded;
         const quint32 droppedWhenOff = call.customer->video()->statistics().fragmentsNotDecoded;
         const quint32 counterWhenOff = call.customerSees.newestCounter;
         advisorSaw = call.advisorSees.frames;
-        CONSULT_WAIT_FOR(call.advisorSees.frames >= advisorSaw + 25, 5000); // a second of the call goes on
+        CONSULT_WAIT_FOR(call.advisorSees.frames >= advisorSaw + 25, 10000); // a second of the call goes on
         QCOMPARE(call.customer->video()->statistics().framesDecoded, decodedWhenOff);
         QVERIFY(call.customer->video()->statistics().fragmentsNotDecoded >= droppedWhenOff + 10);
 
-        // On again: a keyframe is asked for and the live picture is back within a moment.
+        // On again: a keyframe is asked for and the live picture is back within a moment (108 ms on
+        // an idle machine; the wait allows for a machine busy with other builds).
         const int shownBefore = call.customerSees.stamped;
         QElapsedTimer sinceOn;
         sinceOn.start();
         call.customer->setPeerVideoShown(true);
-        CONSULT_WAIT_FOR(call.customerSees.stamped > shownBefore, 3000);
+        CONSULT_WAIT_FOR(call.customerSees.stamped > shownBefore, 10000);
         qInfo("the advisor's picture is back %lld ms after 'Berater sehen' on", sinceOn.elapsed());
         QVERIFY(call.customerSees.newestCounter > counterWhenOff + 25); // live, not a stale picture
         QVERIFY(call.customer->video()->statistics().framesDecoded > decodedWhenOff);
-        CONSULT_WAIT_FOR(call.advisor->video()->statistics().encoder.keyframes > keyframesBefore, 3000);
+        CONSULT_WAIT_FOR(call.advisor->video()->statistics().encoder.keyframes > keyframesBefore, 10000);
     }
 
     void cameraOffStopsThePictureAndTellsThePeerAndOnBringsItBack()
