@@ -185,15 +185,19 @@ private slots:
         // "Berater sehen" off: the advisor's video still arrives, but is no longer decoded.
         call.customer->setPeerVideoShown(false);
         CONSULT_WAIT_FOR(call.customer->video()->statistics().fragmentsNotDecoded > 0, 10000);
-        int advisorSaw = call.advisorSees.frames;
-        CONSULT_WAIT_FOR(call.advisorSees.frames >= advisorSaw + 10, 10000); // what was queued has drained
+        // What reached the decoding thread before is decoded by the time statistics() returns
+        // (it queues behind it), and the pictures it made are counted once their queued signals
+        // are delivered.
+        (void)call.customer->video()->statistics();
+        QCoreApplication::processEvents();
         const quint32 decodedWhenOff = call.customer->video()->statistics().framesDecoded;
         const quint32 droppedWhenOff = call.customer->video()->statistics().fragmentsNotDecoded;
         const quint32 counterWhenOff = call.customerSees.newestCounter;
-        advisorSaw = call.advisorSees.frames;
-        CONSULT_WAIT_FOR(call.advisorSees.frames >= advisorSaw + 25, 10000); // a second of the call goes on
+        // Some 25 more fragments of the advisor's video arrive; none of them is decoded.
+        CONSULT_WAIT_FOR(call.customer->video()->statistics().fragmentsNotDecoded >= droppedWhenOff + 25, 10000);
+        (void)call.customer->video()->statistics();
+        QCoreApplication::processEvents();
         QCOMPARE(call.customer->video()->statistics().framesDecoded, decodedWhenOff);
-        QVERIFY(call.customer->video()->statistics().fragmentsNotDecoded >= droppedWhenOff + 10);
 
         // On again: a keyframe is asked for and the live picture is back within a moment (108 ms on
         // an idle machine; the wait allows for a machine busy with other builds).
@@ -203,7 +207,7 @@ private slots:
         call.customer->setPeerVideoShown(true);
         CONSULT_WAIT_FOR(call.customerSees.stamped > shownBefore, 10000);
         qInfo("the advisor's picture is back %lld ms after 'Berater sehen' on", sinceOn.elapsed());
-        QVERIFY(call.customerSees.newestCounter > counterWhenOff + 25); // live, not a stale picture
+        QVERIFY(call.customerSees.newestCounter > counterWhenOff + 10); // live, not a stale picture
         QVERIFY(call.customer->video()->statistics().framesDecoded > decodedWhenOff);
         CONSULT_WAIT_FOR(call.advisor->video()->statistics().encoder.keyframes > keyframesBefore, 10000);
     }
