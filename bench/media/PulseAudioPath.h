@@ -122,7 +122,14 @@ std::optional<LoopFigures> measureLoop(const QAudioDevice &sink, const QAudioDev
 // engine's QtAudioInput on the remapped monitor got no data at all in 7 of 7 runs (its stall check
 // reports "stopped delivering sound" and the stream drops the microphone); with it opened after
 // the engine's, about 3 runs of 7 failed so; opened before, 7 of 7 worked. Why (Qt 6.4's
-// PulseAudio source, or module-remap-source) is not known yet.
+// PulseAudio source, or module-remap-source) is not known yet. What is known (a private daemon
+// with one null sink and its remapped monitor, a tone playing, idle apart from other builds): a
+// lone QAudioSource (48 kHz mono, 20 ms buffer) sees nothing readable for about 1 s after start()
+// (first data after 951-1055 ms in 3 of 3 runs, its 20 ms timer finding 0 bytes 31-42 times) and
+// that second is lost (~200 KB in 3 s of 288 KB); with a second Qt reader opened first it gets all
+// of it (~300 KB). parec with the same fragsize on the same source has data after 12-173 ms, so
+// the gap is Qt's, not the module's; on a loaded machine it can reach QtAudioInput's 1.5 s stall
+// check, which then drops the microphone.
 class CallProbe
 {
 public:

@@ -363,12 +363,17 @@ int main(int argc, char *argv[])
     std::printf("audio packets (first sample's capture to arrival at the advisor's session): p50=%.1f ms p99=%.1f "
                 "ms\n",
                 percentile(audioArrivalMs, 0.5), percentile(audioArrivalMs, 0.99));
-    std::printf("audio playout: decoded %lld, concealed %lld, jitter buffer %d ms; sent %lld packets (%lld ms more "
-                "than played: a speaker that took less than real time leaves that behind); echo path told to the "
-                "cancellers: customer %d ms, advisor %d ms\n",
-                audio.playout.decoded, audio.playout.concealed, audio.playout.bufferedMs, sent.packetsSent,
-                (sent.packetsSent - audio.playout.decoded - audio.playout.concealed) * 20, sent.streamDelayMs,
-                audio.streamDelayMs);
+    const JitterBuffer::Statistics &jitter = audio.playout.jitter;
+    std::printf("audio playout: decoded %lld, concealed %lld, jitter buffer %d ms, dropped to catch up %lld in "
+                "silence and %lld at once; sent %lld packets (%lld ms more than played or dropped: a speaker that "
+                "took less than real time leaves that behind); echo path told to the cancellers: customer %d ms, "
+                "advisor %d ms\n",
+                audio.playout.decoded, audio.playout.concealed, audio.playout.bufferedMs, jitter.droppedInSilence,
+                jitter.droppedForced, sent.packetsSent,
+                (sent.packetsSent - audio.playout.decoded - audio.playout.concealed - jitter.droppedInSilence -
+                 jitter.droppedForced) *
+                    20,
+                sent.streamDelayMs, audio.streamDelayMs);
     std::printf("server: cpu=%.1f%% of one core, rss=%.1f MiB\n",
                 100.0 * (after.cpuSeconds - before.cpuSeconds) / duration, after.rssMiB);
     return 0;

@@ -12,6 +12,7 @@
 #include "support/EpollTestMain.h"
 #include "support/Scenario.h"
 
+#include <QElapsedTimer>
 #include <QMutex>
 #include <QSignalSpy>
 
@@ -172,6 +173,43 @@ private slots:
         QCOMPARE(call.customerSees.frames, shown);
         call.customer->setPeerVideoShown(true);
         CONSULT_WAIT_FOR(call.customerSees.frames > shown, 5000);
+    }
+
+    void hidingTheAdvisorStopsDecodingAndShowingBringsThePictureBackPromptly()
+    {
+        Call call;
+        QVERIFY(call.start());
+        CONSULT_WAIT_FOR(call.customerSees.stamped >= 25 && call.advisorSees.stamped >= 25, 15000);
+        const quint32 keyframesBefore = call.advisor->video()->statistics().encoder.keyframes;
+
+        // "Berater sehen" off: the advisor's video still arrives, but is no longer decoded.
+        call.customer->setPeerVideoShown(false);
+        CONSULT_WAIT_FOR(call.customer->video()->statistics().fragmentsNotDecoded > 0, 10000);
+        // What reached the decoding thread before is decoded by the time statistics() returns
+        // (it queues behind it), and the pictures it made are counted once their queued signals
+        // are delivered.
+        (void)call.customer->video()->statistics();
+        QCoreApplication::processEvents();
+        const quint32 decodedWhenOff = call.customer->video()->statistics().framesDecoded;
+        const quint32 droppedWhenOff = call.customer->video()->statistics().fragmentsNotDecoded;
+        const quint32 counterWhenOff = call.customerSees.newestCounter;
+        // Some 25 more fragments of the advisor's video arrive; none of them is decoded.
+        CONSULT_WAIT_FOR(call.customer->video()->statistics().fragmentsNotDecoded >= droppedWhenOff + 25, 10000);
+        (void)call.customer->video()->statistics();
+        QCoreApplication::processEvents();
+        QCOMPARE(call.customer->video()->statistics().framesDecoded, decodedWhenOff);
+
+        // On again: a keyframe is asked for and the live picture is back within a moment (108 ms on
+        // an idle machine; the wait allows for a machine busy with other builds).
+        const int shownBefore = call.customerSees.stamped;
+        QElapsedTimer sinceOn;
+        sinceOn.start();
+        call.customer->setPeerVideoShown(true);
+        CONSULT_WAIT_FOR(call.customerSees.stamped > shownBefore, 10000);
+        qInfo("the advisor's picture is back %lld ms after 'Berater sehen' on", sinceOn.elapsed());
+        QVERIFY(call.customerSees.newestCounter > counterWhenOff + 10); // live, not a stale picture
+        QVERIFY(call.customer->video()->statistics().framesDecoded > decodedWhenOff);
+        CONSULT_WAIT_FOR(call.advisor->video()->statistics().encoder.keyframes > keyframesBefore, 10000);
     }
 
     void cameraOffStopsThePictureAndTellsThePeerAndOnBringsItBack()

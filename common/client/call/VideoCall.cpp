@@ -100,6 +100,7 @@ void VideoCall::start()
     d->running = true;
 
     d->video = std::make_unique<media::VideoStream>();
+    d->video->setDecoding(d->peerVideoShown);
     connect(d->video.get(), &media::VideoStream::frameDecoded, this, [this](const media::I420Frame &frame) {
         // A picture still on its way when the peer switched the camera off (video travels behind
         // the MediaState that says so) is not shown under "camera off".
@@ -180,6 +181,8 @@ void VideoCall::setMicrophoneOn(bool on)
 void VideoCall::setPeerVideoShown(bool shown)
 {
     d->peerVideoShown = shown;
+    if (d->video)
+        d->video->setDecoding(shown); // hidden: not decoded either; shown again: a keyframe is asked for
 }
 
 bool VideoCall::peerVideoShown() const

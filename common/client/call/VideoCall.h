@@ -82,7 +82,8 @@ public:
     // The user's switches, at any time (seed 002).
     void setCameraOn(bool on);
     void setMicrophoneOn(bool on);
-    // The customer's "Berater sehen": whether to show the peer's picture at all.
+    // The customer's "Berater sehen": whether to show the peer's picture at all. Hidden, it is not
+    // decoded either (the packets still arrive: the wire has no way to stop them for one side).
     void setPeerVideoShown(bool shown);
     bool peerVideoShown() const;
     // Switches devices mid-call; a device that cannot open is reported as for start().

@@ -29,6 +29,7 @@ class AudioPlayoutPipeline final : public QObject
 public:
     struct Statistics
     {
+        // The jitter buffer's, including the catch-up's drops (droppedInSilence, droppedForced).
         JitterBuffer::Statistics jitter;
         qint64 decoded = 0;          // packets decoded
         qint64 concealed = 0;        // lost or invalid packets replaced by Opus concealment (PLC)

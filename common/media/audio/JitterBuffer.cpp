@@ -10,6 +10,7 @@ namespace consult::media {
 namespace {
 
 constexpr int kSamplesPerMs = 48;
+constexpr int kPacketMs = JitterBuffer::kPacketSamples / kSamplesPerMs;
 // Larger than any Opus packet (1275 bytes); anything bigger is not ours and is refused.
 constexpr int kMaxPacketBytes = 1500;
 // 200 ms without a single packet: the sender has stopped (microphone off, link down). The buffer
@@ -81,9 +82,13 @@ JitterSlot JitterBuffer::get()
     if (m_stretchSlotsLeft > 0) {
         --m_stretchSlotsLeft;
         ++m_statistics.stretched;
+        m_depthNeeded = true;
         slot.kind = JitterSlot::Kind::Stretch;
         return slot;
     }
+    if (m_receiving && !m_played)
+        dropBacklogAtFirstGet();
+    m_played = m_receiving;
 
     std::array<char, kMaxPacketBytes> data;
     JitterBufferPacket out{};
@@ -109,6 +114,7 @@ JitterSlot JitterBuffer::get()
         ++m_statistics.stretched;
         if (!deferredStretch)
             ++m_statistics.delayIncreases; // forced by a loss: the buffer was clearly too short
+        m_depthNeeded = true;
         break;
     default:
         if (!m_receiving)
@@ -120,6 +126,7 @@ JitterSlot JitterBuffer::get()
         slot.kind = JitterSlot::Kind::Lost;
         slot.following = m_copies.value(out.timestamp + kPacketSamples);
         ++m_statistics.lost;
+        m_depthNeeded = true;
         break;
     }
     forgetPlayedCopies(quint32(jitter_buffer_get_pointer_timestamp(m_buffer.get())));
@@ -136,9 +143,93 @@ void JitterBuffer::tick(bool outputWasSilent)
             m_deferredStretch = true; // the next get() returns the filler for it
         } else if (change > 0) {
             ++m_statistics.delayDecreases;
+            shiftDepths(change / kSamplesPerMs); // the depths recorded before were that much deeper
         }
     }
     jitter_buffer_tick(m_buffer.get());
+
+    if (!m_receiving)
+        return;
+    recordDepth(m_depthNeeded ? 0 : bufferedMs());
+    m_depthNeeded = false;
+    const int excess = excessMs();
+    if (excess > kHardExcessMs) {
+        m_statistics.droppedForced += drop(excess / kPacketMs);
+        m_catchingUp = false;
+        return;
+    }
+    if (excess > kSoftExcessMs)
+        m_catchingUp = true;
+    else if (excess <= 0)
+        m_catchingUp = false;
+    if (m_catchingUp && outputWasSilent)
+        m_statistics.droppedInSilence += drop(1);
+}
+
+int JitterBuffer::cushionMs() const
+{
+    return kPacketMs + (m_marginApplied ? m_marginMs : 0);
+}
+
+int JitterBuffer::excessMs() const
+{
+    if (m_depthCount < kExcessWindowSlots)
+        return -1;
+    return *std::min_element(m_depths.begin(), m_depths.end()) - cushionMs();
+}
+
+void JitterBuffer::recordDepth(int depthMs)
+{
+    m_depths[std::size_t(m_nextDepth)] = depthMs;
+    m_nextDepth = (m_nextDepth + 1) % kExcessWindowSlots;
+    m_depthCount = std::min(m_depthCount + 1, kExcessWindowSlots);
+}
+
+void JitterBuffer::shiftDepths(int ms)
+{
+    for (int &depth : m_depths)
+        depth = std::max(0, depth - ms);
+}
+
+int JitterBuffer::drop(int count)
+{
+    std::array<char, kMaxPacketBytes> data;
+    int dropped = 0;
+    // Not while speexdsp has filler pending (a deferred or multi-slot stretch): its next get()
+    // delivers that, not a packet.
+    while (dropped < count && !m_deferredStretch && m_stretchSlotsLeft == 0) {
+        // Before the first get() speexdsp has no pointer yet; it syncs to its oldest packet.
+        if (m_played && !m_copies.contains(quint32(jitter_buffer_get_pointer_timestamp(m_buffer.get()))))
+            break; // a hole: played (concealed) in its slot, the catch-up goes on after it
+        JitterBufferPacket out{};
+        out.data = data.data();
+        out.len = spx_uint32_t(data.size());
+        spx_int32_t offset = 0;
+        const int result = jitter_buffer_get(m_buffer.get(), &out, kPacketSamples, &offset);
+        jitter_buffer_tick(m_buffer.get());
+        m_played = true;
+        if (result != JITTER_BUFFER_OK)
+            break;
+        ++dropped;
+    }
+    shiftDepths(dropped * kPacketMs);
+    if (m_played)
+        forgetPlayedCopies(quint32(jitter_buffer_get_pointer_timestamp(m_buffer.get())));
+    return dropped;
+}
+
+void JitterBuffer::dropBacklogAtFirstGet()
+{
+    // Everything here has been waiting for the playout to start; its first slot plays the oldest.
+    quint32 oldest = m_newestEnd;
+    for (auto it = m_copies.cbegin(); it != m_copies.cend(); ++it) {
+        if (isBefore(it.key(), oldest))
+            oldest = it.key();
+    }
+    const int backlogMs = int(qint32(m_newestEnd - oldest)) / kSamplesPerMs;
+    const int excess = backlogMs - kPacketMs - cushionMs();
+    if (excess > kHardExcessMs)
+        m_statistics.droppedForced += drop(excess / kPacketMs);
 }
 
 int JitterBuffer::bufferedMs() const
@@ -157,6 +248,11 @@ void JitterBuffer::restart()
     m_consecutiveLost = 0;
     m_stretchSlotsLeft = 0;
     m_deferredStretch = false;
+    m_depthCount = 0;
+    m_nextDepth = 0;
+    m_depthNeeded = false;
+    m_catchingUp = false;
+    m_played = false;
 }
 
 void JitterBuffer::forgetPlayedCopies(quint32 pointer)

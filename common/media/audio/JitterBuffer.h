@@ -4,6 +4,7 @@
 #include <QHash>
 #include <QtGlobal>
 
+#include <array>
 #include <memory>
 
 struct JitterBuffer_; // speexdsp's state
@@ -40,6 +41,25 @@ struct JitterSlot
 // margin (marginMs) is added from the first packet that comes too late to be played, so a jittery
 // path gets it for the rest of the call and a clean one never pays for it.
 //
+// Catching up. speexdsp shrinks its delay only in silence, one step at a time, and judges by a
+// history of some twenty seconds of arrivals (its timings are taken against the playout position
+// at arrival), so a backlog that did not come from the network stays: playout that starts pulling
+// seconds after the packets began to arrive (a device starting up), or a speaker that took less
+// than real time under CPU starvation, left seconds of delay for the rest of the call
+// (glass_to_glass_bench --pulse: 3.6 s). So the buffer watches its own excess: the smallest depth
+// (bufferedMs()) of the last second of slots (kExcessWindowSlots), minus a cushion of one packet
+// (plus the margin once it applies). That is the depth no slot of the window needed: a jittery path
+// runs nearly dry now and then (and a lost or stretched slot counts as depth 0: the buffer was
+// too short), so its excess is small and nothing is dropped; a stale backlog keeps the minimum high.
+// - An excess above kSoftExcessMs is removed by dropping one packet in each slot whose output was
+//   silent (tick(true)) until it is gone: playing faster through silence, unheard.
+// - An excess above kHardExcessMs, or a backlog above it at the first get() (playout started
+//   late), is dropped down to the cushion at once, even in speech: one glitch is better than
+//   seconds of delay. (Below the hard cap a backlog at the first get() is left to the rule in
+//   silence: a caller that puts a few packets before its first get() gets them all.)
+// A drop is a get() + tick() on speexdsp whose packet is not played: speexdsp's pointer and
+// next_stop move as for a played packet, so its state stays consistent, and the copy is forgotten.
+//
 // Time inside is the sender's 48 kHz sample clock (the packet timestamps); the playout clock is
 // the caller's rhythm of get() + tick() once per 20 ms, so tests drive it as fast as they like.
 // One owner (the playout pipeline), one thread.
@@ -50,15 +70,22 @@ public:
 
     struct Statistics
     {
-        qint64 received = 0;       // packets put, duplicates excluded
-        qint64 duplicates = 0;     // packets put twice
-        qint64 played = 0;         // Packet slots
-        qint64 lost = 0;           // Lost slots
-        qint64 stretched = 0;      // Stretch slots (delay grew)
-        qint64 delayIncreases = 0; // decisions to grow, in silence or forced by a loss
-        qint64 delayDecreases = 0; // decisions to shrink, in silence only
-        qint64 late = 0;           // packets that arrived after their slot was played (concealed)
+        qint64 received = 0;         // packets put, duplicates excluded
+        qint64 duplicates = 0;       // packets put twice
+        qint64 played = 0;           // Packet slots
+        qint64 lost = 0;             // Lost slots
+        qint64 stretched = 0;        // Stretch slots (delay grew)
+        qint64 delayIncreases = 0;   // decisions to grow, in silence or forced by a loss
+        qint64 delayDecreases = 0;   // decisions to shrink, in silence only
+        qint64 late = 0;             // packets that arrived after their slot was played (concealed)
+        qint64 droppedInSilence = 0; // packets skipped in silent slots to catch up on an excess
+        qint64 droppedForced = 0;    // packets skipped at once, even in speech: a backlog above the hard cap
     };
+
+    // The catch-up rule (see above).
+    static constexpr int kExcessWindowSlots = 50; // 1 s of slots
+    static constexpr int kSoftExcessMs = 60;
+    static constexpr int kHardExcessMs = 200;
 
     explicit JitterBuffer(int marginMs = 10);
     ~JitterBuffer();
@@ -84,11 +111,30 @@ private:
     };
     void forgetPlayedCopies(quint32 pointer);
     void restart();
+    int cushionMs() const;
+    // The depth no slot of the last second needed beyond the cushion, in ms; -1 until a second
+    // has been played.
+    int excessMs() const;
+    void recordDepth(int depthMs);
+    // The depths recorded are `ms` shallower now (packets dropped, speexdsp's delay decreased).
+    void shiftDepths(int ms);
+    // Skips up to `count` packets from the playout position without playing them; returns how
+    // many it skipped (it stops at a missing packet or an insertion speexdsp has pending).
+    int drop(int count);
+    void dropBacklogAtFirstGet();
 
     std::unique_ptr<JitterBuffer_, Destroy> m_buffer;
     // Copies of the packets inside speexdsp by timestamp, to find the packet after a lost one
     // (speexdsp cannot peek).
     QHash<quint32, QByteArray> m_copies;
+    // bufferedMs() at the end of each of the last kExcessWindowSlots slots (0 for a lost or
+    // stretched slot: the buffer was too short there), a ring.
+    std::array<int, kExcessWindowSlots> m_depths{};
+    int m_depthCount = 0; // entries filled since the start or the last pause
+    int m_nextDepth = 0;
+    bool m_depthNeeded = false; // this slot was lost or stretched
+    bool m_catchingUp = false;  // dropping in silence until the excess is gone
+    bool m_played = false;      // the first get() since the start or the last pause has happened
     Statistics m_statistics;
     int m_marginMs;
     bool m_marginApplied = false; // a packet came too late: the margin is on for the rest of the call

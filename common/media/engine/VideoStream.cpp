@@ -115,11 +115,24 @@ void VideoStream::requestKeyframe()
             sender, [sender] { sender->requestKeyframe(); }, Qt::QueuedConnection);
 }
 
+void VideoStream::setDecoding(bool decoding)
+{
+    if (decoding == m_decoding)
+        return;
+    m_decoding = decoding;
+    if (decoding && m_receiver && keyframeNeeded)
+        keyframeNeeded(); // the session sends the KeyframeRequest (rate-limited there)
+}
+
 void VideoStream::push(const wire::MediaPacket &packet)
 {
     VideoReceiver *receiver = m_receiver.get();
     if (!receiver)
         return;
+    if (!m_decoding) {
+        ++m_fragmentsNotDecoded;
+        return;
+    }
     VideoFragment fragment;
     fragment.frameId = packet.frame_id();
     // Larger values than 16 bits are no fragment of ours; the reassembler refuses them as such.
@@ -153,6 +166,7 @@ VideoStream::Statistics VideoStream::statistics() const
 {
     Statistics statistics;
     statistics.framesDecoded = m_framesDecoded;
+    statistics.fragmentsNotDecoded = m_fragmentsNotDecoded;
     statistics.targetKbps = m_kbps;
     if (VideoSender *sender = m_sender.get())
         QMetaObject::invokeMethod(

@@ -35,6 +35,7 @@ public:
         VideoReassembler::Stats reassembly;
         quint32 decodeFailures = 0;
         quint32 framesDecoded = 0;
+        quint32 fragmentsNotDecoded = 0; // received while decoding was off (setDecoding) and dropped
         int targetKbps = 0;
     };
 
@@ -58,6 +59,13 @@ public:
     // MediaStreamSink.
     void push(const wire::MediaPacket &packet) override;
 
+    // Whether the peer's video is decoded at all (the customer's "Berater sehen"; on at the
+    // start). Off: what arrives is dropped here, before the decoding thread, so a hidden picture
+    // costs no CPU. Back on: asks the peer for a keyframe at once, because the decoder has missed
+    // the frames the next ones build on (the reassembler would otherwise wait for the gap).
+    void setDecoding(bool decoding);
+    bool isDecoding() const { return m_decoding; }
+
     // Waits for both threads (tests, benchmarks, diagnostics).
     Statistics statistics() const;
 
@@ -76,6 +84,8 @@ private:
     bool m_enabled = false;
     int m_kbps = 0;
     quint32 m_framesDecoded = 0;
+    bool m_decoding = true;
+    quint32 m_fragmentsNotDecoded = 0;
 };
 
 } // namespace consult::media

@@ -74,6 +74,10 @@ private slots:
     void addsItsMarginOnlyAfterAPacketCameTooLate();
     void shrinksItsDelayOnlyWhileTheOutputIsSilent();
     void pausesWhenTheSenderStopsAndFollowsItWhenItComesBack();
+    void dropsABacklogFromBeforeTheFirstGetAtOnce();
+    void cutsABacklogAboveTheHardCapAtOnceEvenInSpeech();
+    void removesASmallerExcessOnlyInSilentSlots();
+    void dropsNothingOnAJitteryPath();
 };
 
 void TestJitterBuffer::isIdleBeforeTheFirstPacket()
@@ -246,6 +250,138 @@ void TestJitterBuffer::pausesWhenTheSenderStopsAndFollowsItWhenItComesBack()
             QCOMPARE(played[std::size_t(slot)].sequence, expected++);
     }
     QVERIFY(expected >= 295);
+}
+
+// The catch-up rule (JitterBuffer.h, "Catching up"): the playout of the bench's --pulse run started
+// pulling four seconds after the packets began to arrive, and that delay stayed for the call.
+void TestJitterBuffer::dropsABacklogFromBeforeTheFirstGetAtOnce()
+{
+    JitterBuffer buffer;
+    for (quint16 sequence = 0; sequence < 200; ++sequence) // 4 s, speexdsp's whole capacity
+        put(buffer, sequence);
+    std::vector<JitterSlot> played;
+    for (int slot = 0; slot < 100; ++slot) {
+        put(buffer, quint16(200 + slot)); // the sender goes on in real time
+        played.push_back(buffer.get());
+        buffer.tick(false); // speech: the backlog is not waited out for a pause
+    }
+    qInfo("first played: %d; dropped %lld at once; %d ms buffered after three slots", int(played[0].sequence),
+          buffer.statistics().droppedForced, buffer.bufferedMs());
+    QCOMPARE(played[0].kind, JitterSlot::Kind::Packet);
+    QVERIFY(played[0].sequence >= 195); // it starts near the newest packet, not four seconds behind it
+    QVERIFY(buffer.statistics().droppedForced >= 195);
+    QCOMPARE(buffer.statistics().droppedInSilence, 0);
+    QVERIFY(buffer.bufferedMs() <= 40);
+    // From there on every packet in order, nothing lost.
+    for (std::size_t i = 1; i < played.size(); ++i) {
+        QCOMPARE(played[i].kind, JitterSlot::Kind::Packet);
+        QCOMPARE(played[i].sequence, quint16(played[i - 1].sequence + 1));
+    }
+    QCOMPARE(buffer.statistics().lost, 0);
+}
+
+namespace {
+
+// A playout that stalls mid-call (CPU starvation: the speaker did not pull for `stallSlots` slots)
+// while the packets go on arriving: afterwards each packet waits stallSlots * 20 ms longer. `silent`
+// says whether a slot's output is silence. Returns the depth after each slot and whether that
+// slot's tick was silent.
+struct Stalled
+{
+    Playout playout;
+    std::vector<bool> silent;
+    std::vector<qint64> droppedInSilence; // the statistic after each slot
+    std::vector<qint64> droppedForced;
+};
+
+template <typename Silent>
+Stalled playWithStall(JitterBuffer &buffer, int stallAt, int stallSlots, int slotCount, Silent silent)
+{
+    Stalled result;
+    int sequence = 0;
+    for (int slot = 0; slot < slotCount; ++slot) {
+        put(buffer, quint16(sequence++));
+        if (slot >= stallAt && slot < stallAt + stallSlots)
+            continue; // the speaker does not pull
+        result.playout.played.push_back(buffer.get());
+        const bool isSilent = silent(slot);
+        buffer.tick(isSilent);
+        result.playout.bufferedMs.push_back(buffer.bufferedMs());
+        result.silent.push_back(isSilent);
+        result.droppedInSilence.push_back(buffer.statistics().droppedInSilence);
+        result.droppedForced.push_back(buffer.statistics().droppedForced);
+    }
+    return result;
+}
+
+} // namespace
+
+void TestJitterBuffer::cutsABacklogAboveTheHardCapAtOnceEvenInSpeech()
+{
+    // 300 ms of backlog built at slot 200, all in speech.
+    JitterBuffer buffer;
+    const Stalled stalled = playWithStall(buffer, 200, 15, 600, [](int) { return false; });
+    const Playout &playout = stalled.playout;
+    qInfo("buffered: %.0f ms before, %d ms after the stall, %.0f ms a second later; dropped %lld at once, "
+          "%lld in silence",
+          meanBufferedMs(playout, 100, 200), playout.bufferedMs[200], meanBufferedMs(playout, 300, 585),
+          buffer.statistics().droppedForced, buffer.statistics().droppedInSilence);
+    QVERIFY(playout.bufferedMs[200] >= 280);
+    QVERIFY(buffer.statistics().droppedForced >= 12);
+    QCOMPARE(buffer.statistics().droppedInSilence, 0);
+    // Within about a second (the window that shows no packet needed the depth) it is gone.
+    QVERIFY(meanBufferedMs(playout, 300, 585) <= 40.0);
+    QCOMPARE(buffer.statistics().lost, 0);
+}
+
+void TestJitterBuffer::removesASmallerExcessOnlyInSilentSlots()
+{
+    // 140 ms of backlog built at slot 200: 120 ms of it is excess (one packet stays as the
+    // cushion), above the soft bound and below the hard cap.
+    JitterBuffer talking;
+    const Stalled speech = playWithStall(talking, 200, 7, 1000, [](int) { return false; });
+    qInfo("talking throughout: %.0f ms buffered at the end, dropped %lld", meanBufferedMs(speech.playout, 900, 993),
+          talking.statistics().droppedInSilence + talking.statistics().droppedForced);
+    QVERIFY(meanBufferedMs(speech.playout, 900, 993) >= 120.0); // never cut in speech
+    QCOMPARE(talking.statistics().droppedInSilence, 0);
+    QCOMPARE(talking.statistics().droppedForced, 0);
+
+    // One second of speech, one of silence, and so on: the excess goes, and only in silent slots.
+    JitterBuffer pausing;
+    const Stalled mixed = playWithStall(pausing, 200, 7, 1000, [](int slot) { return (slot / 50) % 2 == 1; });
+    qInfo("speech and pauses: %.0f ms buffered at the end, dropped %lld in silence",
+          meanBufferedMs(mixed.playout, 900, 993), pausing.statistics().droppedInSilence);
+    QVERIFY(pausing.statistics().droppedInSilence >= 5);
+    QCOMPARE(pausing.statistics().droppedForced, 0);
+    QVERIFY(meanBufferedMs(mixed.playout, 900, 993) <= 40.0);
+    for (std::size_t i = 1; i < mixed.silent.size(); ++i) {
+        if (!mixed.silent[i])
+            QCOMPARE(mixed.droppedInSilence[i], mixed.droppedInSilence[i - 1]);
+    }
+    QCOMPARE(pausing.statistics().lost, 0);
+}
+
+void TestJitterBuffer::dropsNothingOnAJitteryPath()
+{
+    // The late-arrival tests' paths: one packet in four 60 ms late, and random jitter of up to
+    // 60 ms for ten seconds, in silence (where dropping would be allowed). Their depth is needed.
+    JitterBuffer lateBuffer;
+    play(
+        lateBuffer, 600, 600, [](int n) { return n % 4 == 1 ? 3 : 0; }, true);
+    std::mt19937 random(5);
+    std::vector<int> delays(1500, 0);
+    for (int n = 0; n < 500; ++n)
+        delays[std::size_t(n)] = std::uniform_int_distribution<int>(0, 3)(random);
+    JitterBuffer jitteryBuffer;
+    play(
+        jitteryBuffer, 1500, 1500, [&delays](int n) { return delays[std::size_t(n)]; }, true);
+
+    qInfo("lost %lld and %lld", lateBuffer.statistics().lost, jitteryBuffer.statistics().lost);
+    QCOMPARE(lateBuffer.statistics().droppedInSilence + lateBuffer.statistics().droppedForced, 0);
+    QCOMPARE(jitteryBuffer.statistics().droppedInSilence + jitteryBuffer.statistics().droppedForced, 0);
+    // The losses without the catch-up rule (main before it): nothing more is lost.
+    QCOMPARE(lateBuffer.statistics().lost, 1);
+    QCOMPARE(jitteryBuffer.statistics().lost, 3);
 }
 
 QTEST_GUILESS_MAIN(TestJitterBuffer)
