@@ -806,13 +806,6 @@ Ctrl+N takes the customer who has waited longest.</translation>
     </message>
 </context>
 <context>
-    <name>consult::advisor::DocumentUpload</name>
-    <message>
-        <source>Die Beratung ist beendet; das Dokument wird nicht mehr gezeigt.</source>
-        <translation>The consultation has ended; the document is no longer shown.</translation>
-    </message>
-</context>
-<context>
     <name>consult::advisor::InboxPanel</name>
     <message>
         <source>Keine Nachrichten von Kunden.</source>
@@ -1428,6 +1421,18 @@ You are on pause.</translation>
     <message>
         <source>Die Datei lässt sich nicht öffnen oder lesen.</source>
         <translation>The file cannot be opened or read.</translation>
+    </message>
+    <message>
+        <source>Eine Seite ist als Bild größer, als die Tafel annimmt; sie und die noch nicht vorbereiteten Seiten werden nicht gezeigt.</source>
+        <translation>A page is a larger image than the whiteboard accepts; it and the pages not yet prepared are not shown.</translation>
+    </message>
+    <message>
+        <source>Auf der Tafel dieser Beratung sind schon so viele Dokumente, wie erlaubt sind.</source>
+        <translation>This consultation's whiteboard already has as many documents as allowed.</translation>
+    </message>
+    <message>
+        <source>Die Beratung ist beendet; das Dokument wird nicht mehr gezeigt.</source>
+        <translation>The consultation has ended; the document is no longer shown.</translation>
     </message>
 </context>
 <context>

@@ -8,12 +8,12 @@ DocumentUpload::DocumentUpload(ConsultationWhiteboard &whiteboard, const QString
                                board::DocumentImport::Settings settings, QObject *parent)
     : QObject(parent)
     , m_whiteboard(&whiteboard)
-    , m_import(std::make_unique<board::DocumentImport>(filePath, settings))
+    , m_import(std::make_unique<board::DocumentImport>(filePath, settings.withBoardLimits(whiteboard.limits())))
 {
     connect(m_import.get(), &board::DocumentImport::opened, this, &DocumentUpload::onOpened);
     connect(m_import.get(), &board::DocumentImport::pageReady, this, &DocumentUpload::onPageReady);
     connect(m_import.get(), &board::DocumentImport::refused, this, [this](board::DocumentImport::Refusal refusal) {
-        Q_EMIT refused(board::DocumentImport::describe(refusal));
+        Q_EMIT refused(refusal);
         Q_EMIT finished();
     });
     connect(m_import.get(), &board::DocumentImport::finished, this, &DocumentUpload::finished);
@@ -47,11 +47,17 @@ void DocumentUpload::onOpened(int pageCount)
         m_import->cancel();
         return;
     }
+    if (!m_whiteboard->hasRoomForDocument()) {
+        m_import->cancel();
+        Q_EMIT refused(board::DocumentImport::Refusal::TooManyDocuments);
+        Q_EMIT finished();
+        return;
+    }
     // Only now does anything leave the advisor's machine: the file passed every check.
     m_documentId = m_whiteboard->openDocument(m_import->title(), m_import->pageSizes());
     if (m_documentId == 0) {
         m_import->cancel();
-        Q_EMIT refused(tr("Die Beratung ist beendet; das Dokument wird nicht mehr gezeigt."));
+        Q_EMIT refused(board::DocumentImport::Refusal::ConsultationOver);
         Q_EMIT finished();
         return;
     }

@@ -14,8 +14,9 @@ class ConsultationWhiteboard;
 namespace consult::advisor {
 
 // One file the advisor opened on the board, from the file to the pages on their way: runs the
-// DocumentImport (checks and renders off the GUI thread), announces the document to the whiteboard
-// only once the file passed its checks (a refused file sends nothing), hands each rendered page to
+// DocumentImport (checks and renders off the GUI thread) within the server's [whiteboard] limits as
+// the whiteboard knows them, announces the document to the whiteboard only once the file passed its
+// checks and the board has room for it (a refused file sends nothing), hands each rendered page to
 // the whiteboard for upload, and shows the first page when the board shows nothing yet. Owned by
 // the WhiteboardPanel, one per file; lives in the GUI thread.
 class DocumentUpload final : public QObject
@@ -39,8 +40,9 @@ Q_SIGNALS:
     // The file passed its checks and the board knows the document.
     void opened(quint32 documentId, int pageCount);
     void progressed(int pagesRendered, int pageCount);
-    // In words, for the panel (the file's reason, or that the consultation is over).
-    void refused(const QString &reason);
+    // Why the file (or, PageTooLarge, the rest of it) is not shown: a code, so the panel can say it
+    // again in another language (DocumentImport::describe).
+    void refused(consult::board::DocumentImport::Refusal reason);
     void finished();
 
 private:

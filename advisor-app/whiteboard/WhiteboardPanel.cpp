@@ -149,9 +149,10 @@ void WhiteboardPanel::openFile(const QString &path)
         return;
     auto *upload = new DocumentUpload(*m_whiteboard, path, m_importSettings, this);
     m_uploads.append(upload);
-    connect(upload, &DocumentUpload::refused, this, [this, upload](const QString &reason) {
-        showMessage(tr("„%1“ wird nicht gezeigt: %2").arg(upload->title(), reason), true);
-    });
+    connect(upload, &DocumentUpload::refused, this,
+            [this, title = upload->title()](board::DocumentImport::Refusal reason) {
+                showMessage([title, reason] { return importRefusalText(title, reason); }, true);
+            });
     connect(upload, &DocumentUpload::opened, this, [this] { updateControls(); });
     connect(upload, &DocumentUpload::progressed, this, &WhiteboardPanel::updateProgress);
     connect(upload, &DocumentUpload::finished, this, [this, upload] {
@@ -159,7 +160,7 @@ void WhiteboardPanel::openFile(const QString &path)
         upload->deleteLater();
         updateProgress();
     });
-    showMessage(tr("„%1“ wird geöffnet …").arg(upload->title()), false);
+    showMessage([title = upload->title()] { return tr("„%1“ wird geöffnet …").arg(title); }, false);
     upload->start();
 }
 
@@ -207,6 +208,16 @@ void WhiteboardPanel::clearShownPage()
 
 void WhiteboardPanel::showRefusal(ConsultationWhiteboard::Refusal refusal, const QString &detail)
 {
+    showMessage([refusal, detail] { return serverRefusalText(refusal, detail); }, true);
+}
+
+QString WhiteboardPanel::importRefusalText(const QString &title, board::DocumentImport::Refusal refusal)
+{
+    return tr("„%1“ wird nicht gezeigt: %2").arg(title, board::DocumentImport::describe(refusal));
+}
+
+QString WhiteboardPanel::serverRefusalText(ConsultationWhiteboard::Refusal refusal, const QString &detail)
+{
     QString text;
     switch (refusal) {
     case ConsultationWhiteboard::Refusal::NotAllowed:
@@ -242,18 +253,19 @@ void WhiteboardPanel::showRefusal(ConsultationWhiteboard::Refusal refusal, const
         text = tr("Eine Seite ließ sich nicht lesen und wird nicht gezeigt.");
         break;
     }
-    showMessage(text, true);
+    return text;
 }
 
-void WhiteboardPanel::showMessage(const QString &text, bool problem)
+void WhiteboardPanel::showMessage(MessageText text, bool problem)
 {
-    m_messageText = text;
+    m_messageText = std::move(text);
     m_messageIsProblem = problem;
-    m_message->setText(text);
+    const QString shown = m_messageText ? m_messageText() : QString();
+    m_message->setText(shown);
     m_message->setStyleSheet(problem ? QStringLiteral("color: #b00020;") : QString());
-    m_message->setVisible(!text.isEmpty());
+    m_message->setVisible(!shown.isEmpty());
     if (problem)
-        announce(m_message, text); // lesson 14: a refusal is heard, not only seen
+        announce(m_message, shown); // lesson 14: a refusal is heard, not only seen
 }
 
 void WhiteboardPanel::updateProgress()
@@ -273,16 +285,19 @@ void WhiteboardPanel::updateProgress()
         m_progress->setRange(0, pages);
         m_progress->setValue(rendered);
         m_progress->show();
-        showMessage(tr("„%1“: %2 von %3 Seiten vorbereitet").arg(opening).arg(rendered).arg(pages), false);
+        showMessage([opening, rendered,
+                     pages] { return tr("„%1“: %2 von %3 Seiten vorbereitet").arg(opening).arg(rendered).arg(pages); },
+                    false);
     } else if (uploading) {
         m_progress->setRange(0, 1000);
         m_progress->setValue(int(m_uploadSent * 1000 / m_uploadTotal));
         m_progress->show();
-        showMessage(tr("%n Seite(n) unterwegs zum Kunden", nullptr, std::max(inFlight, 1)), false);
+        showMessage([inFlight] { return tr("%n Seite(n) unterwegs zum Kunden", nullptr, std::max(inFlight, 1)); },
+                    false);
     } else {
         m_progress->hide();
         if (!m_messageIsProblem) {
-            m_messageText.clear();
+            m_messageText = nullptr;
             m_message->hide();
         }
     }
@@ -332,6 +347,9 @@ void WhiteboardPanel::retranslate()
     m_customerMayDraw->setToolTip(tr("Erlaubt dem Kunden, auf der Tafel zu zeichnen"));
     m_customerMayDraw->setAccessibleName(tr("Kunde darf zeichnen"));
     setAccessibleName(tr("Tafel"));
+    // A message on screen (a refusal above all) is said again in the new language; not announced again.
+    if (m_messageText)
+        m_message->setText(m_messageText());
     updateControls();
     updateProgress();
 }

@@ -6,6 +6,8 @@
 #include <QPointer>
 #include <QWidget>
 
+#include <functional>
+
 class QCheckBox;
 class QFileDialog;
 class QLabel;
@@ -48,7 +50,8 @@ public:
     // Asks, then hides every annotation of the shown page.
     void clearShownPage();
 
-    // The import's limits (the server's [whiteboard] values, as the app knows them).
+    // The import's own bounds (file bytes, pixels); the server's [whiteboard] limits come from the
+    // whiteboard (ConsultationWhiteboard::limits()) and are applied on top.
     void setImportSettings(const board::DocumentImport::Settings &settings) { m_importSettings = settings; }
 
     ConsultationWhiteboard *whiteboard() const { return m_whiteboard.data(); }
@@ -70,8 +73,13 @@ private:
     void retranslate();
     void updateControls();
     void updateProgress();
-    void showMessage(const QString &text, bool problem);
+    // The message line's text is kept as a function of the codes it says (a refusal's reason, the
+    // file's name, counts), not as text, so a language switch says it again in the new language.
+    using MessageText = std::function<QString()>;
+    void showMessage(MessageText text, bool problem);
     void showRefusal(ConsultationWhiteboard::Refusal refusal, const QString &detail);
+    static QString importRefusalText(const QString &title, board::DocumentImport::Refusal refusal);
+    static QString serverRefusalText(ConsultationWhiteboard::Refusal refusal, const QString &detail);
     void showPage(board::PageKey page);
 
     QPointer<Consultation> m_consultation;
@@ -89,7 +97,7 @@ private:
     QLabel *m_message;
     QProgressBar *m_progress;
     QString m_lastDirectory; // where the previous document came from
-    QString m_messageText;
+    MessageText m_messageText;
     bool m_messageIsProblem = false;
     qint64 m_uploadSent = 0;
     qint64 m_uploadTotal = 0;

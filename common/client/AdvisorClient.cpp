@@ -253,6 +253,7 @@ void AdvisorClient::onLoginAccepted(const wire::AdvisorLoginAccepted &accepted)
     if (!accepted.token().empty())
         m_token = QByteArray::fromStdString(accepted.token());
     m_tokenExpiresAt = QDateTime::fromMSecsSinceEpoch(accepted.expires_at(), Qt::UTC);
+    m_boardLimits = accepted.board_limits();
     setPhase(Phase::Ready);
     Q_EMIT loggedIn(m_displayName);
 }
@@ -263,7 +264,9 @@ void AdvisorClient::addConsultation(const wire::ConsultationStarted &started)
         *m_connection, m_clock, [this] { return QStringLiteral("a%1").arg(m_nextClientMessage++); });
     Consultation *c = consultation.get();
     c->begin(started, m_displayName);
-    c->addPart(std::make_unique<ConsultationWhiteboard>(*c, wire::PARTY_ADVISOR, m_boardNumbers));
+    auto board = std::make_unique<ConsultationWhiteboard>(*c, wire::PARTY_ADVISOR, m_boardNumbers);
+    board->setLimits(m_boardLimits);
+    c->addPart(std::move(board));
     const QString id = c->id();
     // The client's own signals, for views of all consultations (tabs, status); a consultation's view
     // binds to the Consultation itself.

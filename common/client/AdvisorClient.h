@@ -143,6 +143,7 @@ private:
     // Shared by the whiteboards of all consultations on this connection (client_op_ids, bulk streams).
     std::shared_ptr<ConsultationWhiteboard::SessionNumbers> m_boardNumbers =
         std::make_shared<ConsultationWhiteboard::SessionNumbers>();
+    wire::BoardLimits m_boardLimits; // the server's [whiteboard] limits, from the log-in; each board gets them
     quint64 m_droppedMessages = 0;
 };
 

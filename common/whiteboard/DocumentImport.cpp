@@ -16,6 +16,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cmath>
+#include <limits>
 
 namespace consult::board {
 
@@ -106,8 +107,18 @@ struct DocumentImport::Private
             emit q->opened(int(sizes.size()));
         });
     }
+    // A page larger than the server takes is not delivered, and the import stops at it: the pages
+    // still to render are dropped, so the worker's loop ends and finished() follows the refusal.
     void postPage(int index, const PageImage &page)
     {
+        if (page.bytes.size() > settings.maxPageBytes) {
+            {
+                const QMutexLocker locker(&mutex);
+                order.clear();
+            }
+            post([this] { emit q->refused(Refusal::PageTooLarge); });
+            return;
+        }
         post([this, index, page] { emit q->pageReady(index, page); });
     }
     // Delivers in the GUI thread; nothing after cancel(). The destructor waits for the worker, and
@@ -126,6 +137,16 @@ struct DocumentImport::Private
             Qt::QueuedConnection);
     }
 };
+
+DocumentImport::Settings DocumentImport::Settings::withBoardLimits(const wire::BoardLimits &limits) const
+{
+    Settings bounded = *this;
+    if (limits.max_pages() > 0)
+        bounded.maxPages = int(std::min<quint32>(limits.max_pages(), std::numeric_limits<int>::max()));
+    if (limits.max_page_bytes() > 0)
+        bounded.maxPageBytes = limits.max_page_bytes();
+    return bounded;
+}
 
 DocumentImport::DocumentImport(QString filePath, Settings settings, QObject *parent)
     : QObject(parent)
@@ -196,6 +217,13 @@ QString DocumentImport::describe(Refusal refusal)
         return tr("Das Dokument hat mehr Seiten, als das Whiteboard aufnehmen kann.");
     case Refusal::Empty:
         return tr("Die Datei ist leer oder hat keine Seiten.");
+    case Refusal::PageTooLarge:
+        return tr("Eine Seite ist als Bild größer, als die Tafel annimmt; sie und die noch nicht vorbereiteten "
+                  "Seiten werden nicht gezeigt.");
+    case Refusal::TooManyDocuments:
+        return tr("Auf der Tafel dieser Beratung sind schon so viele Dokumente, wie erlaubt sind.");
+    case Refusal::ConsultationOver:
+        return tr("Die Beratung ist beendet; das Dokument wird nicht mehr gezeigt.");
     }
     return {};
 }

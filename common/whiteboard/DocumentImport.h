@@ -31,6 +31,10 @@ public:
         TooLarge,     // more pixels than allowed, or bigger than the byte limit
         TooManyPages, // more pages than [whiteboard] max_pages
         Empty,        // no pages
+        PageTooLarge, // a page's image is larger than [whiteboard] max_page_bytes; it and later pages stay here
+        // Found by the caller, which knows the board, before the document is announced:
+        TooManyDocuments, // the board already holds [whiteboard] max_documents
+        ConsultationOver, // the consultation ended while the file was being opened
     };
     Q_ENUM(Refusal)
 
@@ -40,6 +44,11 @@ public:
         qint64 maxFileBytes = 50 << 20;   // what is read at all
         qint64 maxImagePixels = 64 << 20; // an image whose header says more is refused unread
         int renderLongSide = PageLimits::kRenderLongSide;
+        qint64 maxPageBytes = 2 << 20; // the server's [whiteboard] max_page_bytes, as the app knows it
+
+        // These settings with the server's limits where it told them (AdvisorLoginAccepted), so a
+        // document the server would refuse is refused here, before anything of it is sent.
+        Settings withBoardLimits(const wire::BoardLimits &limits) const;
     };
 
     DocumentImport(QString filePath, Settings settings, QObject *parent = nullptr);

@@ -35,6 +35,8 @@ public:
         int idleTimeoutMinutes = 30;    // A7
         int absoluteLifetimeHours = 10; // A7
         int sweepIntervalMs = 30'000;   // how often revocations and timeouts are checked
+        // [whiteboard]'s limits, told at log-in so the advisor's app checks documents before sending
+        wire::BoardLimits boardLimits;
     };
 
     AdvisorDesk(Settings settings, AdvisorStore &store, const PasswordHasher &hasher, LoginThrottle &throttle,

@@ -61,6 +61,9 @@ ServerCore::ServerCore(const ServerConfig &config, Dependencies dependencies, QO
     AdvisorDesk::Settings advisorSettings;
     advisorSettings.idleTimeoutMinutes = config.idleTimeoutMinutes;
     advisorSettings.absoluteLifetimeHours = config.absoluteLifetimeHours;
+    advisorSettings.boardLimits.set_max_documents(static_cast<quint32>(config.whiteboardMaxDocuments));
+    advisorSettings.boardLimits.set_max_pages(static_cast<quint32>(config.whiteboardMaxPages));
+    advisorSettings.boardLimits.set_max_page_bytes(static_cast<quint32>(config.whiteboardMaxPageBytes));
     m_advisorDesk = std::make_unique<AdvisorDesk>(advisorSettings, m_advisorStore, m_hasher, m_throttle, *m_roster,
                                                   *m_queue, *m_consultations, *m_inbox, *m_registry, m_clock);
     m_linkTests = std::make_unique<LinkTestService>(linkTestSettings(config), *m_registry, m_clock);

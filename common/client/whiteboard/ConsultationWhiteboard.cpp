@@ -99,6 +99,7 @@ struct ConsultationWhiteboard::Private
     QElapsedTimer sincePointer;
     std::optional<wire::BoardPointer> pointerWaiting;
     quint32 nextDocumentId = 1;
+    wire::BoardLimits limits;
     bool ended = false;
 };
 
@@ -172,6 +173,22 @@ quint32 ConsultationWhiteboard::openDocument(const QString &title, const QList<Q
     const quint32 id = d->nextDocumentId++;
     d->consultation.connection().send(std::move(envelope));
     return id;
+}
+
+void ConsultationWhiteboard::setLimits(const wire::BoardLimits &limits)
+{
+    d->limits = limits;
+}
+
+const wire::BoardLimits &ConsultationWhiteboard::limits() const
+{
+    return d->limits;
+}
+
+bool ConsultationWhiteboard::hasRoomForDocument() const
+{
+    const quint32 maxDocuments = d->limits.max_documents();
+    return maxDocuments == 0 || quint32(d->model.documents().size()) < maxDocuments;
 }
 
 void ConsultationWhiteboard::addPageImage(quint32 documentId, int pageIndex, const board::PageImage &page)

@@ -66,6 +66,13 @@ public:
     void clearPage(board::PageKey page);
     // Pages uploaded and not yet delivered to the customer (for the advisor's progress).
     int pagesInFlight() const;
+    // The server's [whiteboard] limits as the log-in told them (0 in a field: not known). The
+    // advisor's app checks a document against them before it sends anything.
+    void setLimits(const wire::BoardLimits &limits);
+    const wire::BoardLimits &limits() const;
+    // Whether one more document fits on the board ([whiteboard] max_documents, counting the
+    // documents already announced, a transfer's too).
+    bool hasRoomForDocument() const;
 
     // --- Both -------------------------------------------------------------------------------------
     // A finished shape (arrow, rectangle, text). Returns its client_op_id (0 if refused locally).

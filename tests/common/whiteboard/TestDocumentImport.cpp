@@ -13,6 +13,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <random>
+
 using namespace consult::board;
 using namespace consult::testing;
 using Refusal = DocumentImport::Refusal;
@@ -157,6 +159,65 @@ private slots:
                       Refusal::TooManyPages, settings);
     }
 
+    // The server's [whiteboard] limits as the advisor's app learns them at log-in replace the app's
+    // own guesses; a limit the server did not tell (0) keeps the app's bound.
+    void theServersLimitsReplaceTheAppsOwnBounds()
+    {
+        consult::wire::BoardLimits limits;
+        limits.set_max_pages(2);
+        limits.set_max_page_bytes(64 * 1024);
+        DocumentImport::Settings own;
+        own.maxFileBytes = 1234567;
+        const DocumentImport::Settings bounded = own.withBoardLimits(limits);
+        QCOMPARE(bounded.maxPages, 2);
+        QCOMPARE(bounded.maxPageBytes, qint64(64 * 1024));
+        QCOMPARE(bounded.maxFileBytes, qint64(1234567));
+        const DocumentImport::Settings untold = own.withBoardLimits({});
+        QCOMPARE(untold.maxPages, own.maxPages);
+        QCOMPARE(untold.maxPageBytes, own.maxPageBytes);
+        // A document over the server's page limit is refused before it is opened (nothing sent).
+        verifyRefused(file(QStringLiteral("Drei-Seiten.pdf"), pdfWithPages({Qt::white, Qt::white, Qt::white})),
+                      Refusal::TooManyPages, bounded);
+    }
+
+    // A page whose image is larger than the server takes ([whiteboard] max_page_bytes) is not
+    // delivered (it would only be refused), and the import stops there with its reason.
+    void aPageOverTheServersByteLimitIsRefusedAndNotDelivered()
+    {
+        QImage noise(400, 300, QImage::Format_RGB32);
+        std::mt19937 random(7);
+        for (int y = 0; y < noise.height(); ++y)
+            for (int x = 0; x < noise.width(); ++x)
+                noise.setPixel(x, y, qRgb(int(random() % 256), int(random() % 256), int(random() % 256)));
+        QByteArray png;
+        QBuffer buffer(&png);
+        buffer.open(QIODevice::WriteOnly);
+        QVERIFY(noise.save(&buffer, "PNG"));
+        const QString path = file(QStringLiteral("Rauschen.png"), png);
+        // Under a roomy limit the page comes; its size tells where the limit must be to stop it.
+        const Outcome roomy = run(path);
+        QVERIFY(!roomy.refusal);
+        QCOMPARE(roomy.pages.size(), 1);
+        const qint64 pageBytes = roomy.pages[0].bytes.size();
+        QVERIFY(pageBytes > 1000);
+
+        consult::wire::BoardLimits limits;
+        limits.set_max_page_bytes(quint32(pageBytes - 1));
+        const Outcome tight = run(path, DocumentImport::Settings{}.withBoardLimits(limits));
+        QVERIFY(tight.finished);
+        QCOMPARE(tight.refusal, std::optional<Refusal>(Refusal::PageTooLarge));
+        QVERIFY(tight.pages.isEmpty());
+
+        // A PDF stops at its first page over the limit: no page of it is delivered.
+        DocumentImport::Settings tiny;
+        tiny.maxPageBytes = 50;
+        const Outcome pdf = run(file(QStringLiteral("Vier.pdf"), pdfWithPages(QList<QColor>(4, Qt::white))), tiny);
+        QVERIFY(pdf.finished);
+        QCOMPARE(pdf.openedWith, 4);
+        QCOMPARE(pdf.refusal, std::optional<Refusal>(Refusal::PageTooLarge));
+        QVERIFY(pdf.pages.isEmpty());
+    }
+
     void aTruncatedPdfIsRefusedAsCorrupt()
     {
         const QByteArray pdf = pdfWithPages({Qt::white, Qt::gray, Qt::black});
@@ -278,7 +339,8 @@ private slots:
     void everyRefusalHasAReason()
     {
         for (const Refusal refusal : {Refusal::Unreadable, Refusal::NotSupported, Refusal::Corrupt, Refusal::Encrypted,
-                                      Refusal::TooLarge, Refusal::TooManyPages, Refusal::Empty})
+                                      Refusal::TooLarge, Refusal::TooManyPages, Refusal::Empty, Refusal::PageTooLarge,
+                                      Refusal::TooManyDocuments, Refusal::ConsultationOver})
             QVERIFY(!DocumentImport::describe(refusal).isEmpty());
         QVERIFY(DocumentImport::describe(Refusal::None).isEmpty());
     }
