@@ -87,6 +87,9 @@ public:
     // ciphertext included. For tests and metrics.
     qint64 outgoingBytes() const { return m_scheduler.heldBytes(); }
     const SendScheduler &scheduler() const { return m_scheduler; }
+    // The TLS socket under the WebSocket (null without TLS), whose buffers hold the backlog; tests
+    // shrink them to hold a page back.
+    QSslSocket *transport() const { return m_transport.data(); }
     // True once it was closed because the peer stopped reading.
     bool closedForNotReading() const { return m_closedForNotReading; }
 

@@ -1,20 +1,27 @@
 // The server's whiteboard on the wire, through a real server with real TLS and raw clients (the
 // client part of the board is another unit's): documents, page images and the shown page reach the
 // customer, another consultation's board answers like none, the customer draws only when allowed,
-// both see one order, the pointer goes live to the peer only, a resume in the middle of a page ends
-// with the page complete exactly once, a transfer hands the colleague the snapshot and the pages,
-// and at the end the board is gone (P1) with no canary left on disk, in the database or in the log
-// (P1, I2, S5, S6). The refusals, limits and rates are in TestWhiteboardRefusals.
+// both see one order, the pointer goes live to the peer only, a resume in the middle of a page or
+// right after its last numbered chunk ends with the page complete exactly once, a transfer hands the
+// colleague the snapshot and the pages, and at the end the board is gone (P1) with no canary left
+// on disk, in the database or in the log (P1, I2, S5, S6). The refusals, limits and rates are in
+// TestWhiteboardRefusals.
 #include "WhiteboardWire.h"
 #include "support/CanarySearch.h"
 #include "support/EpollTestMain.h"
 
+#include "consultation/ConsultationService.h"
 #include "core/SecureRandom.h"
+#include "session/Connection.h"
+#include "session/SessionRegistry.h"
 
 #include <QLoggingCategory>
 #include <QSqlQuery>
 #include <QSqlRecord>
+#include <QSslSocket>
 #include <QTimer>
+
+#include <algorithm>
 
 using namespace consult;
 using namespace consult::testing;
@@ -32,6 +39,7 @@ private slots:
     void bothParticipantsSeeTheSameOrder();
     void thePointerGoesLiveToThePeerOnlyAndIsNeverKept();
     void aResumeInTheMiddleOfAPageEndsWithThePageCompleteExactlyOnce();
+    void aResumeRightAfterTheLastNumberedChunkContinuesWithTheNext();
     void aTransferGivesTheColleagueTheSnapshotAndThePages();
     void nothingOfTheBoardRemainsAfterTheEndNotOnDiskNorInTheLog();
 
@@ -302,6 +310,75 @@ void TestWhiteboard::aResumeInTheMiddleOfAPageEndsWithThePageCompleteExactlyOnce
     QCOMPARE(reassembled(all, 2, 0, &chunks), image);
     QCOMPARE(chunks, pageChunks);
     QCOMPARE(ofBody(all, wire::Envelope::kBoardPageData).size(), pageChunks); // nothing twice
+    QVERIFY(resumed->sync());
+    QVERIFY(board.advisor->sync());
+    QCOMPARE(ofBody(board.advisor->receivedSince(advisorFrom), wire::Envelope::kBoardPageDelivered).size(), 1);
+    board.customer = std::move(resumed);
+}
+
+// R1, the other half of a page's resume: the customer stops reading, so the server numbers the first
+// chunks of a page and holds the rest unnumbered in the connection's send scheduler, and the
+// connection is cut right there. After the resume the reliable channel replays the numbered chunks
+// and the page's delivery goes on right after the last of them (PageDelivery, a new connection):
+// every chunk exactly once, none missing, in order, and the advisor hears of the page once.
+void TestWhiteboard::aResumeRightAfterTheLastNumberedChunkContinuesWithTheNext()
+{
+    RawConsultation board;
+    QVERIFY(openBoard(board));
+    ServerCore &core = m_server->core();
+    const ConsultationRecord *record = core.consultations().find(board.id);
+    QVERIFY(record);
+    Session *session = core.registry().find(record->customerSessionId);
+    QVERIFY(session && session->connection());
+    Connection *connection = session->connection();
+
+    // Small socket buffers on both ends and a customer that reads nothing more: the page cannot
+    // leave at once, and what cannot leave waits in the scheduler, not yet numbered.
+    QSslSocket *serverTls = connection->transport();
+    auto *customerTls = board.customer->socket()->findChild<QSslSocket *>(QString(), Qt::FindDirectChildrenOnly);
+    QVERIFY(serverTls && customerTls);
+    serverTls->setSocketOption(QAbstractSocket::SendBufferSizeSocketOption, 8192);
+    customerTls->setSocketOption(QAbstractSocket::ReceiveBufferSizeSocketOption, 8192);
+    customerTls->setReadBufferSize(4096);
+    QObject::disconnect(customerTls, &QIODevice::readyRead, nullptr, nullptr);
+    const ReliableChannel atCut = board.customer->channel();
+
+    const QByteArray image = png(QSize(350, 350), {}, true);
+    const int pageChunks = int((image.size() + kChunk - 1) / kChunk);
+    QVERIFY(pageChunks >= 10);
+    const quint64 numberedBefore = session->channel().lastSent();
+    const int advisorFrom = board.advisor->mark();
+    board.advisor->sendReliable(documentEnvelope(board.id, 2, "gross.png", {QSize(350, 350)}));
+    for (const wire::Envelope &chunk : pageEnvelopes(board.id, 2, 0, image))
+        board.advisor->sendReliable(chunk);
+    // The document and at least one chunk are numbered, and chunks wait behind the full socket.
+    QVERIFY(spinUntil(
+        [&] {
+            return session->channel().lastSent() >= numberedBefore + 2 && connection->scheduler().queuedFrames() > 0;
+        },
+        10'000));
+    const quint64 numberedAtCut = session->channel().lastSent();
+    board.customer->abort();
+
+    auto resumed = std::make_unique<RawClient>();
+    resumed->channel() = atCut;
+    QVERIFY(resumed->open(m_server->endpoint()));
+    QVERIFY(resumed->resume(board.customer->resumeToken()));
+    QVERIFY(spinUntil(
+        [&] {
+            return !ofBody(board.advisor->receivedSince(advisorFrom), wire::Envelope::kBoardPageDelivered).isEmpty();
+        },
+        20'000));
+    const QList<wire::Envelope> all = resumed->received();
+    const QList<wire::Envelope> chunks = ofBody(all, wire::Envelope::kBoardPageData);
+    int distinct = 0;
+    QCOMPARE(reassembled(all, 2, 0, &distinct), image); // in order, none missing
+    QCOMPARE(distinct, pageChunks);
+    QCOMPARE(chunks.size(), pageChunks); // nothing twice
+    // The cut fell where it should: some chunks were numbered before it (replayed), the rest after.
+    const auto replayed = std::count_if(chunks.begin(), chunks.end(),
+                                        [&](const wire::Envelope &chunk) { return chunk.seq() <= numberedAtCut; });
+    QVERIFY2(replayed >= 1 && replayed < pageChunks, qPrintable(QString::number(replayed)));
     QVERIFY(resumed->sync());
     QVERIFY(board.advisor->sync());
     QCOMPARE(ofBody(board.advisor->receivedSince(advisorFrom), wire::Envelope::kBoardPageDelivered).size(), 1);
