@@ -3,6 +3,8 @@
 #include "core/Clock.h"
 #include "protocol/EnvelopeCodec.h"
 
+#include <utility>
+
 namespace consult {
 
 SendScheduler::SendScheduler(FrameWriter &writer, const Clock &clock, Limits limits)
@@ -173,6 +175,18 @@ void SendScheduler::clear()
     m_bulkBytes = 0;
     m_queuedFrames = 0;
     m_peerNotReading = false;
+}
+
+void SendScheduler::flushReliable()
+{
+    if (m_peerNotReading)
+        return;
+    // Taken out first: a write may re-enter (a socket error clears us).
+    const QList<QByteArray> frames = std::exchange(m_reliable, {});
+    m_queuedFrames -= static_cast<int>(frames.size());
+    m_reliableBytes = 0;
+    for (const QByteArray &frame : frames)
+        m_writer.writeFrame(frame);
 }
 
 void SendScheduler::openBulkStream(quint32 streamId, std::function<void()> creditReturned, BulkSent sent)

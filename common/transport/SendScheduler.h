@@ -100,6 +100,11 @@ public:
     // The socket is gone: everything queued goes (reliable frames live on in the reliable channel).
     // Bulk streams stay open and empty. Accepts frames again.
     void clear();
+    // The owner closes the socket on purpose (the session ended): the reliable frames still queued,
+    // the session's last words, are written now whatever the watermark, in order, so that they go
+    // out ahead of the close frame. They were admitted under the cap (I1), so this is bounded; after
+    // a peer that does not read, nothing is written. Real-time and bulk frames stay queued.
+    void flushReliable();
 
     bool peerNotReading() const { return m_peerNotReading; }
     // Bytes held here, not yet written.

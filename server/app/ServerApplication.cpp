@@ -4,6 +4,7 @@
 #include "accesslog/AccessLog.h"
 #include "core/Clock.h"
 #include "diagnostics/LoopLagProbe.h"
+#include "diagnostics/LoopOverload.h"
 #include "media/MediaRelay.h"
 #include "net/Listener.h"
 #include "storage/AtRestCipher.h"
@@ -40,6 +41,9 @@ void onSignal(int)
 }
 
 constexpr qint64 kDayMs = 24LL * 3600 * 1000;
+// The loop-lag probe's interval when the diagnostics do not ask for one: enough samples for the
+// link test's overload window (LoopOverload), few wake-ups for an idle server.
+constexpr int kOverloadProbeMs = 100;
 
 } // namespace
 
@@ -123,17 +127,22 @@ Status ServerApplication::start()
                                                              .arg(m_config.listenAddress.toString())
                                                              .arg(m_config.port)
                                                              .arg(m_listener->errorString()));
+    // S11: no connection check while the loop keeps falling behind. The probe runs for that whatever
+    // the diagnostics say (a timer every 100 ms costs an idle server little); with [diagnostics]
+    // loop_lag_probe_ms on it runs at that interval and its figures are logged too.
+    m_loopLagProbe =
+        std::make_unique<LoopLagProbe>(m_config.loopLagProbeMs > 0 ? m_config.loopLagProbeMs : kOverloadProbeMs, clock);
+    m_loopOverload = std::make_unique<LoopOverload>(qint64(m_config.linkTestBusyLoopLagMs) * 1000,
+                                                    qint64(m_config.linkTestBusyWindowMs) * 1000);
+    connect(m_loopLagProbe.get(), &LoopLagProbe::sampled, this,
+            [overload = m_loopOverload.get()](qint64 atUs, qint64 lateUs) { overload->add(atUs, lateUs); });
+    m_core->linkTests().setOverloadCheck(
+        [overload = m_loopOverload.get(), clock = &clock] { return overload->overloaded(clock->monotonicUs()); });
     if (m_config.loopLagProbeMs > 0) {
         // Load measurements: the relay's hold times and the loop's lag, logged every 5 s.
-        m_loopLagProbe = std::make_unique<LoopLagProbe>(m_config.loopLagProbeMs, clock);
         m_latencyReport = new QTimer(this);
         connect(m_latencyReport, &QTimer::timeout, this, [this] { logLatencies("last 5 s"); });
         m_latencyReport->start(5000);
-        // S11: no connection check while the loop lags (the window is the probe's last 5 s).
-        const qint64 busyLagUs = qint64(m_config.linkTestBusyLoopLagMs) * 1000;
-        m_core->linkTests().setOverloadCheck([probe = m_loopLagProbe.get(), busyLagUs] {
-            return probe->lateness().count() > 0 && probe->lateness().quantileUs(0.99) > busyLagUs;
-        });
     }
     installSignalHandlers();
     qCInfo(lcServer).noquote() << "listening on" << m_config.listenAddress.toString() + u':' + QString::number(port());
@@ -142,7 +151,7 @@ Status ServerApplication::start()
 
 void ServerApplication::logLatencies(const char *period)
 {
-    if (!m_loopLagProbe || !m_core)
+    if (!m_latencyReport || !m_loopLagProbe || !m_core)
         return;
     const LatencyHistogram &held = m_core->media().holdTimes();
     const LatencyHistogram &lag = m_loopLagProbe->lateness();

@@ -18,6 +18,7 @@ class AtRestCipher;
 class Database;
 class Listener;
 class LoopLagProbe;
+class LoopOverload;
 class ServerCore;
 
 // The running server process: start-up in the order that fails closed (credentials, TLS profile,
@@ -52,6 +53,7 @@ private:
     std::unique_ptr<AccessLog> m_accessLog;
     std::unique_ptr<Listener> m_listener;
     std::unique_ptr<LoopLagProbe> m_loopLagProbe;
+    std::unique_ptr<LoopOverload> m_loopOverload; // the link test's overload check (S11)
     QTimer *m_latencyReport = nullptr;
     QSocketNotifier *m_signalNotifier = nullptr;
     bool m_stopping = false;

@@ -160,6 +160,7 @@ const std::vector<KeyReader> &readers()
         {"linktest/window_minutes", integer(&ServerConfig::linkTestWindowMinutes, 1, 24 * 60)},
         {"linktest/max_concurrent", integer(&ServerConfig::linkTestMaxConcurrent, 1, 10'000)},
         {"linktest/busy_loop_lag_ms", integer(&ServerConfig::linkTestBusyLoopLagMs, 1, 10'000)},
+        {"linktest/busy_window_ms", integer(&ServerConfig::linkTestBusyWindowMs, 1000, 60'000)},
         {"storage/data_directory", path(&ServerConfig::dataDirectory)},
         {"storage/database_file", text(&ServerConfig::databaseFile)},
         {"storage/inbox_key_file", text(&ServerConfig::inboxKeyFile)},

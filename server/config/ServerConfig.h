@@ -95,7 +95,8 @@ struct ServerConfig
     int linkTestsPerAddress = 6; // per window, IPv6 by /64
     int linkTestWindowMinutes = 60;
     int linkTestMaxConcurrent = 32;
-    int linkTestBusyLoopLagMs = 100; // refused while the loop-lag probe's p99 is above this
+    int linkTestBusyLoopLagMs = 100; // refused while the loop is this far behind ...
+    int linkTestBusyWindowMs = 5000; // ... for half of this window (LoopOverload)
 
     // [storage]
     QString dataDirectory = QStringLiteral("data");

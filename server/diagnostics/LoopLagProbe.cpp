@@ -19,9 +19,11 @@ LoopLagProbe::LoopLagProbe(int intervalMs, const Clock &clock, QObject *parent)
 void LoopLagProbe::fired()
 {
     const qint64 nowUs = m_clock.monotonicUs();
-    m_lateness.add(nowUs - m_dueUs);
+    const qint64 lateUs = nowUs - m_dueUs;
+    m_lateness.add(lateUs);
     m_dueUs = nowUs + qint64(m_timer.interval()) * 1000;
     m_timer.start();
+    Q_EMIT sampled(nowUs, lateUs);
 }
 
 } // namespace consult

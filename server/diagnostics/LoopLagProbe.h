@@ -23,6 +23,10 @@ public:
     void reset() { m_lateness.reset(); }
     int intervalMs() const { return m_timer.interval(); }
 
+Q_SIGNALS:
+    // Each sample as it is taken: at `atUs` (monotonic) the probe ran `lateUs` late (LoopOverload).
+    void sampled(qint64 atUs, qint64 lateUs);
+
 private:
     void fired();
 

@@ -105,6 +105,16 @@ void Connection::close(QWebSocketProtocol::CloseCode code, const QString &reason
     QTimer::singleShot(2000, this, [this] { deleteLater(); });
 }
 
+void Connection::closeAfterReliable(QWebSocketProtocol::CloseCode code, const QString &reason)
+{
+    // A video consultation keeps the socket's backlog near the scheduler's watermark (the media
+    // window), so the ConsultationEnded and SessionClosed just sent often wait there; close() would
+    // drop them and the peer would see the socket go without being told why.
+    if (isOpen())
+        m_scheduler.flushReliable();
+    close(code, reason);
+}
+
 void Connection::finish()
 {
     if (m_finished)

@@ -87,13 +87,20 @@ public:
     // ciphertext included. For tests and metrics.
     qint64 outgoingBytes() const { return m_scheduler.heldBytes(); }
     const SendScheduler &scheduler() const { return m_scheduler; }
+    // The TLS socket under the WebSocket (null without TLS), whose buffers hold the backlog; tests
+    // shrink them to hold a page back.
+    QSslSocket *transport() const { return m_transport.data(); }
     // True once it was closed because the peer stopped reading.
     bool closedForNotReading() const { return m_closedForNotReading; }
 
     // Counts one protocol error; closes with 1008 when the limit is reached (I4).
     void countProtocolError();
 
+    // Closes at once: whatever still waits in the scheduler is let go (a broken or hostile peer).
     void close(QWebSocketProtocol::CloseCode code, const QString &reason);
+    // Closes after the reliable frames still waiting for the socket (the end of a session): they go
+    // out ahead of the close frame instead of being let go, while audio, video and bulk are.
+    void closeAfterReliable(QWebSocketProtocol::CloseCode code, const QString &reason);
 
     // Monotonic time of the last frame received, for the liveness check.
     qint64 lastReceivedUs() const { return m_lastReceivedUs; }

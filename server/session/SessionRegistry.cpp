@@ -378,9 +378,11 @@ void SessionRegistry::endSession(Session &session, wire::SessionCloseReason reas
         disconnect(connection, nullptr, this, nullptr);
         connect(connection, &QObject::destroyed, this,
                 [this, connection] { m_resourceByConnection.remove(connection); });
-        connection->close(reason == wire::SESSION_CLOSE_REASON_SERVER_SHUTDOWN ? QWebSocketProtocol::CloseCodeGoingAway
-                                                                               : QWebSocketProtocol::CloseCodeNormal,
-                          QStringLiteral("session closed"));
+        // The session's last words (ConsultationEnded, SessionClosed) go out before the close frame.
+        connection->closeAfterReliable(reason == wire::SESSION_CLOSE_REASON_SERVER_SHUTDOWN
+                                           ? QWebSocketProtocol::CloseCodeGoingAway
+                                           : QWebSocketProtocol::CloseCodeNormal,
+                                       QStringLiteral("session closed"));
     }
     // S7: every token of the session dies now.
     m_sessionByTokenHash.remove(session.currentTokenHash);

@@ -2,14 +2,25 @@
 // (seed 002: at least 1 Mbit/s down and 0.5 Mbit/s up, through the bank's relay): the customer
 // client's ConnectionCheck against the server's LinkTestService. On loopback it passes with figures;
 // on a line shaped below either minimum it says too slow. The server bounds every test in bytes and
-// time, refuses the fourth test from one address and any test while busy (S11), and sends its data
-// unsequenced, so the reliable replay buffer never holds it.
+// time, refuses the fourth test from one address (an IPv6 /64 counting as one) and any test while
+// the event loop keeps falling behind (S11), and sends its data unsequenced, so the reliable replay
+// buffer never holds it.
 #include "support/EpollTestMain.h"
 #include "support/RawClient.h"
 #include "support/Scenario.h"
 
+#include "diagnostics/LoopOverload.h"
+#include "linktest/LinkTestService.h"
+#include "protocol/EnvelopeCodec.h"
+#include "session/Connection.h"
+#include "session/Session.h"
+
 #include <QElapsedTimer>
 #include <QSignalSpy>
+#include <QWebSocket>
+
+#include <memory>
+#include <vector>
 
 using namespace consult;
 using namespace consult::testing;
@@ -94,6 +105,8 @@ private slots:
     void theFourthTestFromOneAddressIsRefusedWithATimeToRetry();
     void aTestIsRefusedAsBusyWhileTooManyRun();
     void aTestIsRefusedAsBusyWhileTheServerIsOverloaded();
+    void aTestIsRefusedAsBusyOnlyWhileTheLoopKeepsFallingBehind();
+    void theAddressLimitCountsAnIpv6Slash64AsOneAddress();
     void aCheckStillRunningWhenTheCustomerIsTakenGivesWayToTheConsultation();
 };
 
@@ -358,6 +371,93 @@ void TestConnectionCheck::aTestIsRefusedAsBusyWhileTheServerIsOverloaded()
     const auto passed = runCheck(*customer);
     QVERIFY(passed);
     QCOMPARE(passed->outcome, wire::CHECK_OUTCOME_PASSED);
+}
+
+// S11 with the server's overload rule (LoopOverload, as the application installs it) and the loop's
+// lag given by the test instead of measured, so that the machine's own load plays no part: one
+// long stall does not refuse the check, a loop that keeps falling behind does.
+void TestConnectionCheck::aTestIsRefusedAsBusyOnlyWhileTheLoopKeepsFallingBehind()
+{
+    Scenario scenario;
+    QVERIFY(scenario.start());
+    const Clock &clock = SystemClock::instance();
+    LoopOverload overload(100'000, 5'000'000); // the defaults: 100 ms behind for half of 5 s
+    scenario.server().core().linkTests().setOverloadCheck(
+        [&overload, &clock] { return overload.overloaded(clock.monotonicUs()); });
+    CustomerClient *customer = scenario.customerAtNotices();
+    QVERIFY(customer);
+
+    // A stall of 800 ms just now, the probes on time around it.
+    const qint64 nowUs = clock.monotonicUs();
+    for (qint64 atUs = nowUs - 4'000'000; atUs < nowUs - 1'000'000; atUs += 100'000)
+        overload.add(atUs, 1'000);
+    overload.add(nowUs, 800'000);
+    const auto passed = runCheck(*customer);
+    QVERIFY(passed);
+    QCOMPARE(passed->outcome, wire::CHECK_OUTCOME_PASSED);
+
+    // Another history: every probe of the last 6 s 400 ms late, behind for more than half of the window.
+    overload = LoopOverload(100'000, 5'000'000);
+    const qint64 laterUs = clock.monotonicUs();
+    for (qint64 atUs = laterUs - 6'000'000; atUs <= laterUs; atUs += 500'000)
+        overload.add(atUs, 400'000);
+    const auto refused = runCheck(*customer);
+    QVERIFY(refused);
+    QCOMPARE(refused->problem, CheckProblem::ServerBusy);
+    QVERIFY(refused->retryAfterMs > 0);
+}
+
+// S11: the per-address limit counts an IPv6 /64 as one address (one client usually owns a whole
+// /64 and could otherwise rotate through it), and a neighbouring /64 as another. Loopback has one
+// IPv6 address, so the sessions are made here as the registry makes them, with the addresses
+// given; their connections never open, so what the service admits shows in running() and what it
+// refuses is kept in the session's reliable channel.
+void TestConnectionCheck::theAddressLimitCountsAnIpv6Slash64AsOneAddress()
+{
+    TestServer server([](ServerConfig &config) { config.linkTestsPerAddress = 2; });
+    QVERIFY(server.start());
+    LinkTestService &tests = server.core().linkTests();
+    const Clock &clock = SystemClock::instance();
+    QObject connections;
+    std::vector<std::unique_ptr<Session>> sessions;
+    quint32 requestId = 0;
+    // Asks for a test from `address`; returns the error it was refused with, or nothing.
+    const auto requestFrom = [&](const char *address) -> std::optional<wire::Error> {
+        const QHostAddress host{QString::fromLatin1(address)};
+        auto session = std::make_unique<Session>(1'000'000 + sessions.size(), wire::CLIENT_KIND_CUSTOMER,
+                                                 QStringLiteral("de"), QStringLiteral("test"), host,
+                                                 ReliableChannel::Limits{}, Session::RateLimits{}, clock.monotonicUs());
+        session->attach(new Connection(new QWebSocket, nullptr, host, Connection::Limits{}, clock, &connections));
+        tests.handleRequest(*session, linkTestRequest(++requestId, 16 * 1024, 16 * 1024).link_test_request());
+        std::optional<wire::Error> refusal;
+        if (const auto sent = session->channel().replayAfter(0)) {
+            for (const QByteArray &frame : *sent) {
+                const auto decoded = protocol::decode(frame);
+                if (const auto *envelope = std::get_if<wire::Envelope>(&decoded); envelope && envelope->has_error())
+                    refusal = envelope->error();
+            }
+        }
+        sessions.push_back(std::move(session));
+        return refusal;
+    };
+
+    QVERIFY(!requestFrom("2001:db8:1:2::a"));
+    QVERIFY(!requestFrom("2001:db8:1:2:ffff:ffff:ffff:b")); // same /64, another address
+    QCOMPARE(tests.running(), 2);
+    const auto refused = requestFrom("2001:db8:1:2:1234:5678:9abc:def0");
+    QVERIFY(refused);
+    QCOMPARE(refused->code(), wire::ERROR_RATE_LIMITED);
+    QCOMPARE(refused->request_id(), requestId);
+    QVERIFY(refused->retry_after_ms() > 0);
+    QCOMPARE(tests.running(), 2);
+    // The neighbouring /64 has its own tests.
+    QVERIFY(!requestFrom("2001:db8:1:3::a"));
+    QVERIFY(!requestFrom("2001:db8:1:3::b"));
+    QVERIFY(requestFrom("2001:db8:1:3::c"));
+    QCOMPARE(tests.running(), 4);
+    for (const auto &session : sessions)
+        tests.sessionGone(*session);
+    QCOMPARE(tests.running(), 0);
 }
 
 CONSULT_TEST_MAIN_WITH_EPOLL(TestConnectionCheck)

@@ -8,6 +8,11 @@
 #include "support/Scenario.h"
 #include "support/SyntheticStream.h"
 
+#include "consultation/ConsultationService.h"
+#include "protocol/EnvelopeCodec.h"
+#include "session/Connection.h"
+#include "session/SessionRegistry.h"
+
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QSqlRecord>
@@ -120,6 +125,8 @@ private slots:
     void audioByPhoneIsRelayedFromTheCustomerOnly();
     void theStatisticsRecordTheFeaturesReallyUsed();
     void aCheckRepeatedWhileWaitingUpdatesTheAdvisorsQueueInPlace();
+    void theCustomerIsToldTheEndWhileVideoFillsItsSocket();
+    void theCustomerIsToldTheEndOfEveryVideoCallTheAdvisorEnds();
 };
 
 // Issue 10, advisor item 2: one video consultation at a time. A chosen video customer is refused;
@@ -360,6 +367,85 @@ void TestVideoConsultation::theStatisticsRecordTheFeaturesReallyUsed()
     for (int i = 0; i < columns.count(); ++i)
         names.append(columns.fieldName(i));
     QCOMPARE(names, StatisticsStore::columns());
+}
+
+// The customer app once showed "connection lost" instead of the end screen when a video
+// consultation ended: video keeps the customer's socket backlog near the send scheduler's
+// watermark, so the ConsultationEnded and SessionClosed sent right before the server closes the
+// connection waited in the scheduler, and closing let them go. Here the relay's video fills the
+// backlog in the same loop pass as the end, as it does when the advisor's last frames and
+// EndConsultation arrive together: the customer must still be told, before the socket goes.
+void TestVideoConsultation::theCustomerIsToldTheEndWhileVideoFillsItsSocket()
+{
+    Scenario scenario;
+    QVERIFY(scenario.start());
+    ConsultationSpec spec;
+    spec.customer = videoCustomer(QStringLiteral("Vera Vogel"));
+    spec.take = Take::Next;
+    TestConsultation *call = scenario.consultation(spec);
+    QVERIFY(call);
+    ServerCore &core = scenario.server().core();
+    const ConsultationRecord *record = core.consultations().find(call->id);
+    QVERIFY(record);
+    const quint64 advisorSessionId = record->advisorSessionId;
+    Session *customer = core.registry().find(record->customerSessionId);
+    QVERIFY(customer && customer->connection());
+    Connection *connection = customer->connection();
+
+    // 75 KiB of video as the relay sends it: the first frames fill the socket, the rest wait.
+    for (quint32 sequence = 1; sequence <= 64; ++sequence) {
+        wire::Envelope packet;
+        packet.mutable_media_packet()->set_consultation_id(call->id.toStdString());
+        packet.mutable_media_packet()->set_kind(wire::MEDIA_KIND_VIDEO);
+        packet.mutable_media_packet()->set_sequence(sequence);
+        packet.mutable_media_packet()->set_payload(std::string(1200, 'v'));
+        connection->sendFrame(protocol::encode(packet), SendClass::Video);
+    }
+    QVERIFY2(connection->scheduler().queuedFrames() > 0, "the backlog must be over the watermark for this test");
+    core.consultations().endAllOf(advisorSessionId, wire::END_REASON_ADVISOR_ENDED);
+
+    CONSULT_WAIT_FOR(call->customer->phase() == CustomerClient::Phase::Ended ||
+                         call->customer->phase() == CustomerClient::Phase::Failed,
+                     15000);
+    QCOMPARE(call->customer->phase(), CustomerClient::Phase::Ended);
+    QCOMPARE(call->customer->endReason(), wire::END_REASON_ADVISOR_ENDED);
+}
+
+// The same end with the real relay in between, several times: the advisor's camera streams to the
+// customer (whose side reads it) and the advisor ends the call; the customer reaches the end
+// screen's state each time, never a lost connection.
+void TestVideoConsultation::theCustomerIsToldTheEndOfEveryVideoCallTheAdvisorEnds()
+{
+    Scenario scenario;
+    QVERIFY(scenario.start());
+    AdvisorClient *advisor = scenario.advisor(AdvisorSpec::named(QStringLiteral("anna"), 3));
+    QVERIFY(advisor);
+    for (int round = 0; round < 5; ++round) {
+        CustomerClient *caller =
+            scenario.waitingCustomer(videoCustomer(QStringLiteral("Vera Vogel %1").arg(QChar(u'A' + round))));
+        QVERIFY(caller);
+        TestConsultation *call = scenario.take(*advisor, *caller);
+        QVERIFY(call);
+        scenario.addMedia(*call, MediaSpec{});
+        SyntheticStream camera(wire::MEDIA_KIND_VIDEO, 2000);
+        SyntheticStream microphone(wire::MEDIA_KIND_AUDIO, 32);
+        RecordingSink screen;
+        RecordingSink speaker;
+        call->advisorMedia->setSource(&camera);
+        call->advisorMedia->setSource(&microphone);
+        call->customerMedia->setSink(wire::MEDIA_KIND_VIDEO, &screen);
+        call->customerMedia->setSink(wire::MEDIA_KIND_AUDIO, &speaker);
+        call->advisorMedia->setCameraOn(true);
+        call->advisorMedia->setMicrophoneOn(true);
+        CONSULT_WAIT_FOR(screen.packets > 20, 10000);
+        advisor->endConsultation(call->id); // while the picture still streams
+        CONSULT_WAIT_FOR(
+            caller->phase() == CustomerClient::Phase::Ended || caller->phase() == CustomerClient::Phase::Failed, 15000);
+        QCOMPARE(caller->phase(), CustomerClient::Phase::Ended);
+        QCOMPARE(caller->endReason(), wire::END_REASON_ADVISOR_ENDED);
+        call->advisorMedia.reset(); // the sources and sinks go with this round
+        call->customerMedia.reset();
+    }
 }
 
 CONSULT_TEST_MAIN_WITH_EPOLL(TestVideoConsultation)

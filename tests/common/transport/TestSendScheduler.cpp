@@ -448,6 +448,40 @@ private slots:
         QCOMPARE(scheduler.send(SendClass::Reliable, frame('R')), SendScheduler::Outcome::Written);
         QCOMPARE(tags(socket.frames), QByteArray("R"));
     }
+
+    // A deliberate close (the session ended): the reliable frames waiting behind a full socket, the
+    // session's last words, are written at once and in order; audio, video and bulk stay behind.
+    void flushReliableWritesTheWaitingReliableFramesWhateverTheBacklog()
+    {
+        RecordingWriter socket;
+        ManualClock clock;
+        SendScheduler scheduler(socket, clock, smallLimits());
+        socket.backlog = 5000; // over the low watermark: everything waits
+        scheduler.send(SendClass::Audio, frame('A'));
+        scheduler.send(SendClass::Reliable, frame('E'));
+        scheduler.send(SendClass::Video, frame('V'));
+        scheduler.send(SendClass::Reliable, frame('S'));
+        QVERIFY(socket.frames.isEmpty());
+        scheduler.flushReliable();
+        QCOMPARE(tags(socket.frames), QByteArray("ES"));
+        QCOMPARE(scheduler.queuedFrames(), 2);
+        QCOMPARE(scheduler.queuedBytes(), 200); // the audio and video frame, nothing counted twice
+        socket.flush();
+        scheduler.drain();
+        QCOMPARE(tags(socket.frames), QByteArray("ESAV"));
+    }
+
+    // After the cap was passed the peer does not read: nothing more is written for it.
+    void flushReliableWritesNothingForAPeerThatDoesNotRead()
+    {
+        RecordingWriter socket;
+        ManualClock clock;
+        SendScheduler scheduler(socket, clock, smallLimits());
+        socket.backlog = 9500;
+        QCOMPARE(scheduler.send(SendClass::Reliable, frame('R', 1000)), SendScheduler::Outcome::PeerNotReading);
+        scheduler.flushReliable();
+        QVERIFY(socket.frames.isEmpty());
+    }
 };
 
 QTEST_APPLESS_MAIN(TestSendScheduler)

@@ -152,6 +152,7 @@ tests_per_address = 4
 window_minutes = 30
 max_concurrent = 12
 busy_loop_lag_ms = 80
+busy_window_ms = 3000
 
 [storage]
 data_directory = /var/lib/consult
@@ -236,6 +237,7 @@ notices_directory = /etc/consult/notices
         QCOMPARE(c.linkTestWindowMinutes, 30);
         QCOMPARE(c.linkTestMaxConcurrent, 12);
         QCOMPARE(c.linkTestBusyLoopLagMs, 80);
+        QCOMPARE(c.linkTestBusyWindowMs, 3000);
         QCOMPARE(c.transferGreetingGerman, QStringLiteral("Servus, hier ist %1; ich übernehme."));
         QCOMPARE(c.transferGreetingEnglish, QStringLiteral("Hi, %1 here; I am taking over."));
         QCOMPARE(c.transferHistoryLines, 50);
@@ -544,6 +546,7 @@ notices_directory = /etc/consult/notices
         QCOMPARE(c.linkTestWindowMinutes, d.linkTestWindowMinutes);
         QCOMPARE(c.linkTestMaxConcurrent, d.linkTestMaxConcurrent);
         QCOMPARE(c.linkTestBusyLoopLagMs, d.linkTestBusyLoopLagMs);
+        QCOMPARE(c.linkTestBusyWindowMs, d.linkTestBusyWindowMs);
         QCOMPARE(c.inboxRetentionDays, d.inboxRetentionDays);
         QCOMPARE(c.statisticsRetentionDays, d.statisticsRetentionDays);
         QCOMPARE(c.accessLogRetentionDays, d.accessLogRetentionDays);
