@@ -4,8 +4,8 @@
 // max_page_bytes, one document more than max_documents. The same document sent regardless is refused
 // by the server with LIMIT_REACHED, so the limits the app checks are the server's own.
 #include "client/whiteboard/ConsultationWhiteboard.h"
-#include "common/whiteboard/TestFiles.h"
 #include "support/Scenario.h"
+#include "support/TestFiles.h"
 #include "whiteboard/DocumentImport.h"
 
 #include <QBuffer>
