@@ -105,6 +105,10 @@ Status ServerApplication::start()
                       *m_database, *m_cipher, std::move(notices).value(), std::move(hours).value(), clock, {}});
     m_accessLog = std::make_unique<AccessLog>(*m_database, clock, m_config.accessLogRetentionDays);
 
+    // P2: the orphans of a crash are gone before anyone can connect.
+    if (!m_core->documentVaultReady())
+        return m_core->documentVaultReady().problem();
+
     // P5 and the inbox promise: purges at start-up (and periodically while running).
     (void)m_accessLog->purge();
     (void)m_core->inbox().purge();

@@ -72,7 +72,7 @@ void ConsultationService::start(Session &advisor, AdvisorPresence &presence, con
     m_roster.staffingChanged();
 }
 
-wire::ConsultationStarted ConsultationService::startedMessage(const ConsultationRecord &consultation)
+wire::ConsultationStarted ConsultationService::startedMessage(const ConsultationRecord &consultation) const
 {
     wire::ConsultationStarted started;
     started.set_consultation_id(consultation.id.toStdString());
@@ -85,6 +85,7 @@ wire::ConsultationStarted ConsultationService::startedMessage(const Consultation
     started.set_phone_code(consultation.phoneCode.toStdString());
     if (consultation.systemCheck)
         *started.mutable_system_check() = *consultation.systemCheck;
+    *started.mutable_document_limits() = m_documentLimits;
     return started;
 }
 
@@ -173,12 +174,15 @@ void ConsultationService::end(const QString &consultationId, wire::EndReason rea
     m_consultations.erase(it);
     m_consultationOfCustomer.remove(consultation.customerSessionId);
     m_phoneCodes.remove(consultation.phoneCode);
+    // The receipt lists what the parts are about to delete; its time is taken once they have.
+    wire::Envelope envelope;
+    auto *ended = envelope.mutable_consultation_ended();
+    for (const ConsultationSubscriber *part : m_parts)
+        part->listDeleted(consultation, *ended->mutable_receipt());
     for (ConsultationSubscriber *part : m_parts)
         part->consultationEnded(consultation);
     const qint64 now = m_clock.nowMs();
-
-    wire::Envelope envelope;
-    auto *ended = envelope.mutable_consultation_ended();
+    ended->mutable_receipt()->set_deleted_at(now);
     ended->set_consultation_id(consultation.id.toStdString());
     ended->set_reason(reason);
     ended->set_ended_at(now);
