@@ -1,10 +1,10 @@
 #include "DocumentService.h"
 
-#include "ContentCheck.h"
 #include "DocumentDelivery.h"
 #include "consultation/ConsultationService.h"
 #include "core/Clock.h"
 #include "core/SecureRandom.h"
+#include "documents/DocumentContent.h"
 #include "session/SessionRegistry.h"
 #include "stats/StatisticsStore.h"
 #include "validation/FileName.h"
@@ -390,7 +390,7 @@ void DocumentService::startCheck(const Room &room, TransferKey key, Upload &uplo
         VaultReader reader(file);
         ContentVerdict verdict;
         if (const auto content = reader.readAll())
-            verdict = checkUploadedContent(*content, declared, limits);
+            verdict = checkDocumentContent(*content, declared, limits);
         else
             verdict.refusal = ContentRefusal::Unreadable;
         QMetaObject::invokeMethod(
@@ -416,7 +416,7 @@ void DocumentService::checkDone(const QString &consultationId, TransferKey key, 
         qCInfo(lcDocuments) << "upload refused by its content:" << verdict.detail;
         dropUpload(room, key);
         if (sender)
-            refuse(*sender, wire::ERROR_INVALID_INPUT, refusalField(verdict.refusal),
+            refuse(*sender, wire::ERROR_INVALID_INPUT, qPrintable(wireFieldFor(verdict.refusal)),
                    QStringLiteral("the content is not an allowed document of the declared type"),
                    uploadReference(consultationId.toStdString(), key.second));
         return;

@@ -35,8 +35,9 @@ QByteArray sha256(const QByteArray &bytes)
 }
 
 // A small but complete PDF (one page with one line of text, uncompressed) with a correct xref, so a
-// PDF reader opens it: the text is in the file as plain bytes.
-QByteArray pdf(const QByteArray &text)
+// PDF reader opens it: the text is in the file as plain bytes. `padding` bytes of a comment after the
+// header make it as large as a test needs (several chunks) while it stays a valid PDF.
+QByteArray pdf(const QByteArray &text, qsizetype padding = 0)
 {
     const QByteArray stream = "BT /F1 12 Tf 72 720 Td (" + text + ") Tj ET";
     const QList<QByteArray> objects = {
@@ -48,6 +49,8 @@ QByteArray pdf(const QByteArray &text)
         "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
     };
     QByteArray file = "%PDF-1.4\n";
+    if (padding > 0)
+        file += '%' + QByteArray(padding, ' ') + '\n';
     QList<qsizetype> offsets;
     for (int i = 0; i < objects.size(); ++i) {
         offsets.append(file.size());
@@ -270,7 +273,7 @@ void TestDocuments::aFileFromEachSideReachesTheOtherByteForByte()
     QCOMPARE(started->consultation_started().document_limits().max_files(), 20u);
     QCOMPARE(started->consultation_started().document_limits().types_size(), 3);
 
-    const QByteArray statement = pdf("Kontoauszug Januar") + QByteArray(100'000, ' '); // several chunks
+    const QByteArray statement = pdf("Kontoauszug Januar", 100'000); // several chunks
     const QByteArray chart = png(QSize(300, 200), {}, true);
     const int advisorFrom = consultation.advisor->mark();
     const auto fromCustomer = upload(*consultation.customer, consultation.id, 1, QStringLiteral("Auszug.pdf"),
@@ -325,7 +328,7 @@ void TestDocuments::everyRefusalLeavesNothingBehind_data()
     QTest::addColumn<int>("code");
     QTest::addColumn<QString>("field");
 
-    const QByteArray statement = pdf("Vertrag") + QByteArray(40'000, ' ');
+    const QByteArray statement = pdf("Vertrag", 40'000);
     const QByteArray image = png(QSize(32, 32));
     const QByteArray html = "<html><body><script>alert(1)</script></body></html>";
     QTest::newRow("a type that is not allowed (U1)")
@@ -463,8 +466,8 @@ void TestDocuments::theConsultationsAndTheServersBytesAreReservedAtTheOffer()
     RawConsultation second;
     QVERIFY(startRawConsultation(server, QStringLiteral("ulla"), QStringLiteral("Kunde Eins"), first));
     QVERIFY(startRawConsultation(server, QStringLiteral("vera"), QStringLiteral("Kunde Zwei"), second));
-    const QByteArray big = pdf("gross") + QByteArray(500 * 1024, ' ');
-    const QByteArray medium = pdf("mittel") + QByteArray(250 * 1024, ' ');
+    const QByteArray big = pdf("gross", 500 * 1024);
+    const QByteArray medium = pdf("mittel", 250 * 1024);
     // Offered, no chunk yet: the bytes are taken.
     first.customer->sendReliable(
         offerEnvelope(first.id, 1, QStringLiteral("a.pdf"), wire::DOCUMENT_TYPE_PDF, quint64(big.size()), sha256(big)));
@@ -501,7 +504,7 @@ void TestDocuments::aCancelledUploadLeavesNothingAndItsLateChunksGetNoAnswer()
 {
     RawConsultation consultation;
     QVERIFY(open(consultation));
-    const QByteArray content = pdf("halb") + QByteArray(200'000, ' ');
+    const QByteArray content = pdf("halb", 200'000);
     const int from = consultation.customer->mark();
     consultation.customer->sendReliable(offerEnvelope(consultation.id, 5, QStringLiteral("halb.pdf"),
                                                       wire::DOCUMENT_TYPE_PDF, quint64(content.size()),
