@@ -12,6 +12,12 @@ DocumentUpload::DocumentUpload(ConsultationWhiteboard &whiteboard, const QString
 {
     connect(m_import.get(), &board::DocumentImport::opened, this, &DocumentUpload::onOpened);
     connect(m_import.get(), &board::DocumentImport::pageReady, this, &DocumentUpload::onPageReady);
+    // A preview travels ahead of the shown page; it is not a rendered page of the progress.
+    connect(m_import.get(), &board::DocumentImport::previewReady, this,
+            [this](int pageIndex, const board::PageImage &preview) {
+                if (m_whiteboard && m_documentId != 0)
+                    m_whiteboard->addPageImage(m_documentId, pageIndex, preview);
+            });
     connect(m_import.get(), &board::DocumentImport::refused, this, [this](board::DocumentImport::Refusal refusal) {
         Q_EMIT refused(refusal);
         Q_EMIT finished();

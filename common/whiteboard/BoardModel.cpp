@@ -320,6 +320,19 @@ bool BoardModel::setPageImage(PageKey page, const QImage &image)
     if (image.isNull() || !pageSize(page).isValid() || image.size() != pageSize(page))
         return false;
     m_images.insert(page, image);
+    m_previews.remove(page);
+    emit pageImageArrived(page);
+    return true;
+}
+
+bool BoardModel::setPagePreview(PageKey page, const QImage &preview)
+{
+    const QSize size = pageSize(page);
+    if (preview.isNull() || !size.isValid() || !hasPreview(size) || preview.size() != previewSize(size) ||
+        (m_images.contains(page) && !m_previews.contains(page)))
+        return false;
+    m_images.insert(page, preview);
+    m_previews.insert(page);
     emit pageImageArrived(page);
     return true;
 }
@@ -470,6 +483,7 @@ void BoardModel::applySnapshot(const QList<wire::BoardDocument> &documents, Page
         const QSignalBlocker blocker(this);
         m_documents.clear();
         m_images.clear();
+        m_previews.clear();
         m_shown = {};
         m_lastOrder = 0;
         const std::vector<PendingOperation> pending = std::move(d->pending);

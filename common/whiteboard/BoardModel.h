@@ -6,6 +6,7 @@
 #include <QImage>
 #include <QList>
 #include <QObject>
+#include <QSet>
 #include <QSize>
 #include <QString>
 
@@ -77,8 +78,13 @@ public:
     // --- What the part feeds in (already validated by the server; checked again here: a message
     // that does not fit, e.g. an operation on an unknown page, is ignored and returns false) --------
     bool addDocument(const wire::BoardDocument &document);
-    // A page image decoded and checked by the part (its size equals the document's page size).
+    // A page image decoded and checked by the part (its size equals the document's page size). It
+    // replaces the page's preview.
     bool setPageImage(PageKey page, const QImage &image);
+    // A page's preview (its size board::previewSize of the page's): shown, scaled to the page, until
+    // the page image arrives; ignored once the page image is there. Annotations stay in page units,
+    // so they sit on the same spot of either.
+    bool setPagePreview(PageKey page, const QImage &preview);
     bool showPage(PageKey page);
     void setCustomerMayDraw(bool allowed);
     bool applyOperation(const wire::BoardOperation &operation);
@@ -97,8 +103,10 @@ public:
     // --- What views read ---------------------------------------------------------------------------
     const QList<Document> &documents() const { return m_documents; }
     const Document *document(quint32 id) const;
-    QImage pageImage(PageKey page) const; // null until it arrived
+    QImage pageImage(PageKey page) const; // null until it (or its preview) arrived
     bool hasPageImage(PageKey page) const;
+    // Whether what pageImage() gives is still the preview (the page image is on its way).
+    bool isPreview(PageKey page) const { return m_previews.contains(page); }
     QSize pageSize(PageKey page) const; // from the document; invalid for an unknown page
     PageKey shownPage() const { return m_shown; }
     bool customerMayDraw() const { return m_customerMayDraw; }
@@ -133,6 +141,7 @@ private:
     struct Private;
     QList<Document> m_documents;
     QHash<PageKey, QImage> m_images;
+    QSet<PageKey> m_previews; // pages whose m_images entry is the preview
     PageKey m_shown;
     bool m_customerMayDraw = false;
     quint64 m_lastOrder = 0;

@@ -11,11 +11,13 @@
 #include <QMutex>
 #include <QPdfDocument>
 #include <QPdfDocumentRenderOptions>
+#include <QSet>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 #include <atomic>
 #include <cmath>
+#include <functional>
 #include <limits>
 
 namespace consult::board {
@@ -73,6 +75,7 @@ struct DocumentImport::Private
     QMutex mutex;
     QList<int> order;    // pages still to render, the next first (guarded by mutex)
     QList<int> priority; // asked for before the page count was known, latest first (guarded by mutex)
+    QSet<int> wanted;    // pages to render with a preview: the first, and those prioritised (guarded by mutex)
     std::atomic<bool> cancelled = false;
     bool started = false;
     QFuture<void> worker;
@@ -81,7 +84,15 @@ struct DocumentImport::Private
     void run();
     void runPdf(const QByteArray &bytes);
     void runImage(const QByteArray &bytes, FileType type);
-    std::optional<int> nextPage();
+    // The next page to render, and whether it is wanted first (rendered with a preview).
+    struct Next
+    {
+        int index = 0;
+        bool preview = false;
+    };
+    std::optional<Next> nextPage();
+    // The page wanted first as a preview (previewSize of `size`), rendered by `render`, if it has one.
+    void renderPreview(int index, QSize size, const std::function<QImage(QSize)> &render);
 
     void postRefused(Refusal refusal)
     {
@@ -101,6 +112,8 @@ struct DocumentImport::Private
                 if (order.removeOne(*it))
                     order.prepend(*it);
             }
+            if (!order.isEmpty())
+                wanted.insert(order.first());
         }
         post([this, sizes] {
             pageSizes = sizes;
@@ -120,6 +133,10 @@ struct DocumentImport::Private
             return;
         }
         post([this, index, page] { emit q->pageReady(index, page); });
+    }
+    void postPreview(int index, const PageImage &preview)
+    {
+        post([this, index, preview] { emit q->previewReady(index, preview); });
     }
     // Delivers in the GUI thread; nothing after cancel(). The destructor waits for the worker, and
     // events posted to a deleted object are dropped, so `this` outlives every delivery.
@@ -176,8 +193,10 @@ void DocumentImport::start()
 void DocumentImport::prioritise(int pageIndex)
 {
     const QMutexLocker locker(&d->mutex);
-    if (d->order.removeOne(pageIndex))
+    if (d->order.removeOne(pageIndex)) {
         d->order.prepend(pageIndex);
+        d->wanted.insert(pageIndex);
+    }
     d->priority.removeOne(pageIndex);
     d->priority.prepend(pageIndex);
 }
@@ -228,12 +247,28 @@ QString DocumentImport::describe(Refusal refusal)
     return {};
 }
 
-std::optional<int> DocumentImport::Private::nextPage()
+std::optional<DocumentImport::Private::Next> DocumentImport::Private::nextPage()
 {
     const QMutexLocker locker(&mutex);
     if (order.isEmpty() || cancelled)
         return std::nullopt;
-    return order.takeFirst();
+    const int index = order.takeFirst();
+    return Next{index, wanted.remove(index)};
+}
+
+void DocumentImport::Private::renderPreview(int index, QSize size, const std::function<QImage(QSize)> &render)
+{
+    const QSize preview = previewSize(size);
+    if (preview == size)
+        return;
+    // Rendered at its own size rather than scaled down from the page image: as sharp, a quarter of
+    // the work, and on its way before the page image is even rendered.
+    const QImage rendered = render(preview);
+    if (rendered.isNull())
+        return; // the page image follows, or the page is refused as corrupt
+    PageImage image = encodePage(flattenedPage(rendered, preview));
+    image.preview = true;
+    postPreview(index, image);
 }
 
 void DocumentImport::Private::run()
@@ -297,11 +332,14 @@ void DocumentImport::Private::runPdf(const QByteArray &bytes)
     // Form fields and stamps are part of what the advisor sees in the document, so they are drawn.
     QPdfDocumentRenderOptions options;
     options.setRenderFlags(QPdfDocumentRenderOptions::RenderFlag::Annotations);
-    while (const std::optional<int> index = nextPage()) {
-        const QImage rendered = document.render(*index, sizes[*index], options);
+    while (const std::optional<Next> next = nextPage()) {
+        const int index = next->index;
+        if (next->preview)
+            renderPreview(index, sizes[index], [&](QSize size) { return document.render(index, size, options); });
+        const QImage rendered = document.render(index, sizes[index], options);
         if (rendered.isNull())
             return postRefused(Refusal::Corrupt);
-        postPage(*index, encodePage(flattenedPage(rendered, sizes[*index])));
+        postPage(index, encodePage(flattenedPage(rendered, sizes[index])));
     }
     post([this] { emit q->finished(); });
 }
@@ -328,8 +366,11 @@ void DocumentImport::Private::runImage(const QByteArray &bytes, FileType type)
         return postRefused(Refusal::Corrupt);
     const QSize size = boundedSize(image.size(), settings.renderLongSide);
     postOpened({size});
-    if (nextPage())
+    if (const std::optional<Next> next = nextPage()) {
+        if (next->preview)
+            renderPreview(0, size, [&](QSize preview) { return flattenedPage(image, preview); });
         postPage(0, encodePage(flattenedPage(image, size)));
+    }
     post([this] { emit q->finished(); });
 }
 

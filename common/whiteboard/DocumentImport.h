@@ -14,8 +14,10 @@ namespace consult::board {
 // page can travel while the others render. Checks by content, not by name: a corrupt or encrypted
 // PDF, an image whose header promises more pixels than allowed (a decompression bomb, a page of
 // 30,000 x 30,000), a file that is neither, too many pages: refused with a reason in plain words
-// before anything is sent. Images are re-encoded, so no metadata (EXIF, location) leaves the
-// advisor's machine. One import per file; owned by whoever started it (the advisor's whiteboard
+// before anything is sent. The page that is wanted first (the first page rendered, and any page
+// prioritise() asks for) also comes as a preview at previewSize(), before its page image, so it can
+// travel ahead on a slow line (PageEncoding chooses each image's format). Images are re-encoded, so no metadata (EXIF,
+// location) leaves the advisor's machine. One import per file; owned by whoever started it (the advisor's whiteboard
 // panel); lives in the GUI thread, renders on a worker.
 class DocumentImport : public QObject
 {
@@ -71,6 +73,9 @@ Q_SIGNALS:
     void opened(int pageCount);
     void refused(consult::board::DocumentImport::Refusal refusal);
     void pageReady(int pageIndex, const consult::board::PageImage &page);
+    // The preview of a page wanted first (PageImage::preview), before its pageReady(); only for a
+    // page longer than PageLimits::kPreviewLongSide.
+    void previewReady(int pageIndex, const consult::board::PageImage &preview);
     // The import is over: every page was delivered, or it was refused. Nothing follows cancel().
     void finished();
 

@@ -80,6 +80,17 @@ const StoredPage *BoardState::storedPage(PageKey page) const
     return it == m_pages.end() ? nullptr : &it->second;
 }
 
+void BoardState::storePreview(PageKey page, StoredPage image)
+{
+    m_previews.insert_or_assign(page, std::move(image));
+}
+
+const StoredPage *BoardState::storedPreview(PageKey page) const
+{
+    const auto it = m_previews.find(page);
+    return it == m_previews.end() ? nullptr : &it->second;
+}
+
 BoardState::Kept *BoardState::keptAt(quint64 order)
 {
     if (order == 0 || order > m_operations.size())

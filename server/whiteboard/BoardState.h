@@ -27,12 +27,12 @@ struct StoredPage
 };
 
 // The board of one consultation as the server keeps it, in RAM only (P1): the documents, their
-// complete page images, the shown page, whether the customer may draw, and every operation in the
-// board's order with what undo, redo and the strokes' extends did to it. Checks what needs the
-// board's state (a known page, an erase of existing annotations, an undo of the author's own
-// operation, an extend of the author's own unfinished stroke) and the consultation's limits, and
-// accounts every byte it holds, page images and operations, against max_board_bytes. Owned by the
-// WhiteboardService, one per running consultation; dropped whole when it ends.
+// complete page images (and the previews sent ahead of them), the shown page, whether the customer may draw, and every
+// operation in the board's order with what undo, redo and the strokes' extends did to it. Checks what needs the board's
+// state (a known page, an erase of existing annotations, an undo of the author's own operation, an extend of the
+// author's own unfinished stroke) and the consultation's limits, and accounts every byte it holds, page images and
+// operations, against max_board_bytes. Owned by the WhiteboardService, one per running consultation; dropped whole when
+// it ends.
 class BoardState
 {
 public:
@@ -66,6 +66,10 @@ public:
     void storePage(PageKey page, StoredPage image);
     const StoredPage *storedPage(PageKey page) const;
     const std::map<PageKey, StoredPage> &storedPages() const { return m_pages; }
+    // A page's preview (BoardPageData.preview) arrived complete and checked; its bytes were
+    // reserved. Kept with the board: it may still be on its way to the customer.
+    void storePreview(PageKey page, StoredPage image);
+    const StoredPage *storedPreview(PageKey page) const;
 
     // --- Shown page and permission ---------------------------------------------------------------
     void show(PageKey page) { m_shown = page; }
@@ -101,6 +105,7 @@ private:
     Limits m_limits;
     std::vector<wire::BoardDocument> m_documents;
     std::map<PageKey, StoredPage> m_pages;
+    std::map<PageKey, StoredPage> m_previews;
     std::optional<PageKey> m_shown;
     bool m_customerMayDraw = false;
     std::vector<Kept> m_operations;                       // index = order - 1

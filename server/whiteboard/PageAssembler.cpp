@@ -10,7 +10,8 @@ PageAssembler::PageAssembler(wire::BoardPageSize expected, qint64 maxBytes)
     , m_maxBytes(maxBytes)
 {}
 
-std::optional<BoardRefusal> PageAssembler::checkStart(const wire::BoardPageData &chunk, qint64 maxBytes)
+std::optional<BoardRefusal> PageAssembler::checkStart(const wire::BoardPageData &chunk,
+                                                      const wire::BoardPageSize &expected, qint64 maxBytes)
 {
     if (chunk.format() != wire::BOARD_IMAGE_FORMAT_PNG && chunk.format() != wire::BOARD_IMAGE_FORMAT_JPEG)
         return BoardRefusal::invalid("page_image", "a page image is PNG or JPEG");
@@ -18,21 +19,29 @@ std::optional<BoardRefusal> PageAssembler::checkStart(const wire::BoardPageData 
         return BoardRefusal::invalid("page_image", "a page image is not empty");
     if (qint64(chunk.total_bytes()) > maxBytes)
         return BoardRefusal::limit("page_bytes", "the page image is larger than a page may be");
+    if (chunk.preview() && !board::hasPreview(QSize(int(expected.width()), int(expected.height()))))
+        return BoardRefusal::invalid("page_image", "only a page longer than 1024 pixels has a preview");
     return std::nullopt;
 }
 
 BoardOutcome<PageAssembler::Step> PageAssembler::add(const wire::BoardPageData &chunk)
 {
     if (m_total < 0) {
-        if (auto refusal = checkStart(chunk, m_maxBytes))
+        if (auto refusal = checkStart(chunk, m_expected, m_maxBytes))
             return *refusal;
+        m_preview = chunk.preview();
+        if (m_preview) {
+            const QSize preview = board::previewSize(QSize(int(m_expected.width()), int(m_expected.height())));
+            m_expected.set_width(quint32(preview.width()));
+            m_expected.set_height(quint32(preview.height()));
+        }
         m_format = chunk.format();
         m_total = chunk.total_bytes();
         m_bytes.reserve(m_total);
     }
     const auto size = static_cast<qint64>(chunk.data().size());
-    if (chunk.format() != m_format || qint64(chunk.total_bytes()) != m_total)
-        return BoardRefusal::invalid("page_image", "a page's chunks agree on format and size");
+    if (chunk.format() != m_format || qint64(chunk.total_bytes()) != m_total || chunk.preview() != m_preview)
+        return BoardRefusal::invalid("page_image", "a page's chunks agree on format, size and preview");
     if (qint64(chunk.offset()) != m_bytes.size())
         return BoardRefusal::invalid("page_image", "a page's chunks come in order and without gaps");
     if (size == 0 || size > board::PageLimits::kChunkBytes || m_bytes.size() + size > m_total)
@@ -55,7 +64,8 @@ std::optional<BoardRefusal> PageAssembler::checkImage() const
     if (format != m_format)
         return BoardRefusal::invalid("page_image", "the image is not in the format it claims");
     if (header->width != m_expected.width() || header->height != m_expected.height())
-        return BoardRefusal::invalid("page_image", "the image's size is not the page's announced size");
+        return BoardRefusal::invalid("page_image", m_preview ? "the preview's size is not the page's preview size"
+                                                             : "the image's size is not the page's announced size");
     return std::nullopt;
 }
 

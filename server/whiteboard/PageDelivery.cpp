@@ -21,9 +21,9 @@ PageDelivery::~PageDelivery()
         m_connection->closeBulkStream(m_streamId);
 }
 
-void PageDelivery::enqueue(PageKey page)
+void PageDelivery::enqueue(PageKey page, bool preview)
 {
-    m_queue.push_back(page);
+    m_queue.push_back({page, preview});
     pump();
 }
 
@@ -58,8 +58,9 @@ void PageDelivery::pump()
     }
     m_pumping = true;
     while (m_handedPage < m_queue.size() && m_connection && m_connection->bulkCredit(m_streamId) > 0) {
-        const PageKey key = m_queue[m_handedPage];
-        const StoredPage *page = m_pages(key);
+        const PageKey key = m_queue[m_handedPage].page;
+        const bool preview = m_queue[m_handedPage].preview;
+        const StoredPage *page = m_pages(key, preview);
         if (!page) { // gone with its board: nothing more to send
             m_queue.clear();
             break;
@@ -75,6 +76,7 @@ void PageDelivery::pump()
         chunk->set_total_bytes(static_cast<quint32>(total));
         chunk->set_offset(static_cast<quint32>(m_handedOffset));
         chunk->set_data(page->bytes.constData() + m_handedOffset, static_cast<std::size_t>(size));
+        chunk->set_preview(preview);
         // The cursor moves first: the chunk may be numbered (onSent) inside sendBulk.
         const std::size_t handedPage = m_handedPage;
         const qint64 handedOffset = m_handedOffset;
@@ -101,13 +103,14 @@ void PageDelivery::onSent(const wire::Envelope &envelope)
     if (m_numberedOffset < qint64(chunk.total_bytes()))
         return;
     // The page's last chunk is numbered: from here on it is the reliable channel's to deliver.
-    const PageKey page = m_queue.front();
+    const PageKey page = m_queue.front().page;
+    const bool preview = m_queue.front().preview;
     m_queue.pop_front();
     m_numberedOffset = 0;
     if (m_handedPage > 0)
         --m_handedPage;
     Session *session = m_registry.find(m_sessionId);
-    if (!m_delivered || !session)
+    if (!m_delivered || !session || preview)
         return;
     QPointer<PageDelivery> self(this);
     session->whenAcknowledged(envelope.seq(), [self, page] {

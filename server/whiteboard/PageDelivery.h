@@ -23,14 +23,16 @@ namespace consult::whiteboard {
 // `sent` callback says which were numbered. So on a new connection (a resume) delivery continues
 // right after the last numbered chunk; what was queued but not numbered is sent anew, and every
 // page arrives complete exactly once. When the app acknowledges a page's last chunk, `delivered`
-// is told (the advisor's BoardPageDelivered). Owned by the WhiteboardService's board of the
+// is told (the advisor's BoardPageDelivered). A preview (BoardPageData.preview) travels the same
+// way, flagged, and is not reported delivered: only its page image is. Owned by the WhiteboardService's board of the
 // consultation; keeps the session id and looks the session up (THREADING.md). A QObject only so
 // that its queued continuations die with it.
 class PageDelivery final : public QObject
 {
     Q_OBJECT
 public:
-    using PageLookup = std::function<const StoredPage *(PageKey page)>;
+    // The page image, or with `preview` the page's preview; null when it is gone.
+    using PageLookup = std::function<const StoredPage *(PageKey page, bool preview)>;
     using Delivered = std::function<void(PageKey page)>;
 
     PageDelivery(SessionRegistry &registry, quint64 sessionId, quint32 streamId, std::string consultationId,
@@ -38,8 +40,8 @@ public:
     ~PageDelivery() override;
 
     quint64 sessionId() const { return m_sessionId; }
-    // Adds a page to send after those before it.
-    void enqueue(PageKey page);
+    // Adds a page (or its preview) to send after those before it.
+    void enqueue(PageKey page, bool preview = false);
     // Queues what the stream's credit allows; on a new connection (a resume) opens the stream there
     // first. Called by enqueue, by returned credit, and by the service when the participant resumed.
     void pump();
@@ -55,7 +57,13 @@ private:
     std::string m_consultationId;
     PageLookup m_pages;
     Delivered m_delivered;
-    std::deque<PageKey> m_queue;  // the front page is the one being numbered
+    struct Queued
+    {
+        PageKey page;
+        bool preview = false;
+    };
+
+    std::deque<Queued> m_queue;   // the front page is the one being numbered
     qint64 m_numberedOffset = 0;  // bytes of the front page numbered so far
     std::size_t m_handedPage = 0; // where the next chunk handed to the stream comes from
     qint64 m_handedOffset = 0;

@@ -139,7 +139,10 @@ PageDelivery *WhiteboardService::deliveryTo(Board &board, quint64 sessionId, boo
     Board *owner = &board;
     return new PageDelivery(
         m_registry, sessionId, ++m_lastStreamId, board.state.consultationId(),
-        [owner](PageKey page) { return owner->state.storedPage(page); }, std::move(delivered));
+        [owner](PageKey page, bool preview) {
+            return preview ? owner->state.storedPreview(page) : owner->state.storedPage(page);
+        },
+        std::move(delivered));
 }
 
 void WhiteboardService::advisorReplaced(const ConsultationRecord &consultation, quint64 previousSessionId)
@@ -325,7 +328,11 @@ void WhiteboardService::handlePageData(Session &sender, const wire::BoardPageDat
             refuse(sender, BoardRefusal::invalid("page_image", "the page is complete already"), reference);
             return;
         }
-        if (auto refusal = PageAssembler::checkStart(chunk, m_settings.maxPageBytes)) {
+        if (chunk.preview() && board.state.storedPreview(key)) {
+            refuse(sender, BoardRefusal::invalid("page_image", "the page's preview came already"), reference);
+            return;
+        }
+        if (auto refusal = PageAssembler::checkStart(chunk, *size, m_settings.maxPageBytes)) {
             board.refusedIncoming.insert(key);
             refuse(sender, *refusal, reference);
             return;
@@ -347,11 +354,17 @@ void WhiteboardService::handlePageData(Session &sender, const wire::BoardPageDat
     }
     if (std::get<PageAssembler::Step>(step) == PageAssembler::Step::More)
         return;
+    const bool preview = incoming->second.isPreview();
     StoredPage page{incoming->second.format(), incoming->second.take()};
     board.incoming.erase(incoming);
-    qCDebug(lcWhiteboard) << "page" << key.documentId << key.pageIndex << "complete," << page.bytes.size() << "bytes";
-    board.state.storePage(key, std::move(page)); // its bytes stay reserved
-    board.toCustomer->enqueue(key);
+    qCDebug(lcWhiteboard) << (preview ? "preview" : "page") << key.documentId << key.pageIndex << "complete,"
+                          << page.bytes.size() << "bytes";
+    // Its bytes stay reserved. The customer gets the preview first: the deliveries keep the order.
+    if (preview)
+        board.state.storePreview(key, std::move(page));
+    else
+        board.state.storePage(key, std::move(page));
+    board.toCustomer->enqueue(key, preview);
 }
 
 void WhiteboardService::pageDelivered(const QString &consultationId, PageKey page)

@@ -2,7 +2,8 @@
 // every page it completes). The input is a run of BoardPageData messages, each preceded by its
 // length (two bytes). Oracles: no crash, no sanitizer report; never more held than the bound; a
 // completed page is exactly its announced total, within the page bound; a decoded page has exactly
-// the size its document announced.
+// the size its document announced, or a preview (BoardPageData.preview) exactly board::previewSize
+// of it, and only a page longer than a preview has one.
 #include "client/whiteboard/PageAssembler.h"
 #include "client/whiteboard/PageDecoder.h"
 
@@ -55,7 +56,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             continue;
         require(outcome.page.bytes.size() == qsizetype(chunk.total_bytes()));
         require(outcome.page.bytes.size() <= PageAssembler::kMaxPageBytes);
-        require(outcome.page.size == sizeOf(outcome.key));
+        const QSize pageSize = sizeOf(outcome.key);
+        require(!outcome.page.preview || board::hasPreview(pageSize));
+        require(outcome.page.size == (outcome.page.preview ? board::previewSize(pageSize) : pageSize));
         const QImage image = PageDecoder::decodeNow(outcome.page);
         require(image.isNull() || image.size() == outcome.page.size);
     }

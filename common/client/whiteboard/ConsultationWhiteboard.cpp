@@ -122,8 +122,12 @@ ConsultationWhiteboard::ConsultationWhiteboard(Consultation &consultation, wire:
     });
     d->pointerTimer.setSingleShot(true);
     connect(&d->pointerTimer, &QTimer::timeout, this, [this] { sendPointer(); });
-    connect(&d->decoder, &PageDecoder::decoded, this,
-            [this](board::PageKey key, const QImage &image) { d->model.setPageImage(key, image); });
+    connect(&d->decoder, &PageDecoder::decoded, this, [this](board::PageKey key, const QImage &image, bool preview) {
+        if (preview)
+            d->model.setPagePreview(key, image);
+        else
+            d->model.setPageImage(key, image);
+    });
     connect(&d->decoder, &PageDecoder::failed, this, [this](board::PageKey key) {
         qCInfo(lcWhiteboard) << "a page image did not decode as announced";
         Q_EMIT refused(Refusal::PageUnreadable, QStringLiteral("p%1.%2").arg(key.document).arg(key.page));
@@ -196,7 +200,10 @@ void ConsultationWhiteboard::addPageImage(quint32 documentId, int pageIndex, con
     const board::PageKey key{documentId, quint32(qMax(0, pageIndex))};
     if (!canSend() || d->self != wire::PARTY_ADVISOR || pageIndex < 0)
         return;
-    if (page.bytes.isEmpty() || !d->model.pageSize(key).isValid() || d->model.pageSize(key) != page.size) {
+    const QSize pageSize = d->model.pageSize(key);
+    const QSize expected = page.preview ? board::previewSize(pageSize) : pageSize;
+    if (page.bytes.isEmpty() || !pageSize.isValid() || (page.preview && !board::hasPreview(pageSize)) ||
+        page.size != expected) {
         Q_EMIT refused(Refusal::InvalidInput, QStringLiteral("page_image"));
         return;
     }
@@ -204,6 +211,14 @@ void ConsultationWhiteboard::addPageImage(quint32 documentId, int pageIndex, con
         d->uploader = std::make_unique<PageUploader>(d->consultation.connection(), d->consultation.wireId(),
                                                      d->numbers->nextBulkStream++);
         connect(d->uploader.get(), &PageUploader::progress, this, &ConsultationWhiteboard::uploadProgress);
+    }
+    if (page.preview) {
+        // Only ahead of the shown page (the uploader drops it otherwise) and of its page image (the
+        // server refuses a preview after it). Our own board waits the moment for the page image,
+        // which does not cross the customer's line.
+        if (!d->inFlight.contains(key) && !d->model.hasPageImage(key))
+            d->uploader->add(key, page, key == d->model.shownPage());
+        return;
     }
     d->inFlight.insert(key);
     d->uploader->add(key, page, key == d->model.shownPage());

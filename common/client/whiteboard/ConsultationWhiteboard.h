@@ -59,7 +59,9 @@ public:
     // --- Advisor ----------------------------------------------------------------------------------
     // Announces a document with its page sizes; returns its id (0 if the consultation is over).
     quint32 openDocument(const QString &title, const QList<QSize> &pageSizes);
-    // A rendered page of an announced document: queued for upload (the shown page goes first).
+    // A rendered page of an announced document: queued for upload (the shown page goes first). A
+    // preview (PageImage::preview, at board::previewSize) goes ahead of its page image if that page
+    // is shown, and is dropped otherwise.
     void addPageImage(quint32 documentId, int pageIndex, const board::PageImage &page);
     void showPage(board::PageKey page);
     void setCustomerMayDraw(bool allowed);

@@ -9,14 +9,17 @@ PageAssembler::PageAssembler(PageSizeOf pageSizeOf)
 PageAssembler::Outcome PageAssembler::add(const wire::BoardPageData &chunk)
 {
     const board::PageKey key{chunk.document_id(), chunk.page_index()};
-    const QSize size = m_pageSizeOf ? m_pageSizeOf(key) : QSize();
+    const QSize pageSize = m_pageSizeOf ? m_pageSizeOf(key) : QSize();
+    const bool preview = chunk.preview();
+    const QSize size = preview ? board::previewSize(pageSize) : pageSize;
     const qint64 total = chunk.total_bytes();
     const qint64 offset = chunk.offset();
     const qint64 length = qint64(chunk.data().size());
     const bool knownFormat =
         chunk.format() == wire::BOARD_IMAGE_FORMAT_PNG || chunk.format() == wire::BOARD_IMAGE_FORMAT_JPEG;
-    if (!key.isValid() || !size.isValid() || !knownFormat || total <= 0 || total > kMaxPageBytes || length <= 0 ||
-        length > board::PageLimits::kChunkBytes || offset + length > total || m_bytesHeld + length > kMaxBytesHeld)
+    if (!key.isValid() || !size.isValid() || (preview && !board::hasPreview(pageSize)) || !knownFormat || total <= 0 ||
+        total > kMaxPageBytes || length <= 0 || length > board::PageLimits::kChunkBytes || offset + length > total ||
+        m_bytesHeld + length > kMaxBytesHeld)
         return broken(key);
 
     auto it = m_pages.find(key);
@@ -27,6 +30,7 @@ PageAssembler::Outcome PageAssembler::add(const wire::BoardPageData &chunk)
         partial.total = total;
         partial.page.format = chunk.format();
         partial.page.size = size;
+        partial.page.preview = preview;
         partial.page.bytes.reserve(qsizetype(total));
         it = m_pages.insert(key, std::move(partial));
     } else if (offset == 0 && !it->page.bytes.isEmpty()) {
@@ -36,7 +40,10 @@ PageAssembler::Outcome PageAssembler::add(const wire::BoardPageData &chunk)
         it->page.bytes.clear();
         it->total = total;
         it->page.format = chunk.format();
-    } else if (offset != it->page.bytes.size() || total != it->total || chunk.format() != it->page.format) {
+        it->page.size = size;
+        it->page.preview = preview;
+    } else if (offset != it->page.bytes.size() || total != it->total || chunk.format() != it->page.format ||
+               preview != it->page.preview) {
         return broken(key);
     }
     it->page.bytes.append(chunk.data().data(), qsizetype(length));

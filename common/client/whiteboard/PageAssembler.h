@@ -16,7 +16,10 @@ namespace consult {
 // page's chunks must come in order and without gaps from offset 0 to total_bytes, all with the same
 // format and total, for a page of a document the board knows (its pixel size comes from there), and
 // no page may be larger than kMaxPageBytes. A chunk that breaks any of that drops what was collected
-// of its page, and the page is reported unreadable. The input is untrusted (it passed the server,
+// of its page, and the page is reported unreadable. A preview (BoardPageData.preview, every chunk
+// flagged) is assembled the same way with board::previewSize of the page's size, for a page that
+// has one; a page's chunks starting over at offset 0 (its page image after its preview) replace
+// what was collected. The input is untrusted (it passed the server,
 // but this side checks again): this is the receiving side's parser of page data and has a fuzz
 // target. Pure bookkeeping, no decoding; owned by the consultation's whiteboard part.
 class PageAssembler

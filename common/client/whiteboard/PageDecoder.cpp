@@ -55,15 +55,16 @@ void PageDecoder::decode(board::PageKey key, const board::PageImage &page)
         yieldToTheCall();
         const QImage image = decodeNow(page);
         // Queued to the decoder's thread; a call posted to an object that is gone is never made.
+        const bool preview = page.preview;
         QMetaObject::invokeMethod(
             self.data(),
-            [self, generation, key, image] {
+            [self, generation, key, image, preview] {
                 if (!self || self->m_generation != generation)
                     return;
                 if (image.isNull())
                     Q_EMIT self->failed(key);
                 else
-                    Q_EMIT self->decoded(key, image);
+                    Q_EMIT self->decoded(key, image, preview);
             },
             Qt::QueuedConnection);
     });

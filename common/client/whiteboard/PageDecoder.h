@@ -13,7 +13,8 @@ namespace consult {
 // decodes only as the format it was announced as, only with its announced pixel size (read from the
 // header before any pixel is decoded) and within an allocation limit fitted to that size, so a
 // crafted image cannot make this side allocate more than the page it claims to be. Results come back
-// in the decoder's thread (the client's) as decoded() or failed(); drop() forgets everything still
+// in the decoder's thread (the client's) as decoded() or failed(), in the order they came, so a page's
+// preview is decoded before its page image; drop() forgets everything still
 // running (the consultation ended, P1): its results never arrive. Owned by the consultation's
 // whiteboard part; its destructor waits for the one decode that may be running.
 class PageDecoder final : public QObject
@@ -29,7 +30,8 @@ public:
     static QImage decodeNow(const board::PageImage &page);
 
 Q_SIGNALS:
-    void decoded(consult::board::PageKey key, const QImage &image);
+    // `preview`: the image is the page's preview (board::previewSize), not its page image.
+    void decoded(consult::board::PageKey key, const QImage &image, bool preview);
     void failed(consult::board::PageKey key);
 
 private:

@@ -37,7 +37,11 @@ PageUploader::~PageUploader()
 
 void PageUploader::add(board::PageKey key, const board::PageImage &page, bool first)
 {
-    if (m_stopped || page.bytes.isEmpty())
+    if (m_stopped || page.bytes.isEmpty() || (page.preview && !first))
+        return;
+    // A preview behind its own page image would only be refused: the page is there first.
+    if (page.preview && std::any_of(m_uploads.cbegin(), m_uploads.cend(),
+                                    [&](const Upload &queued) { return queued.key == key && !queued.page.preview; }))
         return;
     if (m_uploads.empty()) {
         m_sentBytes = 0;
@@ -47,6 +51,8 @@ void PageUploader::add(board::PageKey key, const board::PageImage &page, bool fi
     auto at = firstUnstarted();
     if (!first)
         at = std::find_if(at, m_uploads.end(), [&](const Upload &queued) { return before(key, queued.key); });
+    else if (!page.preview && at != m_uploads.end() && at->key == key && at->page.preview)
+        ++at; // behind its own preview
     m_uploads.insert(at, std::move(upload));
     m_totalBytes += page.bytes.size();
     Q_EMIT progress(m_sentBytes, m_totalBytes);
@@ -55,13 +61,29 @@ void PageUploader::add(board::PageKey key, const board::PageImage &page, bool fi
 
 void PageUploader::prioritise(board::PageKey key)
 {
-    const auto found =
-        std::find_if(m_uploads.begin(), m_uploads.end(), [&](const Upload &upload) { return upload.key == key; });
-    if (found == m_uploads.end() || found->queued > 0)
-        return; // not queued, or already under way
-    Upload upload = std::move(*found);
-    m_uploads.erase(found);
-    m_uploads.insert(firstUnstarted(), std::move(upload));
+    // A preview is worth its bytes only while its page is shown.
+    for (auto it = firstUnstarted(); it != m_uploads.end();) {
+        if (it->page.preview && it->key != key) {
+            m_totalBytes -= it->page.bytes.size();
+            it = m_uploads.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    // The page's preview (if queued) to the front, then the page image behind it.
+    for (const bool preview : {true, false}) {
+        const auto found = std::find_if(firstUnstarted(), m_uploads.end(), [&](const Upload &upload) {
+            return upload.key == key && upload.page.preview == preview;
+        });
+        if (found == m_uploads.end())
+            continue; // not queued, or already under way
+        Upload upload = std::move(*found);
+        m_uploads.erase(found);
+        auto at = firstUnstarted();
+        if (!preview && at != m_uploads.end() && at->key == key && at->page.preview)
+            ++at;
+        m_uploads.insert(at, std::move(upload));
+    }
 }
 
 void PageUploader::stop()
@@ -97,6 +119,7 @@ void PageUploader::pump()
             data->set_total_bytes(quint32(size));
             data->set_offset(quint32(upload.queued));
             data->set_data(upload.page.bytes.constData() + upload.queued, std::size_t(length));
+            data->set_preview(upload.page.preview);
             if (!m_connection.sendBulk(m_streamId, std::move(envelope)))
                 return;
             upload.queued += length;
@@ -111,7 +134,8 @@ void PageUploader::onSent(const wire::Envelope &envelope)
     const wire::BoardPageData &data = envelope.board_page_data();
     Upload &front = m_uploads.front();
     // Pages leave whole and in queue order, so the numbered chunk continues the first page.
-    if (front.key != board::PageKey{data.document_id(), data.page_index()} || data.offset() != front.numbered) {
+    if (front.key != board::PageKey{data.document_id(), data.page_index()} || data.preview() != front.page.preview ||
+        data.offset() != front.numbered) {
         qCWarning(lcPageUploader) << "a numbered chunk does not continue the page under way";
         return;
     }
@@ -119,10 +143,11 @@ void PageUploader::onSent(const wire::Envelope &envelope)
     m_sentBytes += qint64(data.data().size());
     const bool done = front.numbered >= front.page.bytes.size();
     const board::PageKey key = front.key;
+    const bool preview = front.page.preview;
     if (done)
         m_uploads.pop_front();
     Q_EMIT progress(m_sentBytes, m_totalBytes);
-    if (done)
+    if (done && !preview)
         Q_EMIT pageSent(key);
 }
 

@@ -15,7 +15,9 @@ class ClientConnection;
 // Sends the advisor's page images to the server as BoardPageData chunks (PageLimits::kChunkBytes)
 // through one credited bulk stream of the client's connection: behind audio, chat and video, and
 // sequenced, so each chunk arrives exactly once and in order. Pages go whole and one after the
-// other; the shown page goes first (prioritise()), then the others in document and page order.
+// other; the shown page goes first (prioritise()), then the others in document and page order. A
+// shown page's preview (PageImage::preview) goes ahead of it, so a slow line shows the page in a
+// fraction of the time; the preview of a page no longer shown is dropped unless it is under way.
 //
 // A chunk counts as sent when the connection numbered it (the stream's "sent" callback): from then
 // on the reliable channel owns it and replays it after a resume. What was only queued in the send
@@ -29,9 +31,11 @@ public:
     PageUploader(ClientConnection &connection, std::string consultationId, quint32 streamId, QObject *parent = nullptr);
     ~PageUploader() override;
 
-    // Queues a page: first if `first` (the shown page), else after the others, in page order.
+    // Queues a page: first if `first` (the shown page), else after the others, in page order. A
+    // preview only if `first`, and ahead of its page image.
     void add(board::PageKey key, const board::PageImage &page, bool first);
-    // Moves a queued page to the front (it is shown now). A page already started finishes first.
+    // Moves a queued page to the front (it is shown now). A page already started finishes first;
+    // previews of other pages not yet started are dropped.
     void prioritise(board::PageKey key);
     // Stops: nothing more is queued or sent; what is queued is forgotten (the consultation ended).
     void stop();
@@ -43,7 +47,7 @@ public:
 Q_SIGNALS:
     // Bytes numbered of all pages queued since the queue was last empty.
     void progress(qint64 sentBytes, qint64 totalBytes);
-    // The last chunk of this page was numbered: it is on its way to the server.
+    // The last chunk of this page image (not of a preview) was numbered: it is on its way to the server.
     void pageSent(consult::board::PageKey key);
 
 private:

@@ -3,6 +3,7 @@
 // fit is ignored.
 #include "BoardOps.h"
 #include "whiteboard/BoardModel.h"
+#include "whiteboard/PageImage.h"
 
 #include <QSignalSpy>
 #include <QTest>
@@ -398,6 +399,35 @@ private slots:
         QCOMPARE(arrived.count(), 1);
         QVERIFY(m_model->hasPageImage(kPage));
         QCOMPARE(m_model->documents().size(), 1);
+    }
+
+    void aPreviewIsShownUntilThePageImageReplacesIt()
+    {
+        const QSize size(1448, 2048);
+        QVERIFY(m_model->addDocument(document(2, 1, size)));
+        const PageKey page{2, 0};
+        QSignalSpy arrived(m_model.get(), &BoardModel::pageImageArrived);
+        QImage preview(previewSize(size), QImage::Format_RGB32);
+        preview.fill(Qt::gray);
+        QImage full(size, QImage::Format_RGB32);
+        full.fill(Qt::white);
+        QVERIFY(!m_model->setPagePreview(page, full)); // a preview has the preview's size
+        QImage small(800, 600, QImage::Format_RGB32);
+        small.fill(Qt::white);
+        QVERIFY(!m_model->setPagePreview(kPage, small)); // a page of 800 x 600 has no preview
+        QVERIFY(!m_model->hasPageImage(page));
+
+        QVERIFY(m_model->setPagePreview(page, preview));
+        QVERIFY(m_model->hasPageImage(page));
+        QVERIFY(m_model->isPreview(page));
+        QCOMPARE(m_model->pageImage(page).size(), QSize(724, 1024));
+        QVERIFY(m_model->setPageImage(page, full));
+        QVERIFY(!m_model->isPreview(page));
+        QCOMPARE(m_model->pageImage(page), full);
+        // A preview that comes late never replaces the page image.
+        QVERIFY(!m_model->setPagePreview(page, preview));
+        QCOMPARE(m_model->pageImage(page), full);
+        QCOMPARE(arrived.count(), 2);
     }
 
     void aPointerOffTheBoardIsNotShown()

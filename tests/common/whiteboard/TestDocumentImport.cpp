@@ -135,6 +135,53 @@ private slots:
         QCOMPARE(outcome.order, (QList<int>{4, 3, 0, 1, 2}));
     }
 
+    void thePageWantedFirstComesAsAPreviewBeforeItsPageImage()
+    {
+        const QList<QColor> colors{Qt::red, Qt::green, Qt::blue};
+        const QString path = file(QStringLiteral("Drei.pdf"), pdfWithPages(colors));
+        DocumentImport import(path, {});
+        QStringList events;
+        QHash<int, PageImage> previews;
+        connect(&import, &DocumentImport::pageReady, this, [&](int index, const PageImage &page) {
+            QVERIFY(!page.preview);
+            events.append(QString::number(index));
+        });
+        connect(&import, &DocumentImport::previewReady, this, [&](int index, const PageImage &preview) {
+            events.append(QStringLiteral("preview %1").arg(index));
+            previews.insert(index, preview);
+        });
+        import.prioritise(2); // the page the advisor is looking at
+        QSignalSpy finished(&import, &DocumentImport::finished);
+        import.start();
+        QVERIFY(finished.wait(60000));
+        QCOMPARE(events, (QStringList{QStringLiteral("preview 2"), QStringLiteral("2"), QStringLiteral("0"),
+                                      QStringLiteral("1")}));
+        const PageImage preview = previews.value(2);
+        QVERIFY(preview.preview);
+        QCOMPARE(preview.size, previewSize(QSize(1447, 2048)));
+        const QImage image = decoded(preview);
+        QCOMPARE(image.size(), preview.size);
+        QVERIFY(isNear(image.pixel(preview.size.width() / 2, preview.size.height() / 2), colors[2]));
+    }
+
+    void aSmallImageHasNoPreview()
+    {
+        QImage picture(800, 600, QImage::Format_RGB32);
+        picture.fill(Qt::darkCyan);
+        QByteArray bytes;
+        QBuffer buffer(&bytes);
+        buffer.open(QIODevice::WriteOnly);
+        picture.save(&buffer, "PNG");
+        DocumentImport import(file(QStringLiteral("Klein.png"), bytes), {});
+        QSignalSpy previews(&import, &DocumentImport::previewReady);
+        QSignalSpy pages(&import, &DocumentImport::pageReady);
+        QSignalSpy finished(&import, &DocumentImport::finished);
+        import.start();
+        QVERIFY(finished.wait(30000));
+        QCOMPARE(pages.size(), 1);
+        QCOMPARE(previews.size(), 0);
+    }
+
     void aPageAskedForWhileRenderingMovesAhead()
     {
         const QString path = file(QStringLiteral("Zwoelf.pdf"), pdfWithPages(QList<QColor>(12, Qt::white)));

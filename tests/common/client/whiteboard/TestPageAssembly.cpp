@@ -15,10 +15,12 @@ namespace {
 
 const board::PageKey kPage{1, 0};
 const QSize kSize(64, 48);
+const board::PageKey kLargePage{1, 1}; // one with a preview
+const QSize kLargeSize(1448, 2048);
 
 QSize sizeOf(board::PageKey key)
 {
-    return key == kPage ? kSize : QSize();
+    return key == kPage ? kSize : key == kLargePage ? kLargeSize : QSize();
 }
 
 board::PageImage encoded(QSize size, const char *format, wire::BoardImageFormat wireFormat)
@@ -34,7 +36,7 @@ board::PageImage encoded(QSize size, const char *format, wire::BoardImageFormat 
 }
 
 wire::BoardPageData chunk(board::PageKey key, const QByteArray &bytes, qsizetype offset, qsizetype length,
-                          wire::BoardImageFormat format = wire::BOARD_IMAGE_FORMAT_PNG)
+                          wire::BoardImageFormat format = wire::BOARD_IMAGE_FORMAT_PNG, bool preview = false)
 {
     wire::BoardPageData data;
     data.set_consultation_id("c");
@@ -44,6 +46,7 @@ wire::BoardPageData chunk(board::PageKey key, const QByteArray &bytes, qsizetype
     data.set_total_bytes(quint32(bytes.size()));
     data.set_offset(quint32(offset));
     data.set_data(bytes.constData() + offset, std::size_t(length));
+    data.set_preview(preview);
     return data;
 }
 
@@ -141,6 +144,36 @@ private slots:
         QCOMPARE(done.page.bytes, second);
     }
 
+    void aPreviewIsAssembledAtItsPagesPreviewSize()
+    {
+        PageAssembler assembler(sizeOf);
+        const QByteArray bytes(40'000, 'p');
+        QCOMPARE(assembler.add(chunk(kLargePage, bytes, 0, 32768, wire::BOARD_IMAGE_FORMAT_PNG, true)).kind,
+                 Kind::Incomplete);
+        const PageAssembler::Outcome done =
+            assembler.add(chunk(kLargePage, bytes, 32768, 40'000 - 32768, wire::BOARD_IMAGE_FORMAT_PNG, true));
+        QCOMPARE(done.kind, Kind::Complete);
+        QVERIFY(done.page.preview);
+        QCOMPARE(done.page.size, QSize(724, 1024)); // what the decoder then insists on
+        // Then the page image, at the page's own size.
+        const QByteArray image(1000, 'i');
+        const PageAssembler::Outcome page = assembler.add(chunk(kLargePage, image, 0, image.size()));
+        QCOMPARE(page.kind, Kind::Complete);
+        QVERIFY(!page.page.preview);
+        QCOMPARE(page.page.size, kLargeSize);
+    }
+
+    void aPreviewOfAPageWithoutOneOrMixedWithItsPageImageIsBroken()
+    {
+        PageAssembler assembler(sizeOf);
+        const QByteArray bytes(40'000, 'p');
+        QCOMPARE(assembler.add(chunk(kPage, bytes, 0, 1000, wire::BOARD_IMAGE_FORMAT_PNG, true)).kind, Kind::Broken);
+        QCOMPARE(assembler.add(chunk(kLargePage, bytes, 0, 32768, wire::BOARD_IMAGE_FORMAT_PNG, true)).kind,
+                 Kind::Incomplete);
+        QCOMPARE(assembler.add(chunk(kLargePage, bytes, 32768, 40'000 - 32768)).kind, Kind::Broken);
+        QCOMPARE(assembler.bytesHeld(), 0);
+    }
+
     void aPageDecodesOnlyAsWhatItWasAnnouncedAs()
     {
         const board::PageImage png = encoded(kSize, "PNG", wire::BOARD_IMAGE_FORMAT_PNG);
@@ -185,6 +218,21 @@ private slots:
         QCOMPARE(decoded.size(), 1);
         QCOMPARE(decoded.first().at(0).value<board::PageKey>(), kPage);
         QCOMPARE(failed.first().at(0).value<board::PageKey>(), (board::PageKey{1, 1}));
+    }
+
+    void aPreviewAndThenItsPageImageDecodeInThatOrderAndSaySo()
+    {
+        PageDecoder decoder;
+        QSignalSpy decoded(&decoder, &PageDecoder::decoded);
+        board::PageImage preview = encoded(board::previewSize(kLargeSize), "PNG", wire::BOARD_IMAGE_FORMAT_PNG);
+        preview.preview = true;
+        decoder.decode(kLargePage, preview);
+        decoder.decode(kLargePage, encoded(kLargeSize, "PNG", wire::BOARD_IMAGE_FORMAT_PNG));
+        QTRY_COMPARE(decoded.size(), 2);
+        QCOMPARE(decoded.at(0).at(1).value<QImage>().size(), QSize(724, 1024));
+        QVERIFY(decoded.at(0).at(2).toBool());
+        QCOMPARE(decoded.at(1).at(1).value<QImage>().size(), kLargeSize);
+        QVERIFY(!decoded.at(1).at(2).toBool());
     }
 
     void droppedDecodesNeverReport()
