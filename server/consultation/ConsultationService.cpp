@@ -173,12 +173,15 @@ void ConsultationService::end(const QString &consultationId, wire::EndReason rea
     m_consultations.erase(it);
     m_consultationOfCustomer.remove(consultation.customerSessionId);
     m_phoneCodes.remove(consultation.phoneCode);
+    // The receipt lists what the parts are about to delete; its time is taken once they have.
+    wire::Envelope envelope;
+    auto *ended = envelope.mutable_consultation_ended();
+    for (const ConsultationSubscriber *part : m_parts)
+        part->listDeleted(consultation, *ended->mutable_receipt());
     for (ConsultationSubscriber *part : m_parts)
         part->consultationEnded(consultation);
     const qint64 now = m_clock.nowMs();
-
-    wire::Envelope envelope;
-    auto *ended = envelope.mutable_consultation_ended();
+    ended->mutable_receipt()->set_deleted_at(now);
     ended->set_consultation_id(consultation.id.toStdString());
     ended->set_reason(reason);
     ended->set_ended_at(now);

@@ -64,6 +64,14 @@ public:
         (void)consultation;
         (void)sessionId;
     }
+    // The consultation is over, and not by a transfer: add one DeletedItem to `receipt` for each
+    // kind of content this part held and is about to delete (the customer's DeletionReceipt, seed
+    // 002). Asked of every part just before consultationEnded; describes, never deletes.
+    virtual void listDeleted(const ConsultationRecord &consultation, wire::DeletionReceipt &receipt) const
+    {
+        (void)consultation;
+        (void)receipt;
+    }
     // The consultation is over: drop everything of it. Called before the participants are told.
     virtual void consultationEnded(const ConsultationRecord &consultation) { (void)consultation; }
 };
