@@ -238,9 +238,9 @@ public:
         }
         QString normalised;
         if (field.type() == wire::FORM_FIELD_TYPE_NUMBER) {
-            const auto number = parseDecimal(value.toString());
+            const auto number = parseCanonicalDecimal(value.toString());
             if (!number) {
-                fail(where, QStringLiteral("not a decimal number"));
+                fail(where, QStringLiteral("not a decimal number such as \"-12.5\""));
                 return;
             }
             normalised = *number;

@@ -103,8 +103,10 @@ std::optional<QString> parseDecimal(const QString &text)
         decimal = number.count(u',') == 1 ? QChar(u',') : QChar();
         grouping = number.count(u',') == 1 ? QChar() : QChar(u',');
     } else if (lastDot >= 0) {
-        decimal = number.count(u'.') == 1 ? QChar(u'.') : QChar();
-        grouping = number.count(u'.') == 1 ? QChar() : QChar(u'.');
+        // "100.000" is a German hundred thousand; "850.00" and "12.5" are decimal points.
+        const bool germanGrouping = number.count(u'.') > 1 || number.size() - lastDot - 1 == 3;
+        decimal = germanGrouping ? QChar() : QChar(u'.');
+        grouping = germanGrouping ? QChar(u'.') : QChar();
     }
     QString integerPart = number;
     QString fraction;
@@ -135,6 +137,21 @@ std::optional<QString> parseDecimal(const QString &text)
     if (negative && !zero)
         result.prepend(u'-');
     return result;
+}
+
+std::optional<QString> parseCanonicalDecimal(const QString &text)
+{
+    const bool negative = text.startsWith(u'-');
+    const QString magnitude = negative ? text.mid(1) : text;
+    const qsizetype point = magnitude.indexOf(u'.');
+    const QString integerPart = point < 0 ? magnitude : magnitude.left(point);
+    const QString fraction = point < 0 ? QString() : magnitude.mid(point + 1);
+    if (integerPart.isEmpty() || !allDigits(integerPart) ||
+        (point >= 0 && (fraction.isEmpty() || !allDigits(fraction))))
+        return std::nullopt;
+    // Made unambiguous, the German reading gives the same number.
+    return parseDecimal((negative ? QStringLiteral("-") : QString()) + integerPart +
+                        (point < 0 ? QString() : u',' + fraction));
 }
 
 int compareDecimals(const QString &left, const QString &right)

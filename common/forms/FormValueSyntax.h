@@ -16,10 +16,17 @@ inline constexpr int kDefaultMaxLength = 200;
 inline constexpr int kMaxNumberDigits = 30;
 
 // A decimal in German ("1.234,56", "-3,5") or English ("1,234.56", "1234.5") notation, as
-// "-1234.56" (no grouping, "." as the decimal point, no leading zeros). A single "," is the decimal
-// comma (the bank's customers write German); with both separators the last one is the decimal one;
-// grouping must be groups of three digits. Empty when the text is not such a number.
+// "-1234.56" (no grouping, "." as the decimal point, no leading zeros). The bank's customers write
+// German: a single "," is the decimal comma, and a single "." before exactly three digits groups
+// thousands ("100.000"); any other single "." is a decimal point ("850.00"). With both separators
+// the last one is the decimal one; grouping must be groups of three digits. Empty when the text is
+// not such a number.
 std::optional<QString> parseDecimal(const QString &text);
+
+// The wire's own notation, as parseDecimal returns it and a definition's minimum and maximum are
+// written ("-1234.56", "0.01": "." is always the decimal point, no grouping); returned as
+// parseDecimal would (leading zeros dropped). Empty for anything else.
+std::optional<QString> parseCanonicalDecimal(const QString &text);
 
 // Compares two decimals as parseDecimal returns them: negative, zero or positive.
 int compareDecimals(const QString &left, const QString &right);
