@@ -8,6 +8,7 @@
 #include "config/ServerConfig.h"
 #include "consultation/ConsultationService.h"
 #include "customers/CustomerDesk.h"
+#include "forms/FormService.h"
 #include "inbox/InboxService.h"
 #include "inbox/InboxStore.h"
 #include "linktest/LinkTestService.h"
@@ -47,6 +48,7 @@ public:
         OpeningHours hours;
         const Clock &clock;
         Argon2idParameters passwordHashing = {};
+        FormLibrary forms = {}; // [forms] directory, loaded (and checked) before the core is built
     };
 
     ServerCore(const ServerConfig &config, Dependencies dependencies, QObject *parent = nullptr);
@@ -62,6 +64,7 @@ public:
     MediaRelay &media() { return *m_media; }
     LinkTestService &linkTests() { return *m_linkTests; }
     WhiteboardService &whiteboard() { return *m_whiteboard; }
+    FormService &forms() { return *m_forms; }
     StatisticsStore &statistics() { return m_statistics; }
     AdvisorStore &advisorStore() { return m_advisorStore; }
     const NoticeCatalog &notices() const { return m_notices; }
@@ -103,6 +106,7 @@ private:
     std::unique_ptr<ConsultationTransfer> m_transfer;
     std::unique_ptr<MediaRelay> m_media;
     std::unique_ptr<WhiteboardService> m_whiteboard;
+    std::unique_ptr<FormService> m_forms;
     std::unique_ptr<AdvisorDesk> m_advisorDesk;
     std::unique_ptr<LinkTestService> m_linkTests; // the system check's connection line, before a consultation
     qint64 m_lastRateWarningUs = 0;

@@ -160,6 +160,8 @@ const std::vector<KeyReader> &readers()
         {"linktest/window_minutes", integer(&ServerConfig::linkTestWindowMinutes, 1, 24 * 60)},
         {"linktest/max_concurrent", integer(&ServerConfig::linkTestMaxConcurrent, 1, 10'000)},
         {"linktest/busy_loop_lag_ms", integer(&ServerConfig::linkTestBusyLoopLagMs, 1, 10'000)},
+        {"forms/directory", path(&ServerConfig::formsDirectory)},
+        {"forms/max_per_consultation", integer(&ServerConfig::formsMaxPerConsultation, 1, 100)},
         {"storage/data_directory", path(&ServerConfig::dataDirectory)},
         {"storage/database_file", text(&ServerConfig::databaseFile)},
         {"storage/inbox_key_file", text(&ServerConfig::inboxKeyFile)},
@@ -197,6 +199,7 @@ Result<ServerConfig> ServerConfig::load(const QString &iniPath)
     const QDir base = QFileInfo(iniPath).absoluteDir();
     ServerConfig config;
     config.dataDirectory = base.absoluteFilePath(config.dataDirectory);
+    config.formsDirectory = base.absoluteFilePath(QStringLiteral("forms"));
     QStringList unknown;
     for (const QString &key : settings.allKeys()) {
         const auto &table = readers();

@@ -97,6 +97,10 @@ struct ServerConfig
     int linkTestMaxConcurrent = 32;
     int linkTestBusyLoopLagMs = 100; // refused while the loop-lag probe's p99 is above this
 
+    // [forms]: the form library and forms per consultation, RAM only (P1)
+    QString formsDirectory; // load() sets <directory of the INI file>/forms unless the INI names one
+    int formsMaxPerConsultation = 10;
+
     // [storage]
     QString dataDirectory = QStringLiteral("data");
     QString databaseFile = QStringLiteral("consult.sqlite");
