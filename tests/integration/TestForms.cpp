@@ -152,7 +152,7 @@ bool TestForms::sendStandingOrder(RawConsultation &out, wire::FormInstance &form
 {
     ++m_consultations;
     if (!startRawConsultation(*m_server, QStringLiteral("berater%1").arg(m_consultations),
-                              QStringLiteral("Kunde %1").arg(m_consultations), out))
+                              QStringLiteral("Kundin %1").arg(QChar(char16_t(u'A' + m_consultations))), out))
         return false;
     const int customerMark = out.customer->mark();
     const int advisorMark = out.advisor->mark();
