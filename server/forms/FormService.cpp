@@ -65,6 +65,9 @@ FormService::FormService(Settings settings, FormLibrary library, ConsultationSer
 
 void FormService::sendLibrary(Session &advisor) const
 {
+    // A server without forms says nothing: an app without a library shows no forms.
+    if (m_library.size() == 0)
+        return;
     wire::Envelope envelope;
     *envelope.mutable_form_library() = m_library.summary();
     advisor.send(std::move(envelope));

@@ -36,7 +36,7 @@ public:
     FormService(Settings settings, FormLibrary library, ConsultationService &consultations, SessionRegistry &registry,
                 const Clock &clock);
 
-    // After an advisor's log-in: the forms they can send.
+    // After an advisor's log-in: the forms they can send (nothing when the library is empty).
     void sendLibrary(Session &advisor) const;
 
     void handleSend(Session &sender, const wire::SendForm &request);
