@@ -108,6 +108,10 @@ Status ServerApplication::start()
                                                                              std::move(forms).value()});
     m_accessLog = std::make_unique<AccessLog>(*m_database, clock, m_config.accessLogRetentionDays);
 
+    // P2: the orphans of a crash are gone before anyone can connect.
+    if (!m_core->documentVaultReady())
+        return m_core->documentVaultReady().problem();
+
     // P5 and the inbox promise: purges at start-up (and periodically while running).
     (void)m_accessLog->purge();
     (void)m_core->inbox().purge();

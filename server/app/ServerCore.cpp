@@ -123,6 +123,25 @@ void ServerCore::addConsultationParts(const ServerConfig &config)
     boardSettings.operationBurst = config.whiteboardOperationBurst;
     m_whiteboard = std::make_unique<WhiteboardService>(boardSettings, *m_consultations, *m_registry, m_clock);
     m_consultations->subscribe(*m_whiteboard);
+
+    DocumentService::Settings documentSettings;
+    documentSettings.maxFileBytes = config.documentsMaxFileBytes;
+    documentSettings.maxFiles = config.documentsMaxFiles;
+    documentSettings.maxConsultationBytes = config.documentsMaxConsultationBytes;
+    documentSettings.maxServerBytes = config.documentsMaxServerBytes;
+    documentSettings.directory = config.documentsPath();
+    documentSettings.content.maxImageSide = config.documentsMaxImageSide;
+    documentSettings.content.maxImagePixels = config.documentsMaxImagePixels;
+    documentSettings.content.maxPdfPages = config.documentsMaxPdfPages;
+    documentSettings.checkThreads = config.documentsCheckThreads;
+    m_documents = std::make_unique<DocumentService>(documentSettings, *m_consultations, *m_registry, m_clock);
+    m_documentVaultReady = m_documents->purgeOrphans();
+    if (!m_documentVaultReady)
+        qCCritical(lcCore).noquote() << m_documentVaultReady.problem().message;
+    else if (*m_documentVaultReady > 0)
+        qCInfo(lcCore) << "deleted" << *m_documentVaultReady << "orphaned document files";
+    m_consultations->setDocumentLimits(m_documents->limits());
+    m_consultations->subscribe(*m_documents);
 }
 
 ServerCore::~ServerCore()
@@ -279,6 +298,21 @@ void ServerCore::dispatch(Session &session, const wire::Envelope &envelope)
         return;
     case wire::Envelope::kReleaseFormFields:
         m_forms->handleRelease(session, envelope.release_form_fields());
+        return;
+    case wire::Envelope::kDocumentOffer:
+        m_documents->handleOffer(session, envelope.document_offer());
+        return;
+    case wire::Envelope::kDocumentChunk:
+        m_documents->handleChunk(session, envelope.document_chunk());
+        return;
+    case wire::Envelope::kDocumentCancel:
+        m_documents->handleCancel(session, envelope.document_cancel());
+        return;
+    case wire::Envelope::kDocumentDownload:
+        m_documents->handleDownload(session, envelope.document_download());
+        return;
+    case wire::Envelope::kDocumentRemove:
+        m_documents->handleRemove(session, envelope.document_remove());
         return;
     default:
         // The authorisation table lets nothing else through; if it ever did, refuse rather than crash.

@@ -8,6 +8,7 @@
 #include "config/ServerConfig.h"
 #include "consultation/ConsultationService.h"
 #include "customers/CustomerDesk.h"
+#include "documents/DocumentService.h"
 #include "forms/FormService.h"
 #include "inbox/InboxService.h"
 #include "inbox/InboxStore.h"
@@ -65,6 +66,10 @@ public:
     LinkTestService &linkTests() { return *m_linkTests; }
     WhiteboardService &whiteboard() { return *m_whiteboard; }
     FormService &forms() { return *m_forms; }
+    DocumentService &documents() { return *m_documents; }
+    // P2: the document vault's directory exists and what a crash left in it is gone (done when the
+    // core is made, before any listener opens); the server does not start otherwise.
+    const Result<int> &documentVaultReady() const { return m_documentVaultReady; }
     StatisticsStore &statistics() { return m_statistics; }
     AdvisorStore &advisorStore() { return m_advisorStore; }
     const NoticeCatalog &notices() const { return m_notices; }
@@ -107,6 +112,8 @@ private:
     std::unique_ptr<MediaRelay> m_media;
     std::unique_ptr<WhiteboardService> m_whiteboard;
     std::unique_ptr<FormService> m_forms;
+    std::unique_ptr<DocumentService> m_documents;
+    Result<int> m_documentVaultReady = 0;
     std::unique_ptr<AdvisorDesk> m_advisorDesk;
     std::unique_ptr<LinkTestService> m_linkTests; // the system check's connection line, before a consultation
     qint64 m_lastRateWarningUs = 0;

@@ -30,6 +30,17 @@ void ChatRelay::consultationStarted(const ConsultationRecord &consultation)
     postAsAdvisor(consultation, greeting);
 }
 
+void ChatRelay::listDeleted(const ConsultationRecord &consultation, wire::DeletionReceipt &receipt) const
+{
+    // The lines held for a transfer are what the server had of the chat; the rest only passed through.
+    const auto it = m_chats.constFind(consultation.id);
+    if (it == m_chats.cend() || it->history.empty())
+        return;
+    wire::DeletedItem *item = receipt.add_items();
+    item->set_kind(wire::DELETED_KIND_CHAT);
+    item->set_count(static_cast<quint32>(it->history.size()));
+}
+
 void ChatRelay::consultationEnded(const ConsultationRecord &consultation)
 {
     m_chats.remove(consultation.id); // P1: the history goes with the consultation

@@ -45,6 +45,7 @@ public:
 
     // ConsultationSubscriber
     void consultationStarted(const ConsultationRecord &consultation) override;
+    void listDeleted(const ConsultationRecord &consultation, wire::DeletionReceipt &receipt) const override;
     void consultationEnded(const ConsultationRecord &consultation) override;
 
 private:

@@ -153,6 +153,17 @@ const std::vector<KeyReader> &readers()
         {"whiteboard/operation_burst", real(&ServerConfig::whiteboardOperationBurst, 1, 100'000)},
         {"whiteboard/max_operations", integer(&ServerConfig::whiteboardMaxOperations, 1, 1'000'000)},
         {"whiteboard/max_points", integer(&ServerConfig::whiteboardMaxPoints, 2, 100'000)},
+        {"documents/max_file_bytes", integer(&ServerConfig::documentsMaxFileBytes, 1024, 1024LL * 1024 * 1024)},
+        {"documents/max_files", integer(&ServerConfig::documentsMaxFiles, 1, 1000)},
+        {"documents/max_consultation_bytes",
+         integer(&ServerConfig::documentsMaxConsultationBytes, 1024, 16LL * 1024 * 1024 * 1024)},
+        {"documents/max_server_bytes",
+         integer(&ServerConfig::documentsMaxServerBytes, 1024 * 1024, 16LL * 1024 * 1024 * 1024 * 1024)},
+        {"documents/directory", path(&ServerConfig::documentsDirectory)},
+        {"documents/max_image_side", integer(&ServerConfig::documentsMaxImageSide, 16, 100'000)},
+        {"documents/max_image_pixels", integer(&ServerConfig::documentsMaxImagePixels, 256, 1'000'000'000)},
+        {"documents/max_pdf_pages", integer(&ServerConfig::documentsMaxPdfPages, 1, 10'000)},
+        {"documents/check_threads", integer(&ServerConfig::documentsCheckThreads, 1, 64)},
         {"linktest/max_download_bytes", integer(&ServerConfig::linkTestMaxDownloadBytes, 16 * 1024, 4 * 1024 * 1024)},
         {"linktest/max_upload_bytes", integer(&ServerConfig::linkTestMaxUploadBytes, 16 * 1024, 4 * 1024 * 1024)},
         {"linktest/time_limit_ms", integer(&ServerConfig::linkTestTimeLimitMs, 1000, 30'000)},
@@ -184,6 +195,12 @@ QString ServerConfig::databasePath() const
 QString ServerConfig::inboxKeyPath() const
 {
     return QDir(dataDirectory).absoluteFilePath(inboxKeyFile);
+}
+
+QString ServerConfig::documentsPath() const
+{
+    return documentsDirectory.isEmpty() ? QDir(dataDirectory).absoluteFilePath(QStringLiteral("documents"))
+                                        : documentsDirectory;
 }
 
 Result<ServerConfig> ServerConfig::load(const QString &iniPath)

@@ -88,6 +88,18 @@ struct ServerConfig
     int whiteboardMaxOperations = 10'000; // annotations, undo, redo, erase, clear (not a stroke's extends)
     int whiteboardMaxPoints = 5000;       // point pairs of one stroke
 
+    // [documents]: files exchanged in a consultation, in an encrypted vault file each, deleted at the
+    // end (P2); the limits are U1's, the content limits U3's and U4's
+    qint64 documentsMaxFileBytes = 10 * 1024 * 1024;
+    int documentsMaxFiles = 20;                                // per consultation, both directions
+    qint64 documentsMaxConsultationBytes = 50 * 1024 * 1024;   // all files of a consultation
+    qint64 documentsMaxServerBytes = 2LL * 1024 * 1024 * 1024; // all consultations together
+    QString documentsDirectory;                                // empty: <data directory>/documents
+    int documentsMaxImageSide = 10'000;                        // pixels per side (U3)
+    qint64 documentsMaxImagePixels = 25'000'000;               // U3
+    int documentsMaxPdfPages = 100;                            // U4
+    int documentsCheckThreads = 2; // content checks at once; each holds one file in RAM while it runs
+
     // [linktest]: the connection check of the customer's system check (S11)
     int linkTestMaxDownloadBytes = 512 * 1024;
     int linkTestMaxUploadBytes = 256 * 1024;
@@ -117,6 +129,7 @@ struct ServerConfig
 
     QString databasePath() const;
     QString inboxKeyPath() const;
+    QString documentsPath() const;
 
     // Loads `iniPath`; unknown keys and bad values are errors, not silently ignored.
     static Result<ServerConfig> load(const QString &iniPath);

@@ -72,7 +72,7 @@ void ConsultationService::start(Session &advisor, AdvisorPresence &presence, con
     m_roster.staffingChanged();
 }
 
-wire::ConsultationStarted ConsultationService::startedMessage(const ConsultationRecord &consultation)
+wire::ConsultationStarted ConsultationService::startedMessage(const ConsultationRecord &consultation) const
 {
     wire::ConsultationStarted started;
     started.set_consultation_id(consultation.id.toStdString());
@@ -85,6 +85,7 @@ wire::ConsultationStarted ConsultationService::startedMessage(const Consultation
     started.set_phone_code(consultation.phoneCode.toStdString());
     if (consultation.systemCheck)
         *started.mutable_system_check() = *consultation.systemCheck;
+    *started.mutable_document_limits() = m_documentLimits;
     return started;
 }
 

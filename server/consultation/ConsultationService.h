@@ -53,7 +53,9 @@ public:
 
     // What the advisor is told of a consultation they now hold (the customer gets it without the
     // customer's own name and phone).
-    static wire::ConsultationStarted startedMessage(const ConsultationRecord &consultation);
+    wire::ConsultationStarted startedMessage(const ConsultationRecord &consultation) const;
+    // The document limits every ConsultationStarted carries ([documents], set by the ServerCore).
+    void setDocumentLimits(const wire::DocumentLimits &limits) { m_documentLimits = limits; }
 
     // One video consultation per advisor (issue 10): whether `presence` holds a running one.
     bool holdsVideo(const AdvisorPresence &presence) const;
@@ -103,6 +105,7 @@ private:
     QHash<QString, ConsultationRecord> m_consultations;
     QHash<quint64, QString> m_consultationOfCustomer; // customer session -> consultation
     QSet<QString> m_phoneCodes;                       // of the running video consultations
+    wire::DocumentLimits m_documentLimits;
 };
 
 } // namespace consult

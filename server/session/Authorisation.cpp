@@ -51,6 +51,16 @@ Verdict check(Session::Stage stage, wire::ClientKind kind, protocol::BodyCase bo
     case wire::Envelope::kBoardPermission:
         return allowIf(stage == Stage::Advisor);
 
+    // Documents: the participants of a consultation only (S2); which consultation, document and
+    // transfer is the DocumentService's S5 check. Removing is the advisor's (S6).
+    case wire::Envelope::kDocumentOffer:
+    case wire::Envelope::kDocumentChunk:
+    case wire::Envelope::kDocumentCancel:
+    case wire::Envelope::kDocumentDownload:
+        return allowIf(stage == Stage::ConsultingCustomer || stage == Stage::Advisor);
+    case wire::Envelope::kDocumentRemove:
+        return allowIf(stage == Stage::Advisor);
+
     // Forms (seed 002): the advisor sends a form of the library (S6); only the consulting customer
     // fills it in and releases its sensitive values. Which consultation and instance: the
     // FormService's S5 check.
@@ -84,7 +94,8 @@ RateClass rateClassOf(protocol::BodyCase body)
     if (body == wire::Envelope::kBoardDocument || body == wire::Envelope::kBoardShowPage ||
         body == wire::Envelope::kBoardAnnotate || body == wire::Envelope::kBoardPermission)
         return RateClass::Board;
-    if (body == wire::Envelope::kBoardPageData)
+    // Document chunks likewise: bytes by the documents' limits, count by the connection.
+    if (body == wire::Envelope::kBoardPageData || body == wire::Envelope::kDocumentChunk)
         return RateClass::Bulk;
     // Media is limited in bytes by the relay and in packets by the connection; the connection check's
     // data in bytes and time by the link-test service, and in packets by the connection likewise.

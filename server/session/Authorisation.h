@@ -31,7 +31,8 @@ enum class RateClass
     Control,
     Media, // unsequenced data (media, link-test data): bounded in bytes by its service
     Board, // whiteboard operations: per participant by the WhiteboardService ([whiteboard])
-    Bulk,  // sequenced bulk (whiteboard page chunks): bytes by the board's limits, count by the connection
+    Bulk,  // sequenced bulk (whiteboard page chunks, document chunks): bytes by their services' limits,
+           // count by the connection
 };
 RateClass rateClassOf(protocol::BodyCase body);
 

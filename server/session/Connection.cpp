@@ -148,7 +148,8 @@ void Connection::onBinaryMessage(const QByteArray &bytes)
         Q_EMIT envelopeReceived(std::get<wire::Envelope>(decoded));
         return;
     }
-    if (std::get<wire::Envelope>(decoded).body_case() == wire::Envelope::kBoardPageData) {
+    if (const auto body = std::get<wire::Envelope>(decoded).body_case();
+        body == wire::Envelope::kBoardPageData || body == wire::Envelope::kDocumentChunk) {
         // Numbered, so never dropped: a client that floods them is closed.
         m_bulkTokens = qMin(m_limits.bulkBurst, m_bulkTokens + elapsed * m_limits.bulkPerSecond);
         if (m_bulkTokens < 1) {

@@ -35,6 +35,7 @@ public:
         // Whiteboard page chunks (32 KiB each): an advisor on a fast line sends a document as fast as
         // the socket takes it, far above the message rate; the board's byte limits bound the total
         // ([whiteboard] max_board_bytes, 32 MiB = 1024 chunks), so the burst holds one full board.
+        // Document chunks (up to 32 KiB) count here too: one 10 MiB file is 320 of them.
         double bulkPerSecond = 400;
         double bulkBurst = 1100;
 

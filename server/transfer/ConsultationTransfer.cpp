@@ -90,7 +90,7 @@ void ConsultationTransfer::announce(const ConsultationRecord &consultation, quin
     if (Session *colleague = m_registry.find(consultation.advisorSessionId)) {
         wire::Envelope toColleague;
         auto *started = toColleague.mutable_consultation_started();
-        *started = ConsultationService::startedMessage(consultation);
+        *started = m_consultations.startedMessage(consultation);
         const auto &history = m_chat.history(consultation.id);
         started->mutable_history()->Add(history.begin(), history.end());
         started->set_transferred_from(previousAdvisor.toStdString());

@@ -201,6 +201,21 @@ void WhiteboardService::participantResumed(const ConsultationRecord &consultatio
     }
 }
 
+void WhiteboardService::listDeleted(const ConsultationRecord &consultation, wire::DeletionReceipt &receipt) const
+{
+    const auto it = m_boards.constFind(consultation.id);
+    if (it == m_boards.cend() || it.value()->state.documents().empty())
+        return;
+    // One item for the board: its page images (count and bytes); the annotations go with it.
+    qint64 pageBytes = 0;
+    for (const auto &[page, image] : it.value()->state.storedPages())
+        pageBytes += image.bytes.size();
+    wire::DeletedItem *item = receipt.add_items();
+    item->set_kind(wire::DELETED_KIND_WHITEBOARD);
+    item->set_count(static_cast<quint32>(it.value()->state.storedPages().size()));
+    item->set_bytes(static_cast<quint64>(pageBytes));
+}
+
 void WhiteboardService::consultationEnded(const ConsultationRecord &consultation)
 {
     // P1: the documents, page images and annotations go with the consultation.

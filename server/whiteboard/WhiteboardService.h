@@ -70,6 +70,7 @@ public:
     void consultationStarted(const ConsultationRecord &consultation) override;
     void advisorReplaced(const ConsultationRecord &consultation, quint64 previousSessionId) override;
     void participantResumed(const ConsultationRecord &consultation, quint64 sessionId) override;
+    void listDeleted(const ConsultationRecord &consultation, wire::DeletionReceipt &receipt) const override;
     void consultationEnded(const ConsultationRecord &consultation) override;
 
 private:

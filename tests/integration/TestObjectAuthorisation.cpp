@@ -105,13 +105,14 @@ const std::map<wire::Envelope::BodyCase, std::array<char, ColumnCount>> kExpecte
     {wire::Envelope::kBoardPointer, {D, D, A, A}},
     {wire::Envelope::kBoardPermission, {D, D, D, A}},
     {wire::Envelope::kBoardSnapshot, {D, D, D, D}},
-    // Documents and forms: denied everywhere until their services exist (issue 12's slices open them).
-    {wire::Envelope::kDocumentOffer, {D, D, D, D}},
-    {wire::Envelope::kDocumentChunk, {D, D, D, D}},
-    {wire::Envelope::kDocumentCancel, {D, D, D, D}},
+    // Documents: in a consultation only (S2); removing from the advisor only (S6). Availability and
+    // removal notices are the server's.
+    {wire::Envelope::kDocumentOffer, {D, D, A, A}},
+    {wire::Envelope::kDocumentChunk, {D, D, A, A}},
+    {wire::Envelope::kDocumentCancel, {D, D, A, A}},
     {wire::Envelope::kDocumentAvailable, {D, D, D, D}},
-    {wire::Envelope::kDocumentDownload, {D, D, D, D}},
-    {wire::Envelope::kDocumentRemove, {D, D, D, D}},
+    {wire::Envelope::kDocumentDownload, {D, D, A, A}},
+    {wire::Envelope::kDocumentRemove, {D, D, D, A}},
     {wire::Envelope::kDocumentRemoved, {D, D, D, D}},
     // Forms (seed 002): the advisor sends, the consulting customer submits and releases (S6).
     {wire::Envelope::kFormLibrary, {D, D, D, D}},

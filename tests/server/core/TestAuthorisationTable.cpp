@@ -127,14 +127,15 @@ const Row kMatrix[] = {
     {wire::Envelope::kBoardPointer,          {D,         D,         D,        A,          A,       D,        D}},
     {wire::Envelope::kBoardPermission,       {D,         D,         D,        D,          A,       D,        D}},
     {wire::Envelope::kBoardSnapshot,         {D,         D,         D,        D,          D,       D,        D}},
-    // Documents and forms: denied everywhere until their services exist (issue 12's slices open them).
-    {wire::Envelope::kDocumentOffer, {D, D, D, D, D, D, D}},
-    {wire::Envelope::kDocumentChunk, {D, D, D, D, D, D, D}},
-    {wire::Envelope::kDocumentCancel, {D, D, D, D, D, D, D}},
-    {wire::Envelope::kDocumentAvailable, {D, D, D, D, D, D, D}},
-    {wire::Envelope::kDocumentDownload, {D, D, D, D, D, D, D}},
-    {wire::Envelope::kDocumentRemove, {D, D, D, D, D, D, D}},
-    {wire::Envelope::kDocumentRemoved, {D, D, D, D, D, D, D}},
+    // Documents: participants only (S2); which consultation, document and transfer is the service's
+    // S5 check; removing is the advisor's (S6). Availability and removal notices are the server's.
+    {wire::Envelope::kDocumentOffer,         {D,         D,         D,        A,          A,       D,        D}},
+    {wire::Envelope::kDocumentChunk,         {D,         D,         D,        A,          A,       D,        D}},
+    {wire::Envelope::kDocumentCancel,        {D,         D,         D,        A,          A,       D,        D}},
+    {wire::Envelope::kDocumentAvailable,     {D,         D,         D,        D,          D,       D,        D}},
+    {wire::Envelope::kDocumentDownload,      {D,         D,         D,        A,          A,       D,        D}},
+    {wire::Envelope::kDocumentRemove,        {D,         D,         D,        D,          A,       D,        D}},
+    {wire::Envelope::kDocumentRemoved,       {D,         D,         D,        D,          D,       D,        D}},
     // Forms (seed 002): the advisor sends a form (S6); only the consulting customer submits it and
     // releases its sensitive values. FormLibrary and FormInstance go from the server only.
     {wire::Envelope::kFormLibrary,           {D,         D,         D,        D,          D,       D,        D}},
@@ -244,11 +245,13 @@ private slots:
                                body == wire::Envelope::kBoardPointer;
             const bool board = body == wire::Envelope::kBoardDocument || body == wire::Envelope::kBoardShowPage ||
                                body == wire::Envelope::kBoardAnnotate || body == wire::Envelope::kBoardPermission;
-            const auto expected = body == wire::Envelope::kSendChat        ? Authorisation::RateClass::Chat
-                                  : media                                  ? Authorisation::RateClass::Media
-                                  : board                                  ? Authorisation::RateClass::Board
-                                  : body == wire::Envelope::kBoardPageData ? Authorisation::RateClass::Bulk
-                                                                           : Authorisation::RateClass::Control;
+            // Page chunks and document chunks are bounded in bytes by their services.
+            const bool bulk = body == wire::Envelope::kBoardPageData || body == wire::Envelope::kDocumentChunk;
+            const auto expected = body == wire::Envelope::kSendChat ? Authorisation::RateClass::Chat
+                                  : media                           ? Authorisation::RateClass::Media
+                                  : board                           ? Authorisation::RateClass::Board
+                                  : bulk                            ? Authorisation::RateClass::Bulk
+                                                                    : Authorisation::RateClass::Control;
             QVERIFY2(Authorisation::rateClassOf(body) == expected, qPrintable(protocol::bodyName(body)));
         }
     }

@@ -144,6 +144,17 @@ operation_burst = 50
 max_operations = 2000
 max_points = 900
 
+[documents]
+max_file_bytes = 5242880
+max_files = 12
+max_consultation_bytes = 31457280
+max_server_bytes = 1073741824
+directory = /var/lib/consult/vault
+max_image_side = 8000
+max_image_pixels = 20000000
+max_pdf_pages = 60
+check_threads = 3
+
 [linktest]
 max_download_bytes = 262144
 max_upload_bytes = 131072
@@ -233,6 +244,16 @@ notices_directory = /etc/consult/notices
         QCOMPARE(c.whiteboardOperationBurst, 50.0);
         QCOMPARE(c.whiteboardMaxOperations, 2000);
         QCOMPARE(c.whiteboardMaxPoints, 900);
+        QCOMPARE(c.documentsMaxFileBytes, qint64(5242880));
+        QCOMPARE(c.documentsMaxFiles, 12);
+        QCOMPARE(c.documentsMaxConsultationBytes, qint64(31457280));
+        QCOMPARE(c.documentsMaxServerBytes, qint64(1073741824));
+        QCOMPARE(c.documentsDirectory, QStringLiteral("/var/lib/consult/vault"));
+        QCOMPARE(c.documentsPath(), QStringLiteral("/var/lib/consult/vault"));
+        QCOMPARE(c.documentsMaxImageSide, 8000);
+        QCOMPARE(c.documentsMaxImagePixels, qint64(20000000));
+        QCOMPARE(c.documentsMaxPdfPages, 60);
+        QCOMPARE(c.documentsCheckThreads, 3);
         QCOMPARE(c.linkTestMaxDownloadBytes, 262144);
         QCOMPARE(c.linkTestMaxUploadBytes, 131072);
         QCOMPARE(c.linkTestTimeLimitMs, 8000);
@@ -282,6 +303,8 @@ notices_directory = /etc/consult/notices
         QTest::newRow("chat rate word") << u"limits"_s << u"chat_per_second"_s << u"fast"_s;
         QTest::newRow("queue empty") << u"queue"_s << u"max_length"_s << u"0"_s;
         QTest::newRow("capacity above 20") << u"advisors"_s << u"default_capacity"_s << u"21"_s;
+        QTest::newRow("no files") << u"documents"_s << u"max_files"_s << u"0"_s;
+        QTest::newRow("file limit below 1 KiB") << u"documents"_s << u"max_file_bytes"_s << u"1023"_s;
         // A7: the absolute lifetime is at most a day.
         QTest::newRow("lifetime above 24 h") << u"advisors"_s << u"absolute_lifetime_hours"_s << u"25"_s;
         // P1: the chat a transfer hands over stays bounded.
@@ -561,6 +584,16 @@ notices_directory = /etc/consult/notices
         QCOMPARE(c.accessLogRetentionDays, d.accessLogRetentionDays);
         QCOMPARE(c.bankName, d.bankName);
         QCOMPARE(c.noticesDirectory, d.noticesDirectory);
+        QCOMPARE(c.documentsMaxFileBytes, d.documentsMaxFileBytes);
+        QCOMPARE(c.documentsMaxFiles, d.documentsMaxFiles);
+        QCOMPARE(c.documentsMaxConsultationBytes, d.documentsMaxConsultationBytes);
+        QCOMPARE(c.documentsMaxServerBytes, d.documentsMaxServerBytes);
+        QCOMPARE(c.documentsDirectory, d.documentsDirectory);
+        QCOMPARE(c.documentsPath(), QDir(c.dataDirectory).absoluteFilePath(QStringLiteral("documents")));
+        QCOMPARE(c.documentsMaxImageSide, d.documentsMaxImageSide);
+        QCOMPARE(c.documentsMaxImagePixels, d.documentsMaxImagePixels);
+        QCOMPARE(c.documentsMaxPdfPages, d.documentsMaxPdfPages);
+        QCOMPARE(c.documentsCheckThreads, d.documentsCheckThreads);
         QCOMPARE(c.formsDirectory, QDir(m_directory->path()).absoluteFilePath(QStringLiteral("forms")));
         QCOMPARE(c.formsMaxPerConsultation, d.formsMaxPerConsultation);
     }
