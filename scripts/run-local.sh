@@ -63,6 +63,10 @@ private_key = pki/server.key
 
 [storage]
 data_directory = data
+
+[forms]
+; The two example forms shipped with the server (docs/FORMS.md).
+directory = $root/server/forms/library
 INI
 
 if "$server" --config "$ini" advisor list | awk -v user="$demo_user" '$1 == user { found = 1 } END { exit !found }'; then

@@ -190,6 +190,7 @@ void AdvisorDesk::completeLogin(quint64 sessionId, qint64 accountId, quint32 req
     m_inbox.sendSnapshot(*session);
     m_roster.sendStatus(added);
     m_roster.staffingChanged();
+    emit loggedIn(sessionId);
 }
 
 void AdvisorDesk::handleLogout(Session &session)

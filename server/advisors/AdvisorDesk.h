@@ -58,6 +58,11 @@ public:
     // Ends sessions that are idle, too old, revoked or disabled. Public for tests.
     void sweep();
 
+signals:
+    // An advisor's log-in was accepted and the queue and inbox were sent: the parts that send an
+    // advisor their own state (the form library) follow.
+    void loggedIn(quint64 sessionId);
+
 private:
     void completeLogin(quint64 sessionId, qint64 accountId, quint32 requestId, const QByteArray &existingTokenHash,
                        const QByteArray &newToken, qint64 tokenExpiresAtMs);

@@ -98,11 +98,18 @@ Status ServerApplication::start()
     auto hours = ServerApplication::openingHours(m_config);
     if (!hours)
         return hours.problem();
+    auto forms = FormLibrary::load(m_config.formsDirectory);
+    if (!forms)
+        return forms.problem();
 
     const Clock &clock = SystemClock::instance();
-    m_core = std::make_unique<ServerCore>(
-        m_config, ServerCore::Dependencies{
-                      *m_database, *m_cipher, std::move(notices).value(), std::move(hours).value(), clock, {}});
+    m_core = std::make_unique<ServerCore>(m_config, ServerCore::Dependencies{*m_database,
+                                                                             *m_cipher,
+                                                                             std::move(notices).value(),
+                                                                             std::move(hours).value(),
+                                                                             clock,
+                                                                             {},
+                                                                             std::move(forms).value()});
     m_accessLog = std::make_unique<AccessLog>(*m_database, clock, m_config.accessLogRetentionDays);
 
     // P2: the orphans of a crash are gone before anyone can connect.

@@ -58,6 +58,9 @@ ServerCore::ServerCore(const ServerConfig &config, Dependencies dependencies, QO
         m_notices, *m_queue, *m_inbox, *m_registry, m_statistics, m_clock);
     m_consultations = std::make_unique<ConsultationService>(*m_registry, *m_roster, *m_queue, m_statistics, m_clock);
     addConsultationParts(config);
+    m_forms = std::make_unique<FormService>(FormService::Settings{config.formsMaxPerConsultation},
+                                            std::move(dependencies.forms), *m_consultations, *m_registry, m_clock);
+    m_consultations->subscribe(*m_forms);
     AdvisorDesk::Settings advisorSettings;
     advisorSettings.idleTimeoutMinutes = config.idleTimeoutMinutes;
     advisorSettings.absoluteLifetimeHours = config.absoluteLifetimeHours;
@@ -66,6 +69,10 @@ ServerCore::ServerCore(const ServerConfig &config, Dependencies dependencies, QO
     advisorSettings.boardLimits.set_max_page_bytes(static_cast<quint32>(config.whiteboardMaxPageBytes));
     m_advisorDesk = std::make_unique<AdvisorDesk>(advisorSettings, m_advisorStore, m_hasher, m_throttle, *m_roster,
                                                   *m_queue, *m_consultations, *m_inbox, *m_registry, m_clock);
+    connect(m_advisorDesk.get(), &AdvisorDesk::loggedIn, this, [this](quint64 sessionId) {
+        if (Session *advisor = m_registry->find(sessionId))
+            m_forms->sendLibrary(*advisor);
+    });
     m_linkTests = std::make_unique<LinkTestService>(linkTestSettings(config), *m_registry, m_clock);
     m_consultations->subscribe(*m_linkTests);
 }
@@ -285,6 +292,15 @@ void ServerCore::dispatch(Session &session, const wire::Envelope &envelope)
         return;
     case wire::Envelope::kBoardPermission:
         m_whiteboard->handlePermission(session, envelope.board_permission());
+        return;
+    case wire::Envelope::kSendForm:
+        m_forms->handleSend(session, envelope.send_form());
+        return;
+    case wire::Envelope::kSubmitForm:
+        m_forms->handleSubmit(session, envelope.submit_form());
+        return;
+    case wire::Envelope::kReleaseFormFields:
+        m_forms->handleRelease(session, envelope.release_form_fields());
         return;
     case wire::Envelope::kDocumentOffer:
         m_documents->handleOffer(session, envelope.document_offer());

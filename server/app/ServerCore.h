@@ -9,6 +9,7 @@
 #include "consultation/ConsultationService.h"
 #include "customers/CustomerDesk.h"
 #include "documents/DocumentService.h"
+#include "forms/FormService.h"
 #include "inbox/InboxService.h"
 #include "inbox/InboxStore.h"
 #include "linktest/LinkTestService.h"
@@ -48,6 +49,7 @@ public:
         OpeningHours hours;
         const Clock &clock;
         Argon2idParameters passwordHashing = {};
+        FormLibrary forms = {}; // [forms] directory, loaded (and checked) before the core is built
     };
 
     ServerCore(const ServerConfig &config, Dependencies dependencies, QObject *parent = nullptr);
@@ -63,6 +65,7 @@ public:
     MediaRelay &media() { return *m_media; }
     LinkTestService &linkTests() { return *m_linkTests; }
     WhiteboardService &whiteboard() { return *m_whiteboard; }
+    FormService &forms() { return *m_forms; }
     DocumentService &documents() { return *m_documents; }
     // P2: the document vault's directory exists and what a crash left in it is gone (done when the
     // core is made, before any listener opens); the server does not start otherwise.
@@ -108,6 +111,7 @@ private:
     std::unique_ptr<ConsultationTransfer> m_transfer;
     std::unique_ptr<MediaRelay> m_media;
     std::unique_ptr<WhiteboardService> m_whiteboard;
+    std::unique_ptr<FormService> m_forms;
     std::unique_ptr<DocumentService> m_documents;
     Result<int> m_documentVaultReady = 0;
     std::unique_ptr<AdvisorDesk> m_advisorDesk;

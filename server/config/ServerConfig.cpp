@@ -172,6 +172,8 @@ const std::vector<KeyReader> &readers()
         {"linktest/max_concurrent", integer(&ServerConfig::linkTestMaxConcurrent, 1, 10'000)},
         {"linktest/busy_loop_lag_ms", integer(&ServerConfig::linkTestBusyLoopLagMs, 1, 10'000)},
         {"linktest/busy_window_ms", integer(&ServerConfig::linkTestBusyWindowMs, 1000, 60'000)},
+        {"forms/directory", path(&ServerConfig::formsDirectory)},
+        {"forms/max_per_consultation", integer(&ServerConfig::formsMaxPerConsultation, 1, 100)},
         {"storage/data_directory", path(&ServerConfig::dataDirectory)},
         {"storage/database_file", text(&ServerConfig::databaseFile)},
         {"storage/inbox_key_file", text(&ServerConfig::inboxKeyFile)},
@@ -215,6 +217,7 @@ Result<ServerConfig> ServerConfig::load(const QString &iniPath)
     const QDir base = QFileInfo(iniPath).absoluteDir();
     ServerConfig config;
     config.dataDirectory = base.absoluteFilePath(config.dataDirectory);
+    config.formsDirectory = base.absoluteFilePath(QStringLiteral("forms"));
     QStringList unknown;
     for (const QString &key : settings.allKeys()) {
         const auto &table = readers();

@@ -110,6 +110,10 @@ struct ServerConfig
     int linkTestBusyLoopLagMs = 100; // refused while the loop is this far behind ...
     int linkTestBusyWindowMs = 5000; // ... for half of this window (LoopOverload)
 
+    // [forms]: the form library and forms per consultation, RAM only (P1)
+    QString formsDirectory; // load() sets <directory of the INI file>/forms unless the INI names one
+    int formsMaxPerConsultation = 10;
+
     // [storage]
     QString dataDirectory = QStringLiteral("data");
     QString databaseFile = QStringLiteral("consult.sqlite");

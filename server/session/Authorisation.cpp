@@ -61,6 +61,15 @@ Verdict check(Session::Stage stage, wire::ClientKind kind, protocol::BodyCase bo
     case wire::Envelope::kDocumentRemove:
         return allowIf(stage == Stage::Advisor);
 
+    // Forms (seed 002): the advisor sends a form of the library (S6); only the consulting customer
+    // fills it in and releases its sensitive values. Which consultation and instance: the
+    // FormService's S5 check.
+    case wire::Envelope::kSendForm:
+        return allowIf(stage == Stage::Advisor);
+    case wire::Envelope::kSubmitForm:
+    case wire::Envelope::kReleaseFormFields:
+        return allowIf(stage == Stage::ConsultingCustomer);
+
     // S6: advisor-only functions.
     case wire::Envelope::kAdvisorLogout:
     case wire::Envelope::kSetAvailability:

@@ -114,12 +114,12 @@ const std::map<wire::Envelope::BodyCase, std::array<char, ColumnCount>> kExpecte
     {wire::Envelope::kDocumentDownload, {D, D, A, A}},
     {wire::Envelope::kDocumentRemove, {D, D, D, A}},
     {wire::Envelope::kDocumentRemoved, {D, D, D, D}},
-    // Forms: denied everywhere until their service exists (issue 12's forms slice opens them).
+    // Forms (seed 002): the advisor sends, the consulting customer submits and releases (S6).
     {wire::Envelope::kFormLibrary, {D, D, D, D}},
-    {wire::Envelope::kSendForm, {D, D, D, D}},
+    {wire::Envelope::kSendForm, {D, D, D, A}},
     {wire::Envelope::kFormInstance, {D, D, D, D}},
-    {wire::Envelope::kSubmitForm, {D, D, D, D}},
-    {wire::Envelope::kReleaseFormFields, {D, D, D, D}},
+    {wire::Envelope::kSubmitForm, {D, D, A, D}},
+    {wire::Envelope::kReleaseFormFields, {D, D, A, D}},
 };
 
 bool isNotAllowed(const wire::Envelope &envelope)

@@ -66,13 +66,19 @@ bool TestServer::start()
         qWarning() << notices.problem().message;
         return false;
     }
+    auto forms = FormLibrary::load(m_config.formsDirectory);
+    if (!forms) {
+        qWarning() << forms.problem().message;
+        return false;
+    }
     m_core =
         std::make_unique<ServerCore>(m_config, ServerCore::Dependencies{*m_database,
                                                                         *m_cipher,
                                                                         std::move(notices).value(),
                                                                         m_hours ? *m_hours : OpeningHours::alwaysOpen(),
                                                                         *m_clock,
-                                                                        {}});
+                                                                        {},
+                                                                        std::move(forms).value()});
     Listener::Settings settings;
     settings.maxConnectionsPerAddress = m_config.maxConnectionsPerAddress;
     settings.maxConnections = m_config.maxConnections;

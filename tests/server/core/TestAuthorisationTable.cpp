@@ -136,12 +136,13 @@ const Row kMatrix[] = {
     {wire::Envelope::kDocumentDownload,      {D,         D,         D,        A,          A,       D,        D}},
     {wire::Envelope::kDocumentRemove,        {D,         D,         D,        D,          A,       D,        D}},
     {wire::Envelope::kDocumentRemoved,       {D,         D,         D,        D,          D,       D,        D}},
-    // Forms: denied everywhere until their service exists (issue 12's forms slice opens them).
-    {wire::Envelope::kFormLibrary, {D, D, D, D, D, D, D}},
-    {wire::Envelope::kSendForm, {D, D, D, D, D, D, D}},
-    {wire::Envelope::kFormInstance, {D, D, D, D, D, D, D}},
-    {wire::Envelope::kSubmitForm, {D, D, D, D, D, D, D}},
-    {wire::Envelope::kReleaseFormFields, {D, D, D, D, D, D, D}},
+    // Forms (seed 002): the advisor sends a form (S6); only the consulting customer submits it and
+    // releases its sensitive values. FormLibrary and FormInstance go from the server only.
+    {wire::Envelope::kFormLibrary,           {D,         D,         D,        D,          D,       D,        D}},
+    {wire::Envelope::kSendForm,              {D,         D,         D,        D,          A,       D,        D}},
+    {wire::Envelope::kFormInstance,          {D,         D,         D,        D,          D,       D,        D}},
+    {wire::Envelope::kSubmitForm,            {D,         D,         D,        A,          D,       D,        D}},
+    {wire::Envelope::kReleaseFormFields,     {D,         D,         D,        A,          D,       D,        D}},
 };
 // clang-format on
 

@@ -165,6 +165,10 @@ max_concurrent = 12
 busy_loop_lag_ms = 80
 busy_window_ms = 3000
 
+[forms]
+directory = /etc/consult/forms
+max_per_consultation = 4
+
 [storage]
 data_directory = /var/lib/consult
 database_file = main.sqlite
@@ -259,6 +263,8 @@ notices_directory = /etc/consult/notices
         QCOMPARE(c.linkTestMaxConcurrent, 12);
         QCOMPARE(c.linkTestBusyLoopLagMs, 80);
         QCOMPARE(c.linkTestBusyWindowMs, 3000);
+        QCOMPARE(c.formsDirectory, QStringLiteral("/etc/consult/forms"));
+        QCOMPARE(c.formsMaxPerConsultation, 4);
         QCOMPARE(c.transferGreetingGerman, QStringLiteral("Servus, hier ist %1; ich übernehme."));
         QCOMPARE(c.transferGreetingEnglish, QStringLiteral("Hi, %1 here; I am taking over."));
         QCOMPARE(c.transferHistoryLines, 50);
@@ -316,6 +322,8 @@ notices_directory = /etc/consult/notices
         QTest::newRow("no documents on the board") << u"whiteboard"_s << u"max_documents"_s << u"0"_s;
         QTest::newRow("page images above 16 MiB") << u"whiteboard"_s << u"max_page_bytes"_s << u"16777217"_s;
         QTest::newRow("a stroke of one point") << u"whiteboard"_s << u"max_points"_s << u"1"_s;
+        QTest::newRow("no form per consultation") << u"forms"_s << u"max_per_consultation"_s << u"0"_s;
+        QTest::newRow("more than 100 forms per consultation") << u"forms"_s << u"max_per_consultation"_s << u"101"_s;
     }
 
     void badValuesAreRefusedNamingTheKey()
@@ -427,6 +435,9 @@ notices_directory = /etc/consult/notices
             << u"storage/database_file = /srv/db.sqlite"_s << u"database"_s << u"/srv/db.sqlite"_s;
         QTest::newRow("notices relative") << u"service/notices_directory = notices"_s << u"notices"_s << u"notices"_s;
         QTest::newRow("notices default is built in") << u""_s << u"notices"_s << u""_s;
+        QTest::newRow("forms default next to the file") << u""_s << u"forms"_s << u"forms"_s;
+        QTest::newRow("forms relative") << u"forms/directory = library"_s << u"forms"_s << u"library"_s;
+        QTest::newRow("forms empty: none") << u"forms/directory ="_s << u"forms"_s << u""_s;
     }
 
     void relativePathsAreResolvedAgainstTheFilesDirectory()
@@ -464,6 +475,7 @@ notices_directory = /etc/consult/notices
                                : path == u"data"     ? c.dataDirectory
                                : path == u"database" ? c.databasePath()
                                : path == u"notices"  ? c.noticesDirectory
+                               : path == u"forms"    ? c.formsDirectory
                                                      : c.inboxKeyPath();
         const QString wanted = expected.isEmpty() || QDir::isAbsolutePath(expected)
                                    ? expected
@@ -585,6 +597,8 @@ notices_directory = /etc/consult/notices
         QCOMPARE(c.documentsMaxImagePixels, d.documentsMaxImagePixels);
         QCOMPARE(c.documentsMaxPdfPages, d.documentsMaxPdfPages);
         QCOMPARE(c.documentsCheckThreads, d.documentsCheckThreads);
+        QCOMPARE(c.formsDirectory, QDir(m_directory->path()).absoluteFilePath(QStringLiteral("forms")));
+        QCOMPARE(c.formsMaxPerConsultation, d.formsMaxPerConsultation);
     }
 
     void theExamplesScheduleIsAValidOne()
