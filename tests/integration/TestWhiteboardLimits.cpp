@@ -107,7 +107,7 @@ private slots:
     void aDocumentWithMorePagesThanTheServerTakesIsRefusedBeforeAnythingIsSent()
     {
         const QString path = m_files.filePath(QStringLiteral("Drei.pdf"));
-        QVERIFY(board::test::writeFile(path, board::test::pdfWithPages({Qt::white, Qt::white, Qt::white})));
+        QVERIFY(testing::writeFile(path, testing::pdfWithPages({Qt::white, Qt::white, Qt::white})));
         const Outcome bounded = import(path, board::DocumentImport::Settings{}.withBoardLimits(m_advisor->limits()));
         QCOMPARE(bounded.refusal, std::optional<Refusal>(Refusal::TooManyPages));
         QCOMPARE(bounded.openedWith, -1); // never opened, so never announced
@@ -130,7 +130,7 @@ private slots:
     void aPageImageOverTheServersByteLimitIsRefusedBeforeItIsSent()
     {
         const QString path = m_files.filePath(QStringLiteral("Foto.png"));
-        QVERIFY(board::test::writeFile(path, noisyPng(QSize(300, 300))));
+        QVERIFY(testing::writeFile(path, noisyPng(QSize(300, 300))));
         const Outcome bounded = import(path, board::DocumentImport::Settings{}.withBoardLimits(m_advisor->limits()));
         QCOMPARE(bounded.refusal, std::optional<Refusal>(Refusal::PageTooLarge));
         QCOMPARE(bounded.pages, 0);
