@@ -1,7 +1,8 @@
 // The document vault of the real server binary (consult-server), as operations run it: a server
 // killed with SIGKILL in the middle of an upload leaves an encrypted file behind, and the next start
 // on the same data directory deletes it before it listens (P2: orphans purged at start-up, within
-// 10 s); and 20 customers each uploading a 10 MB file at once grow the server's resident memory by
+// 10 s); a full disk under the vault fails only the upload that hit it, with its reason, and leaves
+// no partial file (R3); and 20 customers each uploading a 10 MB file at once grow the server's resident memory by
 // far less than the files, because the vault writes through instead of holding files in RAM (I1).
 #include "support/EpollTestMain.h"
 #include "support/RawConsultation.h"
@@ -94,12 +95,23 @@ public:
     }
     ~ServerProcess() { kill(); }
 
+    // R3: the next start() mounts a tmpfs of `bytes` on the vault directory, in a mount namespace of
+    // the server's own (unshare), so the disk under the vault is full after `bytes`; the test sees
+    // that directory through /proc/<pid>/root.
+    void setVaultDiskBytes(qint64 bytes) { m_vaultDiskBytes = bytes; }
+    bool isRunning() const { return m_process && m_process->state() == QProcess::Running; }
+
     QString iniPath() const { return m_root + QStringLiteral("/consult-server.ini"); }
     QString dataDirectory() const { return m_root + QStringLiteral("/data"); }
     QString vaultDirectory() const { return dataDirectory() + QStringLiteral("/documents"); }
     QStringList vaultFiles() const
     {
-        return QDir(vaultDirectory()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot);
+        // With its own mount namespace, the server's vault is only visible through the process's root.
+        const QString directory =
+            m_vaultDiskBytes > 0 && isRunning()
+                ? QStringLiteral("/proc/%1/root%2").arg(m_process->processId()).arg(vaultDirectory())
+                : vaultDirectory();
+        return QDir(directory).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot);
     }
 
     // `consult-server advisor add` with kTestPassword on standard input (the server not running).
@@ -126,7 +138,19 @@ public:
         QObject::connect(m_process.get(), &QProcess::readyReadStandardError, m_process.get(),
                          [this] { m_log += m_process->readAllStandardError(); });
         m_started.start();
-        m_process->start(QStringLiteral(CONSULT_SERVER_BINARY), {QStringLiteral("-c"), iniPath()});
+        if (m_vaultDiskBytes > 0) {
+            // unshare execs sh, which execs the server: the process id stays the server's.
+            QDir().mkpath(vaultDirectory());
+            m_process->start(
+                QStringLiteral("unshare"),
+                {QStringLiteral("--user"), QStringLiteral("--map-root-user"), QStringLiteral("--mount"),
+                 QStringLiteral("sh"), QStringLiteral("-c"),
+                 QStringLiteral("mount -t tmpfs -o size=$1,mode=0700 tmpfs \"$2\" && exec \"$3\" -c \"$4\""),
+                 QStringLiteral("sh"), QString::number(m_vaultDiskBytes), vaultDirectory(),
+                 QStringLiteral(CONSULT_SERVER_BINARY), iniPath()});
+        } else {
+            m_process->start(QStringLiteral(CONSULT_SERVER_BINARY), {QStringLiteral("-c"), iniPath()});
+        }
         const QRegularExpression listening(QStringLiteral("listening on [^ ]*:(\\d+)"));
         QRegularExpressionMatch match;
         const bool up = spinUntil(
@@ -178,7 +202,18 @@ private:
     QByteArray m_log;
     quint16 m_port = 0;
     QElapsedTimer m_started;
+    qint64 m_vaultDiskBytes = 0;
 };
+
+// Whether this machine lets an unprivileged process have its own user and mount namespace (Debian 12
+// does; some container runtimes forbid it).
+bool mountNamespacesWork()
+{
+    QProcess probe;
+    probe.start(QStringLiteral("unshare"), {QStringLiteral("--user"), QStringLiteral("--map-root-user"),
+                                            QStringLiteral("--mount"), QStringLiteral("true")});
+    return probe.waitForFinished(10'000) && probe.exitStatus() == QProcess::NormalExit && probe.exitCode() == 0;
+}
 
 std::unique_ptr<RawClient> advisorAt(const ServerProcess &server, const QString &username)
 {
@@ -205,6 +240,7 @@ class TestDocumentVaultProcess final : public QObject
     Q_OBJECT
 private slots:
     void aServerKilledInAnUploadDeletesTheOrphanWhenItStartsAgain();
+    void aFullDiskFailsOnlyThatUploadAndLeavesNoPartialFile();
     void twentyParallelUploadsOfTenMegabytesKeepTheServersMemoryBounded();
 };
 
@@ -244,6 +280,63 @@ void TestDocumentVaultProcess::aServerKilledInAnUploadDeletesTheOrphanWhenItStar
     QVERIFY(server.start());
     QVERIFY(server.vaultFiles().isEmpty()); // gone before the server listened
     QVERIFY2(server.millisecondsSinceStart() < 10'000, qPrintable(QString::number(server.millisecondsSinceStart())));
+}
+
+// R3: the vault's disk holds 1 MiB; a customer uploads a 2 MiB file. The write that finds the disk
+// full fails that upload only: the customer gets STORAGE_FAILED with the upload's reference, the
+// partial file is gone at once, the server runs on, the chat goes on both ways, and a small file
+// afterwards is stored (the failed upload's space and reservation were given back).
+void TestDocumentVaultProcess::aFullDiskFailsOnlyThatUploadAndLeavesNoPartialFile()
+{
+    if (!mountNamespacesWork())
+        QSKIP("this machine forbids user and mount namespaces (unshare --user --mount), so the vault cannot "
+              "get a small disk of its own");
+    QTemporaryDir root;
+    QVERIFY(root.isValid());
+    ServerProcess server(root.path());
+    server.setVaultDiskBytes(1024 * 1024);
+    QVERIFY(server.addAdvisor(QStringLiteral("anna"), 3));
+    QVERIFY(server.start());
+    auto advisor = advisorAt(server, QStringLiteral("anna"));
+    QVERIFY(advisor);
+    auto customer = waitingCustomerAt(server, QStringLiteral("Erika Muster"));
+    QVERIFY(customer);
+    const QString id = rawTake(*advisor, *customer, QStringLiteral("Erika Muster"));
+    QVERIFY(!id.isEmpty());
+
+    const QByteArray content = noisyPng(QSize(820, 820));
+    QVERIFY(content.size() > 2 * 1000 * 1000 && content.size() < 10 * 1024 * 1024);
+    const int customerMark = customer->mark();
+    customer->sendReliable(offerEnvelope(id, 1, content));
+    sendChunks(*customer, id, 1, content, content.size());
+    const auto refused = customer->waitForError(customerMark, 30'000);
+    QVERIFY(refused);
+    QCOMPARE(refused->code(), wire::ERROR_STORAGE_FAILED);
+    QCOMPARE(QString::fromStdString(refused->reference()), id + QStringLiteral(":u1"));
+    QVERIFY(server.isRunning());
+    QVERIFY(spinUntil([&] { return server.vaultFiles().isEmpty(); }, 10'000)); // no partial file
+
+    // The consultation goes on: a line each way.
+    const int advisorMark = advisor->mark();
+    customer->sendReliable(chatEnvelope(id, QStringLiteral("c1"), QStringLiteral("Ist die Datei angekommen?")));
+    QVERIFY(advisor->waitForBody(wire::Envelope::kChatMessage, advisorMark));
+    const int customerChatMark = customer->mark();
+    advisor->sendReliable(chatEnvelope(id, QStringLiteral("a1"), QStringLiteral("Leider nicht, bitte kleiner.")));
+    QVERIFY(customer->waitForBody(wire::Envelope::kChatMessage, customerChatMark));
+
+    // A file that fits the disk is stored: the failed upload gave back its space.
+    const QByteArray small = noisyPng(QSize(200, 200));
+    QVERIFY(small.size() < 512 * 1024);
+    const int smallMark = customer->mark();
+    customer->sendReliable(offerEnvelope(id, 2, small));
+    sendChunks(*customer, id, 2, small, small.size());
+    const auto available = customer->waitFor(
+        [](const wire::Envelope &envelope) {
+            return envelope.has_document_available() && envelope.document_available().transfer_id() == 2;
+        },
+        smallMark, 30'000);
+    QVERIFY(available);
+    QCOMPARE(server.vaultFiles().size(), 1);
 }
 
 // I1: 20 customers each upload a 9.7 MB file at the same moment (186 MiB together). The server's
