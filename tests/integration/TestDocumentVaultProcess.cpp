@@ -6,6 +6,7 @@
 // far less than the files, because the vault writes through instead of holding files in RAM (I1).
 #include "support/EpollTestMain.h"
 #include "support/RawConsultation.h"
+#include "support/ServerProcess.h"
 #include "support/TestAccounts.h"
 
 #include <QBuffer>
@@ -74,165 +75,6 @@ void sendChunks(RawClient &client, const QString &consultationId, quint32 transf
     }
 }
 
-// The consult-server binary with its own configuration and data directory, started and stopped as
-// a process.
-class ServerProcess
-{
-public:
-    explicit ServerProcess(const QString &root)
-        : m_root(root)
-    {
-        QFile ini(iniPath());
-        if (!ini.open(QIODevice::WriteOnly))
-            return;
-        ini.write(QStringLiteral("[network]\nport = 0\ncertificate_chain = %1\nprivate_key = %2\n"
-                                 "max_connections_per_address = 200\n"
-                                 "[limits]\nentries_per_address = 1000\n"
-                                 "[storage]\ndata_directory = %3\n")
-                      .arg(testPkiPath(QStringLiteral("server.pem")), testPkiPath(QStringLiteral("server.key")),
-                           dataDirectory())
-                      .toUtf8());
-    }
-    ~ServerProcess() { kill(); }
-
-    // R3: the next start() mounts a tmpfs of `bytes` on the vault directory, in a mount namespace of
-    // the server's own (unshare), so the disk under the vault is full after `bytes`; the test sees
-    // that directory through /proc/<pid>/root.
-    void setVaultDiskBytes(qint64 bytes) { m_vaultDiskBytes = bytes; }
-    bool isRunning() const { return m_process && m_process->state() == QProcess::Running; }
-
-    QString iniPath() const { return m_root + QStringLiteral("/consult-server.ini"); }
-    QString dataDirectory() const { return m_root + QStringLiteral("/data"); }
-    QString vaultDirectory() const { return dataDirectory() + QStringLiteral("/documents"); }
-    QStringList vaultFiles() const
-    {
-        // With its own mount namespace, the server's vault is only visible through the process's root.
-        const QString directory =
-            m_vaultDiskBytes > 0 && isRunning()
-                ? QStringLiteral("/proc/%1/root%2").arg(m_process->processId()).arg(vaultDirectory())
-                : vaultDirectory();
-        return QDir(directory).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot);
-    }
-
-    // `consult-server advisor add` with kTestPassword on standard input (the server not running).
-    bool addAdvisor(const QString &username, int capacity)
-    {
-        QProcess admin;
-        admin.start(QStringLiteral(CONSULT_SERVER_BINARY),
-                    {QStringLiteral("-c"), iniPath(), QStringLiteral("advisor"), QStringLiteral("add"), username,
-                     QStringLiteral("--display-name"), QStringLiteral("Beraterin ") + username,
-                     QStringLiteral("--capacity"), QString::number(capacity)});
-        admin.write(kTestPassword.toUtf8() + '\n');
-        admin.closeWriteChannel();
-        return admin.waitForFinished(60'000) && admin.exitStatus() == QProcess::NormalExit && admin.exitCode() == 0;
-    }
-
-    // Starts `serve` and waits until it listens; the port comes from its log line.
-    bool start()
-    {
-        m_log.clear();
-        m_process = std::make_unique<QProcess>();
-        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-        environment.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("consult.*.info=true"));
-        m_process->setProcessEnvironment(environment);
-        QObject::connect(m_process.get(), &QProcess::readyReadStandardError, m_process.get(),
-                         [this] { m_log += m_process->readAllStandardError(); });
-        m_started.start();
-        if (m_vaultDiskBytes > 0) {
-            // unshare execs sh, which execs the server: the process id stays the server's.
-            QDir().mkpath(vaultDirectory());
-            m_process->start(
-                QStringLiteral("unshare"),
-                {QStringLiteral("--user"), QStringLiteral("--map-root-user"), QStringLiteral("--mount"),
-                 QStringLiteral("sh"), QStringLiteral("-c"),
-                 QStringLiteral("mount -t tmpfs -o size=$1,mode=0700 tmpfs \"$2\" && exec \"$3\" -c \"$4\""),
-                 QStringLiteral("sh"), QString::number(m_vaultDiskBytes), vaultDirectory(),
-                 QStringLiteral(CONSULT_SERVER_BINARY), iniPath()});
-        } else {
-            m_process->start(QStringLiteral(CONSULT_SERVER_BINARY), {QStringLiteral("-c"), iniPath()});
-        }
-        const QRegularExpression listening(QStringLiteral("listening on [^ ]*:(\\d+)"));
-        QRegularExpressionMatch match;
-        const bool up = spinUntil(
-            [&] {
-                match = listening.match(QString::fromUtf8(m_log));
-                return match.hasMatch() || m_process->state() == QProcess::NotRunning;
-            },
-            30'000);
-        if (!up || !match.hasMatch()) {
-            qWarning().noquote() << "server did not start:" << m_log;
-            return false;
-        }
-        m_port = match.captured(1).toUShort();
-        return m_port != 0;
-    }
-
-    qint64 millisecondsSinceStart() const { return m_started.elapsed(); }
-
-    void kill()
-    {
-        if (!m_process || m_process->state() == QProcess::NotRunning)
-            return;
-        ::kill(static_cast<pid_t>(m_process->processId()), SIGKILL);
-        spinUntil([&] { return m_process->state() == QProcess::NotRunning; }, 10'000);
-    }
-
-    // Resident memory in KiB (/proc/PID/status VmRSS).
-    qint64 residentKiB() const
-    {
-        QFile status(QStringLiteral("/proc/%1/status").arg(m_process->processId()));
-        if (!status.open(QIODevice::ReadOnly))
-            return -1;
-        const QRegularExpression line(QStringLiteral("VmRSS:\\s+(\\d+) kB"));
-        const auto match = line.match(QString::fromLatin1(status.readAll()));
-        return match.hasMatch() ? match.captured(1).toLongLong() : -1;
-    }
-
-    ServerEndpoint endpoint() const
-    {
-        ServerEndpoint endpoint;
-        endpoint.url = QUrl(QStringLiteral("wss://localhost:%1/consult").arg(m_port));
-        endpoint.extraCaCertificates = QSslCertificate::fromPath(testPkiPath(QStringLiteral("ca.pem")));
-        return endpoint;
-    }
-
-private:
-    QString m_root;
-    std::unique_ptr<QProcess> m_process;
-    QByteArray m_log;
-    quint16 m_port = 0;
-    QElapsedTimer m_started;
-    qint64 m_vaultDiskBytes = 0;
-};
-
-// Whether this machine lets an unprivileged process have its own user and mount namespace (Debian 12
-// does; some container runtimes forbid it).
-bool mountNamespacesWork()
-{
-    QProcess probe;
-    probe.start(QStringLiteral("unshare"), {QStringLiteral("--user"), QStringLiteral("--map-root-user"),
-                                            QStringLiteral("--mount"), QStringLiteral("true")});
-    return probe.waitForFinished(10'000) && probe.exitStatus() == QProcess::NormalExit && probe.exitCode() == 0;
-}
-
-std::unique_ptr<RawClient> advisorAt(const ServerProcess &server, const QString &username)
-{
-    auto advisor = std::make_unique<RawClient>();
-    if (!advisor->open(server.endpoint()) || !advisor->hello(wire::CLIENT_KIND_ADVISOR) ||
-        !advisor->advisorLogin(username, kTestPassword))
-        return nullptr;
-    return advisor;
-}
-
-std::unique_ptr<RawClient> waitingCustomerAt(const ServerProcess &server, const QString &name)
-{
-    auto customer = std::make_unique<RawClient>();
-    if (!customer->open(server.endpoint()) || !customer->hello(wire::CLIENT_KIND_CUSTOMER) ||
-        !customer->customerLogin(name, QStringLiteral("030 1234567")))
-        return nullptr;
-    return customer;
-}
-
 } // namespace
 
 class TestDocumentVaultProcess final : public QObject
@@ -250,7 +92,7 @@ void TestDocumentVaultProcess::aServerKilledInAnUploadDeletesTheOrphanWhenItStar
 {
     QTemporaryDir root;
     QVERIFY(root.isValid());
-    ServerProcess server(root.path());
+    ServerProcess server(root.path(), QStringLiteral(CONSULT_SERVER_BINARY));
     QVERIFY(server.addAdvisor(QStringLiteral("anna"), 3));
     QVERIFY(server.start());
     auto advisor = advisorAt(server, QStringLiteral("anna"));
@@ -293,7 +135,7 @@ void TestDocumentVaultProcess::aFullDiskFailsOnlyThatUploadAndLeavesNoPartialFil
               "get a small disk of its own");
     QTemporaryDir root;
     QVERIFY(root.isValid());
-    ServerProcess server(root.path());
+    ServerProcess server(root.path(), QStringLiteral(CONSULT_SERVER_BINARY));
     server.setVaultDiskBytes(1024 * 1024);
     QVERIFY(server.addAdvisor(QStringLiteral("anna"), 3));
     QVERIFY(server.start());
@@ -351,7 +193,7 @@ void TestDocumentVaultProcess::twentyParallelUploadsOfTenMegabytesKeepTheServers
     constexpr int kCustomers = 20;
     QTemporaryDir root;
     QVERIFY(root.isValid());
-    ServerProcess server(root.path());
+    ServerProcess server(root.path(), QStringLiteral(CONSULT_SERVER_BINARY));
     QVERIFY(server.addAdvisor(QStringLiteral("anna"), 10));
     QVERIFY(server.addAdvisor(QStringLiteral("bernd"), 10));
     QVERIFY(server.start());
