@@ -1,6 +1,7 @@
 #include "accounts/LoginThrottle.h"
 
 #include "accounts/RollingCount.h"
+#include "net/AddressGroup.h"
 
 #include <QHash>
 #include <QHostAddress>
@@ -147,20 +148,8 @@ QString LoginThrottle::accountKey(const QString &username)
 
 QString LoginThrottle::addressKey(const QString &ip)
 {
-    QHostAddress address(ip.trimmed());
-    if (address.isNull())
-        return ip.trimmed().toCaseFolded();
-    bool isIpv4 = false;
-    const quint32 v4 = address.toIPv4Address(&isIpv4);
-    if (isIpv4)
-        return QHostAddress(v4).toString();
-    if (address.protocol() == QAbstractSocket::IPv6Protocol) {
-        // One IPv6 client usually owns a whole /64; counting single addresses would let it rotate.
-        Q_IPV6ADDR bytes = address.toIPv6Address();
-        std::fill(std::begin(bytes.c) + 8, std::end(bytes.c), quint8(0));
-        return QHostAddress(bytes).toString() + QStringLiteral("/64");
-    }
-    return address.toString();
+    const QHostAddress address(ip.trimmed());
+    return address.isNull() ? ip.trimmed().toCaseFolded() : addressGroup(address);
 }
 
 qint64 LoginThrottle::nowMs() const

@@ -2,6 +2,7 @@
 
 #include "core/Clock.h"
 #include "inbox/InboxService.h"
+#include "net/AddressGroup.h"
 #include "notices/NoticeCatalog.h"
 #include "queue/QueueService.h"
 #include "session/SessionRegistry.h"
@@ -214,7 +215,7 @@ void CustomerDesk::sessionEnding(Session &session)
     m_customers.erase(it);
 }
 
-bool CustomerDesk::allow(QHash<QHostAddress, TokenBucket> &limits, int perWindow, const QHostAddress &address,
+bool CustomerDesk::allow(QHash<QString, TokenBucket> &limits, int perWindow, const QHostAddress &address,
                          quint32 *retryAfterMs)
 {
     const qint64 nowUs = m_clock.monotonicUs();
@@ -223,10 +224,11 @@ bool CustomerDesk::allow(QHash<QHostAddress, TokenBucket> &limits, int perWindow
         for (auto it = limits.begin(); it != limits.end();)
             it = it->isFull(nowUs) ? limits.erase(it) : std::next(it);
     }
-    auto it = limits.find(address);
+    const QString group = addressGroup(address);
+    auto it = limits.find(group);
     if (it == limits.end()) {
         const double perSecond = perWindow / (m_settings.windowMinutes * 60.0);
-        it = limits.insert(address, TokenBucket(perSecond, perWindow, nowUs));
+        it = limits.insert(group, TokenBucket(perSecond, perWindow, nowUs));
     }
     if (it->tryTake(nowUs))
         return true;

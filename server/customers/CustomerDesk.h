@@ -62,8 +62,7 @@ public:
     void sessionEnding(Session &session);
 
 private:
-    bool allow(QHash<QHostAddress, TokenBucket> &limits, int perWindow, const QHostAddress &address,
-               quint32 *retryAfterMs);
+    bool allow(QHash<QString, TokenBucket> &limits, int perWindow, const QHostAddress &address, quint32 *retryAfterMs);
     void recordUnserved(const Customer &customer, const QString &outcome);
 
     Settings m_settings;
@@ -74,8 +73,8 @@ private:
     StatisticsStore &m_statistics;
     const Clock &m_clock;
     std::unordered_map<quint64, Customer> m_customers;
-    QHash<QHostAddress, TokenBucket> m_entryLimits;
-    QHash<QHostAddress, TokenBucket> m_messageLimits;
+    QHash<QString, TokenBucket> m_entryLimits;   // by addressGroup(): IPv6 by /64
+    QHash<QString, TokenBucket> m_messageLimits; // by addressGroup()
 };
 
 } // namespace consult

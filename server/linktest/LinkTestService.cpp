@@ -1,8 +1,8 @@
 #include "LinkTestService.h"
 
-#include "accounts/LoginThrottle.h"
 #include "core/Clock.h"
 #include "core/SecureRandom.h"
+#include "net/AddressGroup.h"
 #include "session/Connection.h"
 #include "session/SessionRegistry.h"
 
@@ -70,7 +70,7 @@ bool LinkTestService::admit(Session &session, quint32 requestId)
         for (auto it = m_perAddress.begin(); it != m_perAddress.end();)
             it = it->isFull(nowUs) ? m_perAddress.erase(it) : std::next(it);
     }
-    const QString group = LoginThrottle::addressKey(session.address().toString());
+    const QString group = addressGroup(session.address());
     auto bucket = m_perAddress.find(group);
     if (bucket == m_perAddress.end()) {
         const double perSecond = m_settings.testsPerAddress / (m_settings.windowMinutes * 60.0);

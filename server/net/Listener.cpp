@@ -1,5 +1,7 @@
 #include "Listener.h"
 
+#include "AddressGroup.h"
+
 #include <QLoggingCategory>
 #include <QPointer>
 #include <QSslSocket>
@@ -67,7 +69,7 @@ void Listener::incomingConnection(qintptr socketDescriptor)
     int status = 0;
     if (m_total >= m_settings.maxConnections || m_pendingHandshakes >= m_settings.maxPendingHandshakes)
         status = 503;
-    else if (m_perAddress.value(address) >= m_settings.maxConnectionsPerAddress)
+    else if (m_perAddress.value(addressGroup(address)) >= m_settings.maxConnectionsPerAddress)
         status = 429;
     if (status) {
         Q_EMIT accessRecorded(AccessEvent{address, {}, {}, status});
@@ -79,7 +81,7 @@ void Listener::incomingConnection(qintptr socketDescriptor)
     // Chat lines are small and must not wait for Nagle's algorithm to fill a segment.
     socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     ++m_total;
-    ++m_perAddress[address];
+    ++m_perAddress[addressGroup(address)]; // IPv6 by /64 (AddressGroup)
     ++m_pendingHandshakes;
     m_handshaking.insert(endpointKey(address, socket->peerPort()), socket);
 
@@ -145,7 +147,7 @@ void Listener::onUpgraded()
 void Listener::release(const QHostAddress &address)
 {
     --m_total;
-    auto it = m_perAddress.find(address);
+    auto it = m_perAddress.find(addressGroup(address));
     if (it != m_perAddress.end() && --it.value() <= 0)
         m_perAddress.erase(it);
 }

@@ -53,7 +53,7 @@ private:
     QSslConfiguration m_tls;
     SessionRegistry &m_registry;
     QWebSocketServer m_upgrader;
-    QHash<QHostAddress, int> m_perAddress;
+    QHash<QString, int> m_perAddress;           // by addressGroup()
     QHash<QString, QSslSocket *> m_handshaking; // by peer address and port
     int m_total = 0;
     int m_pendingHandshakes = 0;
