@@ -1,5 +1,6 @@
 // consult-server: the relay server of the consultation system, and its administration commands.
 #include "app/AdminCommands.h"
+#include "app/ProtobufLogging.h"
 #include "app/ServerApplication.h"
 #include "config/ServerConfig.h"
 #include "eventloop/EpollEventDispatcher.h"
@@ -15,6 +16,8 @@ int main(int argc, char *argv[])
 {
     // P1: no core dump may ever hold a consultation, not even from start-up.
     consult::ServerApplication::disableCoreDumps();
+    // libprotobuf's own lines go through Qt's logging, with a volume limit (issue 13).
+    consult::routeProtobufLogging();
     // T8: before OpenSSL initialises; checked before serving (the administration commands use no TLS).
     const consult::tls::TlsPolicyOutcome ticketPolicy = consult::tls::applyProcessTlsPolicy();
     // The relay's event loop scales with ready sockets, not with all of them (see EpollEventDispatcher).

@@ -98,6 +98,7 @@ private slots:
     void anOperatorsOpensslConfigurationStopsTheStart();
     void sigtermClosesEveryClientWithGoingAwayAndExitsZero();
     void aKilledServerLosesNoLeftMessage();
+    void libprotobufsLinesGoThroughTheServersLoggingWithALimit();
     void nothingOfAConsultationReachesItsOutputOrTmpdirAndItOpensNoConnectionOfItsOwn();
 };
 
@@ -229,6 +230,37 @@ void TestServerProcess::aKilledServerLosesNoLeftMessage()
     QVERIFY(inbox);
     QCOMPARE(inbox->inbox_snapshot().items_size(), 1);
     QCOMPARE(inbox->inbox_snapshot().items(0).text(), std::string("Bitte rufen Sie mich morgen an."));
+}
+
+// Issue 13, log flooding: a string field with invalid UTF-8 makes libprotobuf write a line of its own;
+// the server routes those into its category consult.protobuf and writes at most ten a minute, so a
+// client sending forty such messages cannot flood the log.
+void TestServerProcess::libprotobufsLinesGoThroughTheServersLoggingWithALimit()
+{
+    QTemporaryDir root;
+    QVERIFY(root.isValid());
+    ServerProcess server(root.path(), binary());
+    QVERIFY(server.start());
+    int sent = 0;
+    for (int client = 0; client < 4; ++client) {
+        auto customer = waitingCustomerAt(server, QStringLiteral("Erika Muster"));
+        QVERIFY(customer);
+        for (int i = 0; i < 10; ++i) {
+            wire::Envelope envelope;
+            wire::LeaveMessage *message = envelope.mutable_leave_message();
+            message->set_request_id(quint32(i + 1));
+            message->set_text(std::string("Bitte \xff\xfe zur") + "\xc3\x28" + "ck");
+            customer->sendReliable(envelope);
+            ++sent;
+        }
+        customer->sync(5'000); // answered or closed: the server has read them
+    }
+    QVERIFY(server.terminate());
+    const QString said = QString::fromUtf8(server.log() + server.output());
+    QVERIFY2(!said.contains(QStringLiteral("[libprotobuf")), qPrintable(said));
+    const qsizetype routed = said.count(QStringLiteral("consult.protobuf: "));
+    QVERIFY2(routed >= 1, qPrintable(said));
+    QVERIFY2(routed <= 10, qPrintable(QStringLiteral("%1 lines for %2 messages").arg(routed).arg(sent)));
 }
 
 void TestServerProcess::nothingOfAConsultationReachesItsOutputOrTmpdirAndItOpensNoConnectionOfItsOwn()
