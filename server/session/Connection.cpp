@@ -19,6 +19,7 @@ Connection::Connection(QWebSocket *socket, QSslSocket *transport, QHostAddress p
     , m_limits(limits)
     , m_clock(clock)
     , m_scheduler(*this, clock, limits.sending)
+    , m_rateViolations(limits.maxRateViolations, limits.rateViolationWindowUs, clock.monotonicUs())
     , m_tokens(limits.envelopeBurst)
     , m_realtimeTokens(limits.realtimeBurst)
     , m_bulkTokens(limits.bulkBurst)
@@ -150,7 +151,7 @@ void Connection::onBinaryMessage(const QByteArray &bytes)
     m_realtimeTokens = qMin(m_limits.realtimeBurst, m_realtimeTokens + elapsed * m_limits.realtimePerSecond);
     if (protocol::isUnsequenced(std::get<wire::Envelope>(decoded).body_case())) {
         if (m_realtimeTokens < 1) {
-            if (++m_rateViolations >= m_limits.maxRateViolations)
+            if (m_rateViolations.add(nowUs))
                 close(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("flooding"));
             return;
         }
@@ -171,7 +172,7 @@ void Connection::onBinaryMessage(const QByteArray &bytes)
         return;
     }
     if (m_tokens < 1) {
-        if (std::get<wire::Envelope>(decoded).seq() > 0 || ++m_rateViolations >= m_limits.maxRateViolations)
+        if (std::get<wire::Envelope>(decoded).seq() > 0 || m_rateViolations.add(nowUs))
             close(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("flooding"));
         return;
     }

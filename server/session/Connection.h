@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ViolationCount.h"
 #include "protocol/consult.pb.h"
 #include "transport/SendScheduler.h"
 
@@ -29,9 +30,10 @@ public:
         int maxProtocolErrors = 5;      // I4: then close 1008
         double envelopesPerSecond = 50; // all types together; I5 per-type limits sit above
         double envelopeBurst = 200;
-        int maxRateViolations = 200;    // sustained excess: close 1008
-        double realtimePerSecond = 400; // media packets and acknowledgements: a call needs about
-        double realtimeBurst = 800;     // 50 audio and 60 video packets a second
+        int maxRateViolations = 200;               // sustained excess: close 1008 (ViolationCount)
+        qint64 rateViolationWindowUs = 60'000'000; // ... that many in this window; fewer drain away
+        double realtimePerSecond = 400;            // media packets and acknowledgements: a call needs about
+        double realtimeBurst = 800;                // 50 audio and 60 video packets a second
         // Whiteboard page chunks (32 KiB each): an advisor on a fast line sends a document as fast as
         // the socket takes it, far above the message rate; the board's byte limits bound the total
         // ([whiteboard] max_board_bytes, 32 MiB = 1024 chunks), so the burst holds one full board.
@@ -128,7 +130,7 @@ private:
     bool m_hasBulkEncoder = false;
     bool m_closedForNotReading = false;
     int m_protocolErrors = 0;
-    int m_rateViolations = 0;
+    ViolationCount m_rateViolations;
     double m_tokens;
     double m_realtimeTokens;
     double m_bulkTokens;
