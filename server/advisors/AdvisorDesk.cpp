@@ -90,7 +90,7 @@ void AdvisorDesk::handleLogin(Session &session, const wire::AdvisorLogin &login)
     const LoginDecision decision = m_throttle.check(username, address);
     if (!decision.allowed()) {
         // A2: the same answer whether the account exists or not.
-        qCInfo(lcAdvisors) << "log-in throttled for" << username;
+        logRefusal(QStringLiteral("log-in throttled for"), username);
         session.sendError(wire::ERROR_LOGIN_THROTTLED, requestId, QStringLiteral("too many failed log-ins"), {},
                           static_cast<quint32>(qMin<qint64>(decision.retryAfterMs, 3'600'000)));
         return;
@@ -132,11 +132,24 @@ void AdvisorDesk::handleLogin(Session &session, const wire::AdvisorLogin &login)
     });
 }
 
+void AdvisorDesk::logRefusal(const QString &what, const QString &username)
+{
+    // Refused log-ins are the attacker's to cause: a budget of lines a minute, the rest counted.
+    const std::optional<qint64> allowed = m_refusalLog.take(m_clock.monotonicUs() / 1000);
+    if (!allowed)
+        return;
+    if (*allowed > 0)
+        qCInfo(lcAdvisors).noquote() << what << username
+                                     << QStringLiteral("(%1 refused log-ins not logged before this)").arg(*allowed);
+    else
+        qCInfo(lcAdvisors).noquote() << what << username;
+}
+
 void AdvisorDesk::refuseLogin(Session &session, const QString &username, quint32 requestId)
 {
     m_throttle.recordFailure(username, session.address().toString());
     // A2: failures are logged, without the password; A3: one answer for every kind of failure.
-    qCInfo(lcAdvisors) << "log-in failed for" << username;
+    logRefusal(QStringLiteral("log-in failed for"), username);
     session.sendError(wire::ERROR_LOGIN_FAILED, requestId, QStringLiteral("user name or password is wrong"));
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "app/LogBudget.h"
 #include "protocol/consult.pb.h"
 
 #include <QObject>
@@ -67,6 +68,7 @@ private:
     void completeLogin(quint64 sessionId, qint64 accountId, quint32 requestId, const QByteArray &existingTokenHash,
                        const QByteArray &newToken, qint64 tokenExpiresAtMs);
     void refuseLogin(Session &session, const QString &username, quint32 requestId);
+    void logRefusal(const QString &what, const QString &username);
     void expire(Session &session);
 
     Settings m_settings;
@@ -82,6 +84,7 @@ private:
     QThreadPool m_hashing;
     QSet<quint64> m_loginsInFlight;
     QTimer m_sweepTimer;
+    LogBudget m_refusalLog{20}; // refused log-in lines a minute (issue 13: log flooding)
 };
 
 } // namespace consult

@@ -1,8 +1,10 @@
 #include "ProtobufLogging.h"
 
-#include <QElapsedTimer>
+#include "LogBudget.h"
+
+#include "core/Clock.h"
+
 #include <QLoggingCategory>
-#include <QMutex>
 
 #include <google/protobuf/stubs/logging.h>
 
@@ -14,38 +16,18 @@ namespace {
 
 Q_LOGGING_CATEGORY(lcProtobuf, "consult.protobuf")
 
-struct Budget
+LogBudget &budget()
 {
-    QMutex mutex;
-    QElapsedTimer window; // the current minute
-    int lines = 0;        // written in it
-    qint64 heldBack = 0;  // not written since the last line that was
-};
-
-Budget &budget()
-{
-    static Budget instance;
+    static LogBudget instance(protobuflogging::kLinesPerMinute);
     return instance;
 }
 
 void handle(google::protobuf::LogLevel level, const char *filename, int line, const std::string &message)
 {
-    Budget &state = budget();
-    qint64 heldBack = 0;
-    {
-        QMutexLocker lock(&state.mutex);
-        if (!state.window.isValid() || state.window.elapsed() >= 60'000) {
-            state.window.start();
-            state.lines = 0;
-        }
-        if (state.lines >= protobuflogging::kLinesPerMinute) {
-            ++state.heldBack;
-            return;
-        }
-        ++state.lines;
-        heldBack = state.heldBack;
-        state.heldBack = 0;
-    }
+    const std::optional<qint64> allowed = budget().take(SystemClock::instance().monotonicUs() / 1000);
+    if (!allowed)
+        return;
+    const qint64 heldBack = *allowed;
     const char *kind = level >= google::protobuf::LOGLEVEL_ERROR ? "error" : "warning";
     if (heldBack > 0)
         qCWarning(lcProtobuf).noquote() << "libprotobuf" << kind << QString::fromUtf8(message.c_str())

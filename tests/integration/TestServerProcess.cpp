@@ -99,6 +99,7 @@ private slots:
     void sigtermClosesEveryClientWithGoingAwayAndExitsZero();
     void aKilledServerLosesNoLeftMessage();
     void libprotobufsLinesGoThroughTheServersLoggingWithALimit();
+    void refusedLogInsWriteAtMostTwentyLinesAMinute();
     void nothingOfAConsultationReachesItsOutputOrTmpdirAndItOpensNoConnectionOfItsOwn();
 };
 
@@ -261,6 +262,34 @@ void TestServerProcess::libprotobufsLinesGoThroughTheServersLoggingWithALimit()
     const qsizetype routed = said.count(QStringLiteral("consult.protobuf: "));
     QVERIFY2(routed >= 1, qPrintable(said));
     QVERIFY2(routed <= 10, qPrintable(QStringLiteral("%1 lines for %2 messages").arg(routed).arg(sent)));
+}
+
+// Issue 13, log flooding: every refused log-in wrote a line; anyone can cause thousands. Sixty wrong
+// passwords (refused, then throttled) write at most twenty, the last says how many were held back.
+void TestServerProcess::refusedLogInsWriteAtMostTwentyLinesAMinute()
+{
+    QTemporaryDir root;
+    QVERIFY(root.isValid());
+    ServerProcess server(root.path(), binary());
+    QVERIFY(server.start());
+    auto client = std::make_unique<RawClient>();
+    QVERIFY(client->open(server.endpoint()));
+    QVERIFY(client->hello(wire::CLIENT_KIND_ADVISOR));
+    for (int i = 0; i < 60; ++i) {
+        const int mark = client->mark();
+        wire::Envelope envelope;
+        wire::AdvisorLogin *login = envelope.mutable_advisor_login();
+        login->set_request_id(quint32(i + 1));
+        login->set_username(QStringLiteral("nutzer%1").arg(i % 3).toStdString());
+        login->set_password("falsch");
+        client->sendReliable(envelope);
+        QVERIFY(client->waitForBody(wire::Envelope::kError, mark, 20'000));
+    }
+    QVERIFY(server.terminate());
+    const QString said = QString::fromUtf8(server.log());
+    const qsizetype lines =
+        said.count(QStringLiteral("log-in failed for")) + said.count(QStringLiteral("log-in throttled for"));
+    QVERIFY2(lines >= 1 && lines <= 20, qPrintable(QString::number(lines)));
 }
 
 void TestServerProcess::nothingOfAConsultationReachesItsOutputOrTmpdirAndItOpensNoConnectionOfItsOwn()
