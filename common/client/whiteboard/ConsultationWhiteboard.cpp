@@ -564,6 +564,10 @@ bool ConsultationWhiteboard::onError(const wire::Error &error)
         reference[prefix.size()] != ':')
         return false;
     const QString what = QString::fromStdString(reference.substr(prefix.size() + 1));
+    // The board's references only (consult.proto, Whiteboard): the documents' and the forms' go to
+    // their parts.
+    if (what.isEmpty() || !QStringLiteral("dpab").contains(what.front()))
+        return false;
     if (what.startsWith(u'a')) {
         bool ok = false;
         const quint32 id = what.mid(1).toUInt(&ok);
