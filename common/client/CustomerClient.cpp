@@ -2,6 +2,7 @@
 
 #include "client/consultation/ConsultationRouting.h"
 #include "client/documents/ConsultationDocuments.h"
+#include "client/forms/ConsultationForms.h"
 #include "client/whiteboard/ConsultationWhiteboard.h"
 #include "core/Clock.h"
 #include "protocol/EnvelopeCodec.h"
@@ -203,6 +204,8 @@ void CustomerClient::onConsultationStarted(const wire::ConsultationStarted &star
     if (!m_consultation->part<ConsultationDocuments>()) // the same part after a transfer: the documents stay
         m_consultation->addPart(std::make_unique<ConsultationDocuments>(
             *m_consultation, wire::PARTY_CUSTOMER, std::make_shared<ConsultationDocuments::SessionNumbers>()));
+    if (!m_consultation->part<ConsultationForms>())
+        m_consultation->addPart(std::make_unique<ConsultationForms>(*m_consultation, wire::PARTY_CUSTOMER));
     m_connectionCheck->stop(); // a check repeated while waiting gives way to the consultation
     setPhase(Phase::Consulting);
     Q_EMIT consultationStarted(m_consultation->peer().name);
