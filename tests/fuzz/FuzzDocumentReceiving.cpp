@@ -15,7 +15,10 @@
 #include <QDir>
 #include <QFile>
 #include <QHash>
+#include <QLoggingCategory>
 #include <QTemporaryDir>
+
+#include <google/protobuf/stubs/logging.h>
 
 #include <cstdint>
 #include <cstdlib>
@@ -40,6 +43,9 @@ struct Fixture
         if (!QCoreApplication::instance())
             app = std::make_unique<QCoreApplication>(argc, argv);
         require(folder.isValid());
+        // Mutated strings are often not UTF-8 and every refusal is logged: neither is a finding.
+        google::protobuf::SetLogHandler(nullptr);
+        QLoggingCategory::setFilterRules(QStringLiteral("consult.*=false"));
     }
     std::unique_ptr<QCoreApplication> app;
     QTemporaryDir folder;
