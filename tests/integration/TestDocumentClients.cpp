@@ -401,6 +401,58 @@ private slots:
         QCOMPARE(readFile(target), photo);
     }
 
+    void aCancelledDownloadWritesNothing()
+    {
+        Exchange exchange;
+        QVERIFY(exchange.start());
+        exchange.customer->upload(exchange.file(QStringLiteral("Gross.pdf"), pdf("gross", 3'000'000)));
+        CONSULT_WAIT_FOR(Exchange::listed(exchange.advisor, 1), 30000);
+        QSignalSpy cancelled(exchange.advisor, &ConsultationDocuments::transferCancelled);
+        QSignalSpy saved(exchange.advisor, &ConsultationDocuments::downloadFinished);
+        // Cancelled from its first progress, as a view's button does.
+        connect(exchange.advisor, &ConsultationDocuments::transferProgress, this,
+                [&](quint32 transferId) { exchange.advisor->cancel(transferId); });
+        const QString target = exchange.folder.filePath(QStringLiteral("abgebrochen.pdf"));
+        const quint32 id = exchange.advisor->download(exchange.advisor->documents().first().id, target);
+        CONSULT_WAIT_FOR(cancelled.size() == 1, 10000);
+        QCOMPARE(cancelled.first().at(0).toUInt(), id);
+        CONSULT_WAIT_FOR(exchange.scenario.server().core().documents().downloadCount() == 0, 10000);
+        verifyTalksBothWays(*exchange.consultation);
+        QVERIFY(saved.isEmpty());
+        QVERIFY(!QFile::exists(target));
+        QVERIFY(exchange.advisor->transfers().isEmpty());
+    }
+
+    void aColleagueWhoTakesOverSeesEveryDocument()
+    {
+        Exchange exchange;
+        QVERIFY(exchange.start());
+        const QByteArray contract = pdf("Vertrag");
+        const QByteArray photo = encodedImage(QSize(320, 240), "png");
+        exchange.customer->upload(exchange.file(QStringLiteral("Vertrag.pdf"), contract));
+        CONSULT_WAIT_FOR(Exchange::listed(exchange.customer, 1), 10000);
+        exchange.advisor->upload(exchange.file(QStringLiteral("Skizze.png"), photo));
+        CONSULT_WAIT_FOR(Exchange::listed(exchange.customer, 2), 10000);
+        AdvisorClient *bernd = exchange.scenario.advisor(AdvisorSpec::named(QStringLiteral("bernd")));
+        QVERIFY(bernd);
+        const QString id = exchange.consultation->id;
+        exchange.consultation->advisor->transfer(id, QStringLiteral("bernd"));
+        CONSULT_WAIT_FOR(bernd->consultation(id) != nullptr, 10000);
+        ConsultationDocuments *atBernd = bernd->consultation(id)->part<ConsultationDocuments>();
+        QVERIFY(atBernd);
+        CONSULT_WAIT_FOR(Exchange::listed(atBernd, 2), 10000);
+        QCOMPARE(atBernd->documents().at(0).name, QStringLiteral("Vertrag.pdf"));
+        QCOMPARE(atBernd->documents().at(1).from, wire::PARTY_ADVISOR);
+        QSignalSpy saved(atBernd, &ConsultationDocuments::downloadFinished);
+        const QString target = exchange.folder.filePath(QStringLiteral("bei-bernd.png"));
+        atBernd->download(atBernd->documents().at(1).id, target);
+        CONSULT_WAIT_FOR(saved.size() == 1, 10000);
+        QCOMPARE(readFile(target), photo);
+        // The customer's part is the same one: the list is not doubled by the hand-over.
+        QCOMPARE(exchange.customer->documents().size(), 2);
+        QCOMPARE(exchange.consultation->customer->consultation()->part<ConsultationDocuments>(), exchange.customer);
+    }
+
     void onlyTheAdvisorRemovesADocument()
     {
         Exchange exchange;

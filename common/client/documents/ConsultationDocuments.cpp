@@ -519,9 +519,12 @@ void ConsultationDocuments::onChunk(const wire::DocumentChunk &chunk)
     }
     download.received.append(chunk.data().data(), length);
     download.transfer.doneBytes = download.received.size();
-    Q_EMIT transferProgress(download.transfer.id, download.transfer.doneBytes, download.transfer.totalBytes);
-    if (download.transfer.doneBytes == download.transfer.totalBytes)
-        finishDownload(download.transfer.id);
+    const quint32 id = download.transfer.id;
+    const bool complete = download.transfer.doneBytes == download.transfer.totalBytes;
+    Q_EMIT transferProgress(id, download.transfer.doneBytes, download.transfer.totalBytes);
+    // A view may have cancelled it from the progress just told.
+    if (complete && d->downloads.count(id) > 0)
+        finishDownload(id);
 }
 
 void ConsultationDocuments::finishDownload(quint32 transferId)
