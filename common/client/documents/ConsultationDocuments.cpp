@@ -227,9 +227,18 @@ ConsultationDocuments::ConsultationDocuments(Consultation &consultation, wire::P
     : QObject(parent)
     , d(std::make_unique<Private>(consultation, self,
                                   numbers ? std::move(numbers) : std::make_shared<SessionNumbers>()))
-{}
+{
+    d->checks.setMaxThreadCount(1);
+    d->checks.setExpiryTimeout(5000);
+}
 
-ConsultationDocuments::~ConsultationDocuments() = default;
+ConsultationDocuments::~ConsultationDocuments()
+{
+    // A check that has not started is dropped; the one running is waited for (its file in RAM goes
+    // with it).
+    d->checks.clear();
+    d->checks.waitForDone();
+}
 
 const wire::DocumentLimits &ConsultationDocuments::limits() const
 {
