@@ -164,7 +164,10 @@ int ConsultationSummary::paint(const QTextDocument &document, const board::Board
         const QRectF clip(0, index * page.height(), page.width(), page.height());
         painter.translate(0, -clip.top());
         painter.setClipRect(clip);
-        context.clip = clip;
+        // The layout draws every block that touches the clip, and one that begins exactly where the
+        // next page begins touches this one: drawn clipped, invisible, yet its text would be in this
+        // page's PDF text twice (search, copy). Half a pixel inside keeps each block to its own page.
+        context.clip = clip.adjusted(0, 0.5, 0, -0.5);
         paged->documentLayout()->draw(&painter, context);
         painter.restore();
     }

@@ -86,14 +86,16 @@ private slots:
              {c.chatLine, QStringLiteral("Ausgetauschte Dateien"), c.advisorFile,
               customer::DeletionReceiptText::fileSize(c.advisorFileSize), c.customerFile,
               customer::DeletionReceiptText::fileSize(c.customerFileSize), QStringLiteral("Adressänderung"), c.street,
-              QStringLiteral("Tafel – Kreditangebot, Seite 1")})
+              QStringLiteral("Tafel – Kreditangebot.pdf, Seite 1")})
             QVERIFY2(text.contains(expected), qPrintable(expected + QStringLiteral(" missing in:\n") + text));
+        // Each text once: nothing hidden on a page it does not belong to.
+        QCOMPARE(text.count(QStringLiteral("Ausgefüllte Formulare")), 1);
         // The board page is a page of its own, after the text.
         QPdfDocument pdf;
         QCOMPARE(pdf.load(path), QPdfDocument::Error::None);
         QVERIFY(pdf.pageCount() >= 2);
         const int last = pdf.pageCount() - 1;
-        QVERIFY(pdf.getAllText(last).text().contains(QStringLiteral("Tafel – Kreditangebot, Seite 1")));
+        QVERIFY(pdf.getAllText(last).text().contains(QStringLiteral("Tafel – Kreditangebot.pdf, Seite 1")));
         QVERIFY(showsPageFill(renderPdfPage(pdf, last)));
         for (int page = 0; page < last; ++page)
             QVERIFY(!showsPageFill(renderPdfPage(pdf, page)));
