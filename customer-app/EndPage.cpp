@@ -275,8 +275,10 @@ void EndPage::retranslate()
     m_saveStatus->setVisible(!saveStatus.isEmpty());
     m_boardBox->setVisible(m_board != nullptr);
     m_boardHeading->setText(tr("Unterlagen von der Tafel"));
-    m_boardNote->setText(tr("Die Seiten, die Ihnen gezeigt wurden, mit allen Markierungen. Auch sie gibt es nur "
-                            "hier in der Anwendung, bis Sie diese Seite verlassen."));
+    // The summary has the pages too, fitted to A4 after the text; this file is the pages alone, each in
+    // its own proportions, to keep or pass on without the conversation.
+    m_boardNote->setText(tr("Die Seiten, die Ihnen gezeigt wurden, mit allen Markierungen, als eigene Datei ohne das "
+                            "Gespräch. Auch sie gibt es nur hier in der Anwendung, bis Sie diese Seite verlassen."));
     m_saveBoard->setText(tr("Unterlagen als PDF speichern …"));
     m_saveBoard->setAccessibleName(tr("Gezeigte Seiten mit Markierungen als PDF speichern"));
     m_boardStatus->setText(m_boardStatusText);

@@ -1078,10 +1078,6 @@ Microphone: %2</translation>
         <translation>Documents from the whiteboard</translation>
     </message>
     <message>
-        <source>Die Seiten, die Ihnen gezeigt wurden, mit allen Markierungen. Auch sie gibt es nur hier in der Anwendung, bis Sie diese Seite verlassen.</source>
-        <translation>The pages you were shown, with every mark. They too exist only here in the app, until you leave this page.</translation>
-    </message>
-    <message>
         <source>Unterlagen als PDF speichern …</source>
         <translation>Save documents as PDF …</translation>
     </message>
@@ -1116,6 +1112,10 @@ Microphone: %2</translation>
     <message>
         <source>Wenn Sie es aufbewahren möchten, drucken oder speichern Sie es jetzt: Mit dem Schließen ist es gelöscht.</source>
         <translation>If you want to keep it, print or save it now: it is deleted when you close.</translation>
+    </message>
+    <message>
+        <source>Die Seiten, die Ihnen gezeigt wurden, mit allen Markierungen, als eigene Datei ohne das Gespräch. Auch sie gibt es nur hier in der Anwendung, bis Sie diese Seite verlassen.</source>
+        <translation>The pages you were shown, with every mark, as a file of their own without the conversation. They too exist only here in the app, until you leave this page.</translation>
     </message>
 </context>
 <context>
