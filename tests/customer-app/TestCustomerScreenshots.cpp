@@ -232,7 +232,8 @@ private slots:
 
     // Issue 12: the end screen after a consultation with a document each way, a form and a board
     // page: the deletion receipt and the one summary (its first page and its board page as images),
-    // German and English; then a consultation lost, whose receipt could not be received.
+    // German and English; then (endReceiptLost) a consultation lost, whose receipt could not be
+    // received.
     void endWithReceiptAndSummary()
     {
         ExchangeConsultation c;
@@ -255,7 +256,10 @@ private slots:
         QTest::mouseClick((*c.app)->languageButton(), Qt::LeftButton);
         CUSTOMER_STEP(shoot(c.app->window.get(), QStringLiteral("23b-end-receipt-english")));
         QTest::mouseClick((*c.app)->languageButton(), Qt::LeftButton);
+    }
 
+    void endReceiptLost()
+    {
         ExchangeConsultation lost;
         CUSTOMER_STEP(lost.start(Route::CuttingProxy));
         CUSTOMER_STEP(lost.chat());
