@@ -21,6 +21,7 @@
 #include "client/whiteboard/ConsultationWhiteboard.h"
 #include "core/Clock.h"
 #include "media/devices/QtMediaDevices.h"
+#include "summary/ExchangeKeepsake.h"
 #include "whiteboard/BoardKeepsake.h"
 #include "whiteboard/WhiteboardPanel.h"
 #include "widgets/Announcer.h"
@@ -83,6 +84,7 @@ CustomerWindow::CustomerWindow(Options options, LanguageSwitcher &language, QWid
     m_consultation = new ConsultationPage(m_pages);
     m_end = new EndPage(m_pages);
     m_keepsake = new BoardKeepsake(this);
+    m_exchangeKeepsake = new ExchangeKeepsake(this);
     for (QWidget *page :
          {static_cast<QWidget *>(m_start), static_cast<QWidget *>(m_login), static_cast<QWidget *>(m_waiting),
           static_cast<QWidget *>(m_message), static_cast<QWidget *>(m_stored), static_cast<QWidget *>(m_check),
@@ -407,6 +409,7 @@ void CustomerWindow::dropSession()
     m_devicesAllowed = false;
     m_end->clear();
     m_keepsake->follow(nullptr, nullptr);
+    m_exchangeKeepsake->follow(nullptr);
     if (!m_client)
         return;
     // Views first, so that nothing points into the old session's models; the call closes its devices.
@@ -514,6 +517,7 @@ void CustomerWindow::onPhaseChanged(CustomerClient::Phase phase)
         if (Consultation *consultation = m_client->consultation()) {
             auto *whiteboard = consultation->part<ConsultationWhiteboard>();
             m_keepsake->follow(whiteboard ? &whiteboard->model() : nullptr, consultation);
+            m_exchangeKeepsake->follow(consultation);
         }
         startVideoCall();
         m_pages->setCurrentWidget(m_consultation);
@@ -535,7 +539,7 @@ void CustomerWindow::onPhaseChanged(CustomerClient::Phase phase)
         if (m_client->consultationId().isEmpty()) {
             m_end->showLeftQueue();
         } else {
-            keepForEndPage();
+            keepForEndPage(true);
             m_end->showEnded(m_client->endReason(), TranscriptSource::contentOf(*m_client, m_options.bankName));
         }
         m_pages->setCurrentWidget(m_end);
@@ -559,7 +563,7 @@ void CustomerWindow::onPhaseChanged(CustomerClient::Phase phase)
             m_end->setDeviceAccessEnded(m_devicesAllowed);
             m_devicesAllowed = false;
             if (!m_client->consultationId().isEmpty()) {
-                keepForEndPage();
+                keepForEndPage(false);
                 transcript = TranscriptSource::contentOf(*m_client, m_options.bankName);
             }
             m_end->showLost(failure, std::move(transcript));
@@ -580,11 +584,16 @@ void CustomerWindow::updateMinimumSize()
         resize(size().expandedTo(minimum));
 }
 
-void CustomerWindow::keepForEndPage()
+void CustomerWindow::keepForEndPage(bool ended)
 {
     Consultation *consultation = m_client->consultation();
     m_end->setConsultationMode(consultation ? consultation->mode() : wire::CONSULTATION_MODE_CHAT);
     m_end->setBoard(m_keepsake->take());
+    m_end->setExchanged(m_exchangeKeepsake->take());
+    // Only the server's own receipt is shown; a lost consultation has none (the page says so).
+    m_end->setDeletionReceipt(ended && consultation && consultation->isEnded()
+                                  ? std::optional<wire::DeletionReceipt>(consultation->deletionReceipt())
+                                  : std::nullopt);
 }
 
 void CustomerWindow::onConnectionState(ClientConnection::State state)

@@ -22,6 +22,7 @@ class LanguageSwitcher;
 namespace consult::customer {
 
 class BoardKeepsake;
+class ExchangeKeepsake;
 class ConsentPage;
 class ConsultationPage;
 class EndPage;
@@ -106,7 +107,8 @@ private:
     void dropSession();
     // The end page keeps what the customer may still save: the kind of consultation for the
     // transcript's title and a copy of the whiteboard's marked-up pages.
-    void keepForEndPage();
+    // `ended`: the server ended the consultation (its deletion receipt may have come); false: lost.
+    void keepForEndPage(bool ended);
     // The smallest window for what is shown: the chat, the chat with a whiteboard, the video
     // consultation (pictures, whiteboard and chat); nothing is cut off at it.
     void updateMinimumSize();
@@ -156,7 +158,8 @@ private:
     ConsentPage *m_consent = nullptr;
     ConsultationPage *m_consultation = nullptr;
     EndPage *m_end = nullptr;
-    BoardKeepsake *m_keepsake = nullptr; // follows the consultation's whiteboard for the end page
+    BoardKeepsake *m_keepsake = nullptr;            // follows the consultation's whiteboard for the end page
+    ExchangeKeepsake *m_exchangeKeepsake = nullptr; // follows its documents and forms for the end page
 };
 
 } // namespace consult::customer

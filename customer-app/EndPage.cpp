@@ -3,6 +3,8 @@
 
 #include "CustomerTexts.h"
 #include "TranscriptSource.h"
+#include "summary/ConsultationSummary.h"
+#include "summary/DeletionReceiptText.h"
 #include "whiteboard/BoardModel.h"
 #include "whiteboard/BoardPdfSaving.h"
 #include "widgets/Announcer.h"
@@ -12,6 +14,7 @@
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLocale>
 #include <QPrintDialog>
 #include <QPrinter>
 #include <QPushButton>
@@ -19,6 +22,8 @@
 #include <QTextDocument>
 #include <QTextEdit>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace consult::customer {
 
@@ -30,6 +35,23 @@ EndPage::EndPage(QWidget *parent)
     m_detail = plainLabel(this, "endDetail");
     m_deviceAccess = plainLabel(this, "deviceAccessEnded", "assurance");
     m_deviceAccess->hide();
+
+    // What the server deleted and when (seed 002's promise), or plainly that no receipt came.
+    m_receiptBox = new QWidget(this);
+    m_receiptBox->setObjectName(QStringLiteral("receiptBox"));
+    m_receiptHeading = plainLabel(m_receiptBox, "receiptHeading", "subheading");
+    m_receiptTime = plainLabel(m_receiptBox, "receiptTime", "assurance");
+    m_receiptItems = plainLabel(m_receiptBox, "receiptItems");
+    m_receiptKept = plainLabel(m_receiptBox, "receiptKept", "hint");
+    auto *receiptLayout = new QVBoxLayout(m_receiptBox);
+    receiptLayout->setContentsMargins(0, 8, 0, 0);
+    receiptLayout->setSpacing(4);
+    receiptLayout->addWidget(m_receiptHeading);
+    receiptLayout->addWidget(m_receiptTime);
+    receiptLayout->addWidget(m_receiptItems);
+    receiptLayout->addWidget(m_receiptKept);
+    m_receiptBox->hide();
+
     m_transcriptBox = new QWidget(this);
     m_transcriptHeading = plainLabel(m_transcriptBox, "transcriptHeading", "subheading");
     m_transcriptNote = plainLabel(m_transcriptBox, "transcriptNote", "hint");
@@ -99,6 +121,7 @@ EndPage::EndPage(QWidget *parent)
     layout->addWidget(m_heading);
     layout->addWidget(m_detail);
     layout->addWidget(m_deviceAccess);
+    layout->addWidget(m_receiptBox);
     layout->addWidget(m_transcriptBox, 1);
     layout->addWidget(m_boardBox);
     layout->addStretch(0);
@@ -132,6 +155,8 @@ void EndPage::clear()
 {
     m_deviceAccessEnded = false;
     m_mode = wire::CONSULTATION_MODE_CHAT;
+    m_receipt.reset();
+    m_exchanged = {};
     setBoard(nullptr);
     setTranscript(std::nullopt);
 }
@@ -147,6 +172,19 @@ void EndPage::setBoard(std::unique_ptr<board::BoardModel> board)
     m_board = std::move(board);
     m_boardStatusText.clear();
     m_boardSaveFailed = false;
+    retranslate();
+}
+
+void EndPage::setExchanged(Exchanged exchanged)
+{
+    m_exchanged = std::move(exchanged);
+    rebuildDocument();
+    retranslate();
+}
+
+void EndPage::setDeletionReceipt(std::optional<wire::DeletionReceipt> receipt)
+{
+    m_receipt = std::move(receipt);
     retranslate();
 }
 
@@ -167,7 +205,8 @@ void EndPage::setTranscript(std::optional<TranscriptContent> transcript)
     rebuildDocument();
     retranslate();
     announce(m_heading, m_heading->text() + u' ' + m_detail->text() +
-                            (m_deviceAccessEnded ? u' ' + m_deviceAccess->text() : QString()));
+                            (m_deviceAccessEnded ? u' ' + m_deviceAccess->text() : QString()) +
+                            (m_receiptBox->isVisibleTo(this) ? u' ' + m_receiptTime->text() : QString()));
     m_heading->setFocus();
 }
 
@@ -177,7 +216,7 @@ void EndPage::rebuildDocument()
     m_preview->setDocument(nullptr);
     if (m_content)
         m_content->title = TranscriptSource::title(m_mode);
-    m_document = m_content ? Transcript::buildDocument(*m_content) : nullptr;
+    m_document = m_content ? ConsultationSummary::buildDocument(*m_content, m_exchanged) : nullptr;
     if (m_document)
         m_preview->setDocument(m_document.get());
 }
@@ -220,8 +259,7 @@ void EndPage::retranslate()
     m_home->setProperty("primary", !m_content.has_value());
     m_home->setStyleSheet(QString());
     m_transcriptHeading->setText(tr("Gesprächsprotokoll"));
-    m_transcriptNote->setText(tr("Das Protokoll gibt es nur hier in der Anwendung. Wenn Sie es aufbewahren "
-                                 "möchten, drucken oder speichern Sie es jetzt: Mit dem Schließen ist es gelöscht."));
+    m_transcriptNote->setText(summaryNote());
     m_preview->setAccessibleName(tr("Vorschau des Gesprächsprotokolls"));
     m_print->setText(tr("Drucken …"));
     m_print->setAccessibleName(tr("Gesprächsprotokoll drucken"));
@@ -237,8 +275,10 @@ void EndPage::retranslate()
     m_saveStatus->setVisible(!saveStatus.isEmpty());
     m_boardBox->setVisible(m_board != nullptr);
     m_boardHeading->setText(tr("Unterlagen von der Tafel"));
-    m_boardNote->setText(tr("Die Seiten, die Ihnen gezeigt wurden, mit allen Markierungen. Auch sie gibt es nur "
-                            "hier in der Anwendung, bis Sie diese Seite verlassen."));
+    // The summary has the pages too, fitted to A4 after the text; this file is the pages alone, each in
+    // its own proportions, to keep or pass on without the conversation.
+    m_boardNote->setText(tr("Die Seiten, die Ihnen gezeigt wurden, mit allen Markierungen, als eigene Datei ohne das "
+                            "Gespräch. Auch sie gibt es nur hier in der Anwendung, bis Sie diese Seite verlassen."));
     m_saveBoard->setText(tr("Unterlagen als PDF speichern …"));
     m_saveBoard->setAccessibleName(tr("Gezeigte Seiten mit Markierungen als PDF speichern"));
     m_boardStatus->setText(m_boardStatusText);
@@ -246,10 +286,52 @@ void EndPage::retranslate()
     m_boardStatus->setProperty("confirmation", !m_boardSaveFailed && !m_boardStatusText.isEmpty());
     m_boardStatus->setStyleSheet(QString());
     m_boardStatus->setVisible(!m_boardStatusText.isEmpty());
+    retranslateReceipt();
     m_home->setText(tr("Neuen Service-Chat starten"));
     m_home->setAccessibleName(m_home->text());
     m_quit->setText(tr("Anwendung schließen"));
     m_quit->setAccessibleName(m_quit->text());
+}
+
+void EndPage::retranslateReceipt()
+{
+    // After a consultation only: the queue left behind had nothing to delete.
+    const bool consulted = m_kind != Kind::LeftQueue && m_content.has_value();
+    m_receiptBox->setVisible(consulted);
+    if (!consulted)
+        return;
+    const ReceiptText receipt = m_receipt && DeletionReceiptText::isReceipt(*m_receipt)
+                                    ? DeletionReceiptText::describe(*m_receipt, m_content->advisorName)
+                                    : DeletionReceiptText::notReceived(m_kind == Kind::Lost);
+    m_receiptHeading->setText(tr("Löschbestätigung"));
+    m_receiptTime->setText(receipt.deletedAt);
+    m_receiptTime->setProperty("assurance", receipt.received);
+    m_receiptTime->setProperty("warning", !receipt.received);
+    m_receiptTime->setStyleSheet(QString());
+    QStringList lines;
+    for (const QString &item : receipt.items)
+        lines.append(QStringLiteral("• ") + item);
+    m_receiptItems->setText(lines.join(u'\n'));
+    m_receiptItems->setVisible(!lines.isEmpty());
+    m_receiptKept->setText(receipt.kept);
+    for (QLabel *label : {m_receiptHeading, m_receiptTime, m_receiptItems, m_receiptKept})
+        label->setAccessibleName(label->text());
+}
+
+QString EndPage::summaryNote() const
+{
+    QStringList parts;
+    if (!m_exchanged.files.isEmpty())
+        parts.append(tr("die Liste der ausgetauschten Dateien"));
+    if (std::any_of(m_exchanged.forms.cbegin(), m_exchanged.forms.cend(), &ConsultationSummary::isFilled))
+        parts.append(tr("Ihre ausgefüllten Formulare"));
+    if (m_board)
+        parts.append(tr("die Seiten von der Tafel"));
+    const QString contains =
+        parts.isEmpty() ? QString() : u' ' + tr("Es enthält auch %1.").arg(QLocale().createSeparatedList(parts));
+    return tr("Das Protokoll gibt es nur hier in der Anwendung.") + contains + u' ' +
+           tr("Wenn Sie es aufbewahren möchten, drucken oder speichern Sie es jetzt: Mit dem Schließen ist es "
+              "gelöscht.");
 }
 
 void EndPage::print()
@@ -261,7 +343,7 @@ void EndPage::print()
     dialog.setWindowTitle(tr("Gesprächsprotokoll drucken"));
     if (dialog.exec() != QDialog::Accepted)
         return;
-    Transcript::print(*m_document, printer);
+    ConsultationSummary::print(*m_document, m_board.get(), printer);
     m_kept = true;
 }
 
@@ -281,7 +363,7 @@ void EndPage::save()
         return;
     if (!path.endsWith(QStringLiteral(".pdf"), Qt::CaseInsensitive))
         path += QStringLiteral(".pdf");
-    const Status written = Transcript::writePdf(*m_document, path);
+    const Status written = ConsultationSummary::writePdf(*m_document, m_board.get(), path);
     m_savedTo = written ? path : QString();
     m_kept = m_kept || written.ok();
     m_saveError =

@@ -2,6 +2,7 @@
 
 #include "client/ClientConnection.h"
 #include "protocol/consult.pb.h"
+#include "summary/ExchangeKeepsake.h"
 #include "transcript/Transcript.h"
 
 #include <QWidget>
@@ -20,10 +21,12 @@ class BoardModel;
 
 namespace consult::customer {
 
-// After the consultation (seed 000 step 5, lesson 3): how it ended, said clearly, and the
-// transcript to print (Qt print dialog) or save as PDF, and the whiteboard's marked-up pages to save
-// as PDF (seed 001 step 7). Transcript and pages live only in this page's memory until the customer
-// saves them (C4, P1); leaving the page forgets them.
+// After the consultation (seed 000 step 5, lesson 3, issue 12): how it ended, said clearly; the
+// server's deletion receipt (what was deleted and when, or plainly that none arrived); the one
+// summary to print (Qt print dialog) or save as PDF: the transcript, the exchanged files, the filled
+// forms and the whiteboard's marked-up pages (ConsultationSummary); and the whiteboard's pages alone
+// as PDF in their own proportions (seed 001 step 7). Transcript, file list, forms and pages live
+// only in this page's memory until the customer saves them (C4, P1); leaving the page forgets them.
 class EndPage final : public QWidget
 {
     Q_OBJECT
@@ -42,12 +45,22 @@ public:
     // Set before showEnded()/showLost(); kept until clear().
     void setBoard(std::unique_ptr<board::BoardModel> board);
     const board::BoardModel *board() const { return m_board.get(); }
+    // The documents and forms of the consultation that ended (ExchangeKeepsake), for the summary.
+    // Set before showEnded()/showLost(); kept until clear().
+    void setExchanged(Exchanged exchanged);
+    const Exchanged &exchanged() const { return m_exchanged; }
+    // The server's deletion receipt (ConsultationEnded.receipt); nullopt: none arrived (the
+    // connection was lost, or the server sent none), and the page says so without inventing one.
+    // Set before showEnded()/showLost(); shown only after a consultation; kept until clear().
+    void setDeletionReceipt(std::optional<wire::DeletionReceipt> receipt);
     // The video consultation's permission for camera and microphone has ended with it (seed 001
     // step 5): the page says so. Reset by clear().
     void setDeviceAccessEnded(bool ended);
 
+    // The summary's text part (transcript, files, filled forms), as previewed; the board pages are
+    // added when it is printed or saved.
     QTextDocument *transcriptDocument() const { return m_document.get(); }
-    // The customer saved or printed the transcript.
+    // The customer saved or printed the summary.
     bool transcriptKept() const { return m_kept; }
     QLabel *headingLabel() const { return m_heading; }
     QLabel *deviceAccessLabel() const { return m_deviceAccess; }
@@ -57,6 +70,10 @@ public:
     QLabel *saveStatusLabel() const { return m_saveStatus; }
     QPushButton *saveBoardButton() const { return m_saveBoard; }
     QLabel *boardStatusLabel() const { return m_boardStatus; }
+    QWidget *receiptBox() const { return m_receiptBox; }
+    QLabel *receiptTimeLabel() const { return m_receiptTime; }
+    QLabel *receiptItemsLabel() const { return m_receiptItems; }
+    QLabel *receiptKeptLabel() const { return m_receiptKept; }
 
 Q_SIGNALS:
     void homeRequested();
@@ -78,6 +95,8 @@ private:
     void print();
     void save();
     void saveBoard();
+    void retranslateReceipt();
+    QString summaryNote() const;
 
     Kind m_kind = Kind::Ended;
     wire::EndReason m_reason = wire::END_REASON_UNSPECIFIED;
@@ -92,10 +111,17 @@ private:
     std::unique_ptr<board::BoardModel> m_board;
     QString m_boardStatusText;
     bool m_boardSaveFailed = false;
+    Exchanged m_exchanged;
+    std::optional<wire::DeletionReceipt> m_receipt;
 
     QLabel *m_heading = nullptr;
     QLabel *m_detail = nullptr;
     QLabel *m_deviceAccess = nullptr;
+    QWidget *m_receiptBox = nullptr;
+    QLabel *m_receiptHeading = nullptr;
+    QLabel *m_receiptTime = nullptr;
+    QLabel *m_receiptItems = nullptr;
+    QLabel *m_receiptKept = nullptr;
     QWidget *m_transcriptBox = nullptr;
     QLabel *m_transcriptHeading = nullptr;
     QLabel *m_transcriptNote = nullptr;

@@ -562,6 +562,41 @@ Microphone: %2</translation>
     </message>
 </context>
 <context>
+    <name>consult::customer::ConsultationSummary</name>
+    <message>
+        <source>Ausgetauschte Dateien</source>
+        <translation>Files exchanged</translation>
+    </message>
+    <message>
+        <source>Die Dateien selbst sind nicht Teil dieses Dokuments; sie sind mit dem Ende der Beratung auf unseren Servern gelöscht worden.</source>
+        <translation>The files themselves are not part of this document; they were deleted from our servers when the consultation ended.</translation>
+    </message>
+    <message>
+        <source>%1, von %2</source>
+        <translation>%1, from %2</translation>
+    </message>
+    <message>
+        <source>, %1 Uhr</source>
+        <translation>, %1</translation>
+    </message>
+    <message>
+        <source> – während der Beratung entfernt</source>
+        <translation> – removed during the consultation</translation>
+    </message>
+    <message>
+        <source>Tafel – Seite %1</source>
+        <translation>Whiteboard – page %1</translation>
+    </message>
+    <message>
+        <source>Tafel – %1, Seite %2</source>
+        <translation>Whiteboard – %1, page %2</translation>
+    </message>
+    <message>
+        <source>Ausgefüllte Formulare</source>
+        <translation>Completed forms</translation>
+    </message>
+</context>
+<context>
     <name>consult::customer::CustomerTexts</name>
     <message>
         <source>Der Beratungsserver ist nicht erreichbar. Bitte prüfen Sie Ihre Internetverbindung und versuchen Sie es erneut.</source>
@@ -873,6 +908,90 @@ Microphone: %2</translation>
     </message>
 </context>
 <context>
+    <name>consult::customer::DeletionReceiptText</name>
+    <message>
+        <source>d.M.yyyy</source>
+        <extracomment>The date in the deletion receipt, a QDate format (&quot;7.12.2026&quot;).</extracomment>
+        <translation>d MMM yyyy</translation>
+    </message>
+    <message>
+        <source>Gelöscht am %1 um %2 Uhr</source>
+        <translation>Deleted on %1 at %2</translation>
+    </message>
+    <message>
+        <source>Datei „%1“ (%2), von %3</source>
+        <translation>File “%1” (%2), from %3</translation>
+    </message>
+    <message>
+        <source>Formular „%1“ mit allen Eingaben</source>
+        <translation>Form “%1” with everything entered</translation>
+    </message>
+    <message>
+        <source>Die Tafel: 1 Seite mit allen Markierungen (%1)</source>
+        <translation>The whiteboard: 1 page with all markings (%1)</translation>
+    </message>
+    <message>
+        <source>Die Tafel: %1 Seiten mit allen Markierungen (%2)</source>
+        <translation>The whiteboard: %1 pages with all markings (%2)</translation>
+    </message>
+    <message>
+        <source>Der Chat, den der Server bereithielt: 1 Nachricht</source>
+        <translation>The chat the server held: 1 message</translation>
+    </message>
+    <message>
+        <source>Der Chat, den der Server bereithielt: %1 Nachrichten</source>
+        <translation>The chat the server held: %1 messages</translation>
+    </message>
+    <message>
+        <source>Weitere Inhalte der Beratung</source>
+        <translation>Other content of the consultation</translation>
+    </message>
+    <message>
+        <source>Der Server hielt aus dieser Beratung keine Dateien, Formulare, Tafelseiten oder Chatnachrichten.</source>
+        <translation>The server held no files, forms, whiteboard pages or chat messages of this consultation.</translation>
+    </message>
+    <message>
+        <source>Gespeichert bleibt nur eine anonyme Statistik: die Stunde des Beginns, Dauer und Wartezeit in Minuten, wie die Beratung endete und welche Funktionen genutzt wurden – nichts, was auf Sie schließen lässt. Zum Schutz vor Angriffen hält der Server außerdem 7 Tage lang fest, wann sich welche Internetadresse mit welcher Programmversion verbunden hat, ohne Inhalte.</source>
+        <translation>Only anonymous statistics are kept: the hour it began, duration and wait in minutes, how the consultation ended and which features were used – nothing that identifies you. To protect against attacks, the server also records for 7 days when which internet address connected with which program version, without any content.</translation>
+    </message>
+    <message>
+        <source>Die Löschbestätigung konnte nicht empfangen werden, weil die Verbindung abgebrochen ist.</source>
+        <translation>The deletion receipt could not be received because the connection was lost.</translation>
+    </message>
+    <message>
+        <source>Eine Löschbestätigung des Servers ist nicht angekommen.</source>
+        <translation>No deletion receipt arrived from the server.</translation>
+    </message>
+    <message>
+        <source>Die Bank löscht trotzdem alles aus dieser Beratung – Chat, Dateien, Formulare und Tafel –, sobald die Beratung auf dem Server endet. Gespeichert bleibt nur die anonyme Statistik (Stunde des Beginns, Dauer, genutzte Funktionen) und 7 Tage lang das Zugriffsprotokoll ohne Inhalte.</source>
+        <translation>The bank deletes everything of this consultation all the same – chat, files, forms and whiteboard – as soon as the consultation ends on the server. Only the anonymous statistics (hour it began, duration, features used) and, for 7 days, the access log without any content are kept.</translation>
+    </message>
+    <message>
+        <source>%1 Byte</source>
+        <translation>%1 bytes</translation>
+    </message>
+    <message>
+        <source>%1 KB</source>
+        <translation>%1 KB</translation>
+    </message>
+    <message>
+        <source>%1 MB</source>
+        <translation>%1 MB</translation>
+    </message>
+    <message>
+        <source>Ihnen</source>
+        <translation>you</translation>
+    </message>
+    <message>
+        <source>Ihrer Beraterin oder Ihrem Berater</source>
+        <translation>your advisor</translation>
+    </message>
+    <message>
+        <source>unbekannt</source>
+        <translation>unknown</translation>
+    </message>
+</context>
+<context>
     <name>consult::customer::EndPage</name>
     <message>
         <source>Vielen Dank für Ihr Gespräch. Der Chat ist auf unseren Servern gelöscht.</source>
@@ -901,10 +1020,6 @@ Microphone: %2</translation>
     <message>
         <source>Gesprächsprotokoll</source>
         <translation>Conversation transcript</translation>
-    </message>
-    <message>
-        <source>Das Protokoll gibt es nur hier in der Anwendung. Wenn Sie es aufbewahren möchten, drucken oder speichern Sie es jetzt: Mit dem Schließen ist es gelöscht.</source>
-        <translation>The transcript exists only here in the application. If you want to keep it, print or save it now: it is deleted when you close.</translation>
     </message>
     <message>
         <source>Vorschau des Gesprächsprotokolls</source>
@@ -963,16 +1078,44 @@ Microphone: %2</translation>
         <translation>Documents from the whiteboard</translation>
     </message>
     <message>
-        <source>Die Seiten, die Ihnen gezeigt wurden, mit allen Markierungen. Auch sie gibt es nur hier in der Anwendung, bis Sie diese Seite verlassen.</source>
-        <translation>The pages you were shown, with every mark. They too exist only here in the app, until you leave this page.</translation>
-    </message>
-    <message>
         <source>Unterlagen als PDF speichern …</source>
         <translation>Save documents as PDF …</translation>
     </message>
     <message>
         <source>Gezeigte Seiten mit Markierungen als PDF speichern</source>
         <translation>Save the pages shown, with their marks, as PDF</translation>
+    </message>
+    <message>
+        <source>Löschbestätigung</source>
+        <translation>Deletion receipt</translation>
+    </message>
+    <message>
+        <source>die Liste der ausgetauschten Dateien</source>
+        <translation>the list of files exchanged</translation>
+    </message>
+    <message>
+        <source>Ihre ausgefüllten Formulare</source>
+        <translation>your completed forms</translation>
+    </message>
+    <message>
+        <source>die Seiten von der Tafel</source>
+        <translation>the pages from the whiteboard</translation>
+    </message>
+    <message>
+        <source>Es enthält auch %1.</source>
+        <translation>It also contains %1.</translation>
+    </message>
+    <message>
+        <source>Das Protokoll gibt es nur hier in der Anwendung.</source>
+        <translation>The transcript exists only here in the application.</translation>
+    </message>
+    <message>
+        <source>Wenn Sie es aufbewahren möchten, drucken oder speichern Sie es jetzt: Mit dem Schließen ist es gelöscht.</source>
+        <translation>If you want to keep it, print or save it now: it is deleted when you close.</translation>
+    </message>
+    <message>
+        <source>Die Seiten, die Ihnen gezeigt wurden, mit allen Markierungen, als eigene Datei ohne das Gespräch. Auch sie gibt es nur hier in der Anwendung, bis Sie diese Seite verlassen.</source>
+        <translation>The pages you were shown, with every mark, as a file of their own without the conversation. They too exist only here in the app, until you leave this page.</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,7 @@
 #include "CustomerAppFixture.h"
 #include "CustomerTestMain.h"
 #include "EndPage.h"
+#include "ExchangeFlow.h"
 #include "MessagePage.h"
 #include "VideoFlow.h"
 #include "WaitingPage.h"
@@ -13,6 +14,7 @@
 #include "widgets/ConnectionIndicator.h"
 
 #include <QDir>
+#include <QFileDialog>
 #include <QLabel>
 #include <QMessageBox>
 #include <QPlainTextEdit>
@@ -226,6 +228,45 @@ private slots:
         proxy.cutAll();
         QTRY_COMPARE_WITH_TIMEOUT(app.phase(), Phase::Failed, 20000);
         CUSTOMER_STEP(shoot(app.window.get(), QStringLiteral("22-end-connection-lost")));
+    }
+
+    // Issue 12: the end screen after a consultation with a document each way, a form and a board
+    // page: the deletion receipt and the one summary (its first page and its board page as images),
+    // German and English; then (endReceiptLost) a consultation lost, whose receipt could not be
+    // received.
+    void endWithReceiptAndSummary()
+    {
+        ExchangeConsultation c;
+        CUSTOMER_STEP(c.start());
+        CUSTOMER_STEP(c.everything());
+        c.advisor->endConsultation(c.theirs->id);
+        QTRY_COMPARE_WITH_TIMEOUT(c.app->phase(), Phase::Ended, 10000);
+        CUSTOMER_STEP(shoot(c.app->window.get(), QStringLiteral("23-end-receipt")));
+        const QString pdf = QDir(kDirectory).filePath(QStringLiteral("customer-summary.pdf"));
+        onModal<QFileDialog>([pdf](QFileDialog *dialog) {
+            dialog->selectFile(pdf);
+            QMetaObject::invokeMethod(dialog, "accept");
+        });
+        QTest::mouseClick((*c.app)->endPage()->saveButton(), Qt::LeftButton);
+        QTRY_VERIFY(QFile::exists(pdf));
+        // Every page of the summary as an image (pdftoppm, poppler-utils).
+        QProcess::execute(QStringLiteral("pdftoppm"),
+                          {QStringLiteral("-png"), QStringLiteral("-r"), QStringLiteral("60"), pdf,
+                           QDir(kDirectory).filePath(QStringLiteral("customer-23c-summary-pdf"))});
+        QTest::mouseClick((*c.app)->languageButton(), Qt::LeftButton);
+        CUSTOMER_STEP(shoot(c.app->window.get(), QStringLiteral("23b-end-receipt-english")));
+        QTest::mouseClick((*c.app)->languageButton(), Qt::LeftButton);
+    }
+
+    void endReceiptLost()
+    {
+        ExchangeConsultation lost;
+        CUSTOMER_STEP(lost.start(Route::CuttingProxy));
+        CUSTOMER_STEP(lost.chat());
+        lost.scenario.proxy().setRefusing(true);
+        lost.scenario.proxy().cutAll();
+        QTRY_COMPARE_WITH_TIMEOUT(lost.app->phase(), Phase::Failed, 20000);
+        CUSTOMER_STEP(shoot(lost.app->window.get(), QStringLiteral("24-end-receipt-lost")));
     }
 
     // The video consultation (seed 001): the system check, the log-in, the choice of connection, the
