@@ -260,6 +260,11 @@ QLabel *DocumentsPanel::documentLabelFor(const QString &documentId) const
     return m_list->findChild<QLabel *>(QStringLiteral("documentName:") + documentId);
 }
 
+QLabel *DocumentsPanel::detailsLabelFor(const QString &documentId) const
+{
+    return m_list->findChild<QLabel *>(QStringLiteral("documentDetails:") + documentId);
+}
+
 QProgressBar *DocumentsPanel::progressBarFor(quint32 transferId) const
 {
     const auto row = m_transferRows.constFind(transferId);
@@ -292,6 +297,7 @@ void DocumentsPanel::rebuildList()
         name->setObjectName(QStringLiteral("documentName:") + document.id);
         name->setText(document.name);
         auto *details = plainLabel(row, nullptr, "hint");
+        details->setObjectName(QStringLiteral("documentDetails:") + document.id);
         details->setText(tr("%1 · %2 · %3 Uhr")
                              .arg(DocumentTexts::from(document.from), DocumentTexts::size(document.size),
                                   locale.toString(document.addedAt.toLocalTime().time(), QLocale::ShortFormat)));

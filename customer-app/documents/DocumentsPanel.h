@@ -63,6 +63,8 @@ public:
     QLabel *deletionLabel() const { return m_deletion; }
     QPushButton *saveButtonFor(const QString &documentId) const;
     QLabel *documentLabelFor(const QString &documentId) const;
+    // "von Ihnen · 1,2 MB · 15:04 Uhr"
+    QLabel *detailsLabelFor(const QString &documentId) const;
     QProgressBar *progressBarFor(quint32 transferId) const;
     QPushButton *cancelButtonFor(quint32 transferId) const;
 
