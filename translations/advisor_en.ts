@@ -1593,4 +1593,39 @@ You are on pause.</translation>
         <translation>Whiteboard</translation>
     </message>
 </context>
+<context>
+    <name>consult::forms::FormPdf</name>
+    <message>
+        <source>nicht freigegeben</source>
+        <translation>not released</translation>
+    </message>
+    <message>
+        <source>Ja</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>Nein</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>(nicht ausgefüllt)</source>
+        <translation>(not filled in)</translation>
+    </message>
+    <message>
+        <source>Gesendet am %1</source>
+        <translation>Sent on %1</translation>
+    </message>
+    <message>
+        <source>ausgefüllt am %1</source>
+        <translation>filled in on %1</translation>
+    </message>
+    <message>
+        <source>noch nicht ausgefüllt</source>
+        <translation>not filled in yet</translation>
+    </message>
+    <message>
+        <source>* Pflichtfeld. Dieses Formular wurde auf Ihrem Gerät erstellt; auf den Servern der Bank wird es mit dem Ende der Beratung gelöscht.</source>
+        <translation>* Required field. This form was created on your device; on the bank&apos;s servers it is deleted when the consultation ends.</translation>
+    </message>
+</context>
 </TS>

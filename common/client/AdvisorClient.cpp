@@ -1,6 +1,7 @@
 #include "AdvisorClient.h"
 
 #include "client/consultation/ConsultationRouting.h"
+#include "client/forms/ConsultationForms.h"
 #include "client/whiteboard/ConsultationWhiteboard.h"
 #include "core/Clock.h"
 #include "protocol/EnvelopeCodec.h"
@@ -218,6 +219,10 @@ void AdvisorClient::dispatch(const wire::Envelope &envelope)
     case wire::Envelope::kConsultationStarted:
         addConsultation(envelope.consultation_started());
         return;
+    case wire::Envelope::kFormLibrary:
+        m_formLibrary = envelope.form_library();
+        Q_EMIT formLibraryChanged();
+        return;
     case wire::Envelope::kSessionClosed:
         setPhase(envelope.session_closed().reason() == wire::SESSION_CLOSE_REASON_LOGGED_OUT ? Phase::LoggedOut
                                                                                              : Phase::Failed);
@@ -267,6 +272,7 @@ void AdvisorClient::addConsultation(const wire::ConsultationStarted &started)
     auto board = std::make_unique<ConsultationWhiteboard>(*c, wire::PARTY_ADVISOR, m_boardNumbers);
     board->setLimits(m_boardLimits);
     c->addPart(std::move(board));
+    c->addPart(std::make_unique<ConsultationForms>(*c, wire::PARTY_ADVISOR));
     const QString id = c->id();
     // The client's own signals, for views of all consultations (tabs, status); a consultation's view
     // binds to the Consultation itself.

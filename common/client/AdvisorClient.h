@@ -98,6 +98,8 @@ public:
     // The same, readable under the former field names (AdvisorConsultation).
     AdvisorConsultation *consultation(const QString &id) const;
     QStringList consultationIds() const;
+    // The forms this advisor can send (the server's form library, sent after the log-in).
+    const wire::FormLibrary &formLibrary() const { return m_formLibrary; }
     // Messages for a consultation this client does not have (never their content: only counted).
     quint64 droppedMessages() const { return m_droppedMessages; }
 
@@ -115,6 +117,7 @@ Q_SIGNALS:
     void requestRefused(consult::wire::ErrorCode code, const QString &message);
     void chatRefused(const QString &consultationId, const QString &clientMessageId, consult::wire::ErrorCode code);
     void transferRefused(const QString &consultationId, consult::wire::ErrorCode code);
+    void formLibraryChanged();
 
 private:
     void sendLogin(wire::AdvisorLogin login);
@@ -144,6 +147,7 @@ private:
     std::shared_ptr<ConsultationWhiteboard::SessionNumbers> m_boardNumbers =
         std::make_shared<ConsultationWhiteboard::SessionNumbers>();
     wire::BoardLimits m_boardLimits; // the server's [whiteboard] limits, from the log-in; each board gets them
+    wire::FormLibrary m_formLibrary;
     quint64 m_droppedMessages = 0;
 };
 

@@ -1,6 +1,7 @@
 #include "CustomerClient.h"
 
 #include "client/consultation/ConsultationRouting.h"
+#include "client/forms/ConsultationForms.h"
 #include "client/whiteboard/ConsultationWhiteboard.h"
 #include "core/Clock.h"
 #include "protocol/EnvelopeCodec.h"
@@ -199,6 +200,8 @@ void CustomerClient::onConsultationStarted(const wire::ConsultationStarted &star
     m_consultation->begin(started, m_name);
     if (!m_consultation->part<ConsultationWhiteboard>())
         m_consultation->addPart(std::make_unique<ConsultationWhiteboard>(*m_consultation, wire::PARTY_CUSTOMER));
+    if (!m_consultation->part<ConsultationForms>())
+        m_consultation->addPart(std::make_unique<ConsultationForms>(*m_consultation, wire::PARTY_CUSTOMER));
     m_connectionCheck->stop(); // a check repeated while waiting gives way to the consultation
     setPhase(Phase::Consulting);
     Q_EMIT consultationStarted(m_consultation->peer().name);

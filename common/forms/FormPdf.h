@@ -21,6 +21,10 @@ class FormPdf final
 {
     Q_DECLARE_TR_FUNCTIONS(consult::forms::FormPdf)
 public:
+    // A value as a person reads it: a date in the local format, an IBAN in groups of four, a checkbox
+    // as "Ja"/"Nein", a masked one as "nicht freigegeben", an empty one as "(nicht ausgefüllt)".
+    // `value` nullptr: not filled. The apps' read-only views of a form use the same words.
+    static QString displayValue(const wire::FormField &field, const wire::FormValue *value);
     // Appends the form to `document` (the summary puts several in one document).
     static void appendTo(QTextDocument &document, const wire::FormInstance &form);
     static std::unique_ptr<QTextDocument> buildDocument(const wire::FormInstance &form);

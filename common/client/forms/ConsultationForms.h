@@ -38,10 +38,14 @@ public:
 
     QList<wire::FormInstance> forms() const; // in the order they were sent
     const wire::FormInstance *form(const QString &instanceId) const;
+    // Customer: submitted and the server's answer (the submitted FormInstance or a refusal) not yet in.
+    bool isSubmitting(const QString &instanceId) const;
 
     // Advisor: send this library form to the customer.
     void send(const QString &formId);
-    // Customer: submit the filled form. Returns the local check; when it fails nothing is sent.
+    // Customer: submit the filled form. Returns the local check; when it fails nothing is sent. A form
+    // that cannot be submitted (unknown, already submitted or on its way, the consultation not
+    // running) is refused with ValueProblem::UnknownField and an empty key, and nothing is sent.
     forms::CheckedSubmission submit(const QString &instanceId, const QList<wire::FormValue> &values);
     // Customer: show these sensitive fields of a submitted form to the advisor.
     void release(const QString &instanceId, const QStringList &keys);
@@ -56,6 +60,8 @@ Q_SIGNALS:
     void refused(consult::ConsultationForms::Refusal refusal, const QString &detail);
 
 private:
+    bool onError(const wire::Error &error);
+
     struct Private;
     std::unique_ptr<Private> d;
 };

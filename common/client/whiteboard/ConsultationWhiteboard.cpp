@@ -360,8 +360,22 @@ void ConsultationWhiteboard::movePointer(board::PageKey page, QPoint position, b
 
 bool ConsultationWhiteboard::dispatch(const wire::Envelope &envelope)
 {
-    if (d->ended)
-        return envelope.body_case() != wire::Envelope::kError; // nothing of the board after its end (P1)
+    if (d->ended) {
+        // Nothing of the board after its end (P1): its late messages are taken and dropped.
+        switch (envelope.body_case()) {
+        case wire::Envelope::kBoardDocument:
+        case wire::Envelope::kBoardPageData:
+        case wire::Envelope::kBoardPageDelivered:
+        case wire::Envelope::kBoardShowPage:
+        case wire::Envelope::kBoardPermission:
+        case wire::Envelope::kBoardOperation:
+        case wire::Envelope::kBoardPointer:
+        case wire::Envelope::kBoardSnapshot:
+            return true;
+        default:
+            return false;
+        }
+    }
     switch (envelope.body_case()) {
     case wire::Envelope::kBoardDocument:
         onDocument(envelope.board_document());
@@ -564,6 +578,10 @@ bool ConsultationWhiteboard::onError(const wire::Error &error)
         reference[prefix.size()] != ':')
         return false;
     const QString what = QString::fromStdString(reference.substr(prefix.size() + 1));
+    // The board's references start with d, p, a or b; the other parts' refusals (documents, forms)
+    // carry their own letters and are theirs.
+    if (what.isEmpty() || !QStringView(u"dpab").contains(what.front()))
+        return false;
     if (what.startsWith(u'a')) {
         bool ok = false;
         const quint32 id = what.mid(1).toUInt(&ok);
