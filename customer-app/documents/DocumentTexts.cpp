@@ -70,7 +70,34 @@ QString DocumentTexts::deletionNotice()
               "der Beratung werden sie im System gelöscht. Speichern Sie, was Sie behalten möchten.");
 }
 
-QString DocumentTexts::refusal(ConsultationDocuments::Refusal refusal, const QString &name,
+QString DocumentTexts::contentRefusal(const QString &detail)
+{
+    // The reasons ConsultationDocuments names for its own check (the server's refusal says "content").
+    if (detail == u"unreadable")
+        return tr("Diese Datei ist beschädigt oder lässt sich nicht lesen. Bitte speichern Sie sie neu und senden "
+                  "Sie sie noch einmal.");
+    if (detail == u"encrypted")
+        return tr("Diese PDF-Datei ist mit einem Kennwort geschützt. Bitte senden Sie sie ohne Kennwort.");
+    if (detail == u"active_content")
+        return tr("Diese PDF-Datei enthält aktive Inhalte, zum Beispiel Skripte oder eingebettete Dateien. Bitte "
+                  "drucken Sie sie als neue PDF-Datei und senden Sie diese.");
+    if (detail == u"polyglot")
+        return tr("Diese Datei enthält außer dem Dokument noch etwas anderes und wird deshalb nicht angenommen.");
+    if (detail == u"too_many_pixels")
+        return tr("Dieses Bild ist zu groß. Bitte verkleinern Sie es und senden Sie es noch einmal.");
+    if (detail == u"too_many_pages")
+        return tr("Dieses PDF-Dokument hat zu viele Seiten. Bitte senden Sie nur die Seiten, um die es geht.");
+    if (detail == u"type_mismatch")
+        return tr("Der Inhalt dieser Datei passt nicht zu ihrer Endung. Bitte speichern Sie sie im richtigen "
+                  "Format.");
+    if (detail == u"empty")
+        return tr("Diese Datei ist leer.");
+    return tr("Diese Datei lässt sich nicht sicher prüfen: Sie ist beschädigt, mit einem Kennwort geschützt oder "
+              "enthält aktive Inhalte. Speichern Sie sie bitte als einfache PDF-Datei oder als Bild und senden Sie "
+              "sie noch einmal.");
+}
+
+QString DocumentTexts::refusal(ConsultationDocuments::Refusal refusal, const QString &detail, const QString &name,
                                const wire::DocumentLimits &limits)
 {
     using Refusal = ConsultationDocuments::Refusal;
@@ -81,9 +108,7 @@ QString DocumentTexts::refusal(ConsultationDocuments::Refusal refusal, const QSt
             tr("Diese Datei ist kein %1-Dokument. Bitte senden Sie nur PDF-Dateien oder Bilder.").arg(typeList(limits));
         break;
     case Refusal::ContentRefused:
-        reason = tr("Diese Datei lässt sich nicht sicher prüfen: Sie ist beschädigt, mit einem Kennwort geschützt, "
-                    "enthält aktive Inhalte oder ist als Bild zu groß. Speichern Sie sie bitte als einfache "
-                    "PDF-Datei oder als Bild und senden Sie sie noch einmal.");
+        reason = contentRefusal(detail);
         break;
     case Refusal::TooBig:
         reason = tr("Die Datei ist größer als %1. Bitte senden Sie eine kleinere Datei.")
@@ -121,6 +146,9 @@ QString DocumentTexts::refusal(ConsultationDocuments::Refusal refusal, const QSt
         break;
     case Refusal::FileNotWritten:
         reason = tr("Die Datei konnte nicht gespeichert werden. Bitte wählen Sie einen anderen Ort.");
+        break;
+    case Refusal::NotAllowed:
+        reason = tr("Das ist jetzt nicht möglich: Die Beratung läuft nicht mehr.");
         break;
     }
     return name.isEmpty() ? reason : tr("„%1“: %2").arg(name, reason);

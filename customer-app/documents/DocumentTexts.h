@@ -22,9 +22,11 @@ public:
     static QString limitsHint(const wire::DocumentLimits &limits);
     // Seed 002's promise in the product's words.
     static QString deletionNotice();
-    // Why `name` was not sent or saved, and what the customer can do.
-    static QString refusal(ConsultationDocuments::Refusal refusal, const QString &name,
+    // Why `name` was not sent or saved, and what the customer can do. `detail`: the refusal's detail
+    // (for ContentRefused the reason ConsultationDocuments names).
+    static QString refusal(ConsultationDocuments::Refusal refusal, const QString &detail, const QString &name,
                            const wire::DocumentLimits &limits);
+    static QString contentRefusal(const QString &detail);
 };
 
 } // namespace consult::customer

@@ -156,10 +156,7 @@ void DocumentsPanel::setConsultation(Consultation *consultation)
             removeTransferRow(transferId);
             m_transferNames.remove(transferId);
         });
-        connect(documents, &ConsultationDocuments::refused, this,
-                [this](quint32 transferId, ConsultationDocuments::Refusal refusal, const QString &) {
-                    onRefused(transferId, refusal);
-                });
+        connect(documents, &ConsultationDocuments::refused, this, &DocumentsPanel::onRefused);
         for (const ConsultationDocument &document : documents->documents())
             m_known.insert(document.id);
         for (const DocumentTransfer &transfer : documents->transfers()) {
@@ -391,14 +388,14 @@ void DocumentsPanel::onDownloadFinished(quint32 transferId, const QString &fileP
     announce(m_status, m_statusText);
 }
 
-void DocumentsPanel::onRefused(quint32 transferId, ConsultationDocuments::Refusal refusal)
+void DocumentsPanel::onRefused(quint32 transferId, ConsultationDocuments::Refusal refusal, const QString &detail)
 {
     QString name = m_transferNames.take(transferId);
     if (name.isEmpty())
         name = m_pendingName;
     removeTransferRow(transferId);
     m_statusText.clear();
-    m_refusalText = DocumentTexts::refusal(refusal, name, limits());
+    m_refusalText = DocumentTexts::refusal(refusal, detail, name, limits());
     retranslate();
     announce(m_refusal, m_refusalText);
 }

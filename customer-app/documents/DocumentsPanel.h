@@ -87,7 +87,7 @@ private:
     void onTransferProgress(quint32 transferId, qint64 done, qint64 total);
     void onUploadFinished(quint32 transferId, const QString &documentId);
     void onDownloadFinished(quint32 transferId, const QString &filePath);
-    void onRefused(quint32 transferId, ConsultationDocuments::Refusal refusal);
+    void onRefused(quint32 transferId, ConsultationDocuments::Refusal refusal, const QString &detail);
     void removeTransferRow(quint32 transferId);
     void retranslate();
     void retranslateTransfer(quint32 transferId);

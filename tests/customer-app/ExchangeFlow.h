@@ -22,6 +22,8 @@
 #include <QTemporaryDir>
 #include <QUrl>
 
+#include <optional>
+
 namespace consult::testing {
 
 // The IBAN of the shipped standing order request's examples (valid check digits), and one digit off.
@@ -55,13 +57,15 @@ struct ExchangeConsultation
     AdvisorConsultation *theirs = nullptr;
     QTemporaryDir files;
 
-    // `route`: Route::EmulatedLink after scenario.emulateLink() for a slow line.
-    void start(Route route = Route::Direct)
+    // `uplink`: the customer's line to the server is this emulated link (a slow upload), else direct.
+    void start(std::optional<LinkEmulator::Direction> uplink = std::nullopt)
     {
         QVERIFY(scenario.start());
         advisor = scenario.advisor(annaWithOnePlace());
         QVERIFY(advisor);
-        app = std::make_unique<CustomerApp>(scenario.endpoint(route));
+        if (uplink)
+            scenario.emulateLink(*uplink, {});
+        app = std::make_unique<CustomerApp>(scenario.endpoint(uplink ? Route::EmulatedLink : Route::Direct));
         CUSTOMER_STEP(
             consultingWith(scenario, *advisor, *app, QStringLiteral("Max Müller"), QStringLiteral("0171 1234567")));
         theirs = consultationOf(*advisor, *app);

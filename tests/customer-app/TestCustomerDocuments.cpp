@@ -9,9 +9,13 @@
 #include "ExchangeFlow.h"
 #include "support/TestFiles.h"
 
+#include <QBuffer>
+#include <QImage>
 #include <QLabel>
+#include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QRandomGenerator>
 #include <QSignalSpy>
 
 using namespace consult;
@@ -33,6 +37,23 @@ QByteArray elfExecutable()
     bytes.append(8, '\0');
     bytes.append(QByteArrayLiteral("\x02\x00\x3e\x00\x01\x00\x00\x00"));
     bytes.append(4000, '\x90');
+    return bytes;
+}
+
+// A PNG of random pixels: incompressible, so its size on the wire follows its pixels (1000 x 1000 is
+// about 3 MB).
+QByteArray noisyPng(QSize size)
+{
+    QImage image(size, QImage::Format_RGB32);
+    for (int y = 0; y < size.height(); ++y) {
+        auto *line = reinterpret_cast<quint32 *>(image.scanLine(y));
+        for (int x = 0; x < size.width(); ++x)
+            line[x] = QRandomGenerator::global()->generate() | 0xff000000u;
+    }
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    image.save(&buffer, "PNG");
     return bytes;
 }
 
@@ -182,19 +203,19 @@ private slots:
     {
         ExchangeConsultation consultation;
         // 2 Mbit/s up: a 3 MB file takes about 12 s, long enough to watch it and stop it.
-        consultation.scenario.emulateLink({2'000'000, 5, 0}, {});
-        CUSTOMER_STEP(consultation.start(Route::EmulatedLink));
+        CUSTOMER_STEP(consultation.start(LinkEmulator::Direction{2'000'000, 5, 0}));
         customer::DocumentsPanel *panel = consultation.documentsPanel();
-        QByteArray pdf = pdfWithPages({Qt::white});
-        pdf.append(QByteArray(3 * 1024 * 1024, ' '));
-        const QString path = consultation.writeFile(QStringLiteral("Kontoauszug.pdf"), pdf);
+        const QByteArray png = noisyPng(QSize(1000, 1000));
+        QVERIFY(png.size() > 2'000'000);
+        const QString path = consultation.writeFile(QStringLiteral("Kontoauszug.png"), png);
         QSignalSpy started(panel->documents(), &ConsultationDocuments::transferStarted);
         QVERIFY(dropFiles(consultation.page(), {path}));
         QTRY_COMPARE_WITH_TIMEOUT(started.size(), 1, 10000);
         const quint32 transfer = started.first().first().toUInt();
         QTRY_VERIFY(panel->progressBarFor(transfer));
-        QProgressBar *bar = panel->progressBarFor(transfer);
-        QTRY_VERIFY_WITH_TIMEOUT(bar->value() > 0, 10000);
+        const QPointer<QProgressBar> bar = panel->progressBarFor(transfer);
+        QTRY_VERIFY_WITH_TIMEOUT(!bar || bar->value() > 0, 10000);
+        QVERIFY2(bar, qPrintable(panel->refusalLabel()->text()));
         QVERIFY(bar->value() < bar->maximum());
         QVERIFY(bar->isVisible());
         QPushButton *cancel = panel->cancelButtonFor(transfer);

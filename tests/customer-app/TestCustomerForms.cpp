@@ -42,6 +42,7 @@ private slots:
         CUSTOMER_STEP(consultation.start());
         customer::FormsPanel *panel = consultation.formsPanel();
         QVERIFY(!panel->isVisible());
+        QApplication::setActiveWindow(consultation.app->window.get());
         QVERIFY(QTest::qWaitForWindowActive(consultation.app->window.get()));
         consultation.page()->focusInput();
         QTRY_COMPARE(QApplication::focusWidget(), static_cast<QWidget *>(consultation.page()->input()));
