@@ -887,11 +887,6 @@ Microphone: %2</translation>
         <translation>PDF documents (*.pdf)</translation>
     </message>
     <message>
-        <source>-</source>
-        <extracomment>Joins a file type to the following compound word, as in &quot;PDF-, PNG- oder JPEG-Dokument&quot;.</extracomment>
-        <translation></translation>
-    </message>
-    <message>
         <source>%1 oder %2</source>
         <translation>%1 or %2</translation>
     </message>
@@ -917,7 +912,7 @@ Microphone: %2</translation>
     </message>
     <message>
         <source>Erlaubt sind %1-Dateien</source>
-        <translation>Allowed are %1 files</translation>
+        <translation>Allowed: %1 files</translation>
     </message>
     <message>
         <source>, höchstens %1 pro Datei</source>
@@ -931,8 +926,8 @@ Microphone: %2</translation>
         </translation>
     </message>
     <message>
-        <source>Die Dateien stehen Ihnen und Ihrem Berater während der Beratung zum Herunterladen bereit. Am Ende der Beratung werden sie im System gelöscht. Speichern Sie, was Sie behalten möchten.</source>
-        <translation>You and your advisor can download the files during the consultation. At the end of the consultation they are deleted from the system. Save what you want to keep.</translation>
+        <source>Am Ende der Beratung werden alle Dateien im System gelöscht. Speichern Sie, was Sie behalten möchten.</source>
+        <translation>At the end of the consultation all files are deleted from the system. Save what you want to keep.</translation>
     </message>
     <message>
         <source>Diese Datei ist beschädigt oder lässt sich nicht lesen. Bitte speichern Sie sie neu und senden Sie sie noch einmal.</source>
@@ -1024,6 +1019,11 @@ Microphone: %2</translation>
     <message>
         <source>„%1“: %2</source>
         <translation>“%1”: %2</translation>
+    </message>
+    <message>
+        <source>%1-</source>
+        <extracomment>A file type joined to the compound word that follows, as in &quot;PDF-, PNG- oder JPEG-Dokument&quot;.</extracomment>
+        <translation>%1</translation>
     </message>
 </context>
 <context>

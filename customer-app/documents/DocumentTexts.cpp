@@ -27,10 +27,9 @@ QString typeList(const wire::DocumentLimits &limits)
     if (names.size() == 1)
         return names.first();
     const QString last = names.takeLast();
-    //: Joins a file type to the following compound word, as in "PDF-, PNG- oder JPEG-Dokument".
-    const QString joiner = DocumentTexts::tr("-");
     for (QString &name : names)
-        name += joiner;
+        //: A file type joined to the compound word that follows, as in "PDF-, PNG- oder JPEG-Dokument".
+        name = DocumentTexts::tr("%1-").arg(name);
     return DocumentTexts::tr("%1 oder %2").arg(names.join(QStringLiteral(", ")), last);
 }
 
@@ -66,8 +65,8 @@ QString DocumentTexts::limitsHint(const wire::DocumentLimits &limits)
 
 QString DocumentTexts::deletionNotice()
 {
-    return tr("Die Dateien stehen Ihnen und Ihrem Berater während der Beratung zum Herunterladen bereit. Am Ende "
-              "der Beratung werden sie im System gelöscht. Speichern Sie, was Sie behalten möchten.");
+    return tr("Am Ende der Beratung werden alle Dateien im System gelöscht. Speichern Sie, was Sie behalten "
+              "möchten.");
 }
 
 QString DocumentTexts::contentRefusal(const QString &detail)

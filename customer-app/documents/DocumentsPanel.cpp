@@ -85,7 +85,6 @@ DocumentsPanel::DocumentsPanel(QWidget *parent)
     m_scroll->setWidgetResizable(true);
     m_scroll->setFrameShape(QFrame::NoFrame);
     m_scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    m_scroll->setMaximumHeight(kListMaximumHeight);
     m_scroll->hide();
     m_transfers = new QWidget(this);
     m_transfers->setObjectName(QStringLiteral("documentTransfers"));
@@ -113,6 +112,7 @@ DocumentsPanel::DocumentsPanel(QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(6);
     layout->addWidget(m_heading);
+    layout->addWidget(m_deletion);
     layout->addWidget(m_empty);
     layout->addWidget(m_scroll);
     layout->addWidget(m_transfers);
@@ -120,7 +120,8 @@ DocumentsPanel::DocumentsPanel(QWidget *parent)
     layout->addWidget(m_status);
     layout->addLayout(sendRow);
     layout->addWidget(m_limits);
-    layout->addWidget(m_deletion);
+    // Alone beside the chat the panel gets the column's height: its rows stay together at the top.
+    layout->addStretch(1);
     retranslate();
 }
 
@@ -324,6 +325,9 @@ void DocumentsPanel::rebuildList()
     }
     m_scroll->setVisible(shown > 0);
     m_empty->setVisible(shown == 0);
+    // As high as its rows, up to about four; then it scrolls. The rest of the column stays for forms.
+    m_list->adjustSize();
+    m_scroll->setFixedHeight(qMin(m_list->sizeHint().height(), kListMaximumHeight));
 }
 
 void DocumentsPanel::onTransferStarted(quint32 transferId)

@@ -13,12 +13,15 @@
 #include "forms/FormsPanel.h"
 #include "widgets/Announcer.h"
 
+#include <QBuffer>
 #include <QComboBox>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFile>
+#include <QImage>
 #include <QLineEdit>
 #include <QMimeData>
+#include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QUrl>
 
@@ -107,6 +110,34 @@ struct ExchangeConsultation
         return formsPanel()->views().first();
     }
 };
+
+// The first bytes of an x86-64 Linux executable (ELF header), padded: what a renamed program looks like.
+inline QByteArray elfExecutable()
+{
+    QByteArray bytes = QByteArrayLiteral("\x7f"
+                                         "ELF\x02\x01\x01\x00");
+    bytes.append(8, '\0');
+    bytes.append(QByteArrayLiteral("\x02\x00\x3e\x00\x01\x00\x00\x00"));
+    bytes.append(4000, '\x90');
+    return bytes;
+}
+
+// A PNG of random pixels: incompressible, so its size on the wire follows its pixels (1000 x 1000 is
+// about 3 MB).
+inline QByteArray noisyPng(QSize size)
+{
+    QImage image(size, QImage::Format_RGB32);
+    for (int y = 0; y < size.height(); ++y) {
+        auto *line = reinterpret_cast<quint32 *>(image.scanLine(y));
+        for (int x = 0; x < size.width(); ++x)
+            line[x] = QRandomGenerator::global()->generate() | 0xff000000u;
+    }
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    image.save(&buffer, "PNG");
+    return bytes;
+}
 
 // Drops `paths` onto `target` as a file manager would: drag enter, then drop.
 inline bool dropFiles(QWidget *target, const QStringList &paths)

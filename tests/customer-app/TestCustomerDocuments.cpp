@@ -9,13 +9,10 @@
 #include "ExchangeFlow.h"
 #include "support/TestFiles.h"
 
-#include <QBuffer>
-#include <QImage>
 #include <QLabel>
 #include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QRandomGenerator>
 #include <QSignalSpy>
 
 using namespace consult;
@@ -27,34 +24,6 @@ QByteArray readAll(const QString &path)
 {
     QFile file(path);
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
-// The first bytes of an x86-64 Linux executable (ELF header), padded: what a renamed program looks like.
-QByteArray elfExecutable()
-{
-    QByteArray bytes = QByteArrayLiteral("\x7f"
-                                         "ELF\x02\x01\x01\x00");
-    bytes.append(8, '\0');
-    bytes.append(QByteArrayLiteral("\x02\x00\x3e\x00\x01\x00\x00\x00"));
-    bytes.append(4000, '\x90');
-    return bytes;
-}
-
-// A PNG of random pixels: incompressible, so its size on the wire follows its pixels (1000 x 1000 is
-// about 3 MB).
-QByteArray noisyPng(QSize size)
-{
-    QImage image(size, QImage::Format_RGB32);
-    for (int y = 0; y < size.height(); ++y) {
-        auto *line = reinterpret_cast<quint32 *>(image.scanLine(y));
-        for (int x = 0; x < size.width(); ++x)
-            line[x] = QRandomGenerator::global()->generate() | 0xff000000u;
-    }
-    QByteArray bytes;
-    QBuffer buffer(&bytes);
-    buffer.open(QIODevice::WriteOnly);
-    image.save(&buffer, "PNG");
-    return bytes;
 }
 
 } // namespace
@@ -240,7 +209,8 @@ private slots:
         CUSTOMER_STEP(consultation.start());
         QLabel *deletion = consultation.documentsPanel()->deletionLabel();
         QVERIFY(deletion->isVisible());
-        QVERIFY(deletion->text().contains(QStringLiteral("Am Ende der Beratung werden sie im System gelöscht.")));
+        QVERIFY(
+            deletion->text().contains(QStringLiteral("Am Ende der Beratung werden alle Dateien im System gelöscht.")));
         consultation.app->language.setLanguage(QStringLiteral("en"));
         QTRY_VERIFY(deletion->text().contains(QStringLiteral("deleted")));
     }
