@@ -173,6 +173,11 @@ void DocumentsPanel::acceptDropsOn(QWidget *target)
 {
     target->setAcceptDrops(true);
     target->installEventFilter(this);
+    // Widgets inside that take drops themselves (the chat input takes text) would otherwise get the
+    // file as its path in words; files go to the documents, anything else stays theirs.
+    for (QWidget *child : target->findChildren<QWidget *>())
+        if (child->acceptDrops())
+            child->installEventFilter(this);
 }
 
 bool DocumentsPanel::eventFilter(QObject *watched, QEvent *event)

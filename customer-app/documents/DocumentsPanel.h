@@ -45,7 +45,8 @@ public:
     void setConsultation(Consultation *consultation);
     ConsultationDocuments *documents() const { return m_documents; }
 
-    // Files dropped onto `target` (the consultation page) are sent like "Datei senden …".
+    // Files dropped onto `target` (the consultation page) or any widget in it are sent like
+    // "Datei senden …"; call it once the page's widgets exist.
     void acceptDropsOn(QWidget *target);
     // Sends these local files (the file dialog's or a drop's answer).
     void sendFiles(const QStringList &paths);

@@ -67,6 +67,17 @@ private slots:
         QCOMPARE(readAll(target), pdf);
     }
 
+    void aFileDroppedOnTheChatInputIsSentNotTyped()
+    {
+        ExchangeConsultation consultation;
+        CUSTOMER_STEP(consultation.start());
+        const QString path = consultation.writeFile(QStringLiteral("Ausweis.png"), encodedImage(QSize(60, 40), "png"));
+        QVERIFY(dropFiles(consultation.page()->input()->viewport(), {path}));
+        QTRY_COMPARE_WITH_TIMEOUT(consultation.advisorDocuments()->documents().size(), 1, 20000);
+        QCOMPARE(consultation.advisorDocuments()->documents().first().name, QStringLiteral("Ausweis.png"));
+        QVERIFY(consultation.page()->input()->toPlainText().isEmpty());
+    }
+
     void aPngFromTheAdvisorIsSavedThroughThePageByteIdentical()
     {
         ExchangeConsultation consultation;
