@@ -183,7 +183,8 @@ private slots:
     {
         ExchangeConsultation consultation;
         // 2 Mbit/s up: a 3 MB file takes about 12 s, long enough to watch it and stop it.
-        CUSTOMER_STEP(consultation.start(LinkEmulator::Direction{2'000'000, 5, 0}));
+        CUSTOMER_STEP(consultation.start(true));
+        consultation.scenario.link()->setDirections({2'000'000, 5, 0}, {});
         customer::DocumentsPanel *panel = consultation.documentsPanel();
         const QByteArray png = noisyPng(QSize(1000, 1000));
         QVERIFY(png.size() > 2'000'000);
