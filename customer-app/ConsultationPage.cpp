@@ -5,6 +5,8 @@
 #include "VideoPanel.h"
 #include "client/CustomerClient.h"
 #include "client/consultation/Consultation.h"
+#include "documents/DocumentsPanel.h"
+#include "forms/FormsPanel.h"
 #include "whiteboard/WhiteboardPanel.h"
 #include "widgets/Announcer.h"
 #include "widgets/ChatInput.h"
@@ -61,6 +63,13 @@ ConsultationPage::ConsultationPage(QWidget *parent)
     m_board->setObjectName(QStringLiteral("whiteboardPanel"));
     m_board->hide();
     connect(m_board, &WhiteboardPanel::availabilityChanged, this, &ConsultationPage::arrange);
+    m_forms = new FormsPanel(this);
+    m_forms->setObjectName(QStringLiteral("formsPanel"));
+    m_forms->hide();
+    connect(m_forms, &FormsPanel::availabilityChanged, this, &ConsultationPage::arrange);
+    m_documents = new DocumentsPanel(this);
+    m_documents->setObjectName(QStringLiteral("documentsPanel"));
+    m_documents->acceptDropsOn(this);
 
     connect(m_input, &ChatInput::submitted, this, &ConsultationPage::submit);
     connect(m_send, &QPushButton::clicked, this, &ConsultationPage::submit);
@@ -96,21 +105,26 @@ ConsultationPage::ConsultationPage(QWidget *parent)
     m_mainColumn->setSpacing(12);
     m_mainColumn->addWidget(m_board, 1);
     m_mainColumn->addWidget(m_video, 1);
-    auto *body = new QHBoxLayout;
-    body->setSpacing(16);
-    body->addLayout(m_mainColumn, 3);
-    body->addLayout(chatColumn, 2);
+    m_mainColumn->addWidget(m_forms, 1);
+    m_mainColumn->addWidget(m_documents, 0);
+    m_body = new QHBoxLayout;
+    m_body->setSpacing(16);
+    m_body->addLayout(m_mainColumn, 3);
+    m_body->addLayout(chatColumn, 2);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(24, 16, 24, 16);
     layout->setSpacing(8);
     layout->addLayout(top);
-    layout->addLayout(body, 1);
+    layout->addLayout(m_body, 1);
     setTabOrder(m_input, m_send);
     setTabOrder(m_send, m_chat);
     setTabOrder(m_chat, m_board);
     setTabOrder(m_board, m_video);
-    setTabOrder(m_video, m_end);
+    setTabOrder(m_video, m_forms);
+    setTabOrder(m_forms, m_documents);
+    setTabOrder(m_documents, m_end);
     m_send->setEnabled(false);
+    arrange();
     retranslate();
 }
 
@@ -131,6 +145,8 @@ void ConsultationPage::setClient(CustomerClient *client)
     m_indicator->bind(client ? &client->connection() : nullptr);
     m_indicator->setMediaSession(m_consultation ? m_consultation->media() : nullptr);
     m_board->setConsultation(m_consultation);
+    m_documents->setConsultation(m_consultation);
+    m_forms->setConsultation(m_consultation);
     if (Consultation *consultation = m_consultation) {
         connect(consultation, &Consultation::started, this, [this] {
             retranslate();
@@ -140,9 +156,13 @@ void ConsultationPage::setClient(CustomerClient *client)
             retranslate();
             announce(m_heading, tr("Sie werden jetzt von %1 beraten.").arg(advisorName));
         });
-        // The client adds the whiteboard part as the consultation begins, just before it says so.
-        connect(client, &CustomerClient::consultationStarted, this,
-                [this] { m_board->setConsultation(m_consultation); });
+        // The client adds the whiteboard, documents and forms parts as the consultation begins, just
+        // before it says so.
+        connect(client, &CustomerClient::consultationStarted, this, [this] {
+            m_board->setConsultation(m_consultation);
+            m_documents->setConsultation(m_consultation);
+            m_forms->setConsultation(m_consultation);
+        });
         connect(consultation->chat(), &ConsultationChat::peerTypingChanged, this, [this] { retranslate(); });
         connect(consultation, &Consultation::peerPresenceChanged, this, [this] {
             retranslate();
@@ -169,10 +189,16 @@ void ConsultationPage::setVideo(bool video)
 void ConsultationPage::arrange()
 {
     const bool board = m_board->available();
+    const bool forms = m_forms->available();
     m_board->setVisible(board);
+    m_forms->setVisible(forms);
     m_video->setVisible(m_videoShown);
-    m_video->setCompact(board);
-    m_mainColumn->setStretchFactor(m_video, board ? 0 : 1);
+    m_video->setCompact(board || forms);
+    m_mainColumn->setStretchFactor(m_video, board || forms ? 0 : 1);
+    // With only the documents beside it, the chat keeps the wider column.
+    const bool wide = board || forms || m_videoShown;
+    m_body->setStretch(0, wide ? 3 : 2);
+    m_body->setStretch(1, wide ? 2 : 3);
 }
 
 void ConsultationPage::clearInput()

@@ -5,6 +5,7 @@
 #include <QWidget>
 
 class QFrame;
+class QHBoxLayout;
 class QLabel;
 class QPushButton;
 class QVBoxLayout;
@@ -19,6 +20,8 @@ class CustomerClient;
 
 namespace consult::customer {
 
+class DocumentsPanel;
+class FormsPanel;
 class VideoPanel;
 class WhiteboardPanel;
 
@@ -28,7 +31,9 @@ class WhiteboardPanel;
 // connection indicator. Binds to the client's Consultation; sends through its chat, so the send
 // guard (C2, C3) asks before anything suspicious leaves. In the video consultation the VideoPanel
 // sits beside the chat, so the customer talks and writes at the same time (seed 001 step 6). When the
-// advisor opens a document, the WhiteboardPanel appears above the video (seed 001 step 7).
+// advisor opens a document, the WhiteboardPanel appears above the video (seed 001 step 7). The
+// documents (DocumentsPanel) are always there beside the chat, and files dropped anywhere on the page
+// are sent; a form the advisor sends appears above them (FormsPanel, seed 002).
 class ConsultationPage final : public QWidget
 {
     Q_OBJECT
@@ -53,6 +58,8 @@ public:
     ConnectionIndicator *connectionIndicator() const { return m_indicator; }
     VideoPanel *videoPanel() const { return m_video; }
     WhiteboardPanel *whiteboardPanel() const { return m_board; }
+    DocumentsPanel *documentsPanel() const { return m_documents; }
+    FormsPanel *formsPanel() const { return m_forms; }
     // Shows the video beside the chat (the window starts and stops the call in it).
     void setVideo(bool video);
 
@@ -64,7 +71,8 @@ protected:
 
 private:
     void retranslate();
-    // Shows the whiteboard and the video as they are wanted, the video compact below a whiteboard.
+    // Shows the whiteboard, the video and the forms as they are wanted, the video compact below a
+    // whiteboard or a form; the documents always.
     void arrange();
     void onChatRefused(const QString &clientMessageId, wire::ErrorCode code);
 
@@ -87,7 +95,10 @@ private:
     ConnectionIndicator *m_indicator = nullptr;
     VideoPanel *m_video = nullptr;
     WhiteboardPanel *m_board = nullptr;
+    DocumentsPanel *m_documents = nullptr;
+    FormsPanel *m_forms = nullptr;
     QVBoxLayout *m_mainColumn = nullptr;
+    QHBoxLayout *m_body = nullptr;
     bool m_videoShown = false;
 };
 

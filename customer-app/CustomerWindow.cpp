@@ -54,7 +54,7 @@ constexpr QSize kVideoWindowSize(1100, 720);
 // The smallest window for the text chat; the video consultation needs room for pictures, whiteboard
 // and chat at once, so it has a larger minimum (nothing cut off, whatever the customer resizes to).
 constexpr QSize kMinimumSize(560, 520);
-constexpr QSize kBoardMinimumSize(820, 600); // the text chat with a whiteboard beside it
+constexpr QSize kBoardMinimumSize(820, 600); // the text chat with documents, forms or a whiteboard beside it
 constexpr QSize kVideoMinimumSize(960, 720);
 
 } // namespace
@@ -576,8 +576,8 @@ void CustomerWindow::onPhaseChanged(CustomerClient::Phase phase)
 
 void CustomerWindow::updateMinimumSize()
 {
-    const bool board = m_consultation->whiteboardPanel()->available() &&
-                       m_pages->currentWidget() == static_cast<QWidget *>(m_consultation);
+    // The documents (and a form) sit beside the chat for the whole consultation: the same room as a whiteboard.
+    const bool board = m_pages->currentWidget() == static_cast<QWidget *>(m_consultation);
     const QSize minimum = m_video ? kVideoMinimumSize : board ? kBoardMinimumSize : kMinimumSize;
     setMinimumSize(minimum);
     if (width() < minimum.width() || height() < minimum.height())

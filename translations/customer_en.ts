@@ -992,6 +992,251 @@ Microphone: %2</translation>
     </message>
 </context>
 <context>
+    <name>consult::customer::DocumentTexts</name>
+    <message>
+        <source>PNG-Bilder (*.png)</source>
+        <translation>PNG images (*.png)</translation>
+    </message>
+    <message>
+        <source>JPEG-Bilder (*.jpg *.jpeg)</source>
+        <translation>JPEG images (*.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <source>PDF-Dokumente (*.pdf)</source>
+        <translation>PDF documents (*.pdf)</translation>
+    </message>
+    <message>
+        <source>%1 oder %2</source>
+        <translation>%1 or %2</translation>
+    </message>
+    <message>
+        <source>%1 Byte</source>
+        <translation>%1 bytes</translation>
+    </message>
+    <message>
+        <source>%1 KB</source>
+        <translation>%1 KB</translation>
+    </message>
+    <message>
+        <source>%1 MB</source>
+        <translation>%1 MB</translation>
+    </message>
+    <message>
+        <source>von Ihnen</source>
+        <translation>from you</translation>
+    </message>
+    <message>
+        <source>vom Berater</source>
+        <translation>from your advisor</translation>
+    </message>
+    <message>
+        <source>Erlaubt sind %1-Dateien</source>
+        <translation>Allowed: %1 files</translation>
+    </message>
+    <message>
+        <source>, höchstens %1 pro Datei</source>
+        <translation>, at most %1 per file</translation>
+    </message>
+    <message numerus="yes">
+        <source>, bis zu %n Dateien in dieser Beratung</source>
+        <translation>
+            <numerusform>, up to %n file in this consultation</numerusform>
+            <numerusform>, up to %n files in this consultation</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Am Ende der Beratung werden alle Dateien im System gelöscht. Speichern Sie, was Sie behalten möchten.</source>
+        <translation>At the end of the consultation all files are deleted from the system. Save what you want to keep.</translation>
+    </message>
+    <message>
+        <source>Diese Datei ist beschädigt oder lässt sich nicht lesen. Bitte speichern Sie sie neu und senden Sie sie noch einmal.</source>
+        <translation>This file is damaged or cannot be read. Please save it again and send it once more.</translation>
+    </message>
+    <message>
+        <source>Diese PDF-Datei ist mit einem Kennwort geschützt. Bitte senden Sie sie ohne Kennwort.</source>
+        <translation>This PDF file is protected by a password. Please send it without a password.</translation>
+    </message>
+    <message>
+        <source>Diese PDF-Datei enthält aktive Inhalte, zum Beispiel Skripte oder eingebettete Dateien. Bitte drucken Sie sie als neue PDF-Datei und senden Sie diese.</source>
+        <translation>This PDF file contains active content, for example scripts or embedded files. Please print it to a new PDF file and send that.</translation>
+    </message>
+    <message>
+        <source>Diese Datei enthält außer dem Dokument noch etwas anderes und wird deshalb nicht angenommen.</source>
+        <translation>This file contains something else besides the document and is therefore not accepted.</translation>
+    </message>
+    <message>
+        <source>Dieses Bild ist zu groß. Bitte verkleinern Sie es und senden Sie es noch einmal.</source>
+        <translation>This picture is too large. Please make it smaller and send it again.</translation>
+    </message>
+    <message>
+        <source>Dieses PDF-Dokument hat zu viele Seiten. Bitte senden Sie nur die Seiten, um die es geht.</source>
+        <translation>This PDF document has too many pages. Please send only the pages that matter.</translation>
+    </message>
+    <message>
+        <source>Der Inhalt dieser Datei passt nicht zu ihrer Endung. Bitte speichern Sie sie im richtigen Format.</source>
+        <translation>The content of this file does not match its extension. Please save it in the right format.</translation>
+    </message>
+    <message>
+        <source>Diese Datei ist leer.</source>
+        <translation>This file is empty.</translation>
+    </message>
+    <message>
+        <source>Diese Datei lässt sich nicht sicher prüfen: Sie ist beschädigt, mit einem Kennwort geschützt oder enthält aktive Inhalte. Speichern Sie sie bitte als einfache PDF-Datei oder als Bild und senden Sie sie noch einmal.</source>
+        <translation>This file cannot be checked safely: it is damaged, protected by a password or contains active content. Please save it as a plain PDF file or as a picture and send it again.</translation>
+    </message>
+    <message>
+        <source>Diese Datei ist kein %1-Dokument. Bitte senden Sie nur PDF-Dateien oder Bilder.</source>
+        <translation>This file is not a %1 document. Please send only PDF files or pictures.</translation>
+    </message>
+    <message>
+        <source>Die Datei ist größer als %1. Bitte senden Sie eine kleinere Datei.</source>
+        <translation>The file is larger than %1. Please send a smaller file.</translation>
+    </message>
+    <message numerus="yes">
+        <source>In dieser Beratung können höchstens %n Dateien ausgetauscht werden. Es passt keine weitere hinein.</source>
+        <translation>
+            <numerusform>At most %n file can be exchanged in this consultation. No more fit in.</numerusform>
+            <numerusform>At most %n files can be exchanged in this consultation. No more fit in.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Alle Dateien dieser Beratung zusammen dürfen höchstens %1 groß sein. Diese Datei passt nicht mehr hinein.</source>
+        <translation>All files of this consultation together may be at most %1. This file does not fit in any more.</translation>
+    </message>
+    <message>
+        <source>Der Dienst kann gerade keine Dateien annehmen. Bitte versuchen Sie es später noch einmal.</source>
+        <translation>The service cannot accept files right now. Please try again later.</translation>
+    </message>
+    <message>
+        <source>Der Dateiname ist nicht verwendbar. Bitte benennen Sie die Datei um und senden Sie sie noch einmal.</source>
+        <translation>The file name cannot be used. Please rename the file and send it again.</translation>
+    </message>
+    <message>
+        <source>Die Datei kam nicht vollständig an und wurde nicht gespeichert. Bitte versuchen Sie es noch einmal.</source>
+        <translation>The file did not arrive completely and was not saved. Please try again.</translation>
+    </message>
+    <message>
+        <source>Diese Datei gibt es nicht mehr: Ihr Berater hat sie gelöscht, oder die Beratung ist zu Ende.</source>
+        <translation>This file no longer exists: your advisor deleted it, or the consultation has ended.</translation>
+    </message>
+    <message>
+        <source>Die Datei konnte nicht abgelegt werden. Bitte versuchen Sie es noch einmal.</source>
+        <translation>The file could not be stored. Please try again.</translation>
+    </message>
+    <message>
+        <source>Die Datei lässt sich auf Ihrem Computer nicht lesen. Bitte prüfen Sie, ob es sie noch gibt.</source>
+        <translation>The file cannot be read on your computer. Please check that it still exists.</translation>
+    </message>
+    <message>
+        <source>Die Datei konnte nicht gespeichert werden. Bitte wählen Sie einen anderen Ort.</source>
+        <translation>The file could not be saved. Please choose another place.</translation>
+    </message>
+    <message>
+        <source>Das ist jetzt nicht möglich: Die Beratung läuft nicht mehr.</source>
+        <translation>That is not possible now: the consultation is no longer running.</translation>
+    </message>
+    <message>
+        <source>„%1“: %2</source>
+        <translation>“%1”: %2</translation>
+    </message>
+    <message>
+        <source>%1-</source>
+        <extracomment>A file type joined to the compound word that follows, as in &quot;PDF-, PNG- oder JPEG-Dokument&quot;.</extracomment>
+        <translation>%1</translation>
+    </message>
+</context>
+<context>
+    <name>consult::customer::DocumentsPanel</name>
+    <message>
+        <source>Datei senden</source>
+        <translation>Send a file</translation>
+    </message>
+    <message>
+        <source>PDF-Dokumente und Bilder (*.pdf *.png *.jpg *.jpeg)</source>
+        <translation>PDF documents and pictures (*.pdf *.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <source>Datei speichern</source>
+        <translation>Save file</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3 Uhr</source>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>Speichern …</source>
+        <translation>Save …</translation>
+    </message>
+    <message>
+        <source>%1 speichern</source>
+        <translation>Save %1</translation>
+    </message>
+    <message>
+        <source>%1 hat Ihnen eine Datei geschickt: %2</source>
+        <translation>%1 sent you a file: %2</translation>
+    </message>
+    <message>
+        <source>„%1“ ist angekommen. Ihr Berater kann die Datei jetzt öffnen.</source>
+        <translation>“%1” has arrived. Your advisor can open the file now.</translation>
+    </message>
+    <message>
+        <source>Gespeichert: %1</source>
+        <translation>Saved: %1</translation>
+    </message>
+    <message>
+        <source>Wird gesendet: %1 (%2 von %3)</source>
+        <translation>Sending: %1 (%2 of %3)</translation>
+    </message>
+    <message>
+        <source>Wird gespeichert: %1 (%2 von %3)</source>
+        <translation>Saving: %1 (%2 of %3)</translation>
+    </message>
+    <message>
+        <source>Fortschritt beim Senden von %1</source>
+        <translation>Progress of sending %1</translation>
+    </message>
+    <message>
+        <source>Fortschritt beim Speichern von %1</source>
+        <translation>Progress of saving %1</translation>
+    </message>
+    <message>
+        <source>Abbrechen</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Senden von %1 abbrechen</source>
+        <translation>Stop sending %1</translation>
+    </message>
+    <message>
+        <source>Speichern von %1 abbrechen</source>
+        <translation>Stop saving %1</translation>
+    </message>
+    <message>
+        <source>Dokumente</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <source>Noch keine Dateien ausgetauscht.</source>
+        <translation>No files exchanged yet.</translation>
+    </message>
+    <message>
+        <source>Datei senden …</source>
+        <translation>Send a file …</translation>
+    </message>
+    <message>
+        <source>Datei an Ihren Berater senden</source>
+        <translation>Send a file to your advisor</translation>
+    </message>
+    <message>
+        <source>oder Dateien hierher ziehen</source>
+        <translation>or drag files here</translation>
+    </message>
+    <message>
+        <source>Dateien dieser Beratung</source>
+        <translation>Files of this consultation</translation>
+    </message>
+</context>
+<context>
     <name>consult::customer::EndPage</name>
     <message>
         <source>Vielen Dank für Ihr Gespräch. Der Chat ist auf unseren Servern gelöscht.</source>
@@ -1116,6 +1361,273 @@ Microphone: %2</translation>
     <message>
         <source>Die Seiten, die Ihnen gezeigt wurden, mit allen Markierungen, als eigene Datei ohne das Gespräch. Auch sie gibt es nur hier in der Anwendung, bis Sie diese Seite verlassen.</source>
         <translation>The pages you were shown, with every mark, as a file of their own without the conversation. They too exist only here in the app, until you leave this page.</translation>
+    </message>
+    <message>
+        <source>Das Protokoll gibt es nur hier in der Anwendung. Wenn Sie es aufbewahren möchten, drucken oder speichern Sie es jetzt: Mit dem Schließen ist es gelöscht.</source>
+        <translation>The transcript exists only here in the application. If you want to keep it, print or save it now: it is deleted when you close.</translation>
+    </message>
+    <message>
+        <source>Die Seiten, die Ihnen gezeigt wurden, mit allen Markierungen. Auch sie gibt es nur hier in der Anwendung, bis Sie diese Seite verlassen.</source>
+        <translation>The pages you were shown, with every mark. They too exist only here in the app, until you leave this page.</translation>
+    </message>
+</context>
+<context>
+    <name>consult::customer::FormFieldEditor</name>
+    <message>
+        <source>Bitte wählen …</source>
+        <translation>Please choose …</translation>
+    </message>
+    <message>
+        <source>TT.MM.JJJJ</source>
+        <translation>DD.MM.YYYY</translation>
+    </message>
+    <message>
+        <source>z. B. 1.250,00</source>
+        <translation>e.g. 1,250.00</translation>
+    </message>
+    <message>
+        <source>z. B. DE12 3456 7890 1234 5678 90</source>
+        <translation>e.g. DE12 3456 7890 1234 5678 90</translation>
+    </message>
+    <message>
+        <source>z. B. name@beispiel.de</source>
+        <translation>e.g. name@example.com</translation>
+    </message>
+    <message>
+        <source>z. B. 0561 123456</source>
+        <translation>e.g. 0561 123456</translation>
+    </message>
+    <message>
+        <source>%1 (Pflichtfeld)</source>
+        <translation>%1 (required)</translation>
+    </message>
+    <message>
+        <source>(nicht ausgefüllt)</source>
+        <translation>(not filled in)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Für den Berater verborgen</source>
+        <translation>Hidden from your advisor</translation>
+    </message>
+    <message>
+        <source>Wird freigegeben …</source>
+        <translation>Releasing …</translation>
+    </message>
+    <message>
+        <source>Für den Berater freigegeben</source>
+        <translation>Released to your advisor</translation>
+    </message>
+    <message>
+        <source>Freigeben</source>
+        <translation>Release</translation>
+    </message>
+    <message>
+        <source>%1 für den Berater freigeben</source>
+        <translation>Release %1 to your advisor</translation>
+    </message>
+</context>
+<context>
+    <name>consult::customer::FormTexts</name>
+    <message>
+        <source>Bitte setzen Sie hier ein Häkchen.</source>
+        <translation>Please tick this box.</translation>
+    </message>
+    <message>
+        <source>Bitte wählen Sie eine der Möglichkeiten.</source>
+        <translation>Please choose one of the options.</translation>
+    </message>
+    <message>
+        <source>Bitte füllen Sie dieses Feld aus.</source>
+        <translation>Please fill in this field.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Bitte schreiben Sie höchstens %n Zeichen.</source>
+        <translation>
+            <numerusform>Please write at most %n character.</numerusform>
+            <numerusform>Please write at most %n characters.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Bitte nur einfachen Text eingeben, ohne Steuerzeichen.</source>
+        <translation>Please enter plain text only, without control characters.</translation>
+    </message>
+    <message>
+        <source>Bitte geben Sie eine Zahl ein, zum Beispiel 1.250,00.</source>
+        <translation>Please enter a number, for example 1,250.00.</translation>
+    </message>
+    <message>
+        <source>Bitte ein Datum vom %1 bis zum %2.</source>
+        <translation>Please a date from %1 to %2.</translation>
+    </message>
+    <message>
+        <source>Bitte eine Zahl von %1 bis %2.</source>
+        <translation>Please a number from %1 to %2.</translation>
+    </message>
+    <message>
+        <source>Bitte ein Datum ab dem %1.</source>
+        <translation>Please a date from %1 on.</translation>
+    </message>
+    <message>
+        <source>Bitte eine Zahl ab %1.</source>
+        <translation>Please a number of at least %1.</translation>
+    </message>
+    <message>
+        <source>Bitte ein Datum bis zum %1.</source>
+        <translation>Please a date up to %1.</translation>
+    </message>
+    <message>
+        <source>Bitte eine Zahl bis %1.</source>
+        <translation>Please a number of at most %1.</translation>
+    </message>
+    <message>
+        <source>Bitte geben Sie ein Datum als TT.MM.JJJJ ein, zum Beispiel 01.03.2027.</source>
+        <translation>Please enter a date as DD.MM.YYYY, for example 01.03.2027.</translation>
+    </message>
+    <message>
+        <source>Bitte geben Sie eine E-Mail-Adresse ein, zum Beispiel name@beispiel.de.</source>
+        <translation>Please enter an e-mail address, for example name@example.com.</translation>
+    </message>
+    <message>
+        <source>Bitte geben Sie eine Telefonnummer ein, zum Beispiel 0561 123456.</source>
+        <translation>Please enter a telephone number, for example 0561 123456.</translation>
+    </message>
+    <message>
+        <source>Diese IBAN stimmt nicht. Bitte prüfen Sie jede Stelle, sie beginnt zum Beispiel mit DE.</source>
+        <translation>This IBAN is not correct. Please check every character; it begins with DE, for example.</translation>
+    </message>
+    <message>
+        <source>Dieses Feld gehört nicht zum Formular.</source>
+        <translation>This field is not part of the form.</translation>
+    </message>
+    <message>
+        <source>Ja</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>Nein</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>%1 um %2 Uhr</source>
+        <translation>%1 at %2</translation>
+    </message>
+</context>
+<context>
+    <name>consult::customer::FormView</name>
+    <message>
+        <source>Formular: %1</source>
+        <translation>Form: %1</translation>
+    </message>
+    <message>
+        <source>Wichtiger Hinweis: %1</source>
+        <translation>Important notice: %1</translation>
+    </message>
+    <message>
+        <source>Felder mit * müssen ausgefüllt werden.</source>
+        <translation>Fields marked * must be filled in.</translation>
+    </message>
+    <message>
+        <source>Wird gesendet …</source>
+        <translation>Sending …</translation>
+    </message>
+    <message>
+        <source>Formular senden</source>
+        <translation>Send form</translation>
+    </message>
+    <message>
+        <source>Formular %1 an den Berater senden</source>
+        <translation>Send form %1 to your advisor</translation>
+    </message>
+    <message>
+        <source>Bitte füllen Sie alle Felder mit * richtig aus, dann können Sie das Formular senden.</source>
+        <translation>Please fill in every field marked * correctly, then you can send the form.</translation>
+    </message>
+    <message>
+        <source>Gesendet am %1. Das Formular lässt sich nicht mehr ändern.</source>
+        <translation>Sent on %1. The form can no longer be changed.</translation>
+    </message>
+    <message>
+        <source>%1 hat Ihnen dieses Formular am %2 geschickt. Bitte füllen Sie es aus.</source>
+        <translation>%1 sent you this form on %2. Please fill it in.</translation>
+    </message>
+    <message>
+        <source>Als PDF speichern …</source>
+        <translation>Save as PDF …</translation>
+    </message>
+    <message>
+        <source>Formular %1 als PDF speichern</source>
+        <translation>Save form %1 as PDF</translation>
+    </message>
+</context>
+<context>
+    <name>consult::customer::FormsPanel</name>
+    <message>
+        <source>Dieses Formular gibt es nicht mehr. Die Beratung ist vielleicht zu Ende.</source>
+        <translation>This form no longer exists. The consultation may have ended.</translation>
+    </message>
+    <message>
+        <source>Dieses Formular wurde schon gesendet und lässt sich nicht mehr ändern.</source>
+        <translation>This form has already been sent and can no longer be changed.</translation>
+    </message>
+    <message>
+        <source>Eine Angabe wurde nicht angenommen. Bitte prüfen Sie das markierte Feld.</source>
+        <translation>An entry was not accepted. Please check the marked field.</translation>
+    </message>
+    <message>
+        <source>In dieser Beratung sind keine weiteren Formulare möglich.</source>
+        <translation>No more forms are possible in this consultation.</translation>
+    </message>
+    <message>
+        <source>Ihr Berater</source>
+        <translation>your advisor</translation>
+    </message>
+    <message>
+        <source>Angabe freigeben?</source>
+        <translation>Release this entry?</translation>
+    </message>
+    <message>
+        <source>Wenn Sie „%1“ freigeben, sieht %2 den Wert. Das lässt sich nicht zurücknehmen.</source>
+        <translation>If you release “%1”, %2 sees the value. This cannot be taken back.</translation>
+    </message>
+    <message>
+        <source>Freigeben</source>
+        <translation>Release</translation>
+    </message>
+    <message>
+        <source>Nicht freigeben</source>
+        <translation>Do not release</translation>
+    </message>
+    <message>
+        <source>Formular als PDF speichern</source>
+        <translation>Save form as PDF</translation>
+    </message>
+    <message>
+        <source>PDF-Dokumente (*.pdf)</source>
+        <translation>PDF documents (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Gespeichert: %1</source>
+        <translation>Saved: %1</translation>
+    </message>
+    <message>
+        <source>Das Formular konnte nicht gespeichert werden. Bitte wählen Sie einen anderen Ort.</source>
+        <translation>The form could not be saved. Please choose another place.</translation>
+    </message>
+    <message>
+        <source>Formulare</source>
+        <translation>Forms</translation>
+    </message>
+    <message>
+        <source>%1 hat Ihnen ein Formular geschickt: %2. Sie finden es hier unten.</source>
+        <translation>%1 sent you a form: %2. You find it below.</translation>
+    </message>
+    <message>
+        <source>Formulare dieser Beratung</source>
+        <translation>Forms of this consultation</translation>
     </message>
 </context>
 <context>

@@ -7,7 +7,7 @@
 // plainly that the receipt could not be received.
 #include "CustomerTestMain.h"
 #include "EndPage.h"
-#include "ExchangeFlow.h"
+#include "EndSummaryFlow.h"
 #include "summary/DeletionReceiptText.h"
 
 #include <QFileDialog>
@@ -42,7 +42,7 @@ class TestCustomerEndSummary final : public QObject
 private slots:
     void theEndScreenListsWhatWasDeletedAndSavesOneSummaryOnlyWhenAsked()
     {
-        ExchangeConsultation c;
+        SummaryConsultation c;
         CUSTOMER_STEP(c.start());
         CUSTOMER_STEP(c.everything());
         c.advisor->endConsultation(c.theirs->id);
@@ -114,7 +114,7 @@ private slots:
     // The summary leaves out what did not happen: a chat alone has no files, forms or board pages.
     void aChatAloneHasNoOtherSectionsAndAnEmptyReceipt()
     {
-        ExchangeConsultation c;
+        SummaryConsultation c;
         CUSTOMER_STEP(c.start());
         CUSTOMER_STEP(c.chat());
         c.advisor->endConsultation(c.theirs->id);
@@ -134,7 +134,7 @@ private slots:
     // Lost: no receipt arrived, and none is invented; the page says what the bank promises.
     void aLostConsultationSaysTheReceiptCouldNotBeReceived()
     {
-        ExchangeConsultation c;
+        SummaryConsultation c;
         CUSTOMER_STEP(c.start(Route::CuttingProxy));
         CUSTOMER_STEP(c.chat());
         CUSTOMER_STEP(c.documentsBothWays());

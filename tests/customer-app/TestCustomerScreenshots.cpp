@@ -5,10 +5,12 @@
 #include "CustomerAppFixture.h"
 #include "CustomerTestMain.h"
 #include "EndPage.h"
+#include "EndSummaryFlow.h"
 #include "ExchangeFlow.h"
 #include "MessagePage.h"
 #include "VideoFlow.h"
 #include "WaitingPage.h"
+#include "support/TestFiles.h"
 #include "transcript/Transcript.h"
 #include "whiteboard/WhiteboardPanel.h"
 #include "widgets/ConnectionIndicator.h"
@@ -19,6 +21,9 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QProcess>
+#include <QProgressBar>
+#include <QScrollArea>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTimeZone>
 
@@ -46,6 +51,12 @@ void shootModal(const QString &name, const QString &button)
         shoot(dialog, name);
         QTest::mouseClick(dialog->template findChild<QPushButton *>(button), Qt::LeftButton);
     });
+}
+
+// A two-page PDF for the screenshots' document list.
+QByteArray pdfWithPagesForScreenshot()
+{
+    return pdfWithPages({Qt::white, Qt::white});
 }
 
 } // namespace
@@ -236,7 +247,7 @@ private slots:
     // received.
     void endWithReceiptAndSummary()
     {
-        ExchangeConsultation c;
+        SummaryConsultation c;
         CUSTOMER_STEP(c.start());
         CUSTOMER_STEP(c.everything());
         c.advisor->endConsultation(c.theirs->id);
@@ -260,7 +271,7 @@ private slots:
 
     void endReceiptLost()
     {
-        ExchangeConsultation lost;
+        SummaryConsultation lost;
         CUSTOMER_STEP(lost.start(Route::CuttingProxy));
         CUSTOMER_STEP(lost.chat());
         lost.scenario.proxy().setRefusing(true);
@@ -429,6 +440,77 @@ private slots:
         QTest::mouseClick(app->consultationPage()->endButton(), Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(app.phase(), Phase::Ended, 10000);
         CUSTOMER_STEP(shoot(app.window.get(), name("44-end-with-board")));
+    }
+
+    // Documents and forms (seed 002) in the text chat, German and English: the documents with a file
+    // from the advisor, a refusal and an upload running on a slow line; a form being filled with a
+    // wrong IBAN; the form sent, its IBAN not released; and the page at the window's minimum size.
+    void documentsAndForms_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::newRow("de") << QStringLiteral("de");
+        QTest::newRow("en") << QStringLiteral("en");
+    }
+
+    void documentsAndForms()
+    {
+        QFETCH(QString, language);
+        const QString suffix = language == u"en" ? QStringLiteral("-english") : QString();
+        const auto name = [&](const char *screen) -> QString { return QString::fromLatin1(screen) + suffix; };
+        ExchangeConsultation consultation;
+        // Fast for the log-in; about 1 Mbit/s up (the seeds' minimum line) once a 3 MB upload is to be seen running.
+        CUSTOMER_STEP(consultation.start(true));
+        consultation.app->language.setLanguage(language);
+        CustomerApp &app = *consultation.app;
+        AdvisorConsultation *theirs = consultation.theirs;
+        consultation.advisor->sendChat(theirs->id, QStringLiteral("Schicken Sie mir bitte Ihren Gehaltsnachweis."));
+        customer::DocumentsPanel *documents = consultation.documentsPanel();
+        const QString plan =
+            consultation.writeFile(QStringLiteral("Tilgungsplan 2026.pdf"), pdfWithPagesForScreenshot());
+        QVERIFY(consultation.advisorDocuments()->upload(plan) != 0);
+        QTRY_COMPARE_WITH_TIMEOUT(documents->documents()->documents().size(), 1, 20000);
+        const QString scan =
+            consultation.writeFile(QStringLiteral("Gehaltsnachweis-Scan.png"), noisyPng(QSize(1000, 1000)));
+        consultation.scenario.link()->setDirections({1'000'000, 10, 0}, {});
+        QSignalSpy started(documents->documents(), &ConsultationDocuments::transferStarted);
+        QVERIFY(dropFiles(consultation.page(), {scan}));
+        QTRY_COMPARE_WITH_TIMEOUT(started.size(), 1, 10000);
+        const quint32 transfer = started.first().first().toUInt();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            documents->progressBarFor(transfer) && documents->progressBarFor(transfer)->value() > 100, 20000);
+        // A refusal while the upload runs: both are seen at once.
+        const QString elf = consultation.writeFile(QStringLiteral("Gehaltsnachweis.pdf"), elfExecutable());
+        QVERIFY(dropFiles(consultation.page(), {elf}));
+        QTRY_VERIFY_WITH_TIMEOUT(documents->refusalLabel()->isVisible(), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(app->client()->chat()->rowCount(), 2, 10000); // the greeting and the request
+        CUSTOMER_STEP(shoot(app.window.get(), name("50-documents-transfer-and-refusal")));
+        QTest::mouseClick(documents->cancelButtonFor(transfer), Qt::LeftButton);
+        QTRY_VERIFY(!documents->progressBarFor(transfer));
+        // The line is fast again: what the slow line still held of the upload does not delay the form.
+        consultation.scenario.link()->setDirections({}, {});
+
+        customer::FormView *view = consultation.standingOrderArrives();
+        QVERIFY(view);
+        CUSTOMER_STEP(typeInto(view, QStringLiteral("payee"), QStringLiteral("Hausverwaltung Müller")));
+        CUSTOMER_STEP(typeInto(view, QStringLiteral("iban"), kWrongIban));
+        CUSTOMER_STEP(typeInto(view, QStringLiteral("amount"), QStringLiteral("850,00")));
+        QVERIFY(view->editor(QStringLiteral("iban"))->problemLabel()->isVisible());
+        consultation.formsPanel()->findChild<QScrollArea *>()->ensureWidgetVisible(view->editor(QStringLiteral("iban")),
+                                                                                   0, 10);
+        CUSTOMER_STEP(shoot(app.window.get(), name("51-form-being-filled")));
+
+        CUSTOMER_STEP(fillStandingOrder(view, kValidIban));
+        QTest::mouseClick(view->submitButton(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(view->form().state() == wire::FORM_STATE_SUBMITTED, 10000);
+        QTRY_VERIFY(view->editor(QStringLiteral("iban"))->releaseButton()->isVisible());
+        consultation.formsPanel()->findChild<QScrollArea *>()->ensureWidgetVisible(view->editor(QStringLiteral("iban")),
+                                                                                   0, 60);
+        CUSTOMER_STEP(shoot(app.window.get(), name("52-form-submitted-iban-hidden")));
+        // The smallest window the app allows: nothing may be cut off or overlap.
+        const QSize usual = app->size();
+        app->resize(app->minimumSize());
+        CUSTOMER_STEP(shoot(app.window.get(), name("53-documents-and-form-minimum")));
+        app->resize(usual);
     }
 
     // Only a microphone, no speakers: the check says the consultation starts on the telephone, and the
