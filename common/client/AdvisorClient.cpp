@@ -273,6 +273,7 @@ void AdvisorClient::addConsultation(const wire::ConsultationStarted &started)
     board->setLimits(m_boardLimits);
     c->addPart(std::move(board));
     c->addPart(std::make_unique<ConsultationForms>(*c, wire::PARTY_ADVISOR));
+    c->addPart(std::make_unique<ConsultationDocuments>(*c, wire::PARTY_ADVISOR, m_documentNumbers));
     const QString id = c->id();
     // The client's own signals, for views of all consultations (tabs, status); a consultation's view
     // binds to the Consultation itself.

@@ -6,6 +6,7 @@
 #include "InboxModel.h"
 #include "TypingNotifier.h"
 #include "client/consultation/Consultation.h"
+#include "client/documents/ConsultationDocuments.h"
 #include "client/whiteboard/ConsultationWhiteboard.h"
 
 #include <QDateTime>
@@ -146,6 +147,9 @@ private:
     // Shared by the whiteboards of all consultations on this connection (client_op_ids, bulk streams).
     std::shared_ptr<ConsultationWhiteboard::SessionNumbers> m_boardNumbers =
         std::make_shared<ConsultationWhiteboard::SessionNumbers>();
+    // Shared by the documents of all consultations on this connection (transfer ids, bulk streams).
+    std::shared_ptr<ConsultationDocuments::SessionNumbers> m_documentNumbers =
+        std::make_shared<ConsultationDocuments::SessionNumbers>();
     wire::BoardLimits m_boardLimits; // the server's [whiteboard] limits, from the log-in; each board gets them
     wire::FormLibrary m_formLibrary;
     quint64 m_droppedMessages = 0;

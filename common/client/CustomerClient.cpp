@@ -1,6 +1,7 @@
 #include "CustomerClient.h"
 
 #include "client/consultation/ConsultationRouting.h"
+#include "client/documents/ConsultationDocuments.h"
 #include "client/forms/ConsultationForms.h"
 #include "client/whiteboard/ConsultationWhiteboard.h"
 #include "core/Clock.h"
@@ -202,6 +203,9 @@ void CustomerClient::onConsultationStarted(const wire::ConsultationStarted &star
         m_consultation->addPart(std::make_unique<ConsultationWhiteboard>(*m_consultation, wire::PARTY_CUSTOMER));
     if (!m_consultation->part<ConsultationForms>())
         m_consultation->addPart(std::make_unique<ConsultationForms>(*m_consultation, wire::PARTY_CUSTOMER));
+    if (!m_consultation->part<ConsultationDocuments>()) // the same part after a transfer: the documents stay
+        m_consultation->addPart(std::make_unique<ConsultationDocuments>(
+            *m_consultation, wire::PARTY_CUSTOMER, std::make_shared<ConsultationDocuments::SessionNumbers>()));
     m_connectionCheck->stop(); // a check repeated while waiting gives way to the consultation
     setPhase(Phase::Consulting);
     Q_EMIT consultationStarted(m_consultation->peer().name);

@@ -13,6 +13,7 @@
 namespace consult {
 
 class Consultation;
+struct CheckedUpload;
 
 // One document of a consultation as this client sees it (DocumentAvailable).
 struct ConsultationDocument
@@ -70,6 +71,7 @@ public:
         StorageFailed,    // the server could not store it; try again
         FileUnreadable,   // the local file could not be read
         FileNotWritten,   // the chosen file could not be written
+        NotAllowed,       // this side may not (a customer removes, S6; the consultation is not running)
     };
     Q_ENUM(Refusal)
 
@@ -114,10 +116,24 @@ Q_SIGNALS:
     void uploadFinished(quint32 transferId, const QString &documentId);
     void downloadFinished(quint32 transferId, const QString &filePath);
     void transferCancelled(quint32 transferId);
-    // transferId 0 for a refusal that belongs to no transfer (remove). detail: for logs and tests.
+    // transferId 0 for a refusal that belongs to no transfer (remove). detail: for logs and tests:
+    // the server's Error.field, or for a local ContentRefused the reason: "unreadable", "encrypted",
+    // "active_content", "polyglot", "too_many_pixels", "too_many_pages", "type_mismatch", "empty".
     void refused(quint32 transferId, consult::ConsultationDocuments::Refusal refusal, const QString &detail);
 
 private:
+    void onChecked(quint32 transferId, const CheckedUpload &checked);
+    void sendUpload(quint32 transferId, CheckedUpload checked);
+    void onAvailable(const wire::DocumentAvailable &available);
+    void onChunk(const wire::DocumentChunk &chunk);
+    void onRemoved(const wire::DocumentRemoved &removed);
+    bool onError(const wire::Error &error);
+    void finishDownload(quint32 transferId);
+    // Ends a transfer of ours without a word to the server (refused, finished, the consultation ended).
+    void dropTransfer(quint32 transferId);
+    // A local refusal of a transfer whose id the caller gets first: told on the next turn.
+    void refuseLater(quint32 transferId, Refusal refusal, const QString &detail);
+
     struct Private;
     std::unique_ptr<Private> d;
 };

@@ -1,6 +1,7 @@
 #include "PageUploader.h"
 
 #include "client/ClientConnection.h"
+#include "client/transfer/SequencedUpload.h"
 
 #include <QLoggingCategory>
 
@@ -14,20 +15,39 @@ Q_LOGGING_CATEGORY(lcPageUploader, "consult.client.whiteboard.upload")
 
 PageUploader::PageUploader(ClientConnection &connection, std::string consultationId, quint32 streamId, QObject *parent)
     : QObject(parent)
-    , m_connection(connection)
     , m_consultationId(std::move(consultationId))
-    , m_streamId(streamId)
 {
-    // The scheduler forgets what it still held when the socket goes; the reliable channel keeps
-    // only what was numbered. So on a new socket the upload continues after the last numbered chunk.
-    connect(&m_connection, &ClientConnection::stateChanged, this, [this](ClientConnection::State state) {
-        if (state != ClientConnection::State::Connected)
-            rewind();
-    });
-    connect(&m_connection, &ClientConnection::resumed, this, [this] {
-        rewind();
-        pump();
-    });
+    auto makeChunk = [this](const SequencedUpload::Item &item, qint64 offset, qint64 length) {
+        const Waiting &waiting = m_waiting.at(item.tag);
+        wire::Envelope envelope;
+        wire::BoardPageData *data = envelope.mutable_board_page_data();
+        data->set_consultation_id(m_consultationId);
+        data->set_document_id(waiting.key.document);
+        data->set_page_index(waiting.key.page);
+        data->set_format(waiting.page.format);
+        data->set_total_bytes(quint32(item.bytes.size()));
+        data->set_offset(quint32(offset));
+        data->set_data(item.bytes.constData() + offset, std::size_t(length));
+        data->set_preview(waiting.page.preview);
+        return envelope;
+    };
+    auto readChunk = [this](const wire::Envelope &envelope) -> std::optional<SequencedUpload::ChunkOf> {
+        if (envelope.body_case() != wire::Envelope::kBoardPageData || m_upload->items().empty())
+            return std::nullopt;
+        const wire::BoardPageData &data = envelope.board_page_data();
+        const Waiting &front = waitingAt(0);
+        // Pages leave whole and in queue order, so the numbered chunk continues the first page.
+        if (front.key != board::PageKey{data.document_id(), data.page_index()} ||
+            data.preview() != front.page.preview) {
+            qCWarning(lcPageUploader) << "a numbered chunk does not continue the page under way";
+            return std::nullopt;
+        }
+        return SequencedUpload::ChunkOf{m_upload->items().front().tag, qint64(data.offset()),
+                                        qint64(data.data().size())};
+    };
+    m_upload = std::make_unique<SequencedUpload>(connection, streamId, board::PageLimits::kChunkBytes,
+                                                 std::move(makeChunk), std::move(readChunk));
+    connect(m_upload.get(), &SequencedUpload::chunkNumbered, this, &PageUploader::onNumbered);
 }
 
 PageUploader::~PageUploader()
@@ -35,132 +55,95 @@ PageUploader::~PageUploader()
     stop();
 }
 
+int PageUploader::pagesWaiting() const
+{
+    return int(m_upload->items().size());
+}
+
 void PageUploader::add(board::PageKey key, const board::PageImage &page, bool first)
 {
     if (m_stopped || page.bytes.isEmpty() || (page.preview && !first))
         return;
+    const auto &items = m_upload->items();
     // A preview behind its own page image would only be refused: the page is there first.
-    if (page.preview && std::any_of(m_uploads.cbegin(), m_uploads.cend(),
-                                    [&](const Upload &queued) { return queued.key == key && !queued.page.preview; }))
+    if (page.preview && std::any_of(m_waiting.cbegin(), m_waiting.cend(), [&](const auto &queued) {
+            return queued.second.key == key && !queued.second.page.preview;
+        }))
         return;
-    if (m_uploads.empty()) {
+    if (items.empty()) {
         m_sentBytes = 0;
         m_totalBytes = 0;
     }
-    Upload upload{key, page, 0, 0};
-    auto at = firstUnstarted();
-    if (!first)
-        at = std::find_if(at, m_uploads.end(), [&](const Upload &queued) { return before(key, queued.key); });
-    else if (!page.preview && at != m_uploads.end() && at->key == key && at->page.preview)
+    std::size_t at = m_upload->firstUnstarted();
+    if (!first) {
+        while (at < items.size() && !before(key, waitingAt(at).key))
+            ++at;
+    } else if (!page.preview && at < items.size() && waitingAt(at).key == key && waitingAt(at).page.preview) {
         ++at; // behind its own preview
-    m_uploads.insert(at, std::move(upload));
+    }
+    const quint64 tag = m_nextTag++;
+    m_waiting.emplace(tag, Waiting{key, page});
     m_totalBytes += page.bytes.size();
     Q_EMIT progress(m_sentBytes, m_totalBytes);
-    pump();
+    m_upload->insert(at, tag, page.bytes);
 }
 
 void PageUploader::prioritise(board::PageKey key)
 {
+    if (m_stopped)
+        return;
+    const auto &items = m_upload->items();
     // A preview is worth its bytes only while its page is shown.
-    for (auto it = firstUnstarted(); it != m_uploads.end();) {
-        if (it->page.preview && it->key != key) {
-            m_totalBytes -= it->page.bytes.size();
-            it = m_uploads.erase(it);
+    for (std::size_t i = m_upload->firstUnstarted(); i < items.size();) {
+        const Waiting &waiting = waitingAt(i);
+        if (waiting.page.preview && waiting.key != key) {
+            m_totalBytes -= waiting.page.bytes.size();
+            m_waiting.erase(items[i].tag);
+            m_upload->takeUnstarted(i);
         } else {
-            ++it;
+            ++i;
         }
     }
     // The page's preview (if queued) to the front, then the page image behind it.
     for (const bool preview : {true, false}) {
-        const auto found = std::find_if(firstUnstarted(), m_uploads.end(), [&](const Upload &upload) {
-            return upload.key == key && upload.page.preview == preview;
-        });
-        if (found == m_uploads.end())
+        std::size_t found = m_upload->firstUnstarted();
+        while (found < items.size() && !(waitingAt(found).key == key && waitingAt(found).page.preview == preview))
+            ++found;
+        if (found == items.size())
             continue; // not queued, or already under way
-        Upload upload = std::move(*found);
-        m_uploads.erase(found);
-        auto at = firstUnstarted();
-        if (!preview && at != m_uploads.end() && at->key == key && at->page.preview)
+        std::optional<SequencedUpload::Item> item = m_upload->takeUnstarted(found);
+        std::size_t at = m_upload->firstUnstarted();
+        if (!preview && at < items.size() && waitingAt(at).key == key && waitingAt(at).page.preview)
             ++at;
-        m_uploads.insert(at, std::move(upload));
+        m_upload->insert(at, item->tag, std::move(item->bytes));
     }
 }
 
 void PageUploader::stop()
 {
     m_stopped = true;
-    m_uploads.clear();
-    if (m_streamOpen)
-        m_connection.closeBulkStream(m_streamId);
-    m_streamOpen = false;
+    m_upload->stop();
+    m_waiting.clear();
 }
 
-void PageUploader::pump()
+void PageUploader::onNumbered(quint64 tag, qint64 length, bool complete)
 {
-    if (m_stopped || m_uploads.empty())
+    const auto found = m_waiting.find(tag);
+    if (found == m_waiting.end())
         return;
-    if (!m_streamOpen) {
-        m_connection.openBulkStream(
-            m_streamId, [this] { pump(); }, [this](const wire::Envelope &envelope) { onSent(envelope); });
-        m_streamOpen = true;
-    }
-    for (Upload &upload : m_uploads) {
-        const qint64 size = upload.page.bytes.size();
-        while (upload.queued < size) {
-            if (m_connection.bulkCredit(m_streamId) <= 0)
-                return; // the credit callback or the resume continues
-            const qint64 length = std::min<qint64>(board::PageLimits::kChunkBytes, size - upload.queued);
-            wire::Envelope envelope;
-            wire::BoardPageData *data = envelope.mutable_board_page_data();
-            data->set_consultation_id(m_consultationId);
-            data->set_document_id(upload.key.document);
-            data->set_page_index(upload.key.page);
-            data->set_format(upload.page.format);
-            data->set_total_bytes(quint32(size));
-            data->set_offset(quint32(upload.queued));
-            data->set_data(upload.page.bytes.constData() + upload.queued, std::size_t(length));
-            data->set_preview(upload.page.preview);
-            if (!m_connection.sendBulk(m_streamId, std::move(envelope)))
-                return;
-            upload.queued += length;
-        }
-    }
-}
-
-void PageUploader::onSent(const wire::Envelope &envelope)
-{
-    if (envelope.body_case() != wire::Envelope::kBoardPageData || m_uploads.empty())
-        return;
-    const wire::BoardPageData &data = envelope.board_page_data();
-    Upload &front = m_uploads.front();
-    // Pages leave whole and in queue order, so the numbered chunk continues the first page.
-    if (front.key != board::PageKey{data.document_id(), data.page_index()} || data.preview() != front.page.preview ||
-        data.offset() != front.numbered) {
-        qCWarning(lcPageUploader) << "a numbered chunk does not continue the page under way";
-        return;
-    }
-    front.numbered += qint64(data.data().size());
-    m_sentBytes += qint64(data.data().size());
-    const bool done = front.numbered >= front.page.bytes.size();
-    const board::PageKey key = front.key;
-    const bool preview = front.page.preview;
-    if (done)
-        m_uploads.pop_front();
+    m_sentBytes += length;
+    const board::PageKey key = found->second.key;
+    const bool preview = found->second.page.preview;
+    if (complete)
+        m_waiting.erase(found);
     Q_EMIT progress(m_sentBytes, m_totalBytes);
-    if (done && !preview)
+    if (complete && !preview)
         Q_EMIT pageSent(key);
 }
 
-void PageUploader::rewind()
+const PageUploader::Waiting &PageUploader::waitingAt(std::size_t index) const
 {
-    m_streamOpen = false; // a stream lives as long as its socket: opened again on the next one
-    for (Upload &upload : m_uploads)
-        upload.queued = upload.numbered;
-}
-
-std::deque<PageUploader::Upload>::iterator PageUploader::firstUnstarted()
-{
-    return std::find_if(m_uploads.begin(), m_uploads.end(), [](const Upload &upload) { return upload.queued == 0; });
+    return m_waiting.at(m_upload->items()[index].tag);
 }
 
 bool PageUploader::before(board::PageKey a, board::PageKey b)

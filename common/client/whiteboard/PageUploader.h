@@ -5,12 +5,14 @@
 
 #include <QObject>
 
-#include <deque>
+#include <map>
+#include <memory>
 #include <string>
 
 namespace consult {
 
 class ClientConnection;
+class SequencedUpload;
 
 // Sends the advisor's page images to the server as BoardPageData chunks (PageLimits::kChunkBytes)
 // through one credited bulk stream of the client's connection: behind audio, chat and video, and
@@ -19,11 +21,10 @@ class ClientConnection;
 // shown page's preview (PageImage::preview) goes ahead of it, so a slow line shows the page in a
 // fraction of the time; the preview of a page no longer shown is dropped unless it is under way.
 //
-// A chunk counts as sent when the connection numbered it (the stream's "sent" callback): from then
-// on the reliable channel owns it and replays it after a resume. What was only queued in the send
-// scheduler is dropped with the socket, so after a resume the upload continues exactly after the
-// last numbered chunk: no chunk twice, none skipped. Owned by the consultation's whiteboard part;
-// lives in the client's thread.
+// The chunks go through a SequencedUpload (the one sequenced bulk sender, shared with the documents):
+// a chunk counts as sent when the connection numbered it, and after a resume the upload continues
+// exactly after the last numbered chunk. This class decides the order of the pages. Owned by the
+// consultation's whiteboard part; lives in the client's thread.
 class PageUploader final : public QObject
 {
     Q_OBJECT
@@ -42,7 +43,7 @@ public:
 
     qint64 sentBytes() const { return m_sentBytes; }
     qint64 totalBytes() const { return m_totalBytes; }
-    int pagesWaiting() const { return int(m_uploads.size()); }
+    int pagesWaiting() const;
 
 Q_SIGNALS:
     // Bytes numbered of all pages queued since the queue was last empty.
@@ -51,28 +52,24 @@ Q_SIGNALS:
     void pageSent(consult::board::PageKey key);
 
 private:
-    struct Upload
+    // A page image queued in the SequencedUpload, by its tag there.
+    struct Waiting
     {
         board::PageKey key;
         board::PageImage page;
-        qint64 queued = 0;   // bytes handed to the send scheduler (numbered or not)
-        qint64 numbered = 0; // bytes the connection numbered
     };
 
-    void pump();
-    void onSent(const wire::Envelope &envelope);
-    void rewind();
-    // Where a page that must go next is inserted: after the pages already started.
-    std::deque<Upload>::iterator firstUnstarted();
+    void onNumbered(quint64 tag, qint64 length, bool complete);
+    // The queued page of the SequencedUpload's item at `index`.
+    const Waiting &waitingAt(std::size_t index) const;
     static bool before(board::PageKey a, board::PageKey b);
 
-    ClientConnection &m_connection;
     std::string m_consultationId;
-    quint32 m_streamId;
-    std::deque<Upload> m_uploads;
+    std::map<quint64, Waiting> m_waiting;
+    quint64 m_nextTag = 1;
+    std::unique_ptr<SequencedUpload> m_upload;
     qint64 m_sentBytes = 0;
     qint64 m_totalBytes = 0;
-    bool m_streamOpen = false;
     bool m_stopped = false;
 };
 
