@@ -56,6 +56,8 @@ QString DocumentTexts::refusal(ConsultationDocuments::Refusal refusal, const wir
         return tr("%1 konnte auf dem Server nicht gespeichert werden. Bitte erneut versuchen.").arg(what);
     case Refusal::FileUnreadable:
         return tr("%1 ist nicht lesbar und wurde nicht gesendet.").arg(what);
+    case Refusal::NotAllowed:
+        return tr("%1: das ist in dieser Beratung nicht (mehr) möglich.").arg(what);
     case Refusal::FileNotWritten:
         return tr("%1 konnte nicht gespeichert werden: der gewählte Speicherort ist nicht beschreibbar.").arg(what);
     }

@@ -76,7 +76,8 @@ private slots:
         const QList<Refusal> all = {Refusal::NotAllowedType, Refusal::ContentRefused,   Refusal::TooBig,
                                     Refusal::TooMany,        Refusal::ConsultationFull, Refusal::ServerFull,
                                     Refusal::NameRefused,    Refusal::ChecksumMismatch, Refusal::NotFound,
-                                    Refusal::StorageFailed,  Refusal::FileUnreadable,   Refusal::FileNotWritten};
+                                    Refusal::StorageFailed,  Refusal::FileUnreadable,   Refusal::FileNotWritten,
+                                    Refusal::NotAllowed};
         for (const Refusal refusal : all)
             texts.insert(DocumentTexts::refusal(refusal, limits(), QStringLiteral("x.pdf")));
         QCOMPARE(texts.size(), all.size());
