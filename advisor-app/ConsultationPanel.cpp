@@ -189,6 +189,16 @@ ConsultationPanel::ConsultationPanel(AdvisorClient &client, const QString &consu
         m_exchange->hide();
         connect(m_exchangeButton, &QPushButton::toggled, this, [this](bool shown) {
             m_exchange->setVisible(shown);
+            // Chat and area share the chat's room, the area a little more: file names and form values
+            // need the width more than chat bubbles (which keep their minimum).
+            auto *split = qobject_cast<QSplitter *>(m_exchange->parentWidget());
+            if (shown && split && split->count() == 3) {
+                QList<int> sizes = split->sizes();
+                const int shared = sizes.at(1) + sizes.at(2);
+                sizes[1] = shared * 2 / 5;
+                sizes[2] = shared - sizes[1];
+                split->setSizes(sizes);
+            }
             if (shown) {
                 m_exchangeBadge = 0;
                 updateExchangeButton();

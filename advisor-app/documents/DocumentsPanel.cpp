@@ -395,22 +395,25 @@ void DocumentsPanel::addTransferRow(quint32 transferId)
     m_transferNames.insert(transferId, row.name);
     row.row = new QWidget(this);
     row.row->setObjectName(QStringLiteral("transfer-%1").arg(transferId));
-    row.label = plainLabel(row.row, nullptr, nullptr, false);
+    row.label = plainLabel(row.row); // wraps: the file's whole name stays readable in a narrow column
     row.label->setTextInteractionFlags(Qt::NoTextInteraction);
-    row.label->setMinimumWidth(0);
     row.bar = new QProgressBar(row.row);
     row.bar->setObjectName(QStringLiteral("transferProgress"));
     row.bar->setMaximumHeight(row.bar->fontMetrics().height() + 4);
     row.bar->setTextVisible(false);
     row.cancel = new QPushButton(tr("Abbrechen"), row.row);
     row.cancel->setObjectName(QStringLiteral("cancelTransfer"));
-    auto *layout = new QHBoxLayout(row.row);
+    auto *layout = new QVBoxLayout(row.row);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(row.label, 2);
-    layout->addWidget(row.bar, 1);
-    layout->addWidget(row.cancel);
+    layout->setSpacing(2);
+    layout->addWidget(row.label);
+    auto *barLine = new QHBoxLayout;
+    barLine->addWidget(row.bar, 1);
+    barLine->addWidget(row.cancel);
+    layout->addLayout(barLine);
     connect(row.cancel, &QPushButton::clicked, this, [this, transferId] { cancelTransfer(transferId); });
     m_transfersLayout->addWidget(row.row);
+    row.row->show(); // now, not on the layout's queued show: the progress may be over before that
     m_transfers.insert(transferId, row);
     updateTransferRow(transferId);
 }

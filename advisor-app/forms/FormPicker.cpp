@@ -2,11 +2,14 @@
 
 #include "widgets/PlainLabel.h"
 
+#include <QApplication>
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QPainter>
 #include <QPushButton>
+#include <QStyledItemDelegate>
 #include <QVBoxLayout>
 
 namespace consult::advisor {
@@ -14,6 +17,54 @@ namespace consult::advisor {
 namespace {
 
 constexpr int kIdRole = Qt::UserRole;
+constexpr int kDescriptionRole = Qt::UserRole + 1;
+
+// One library entry as two parts the eye tells apart: the title in bold, the description below it
+// in the normal weight, wrapped to the list's width. Painted as plain text (I3).
+class SummaryDelegate final : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+    void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        QStyleOptionViewItem background = option;
+        initStyleOption(&background, index);
+        background.text.clear();
+        const QWidget *widget = option.widget;
+        QStyle *style = widget ? widget->style() : QApplication::style();
+        style->drawControl(QStyle::CE_ItemViewItem, &background, painter, widget);
+        const bool selected = option.state & QStyle::State_Selected;
+        painter->save();
+        painter->setPen(option.palette.color(selected ? QPalette::HighlightedText : QPalette::Text));
+        const QRect area = option.rect.adjusted(kMargin, kMargin, -kMargin, -kMargin);
+        QFont bold = option.font;
+        bold.setBold(true);
+        painter->setFont(bold);
+        const QRect title = QFontMetrics(bold).boundingRect(area, Qt::TextWordWrap, index.data().toString());
+        painter->drawText(area, Qt::TextWordWrap, index.data().toString());
+        painter->setFont(option.font);
+        painter->drawText(area.adjusted(0, title.height() + 2, 0, 0), Qt::TextWordWrap,
+                          index.data(kDescriptionRole).toString());
+        painter->restore();
+    }
+
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        const int width = qMax(100, (option.widget ? option.widget->width() : 400) - 2 * kMargin - 24);
+        QFont bold = option.font;
+        bold.setBold(true);
+        const QRect bounds(0, 0, width, 10000);
+        int height = QFontMetrics(bold).boundingRect(bounds, Qt::TextWordWrap, index.data().toString()).height();
+        const QString description = index.data(kDescriptionRole).toString();
+        if (!description.isEmpty())
+            height += 2 + QFontMetrics(option.font).boundingRect(bounds, Qt::TextWordWrap, description).height();
+        return {width, height + 2 * kMargin};
+    }
+
+private:
+    static constexpr int kMargin = 6;
+};
 
 } // namespace
 
@@ -38,12 +89,14 @@ FormPicker::FormPicker(const QList<wire::FormSummary> &library, const QString &c
     m_list->setTextElideMode(Qt::ElideNone);
     m_list->setAlternatingRowColors(true);
     m_list->setAccessibleName(tr("Formulare"));
+    m_list->setItemDelegate(new SummaryDelegate(m_list));
+    m_list->setResizeMode(QListView::Adjust); // the descriptions wrap anew when the dialog is resized
     for (const wire::FormSummary &form : library) {
         const QString title = QString::fromStdString(form.title());
         const QString description = QString::fromStdString(form.description());
-        // Plain text in a list item: the library's texts are never read as markup (I3).
-        auto *item = new QListWidgetItem(description.isEmpty() ? title : title + u'\n' + description, m_list);
+        auto *item = new QListWidgetItem(title, m_list);
         item->setData(kIdRole, QString::fromStdString(form.form_id()));
+        item->setData(kDescriptionRole, description);
         item->setToolTip(description);
     }
     m_empty = plainLabel(this, "formPickerEmpty");
@@ -84,6 +137,12 @@ QString FormPicker::selectedFormId() const
     return items.first()->data(kIdRole).toString();
 }
 
+QString FormPicker::descriptionAt(int row) const
+{
+    const QListWidgetItem *item = m_list->item(row);
+    return item ? item->data(kDescriptionRole).toString() : QString();
+}
+
 bool FormPicker::selectForm(const QString &formId)
 {
     for (int row = 0; row < m_list->count(); ++row) {
@@ -104,7 +163,8 @@ void FormPicker::filter(const QString &text)
     QListWidgetItem *first = nullptr;
     for (int row = 0; row < m_list->count(); ++row) {
         QListWidgetItem *item = m_list->item(row);
-        const bool match = wanted.isEmpty() || item->text().contains(wanted, Qt::CaseInsensitive);
+        const bool match = wanted.isEmpty() || item->text().contains(wanted, Qt::CaseInsensitive) ||
+                           item->data(kDescriptionRole).toString().contains(wanted, Qt::CaseInsensitive);
         item->setHidden(!match);
         if (match) {
             ++shown;

@@ -27,6 +27,8 @@ public:
 
     // The picked form's id; empty when none is chosen.
     QString selectedFormId() const;
+    // The description shown under the title in `row`.
+    QString descriptionAt(int row) const;
     // Selects the form with this id (for the keyboard and tests); false when it is not listed.
     bool selectForm(const QString &formId);
 

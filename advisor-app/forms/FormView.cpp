@@ -5,7 +5,6 @@
 
 #include <QDateTime>
 #include <QEvent>
-#include <QFormLayout>
 #include <QLabel>
 #include <QVBoxLayout>
 
@@ -41,16 +40,12 @@ FormView::FormView(QWidget *parent)
     m_notice->setStyleSheet(QStringLiteral("color: #7a4b00;"));
     m_state = plainLabel(this, "formState");
     m_state->setStyleSheet(QStringLiteral("color: #555555;"));
-    m_fields = new QFormLayout;
-    m_fields->setRowWrapPolicy(QFormLayout::WrapLongRows); // a narrow column puts the value under its label
-    m_fields->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_title);
-    layout->addWidget(m_notice);
-    layout->addWidget(m_state);
-    layout->addLayout(m_fields);
-    layout->addStretch();
+    m_layout = new QVBoxLayout(this);
+    m_layout->setContentsMargins(0, 0, 0, 0);
+    m_layout->addWidget(m_title);
+    m_layout->addWidget(m_notice);
+    m_layout->addWidget(m_state);
+    m_layout->addStretch();
     clear();
 }
 
@@ -78,10 +73,10 @@ QString FormView::displayValue(const wire::FormField &field, const wire::FormVal
 
 QString FormView::valueText(const QString &key) const
 {
-    for (int row = 0; row < m_fields->rowCount(); ++row) {
-        QLayoutItem *item = m_fields->itemAt(row, QFormLayout::FieldRole);
-        auto *label = item ? qobject_cast<QLabel *>(item->widget()) : nullptr;
-        if (label && label->property("fieldKey").toString() == key)
+    if (!m_fields)
+        return {};
+    for (const QLabel *label : m_fields->findChildren<QLabel *>()) {
+        if (label->property("fieldKey").toString() == key)
             return label->text();
     }
     return {};
@@ -89,8 +84,8 @@ QString FormView::valueText(const QString &key) const
 
 void FormView::rebuild()
 {
-    while (m_fields->rowCount() > 0)
-        m_fields->removeRow(0);
+    delete m_fields;
+    m_fields = nullptr;
     if (!m_shown) {
         m_title->setText(tr("Kein Formular gewählt."));
         m_notice->hide();
@@ -108,19 +103,29 @@ void FormView::rebuild()
     m_state->show();
     if (m_form.state() != wire::FORM_STATE_SUBMITTED)
         return; // nothing to read before the customer submits
+    // Label above value: a narrow column keeps both whole, however long the label.
+    m_fields = new QWidget(this);
+    auto *fields = new QVBoxLayout(m_fields);
+    fields->setContentsMargins(0, 6, 0, 0);
+    fields->setSpacing(2);
     for (const wire::FormField &field : definition.fields()) {
-        QLabel *label = plainLabel(this);
+        QLabel *label = plainLabel(m_fields);
         label->setText(tr("%1:").arg(QString::fromStdString(field.label())));
+        label->setStyleSheet(QStringLiteral("color: #555555;"));
         const wire::FormValue *value = valueOf(m_form, field.key());
-        QLabel *shown = plainLabel(this);
+        QLabel *shown = plainLabel(m_fields);
         shown->setObjectName(QStringLiteral("value-%1").arg(QString::fromStdString(field.key())));
         shown->setProperty("fieldKey", QString::fromStdString(field.key()));
         shown->setText(displayValue(field, value));
         shown->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
-        if (value && value->masked())
-            shown->setStyleSheet(QStringLiteral("color: #555555;"));
-        m_fields->addRow(label, shown);
+        QFont font = shown->font();
+        font.setBold(!(value && value->masked())); // the value is what the advisor reads
+        shown->setFont(font);
+        fields->addWidget(label);
+        fields->addWidget(shown);
+        fields->addSpacing(4);
     }
+    m_layout->insertWidget(m_layout->count() - 1, m_fields); // above the stretch
 }
 
 void FormView::changeEvent(QEvent *event)

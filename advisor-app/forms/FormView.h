@@ -4,7 +4,7 @@
 
 #include <QWidget>
 
-class QFormLayout;
+class QVBoxLayout;
 class QLabel;
 
 namespace consult::advisor {
@@ -38,7 +38,8 @@ private:
     QLabel *m_title;
     QLabel *m_notice;
     QLabel *m_state;
-    QFormLayout *m_fields;
+    QVBoxLayout *m_layout;
+    QWidget *m_fields = nullptr; // rebuilt with every change: label above value, one pair per field
 };
 
 } // namespace consult::advisor

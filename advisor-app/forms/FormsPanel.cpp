@@ -77,6 +77,7 @@ FormsPanel::FormsPanel(Consultation &consultation, Library library, QWidget *par
     split->addWidget(scroll);
     split->setStretchFactor(0, 1);
     split->setStretchFactor(1, 3);
+    split->setSizes({1000, 3000}); // in proportion: the list is short, the form is what is read
     auto *bottom = new QHBoxLayout;
     bottom->addStretch();
     bottom->addWidget(m_pdf);

@@ -117,14 +117,15 @@ private slots:
             auto *picker = qobject_cast<FormPicker *>(modal);
             QVERIFY(picker);
             for (int row = 0; row < picker->list()->count(); ++row)
-                *listed << picker->list()->item(row)->text();
+                *listed << picker->list()->item(row)->text() + u'|' + picker->descriptionAt(row);
             *searchShown = picker->searchField()->isVisibleTo(picker);
             QVERIFY(picker->selectForm(QString::fromLatin1(kStandingOrder)));
             picker->buttons()->button(QDialogButtonBox::Ok)->click();
         });
         QTest::mouseClick(panel->sendButton(), Qt::LeftButton);
         QCOMPARE(listed->size(), 2);
-        QVERIFY2(listed->last().startsWith(QStringLiteral("Dauerauftrag – Anfrage\n")), qPrintable(listed->last()));
+        QVERIFY2(listed->last().startsWith(QStringLiteral("Dauerauftrag – Anfrage|Mit diesem Formular")),
+                 qPrintable(listed->last()));
         QVERIFY(!*searchShown);
 
         QTRY_COMPARE_WITH_TIMEOUT(theirs->forms().size(), 1, 10000);
