@@ -15,8 +15,8 @@ int main(int argc, char *argv[])
 {
     // P1: no core dump may ever hold a consultation, not even from start-up.
     consult::ServerApplication::disableCoreDumps();
-    // T8: before OpenSSL initialises.
-    consult::tls::applyProcessTlsPolicy();
+    // T8: before OpenSSL initialises; checked before serving (the administration commands use no TLS).
+    const consult::tls::TlsPolicyOutcome ticketPolicy = consult::tls::applyProcessTlsPolicy();
     // The relay's event loop scales with ready sockets, not with all of them (see EpollEventDispatcher).
     QCoreApplication::setEventDispatcher(new consult::EpollEventDispatcher);
     QCoreApplication app(argc, argv);
@@ -55,6 +55,17 @@ int main(int argc, char *argv[])
         return commands.run(arguments, parser.value(displayNameOption), parser.value(capacityOption).toInt());
     }
 
+    if (ticketPolicy == consult::tls::TlsPolicyOutcome::OperatorConfiguration) {
+        err << "consult-server: OPENSSL_CONF is set; the server needs its own OpenSSL configuration to issue no "
+               "TLS session tickets (T8). Start it without OPENSSL_CONF."
+            << Qt::endl;
+        return 1;
+    }
+    if (ticketPolicy != consult::tls::TlsPolicyOutcome::Applied) {
+        err << "consult-server: the OpenSSL configuration without TLS session tickets (T8) could not be set up"
+            << Qt::endl;
+        return 1;
+    }
     consult::ServerApplication server(config.value());
     if (auto started = server.start(); !started) {
         err << "consult-server: " << started.problem().message << Qt::endl;

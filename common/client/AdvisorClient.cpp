@@ -272,8 +272,8 @@ void AdvisorClient::addConsultation(const wire::ConsultationStarted &started)
     auto board = std::make_unique<ConsultationWhiteboard>(*c, wire::PARTY_ADVISOR, m_boardNumbers);
     board->setLimits(m_boardLimits);
     c->addPart(std::move(board));
-    c->addPart(std::make_unique<ConsultationForms>(*c, wire::PARTY_ADVISOR));
     c->addPart(std::make_unique<ConsultationDocuments>(*c, wire::PARTY_ADVISOR, m_documentNumbers));
+    c->addPart(std::make_unique<ConsultationForms>(*c, wire::PARTY_ADVISOR));
     const QString id = c->id();
     // The client's own signals, for views of all consultations (tabs, status); a consultation's view
     // binds to the Consultation itself.

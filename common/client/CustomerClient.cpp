@@ -201,11 +201,11 @@ void CustomerClient::onConsultationStarted(const wire::ConsultationStarted &star
     m_consultation->begin(started, m_name);
     if (!m_consultation->part<ConsultationWhiteboard>())
         m_consultation->addPart(std::make_unique<ConsultationWhiteboard>(*m_consultation, wire::PARTY_CUSTOMER));
-    if (!m_consultation->part<ConsultationForms>())
-        m_consultation->addPart(std::make_unique<ConsultationForms>(*m_consultation, wire::PARTY_CUSTOMER));
     if (!m_consultation->part<ConsultationDocuments>()) // the same part after a transfer: the documents stay
         m_consultation->addPart(std::make_unique<ConsultationDocuments>(
             *m_consultation, wire::PARTY_CUSTOMER, std::make_shared<ConsultationDocuments::SessionNumbers>()));
+    if (!m_consultation->part<ConsultationForms>())
+        m_consultation->addPart(std::make_unique<ConsultationForms>(*m_consultation, wire::PARTY_CUSTOMER));
     m_connectionCheck->stop(); // a check repeated while waiting gives way to the consultation
     setPhase(Phase::Consulting);
     Q_EMIT consultationStarted(m_consultation->peer().name);

@@ -1,28 +1,46 @@
 #include "ProcessTlsPolicy.h"
 
-#include <QDir>
-#include <QTemporaryFile>
+#include <QByteArray>
+
+#include <sys/mman.h>
+#include <unistd.h>
 
 namespace consult::tls {
 
-bool applyProcessTlsPolicy()
+namespace {
+
+constexpr char kConfiguration[] = "# Written by the consultation server (T8): no TLS session tickets.\n"
+                                  "openssl_conf = openssl_init\n"
+                                  "[openssl_init]\n"
+                                  "ssl_conf = ssl_section\n"
+                                  "[ssl_section]\n"
+                                  "system_default = system_default_section\n"
+                                  "[system_default_section]\n"
+                                  "NumTickets = 0\n";
+
+} // namespace
+
+TlsPolicyOutcome applyProcessTlsPolicy()
 {
     if (qEnvironmentVariableIsSet("OPENSSL_CONF"))
-        return false;
-    // Lives as long as the process: OpenSSL reads it once, at initialisation.
-    static QTemporaryFile file(QStringLiteral("%1/consult-openssl-XXXXXX.cnf").arg(QDir::tempPath()));
-    if (!file.open())
-        return false;
-    file.write("# Written by the consultation server (T8): no TLS session tickets.\n"
-               "openssl_conf = openssl_init\n"
-               "[openssl_init]\n"
-               "ssl_conf = ssl_section\n"
-               "[ssl_section]\n"
-               "system_default = system_default_section\n"
-               "[system_default_section]\n"
-               "NumTickets = 0\n");
-    file.flush();
-    return qputenv("OPENSSL_CONF", file.fileName().toLocal8Bit());
+        return TlsPolicyOutcome::OperatorConfiguration;
+    // An anonymous file in RAM, named through /proc/self/fd: nothing in TMPDIR or anywhere on disk.
+    // It stays open for the life of the process (OpenSSL reads it when it initialises).
+    const int descriptor = ::memfd_create("consult-openssl.cnf", MFD_CLOEXEC);
+    if (descriptor < 0)
+        return TlsPolicyOutcome::Failed;
+    const auto length = static_cast<ssize_t>(sizeof(kConfiguration) - 1);
+    if (::write(descriptor, kConfiguration, static_cast<size_t>(length)) != length) {
+        ::close(descriptor);
+        return TlsPolicyOutcome::Failed;
+    }
+    QByteArray path("/proc/self/fd/");
+    path.append(QByteArray::number(descriptor));
+    if (!qputenv("OPENSSL_CONF", path)) {
+        ::close(descriptor);
+        return TlsPolicyOutcome::Failed;
+    }
+    return TlsPolicyOutcome::Applied;
 }
 
 } // namespace consult::tls

@@ -69,6 +69,24 @@ void AdvisorDesk::handleLogin(Session &session, const wire::AdvisorLogin &login)
         return;
     }
     const QString address = session.address().toString();
+    const auto account = m_store.findByUsername(username);
+    if (login.credential_case() == wire::AdvisorLogin::kToken) {
+        // A6: a token from an earlier log-in, bound to its account, within both timeouts (A7). Checked
+        // before the throttle: a token holds 256 random bits, so guessing it is no threat, while a
+        // throttle in front would let anyone who knows a user name lock that advisor's valid token
+        // out with ten wrong passwords. A valid token leaves the throttle as it is (the guesser's
+        // lock stays); an invalid one is throttled and counted like a wrong password.
+        const QByteArray tokenHash = hashToken(QByteArray::fromStdString(login.token()));
+        const auto token = m_store.findToken(tokenHash);
+        const qint64 now = m_clock.nowMs();
+        const bool valid = account && !account->disabled && token && !token->revoked &&
+                           token->advisorId == account->id && token->expiresAtMs > now &&
+                           now - token->lastUsedAtMs < m_settings.idleTimeoutMinutes * kMinuteMs;
+        if (valid) {
+            completeLogin(session.id(), account->id, requestId, tokenHash, {}, token->expiresAtMs);
+            return;
+        }
+    }
     const LoginDecision decision = m_throttle.check(username, address);
     if (!decision.allowed()) {
         // A2: the same answer whether the account exists or not.
@@ -77,25 +95,7 @@ void AdvisorDesk::handleLogin(Session &session, const wire::AdvisorLogin &login)
                           static_cast<quint32>(qMin<qint64>(decision.retryAfterMs, 3'600'000)));
         return;
     }
-
-    const auto account = m_store.findByUsername(username);
-    if (login.credential_case() == wire::AdvisorLogin::kToken) {
-        // A6: a token from an earlier log-in, bound to its account, within both timeouts (A7).
-        const QByteArray tokenHash = hashToken(QByteArray::fromStdString(login.token()));
-        const auto token = m_store.findToken(tokenHash);
-        const qint64 now = m_clock.nowMs();
-        const bool valid = account && !account->disabled && token && !token->revoked &&
-                           token->advisorId == account->id && token->expiresAtMs > now &&
-                           now - token->lastUsedAtMs < m_settings.idleTimeoutMinutes * kMinuteMs;
-        if (!valid) {
-            refuseLogin(session, username, requestId);
-            return;
-        }
-        m_throttle.recordSuccess(username, address);
-        completeLogin(session.id(), account->id, requestId, tokenHash, {}, token->expiresAtMs);
-        return;
-    }
-    if (login.credential_case() != wire::AdvisorLogin::kPassword) {
+    if (login.credential_case() != wire::AdvisorLogin::kPassword) { // an invalid token, or no credential
         refuseLogin(session, username, requestId);
         return;
     }

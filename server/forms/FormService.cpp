@@ -6,6 +6,7 @@
 #include "forms/FormRules.h"
 #include "session/Session.h"
 #include "session/SessionRegistry.h"
+#include "stats/StatisticsStore.h"
 
 #include <QLoggingCategory>
 
@@ -112,6 +113,7 @@ void FormService::handleSend(Session &sender, const wire::SendForm &request)
     instance.form.set_sent_at(m_clock.nowMs());
     instances.push_back(std::move(instance));
     qCDebug(lcForms) << "form" << QString::fromStdString(definition->form_id()) << "sent";
+    m_consultations.noteFeature(consultation->id, StatisticsStore::Forms);
     sendToBoth(*consultation, instances.back());
 }
 

@@ -51,13 +51,13 @@ Status StatisticsStore::exportCsv(QTextStream &out)
                                                 "FROM statistics ORDER BY start_hour"));
     if (!query)
         return query.problem();
-    out << "start_hour_utc,duration_minutes,wait_minutes,outcome,chat,audio,video,whiteboard,documents\n";
+    out << "start_hour_utc,duration_minutes,wait_minutes,outcome,chat,audio,video,whiteboard,documents,forms\n";
     QSqlQuery rows = std::move(query).value();
     while (rows.next()) {
         const int features = rows.value(4).toInt();
         out << QDateTime::fromMSecsSinceEpoch(rows.value(0).toLongLong(), Qt::UTC).toString(Qt::ISODate) << ','
             << rows.value(1).toInt() << ',' << rows.value(2).toInt() << ',' << rows.value(3).toString();
-        for (int bit : {Chat, Audio, Video, Whiteboard, Documents})
+        for (int bit : {Chat, Audio, Video, Whiteboard, Documents, Forms})
             out << ',' << ((features & bit) ? 1 : 0);
         out << '\n';
     }

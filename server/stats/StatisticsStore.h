@@ -23,7 +23,8 @@ public:
         Audio = 2,
         Video = 4,
         Whiteboard = 8,
-        Documents = 16
+        Documents = 16,
+        Forms = 32
     };
 
     struct Record

@@ -188,6 +188,31 @@ private slots:
         QVERIFY(refused.last().at(1).toInt() > 0);
     }
 
+    void aValidTokenLogsInWhileTheUserNameIsThrottled()
+    {
+        // Issue 13 (A2, A6): ten wrong passwords by anyone who knows the user name must not lock the
+        // advisor's workstation out of its valid token; the guesser's lock stays.
+        AdvisorClient *advisor = m_scenario->logIn();
+        QVERIFY(advisor);
+        const QByteArray token = advisor->token();
+        m_scenario->discard(advisor);
+        auto guesser = makeAdvisor();
+        QSignalSpy refused(guesser.get(), &AdvisorClient::loginRefused);
+        for (int i = 1; i <= 6; ++i) {
+            guesser->loginWithPassword(m_scenario->endpoint(), QStringLiteral("anna"),
+                                       QStringLiteral("guess %1").arg(i));
+            CONSULT_WAIT_FOR(refused.size() == i, 10000);
+        }
+        QCOMPARE(refused.last().at(0).value<wire::ErrorCode>(), wire::ERROR_LOGIN_THROTTLED);
+
+        QCOMPARE(tokenLogin(token), wire::ERROR_UNSPECIFIED);
+        // A wrong token is throttled like a wrong password, and the password stays locked.
+        QCOMPARE(tokenLogin(QByteArray(32, 'x')), wire::ERROR_LOGIN_THROTTLED);
+        guesser->loginWithPassword(m_scenario->endpoint(), QStringLiteral("anna"), kTestPassword);
+        CONSULT_WAIT_FOR(refused.size() == 7, 10000);
+        QCOMPARE(refused.last().at(0).value<wire::ErrorCode>(), wire::ERROR_LOGIN_THROTTLED);
+    }
+
 private:
     // Logs in with a token on a fresh connection; returns the error code, or ERROR_UNSPECIFIED on success.
     wire::ErrorCode tokenLogin(const QByteArray &token)

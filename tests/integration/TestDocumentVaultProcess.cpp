@@ -1,10 +1,12 @@
 // The document vault of the real server binary (consult-server), as operations run it: a server
 // killed with SIGKILL in the middle of an upload leaves an encrypted file behind, and the next start
 // on the same data directory deletes it before it listens (P2: orphans purged at start-up, within
-// 10 s); and 20 customers each uploading a 10 MB file at once grow the server's resident memory by
+// 10 s); a full disk under the vault fails only the upload that hit it, with its reason, and leaves
+// no partial file (R3); and 20 customers each uploading a 10 MB file at once grow the server's resident memory by
 // far less than the files, because the vault writes through instead of holding files in RAM (I1).
 #include "support/EpollTestMain.h"
 #include "support/RawConsultation.h"
+#include "support/ServerProcess.h"
 #include "support/TestAccounts.h"
 
 #include <QBuffer>
@@ -73,131 +75,6 @@ void sendChunks(RawClient &client, const QString &consultationId, quint32 transf
     }
 }
 
-// The consult-server binary with its own configuration and data directory, started and stopped as
-// a process.
-class ServerProcess
-{
-public:
-    explicit ServerProcess(const QString &root)
-        : m_root(root)
-    {
-        QFile ini(iniPath());
-        if (!ini.open(QIODevice::WriteOnly))
-            return;
-        ini.write(QStringLiteral("[network]\nport = 0\ncertificate_chain = %1\nprivate_key = %2\n"
-                                 "max_connections_per_address = 200\n"
-                                 "[limits]\nentries_per_address = 1000\n"
-                                 "[storage]\ndata_directory = %3\n")
-                      .arg(testPkiPath(QStringLiteral("server.pem")), testPkiPath(QStringLiteral("server.key")),
-                           dataDirectory())
-                      .toUtf8());
-    }
-    ~ServerProcess() { kill(); }
-
-    QString iniPath() const { return m_root + QStringLiteral("/consult-server.ini"); }
-    QString dataDirectory() const { return m_root + QStringLiteral("/data"); }
-    QString vaultDirectory() const { return dataDirectory() + QStringLiteral("/documents"); }
-    QStringList vaultFiles() const
-    {
-        return QDir(vaultDirectory()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot);
-    }
-
-    // `consult-server advisor add` with kTestPassword on standard input (the server not running).
-    bool addAdvisor(const QString &username, int capacity)
-    {
-        QProcess admin;
-        admin.start(QStringLiteral(CONSULT_SERVER_BINARY),
-                    {QStringLiteral("-c"), iniPath(), QStringLiteral("advisor"), QStringLiteral("add"), username,
-                     QStringLiteral("--display-name"), QStringLiteral("Beraterin ") + username,
-                     QStringLiteral("--capacity"), QString::number(capacity)});
-        admin.write(kTestPassword.toUtf8() + '\n');
-        admin.closeWriteChannel();
-        return admin.waitForFinished(60'000) && admin.exitStatus() == QProcess::NormalExit && admin.exitCode() == 0;
-    }
-
-    // Starts `serve` and waits until it listens; the port comes from its log line.
-    bool start()
-    {
-        m_log.clear();
-        m_process = std::make_unique<QProcess>();
-        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-        environment.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("consult.*.info=true"));
-        m_process->setProcessEnvironment(environment);
-        QObject::connect(m_process.get(), &QProcess::readyReadStandardError, m_process.get(),
-                         [this] { m_log += m_process->readAllStandardError(); });
-        m_started.start();
-        m_process->start(QStringLiteral(CONSULT_SERVER_BINARY), {QStringLiteral("-c"), iniPath()});
-        const QRegularExpression listening(QStringLiteral("listening on [^ ]*:(\\d+)"));
-        QRegularExpressionMatch match;
-        const bool up = spinUntil(
-            [&] {
-                match = listening.match(QString::fromUtf8(m_log));
-                return match.hasMatch() || m_process->state() == QProcess::NotRunning;
-            },
-            30'000);
-        if (!up || !match.hasMatch()) {
-            qWarning().noquote() << "server did not start:" << m_log;
-            return false;
-        }
-        m_port = match.captured(1).toUShort();
-        return m_port != 0;
-    }
-
-    qint64 millisecondsSinceStart() const { return m_started.elapsed(); }
-
-    void kill()
-    {
-        if (!m_process || m_process->state() == QProcess::NotRunning)
-            return;
-        ::kill(static_cast<pid_t>(m_process->processId()), SIGKILL);
-        spinUntil([&] { return m_process->state() == QProcess::NotRunning; }, 10'000);
-    }
-
-    // Resident memory in KiB (/proc/PID/status VmRSS).
-    qint64 residentKiB() const
-    {
-        QFile status(QStringLiteral("/proc/%1/status").arg(m_process->processId()));
-        if (!status.open(QIODevice::ReadOnly))
-            return -1;
-        const QRegularExpression line(QStringLiteral("VmRSS:\\s+(\\d+) kB"));
-        const auto match = line.match(QString::fromLatin1(status.readAll()));
-        return match.hasMatch() ? match.captured(1).toLongLong() : -1;
-    }
-
-    ServerEndpoint endpoint() const
-    {
-        ServerEndpoint endpoint;
-        endpoint.url = QUrl(QStringLiteral("wss://localhost:%1/consult").arg(m_port));
-        endpoint.extraCaCertificates = QSslCertificate::fromPath(testPkiPath(QStringLiteral("ca.pem")));
-        return endpoint;
-    }
-
-private:
-    QString m_root;
-    std::unique_ptr<QProcess> m_process;
-    QByteArray m_log;
-    quint16 m_port = 0;
-    QElapsedTimer m_started;
-};
-
-std::unique_ptr<RawClient> advisorAt(const ServerProcess &server, const QString &username)
-{
-    auto advisor = std::make_unique<RawClient>();
-    if (!advisor->open(server.endpoint()) || !advisor->hello(wire::CLIENT_KIND_ADVISOR) ||
-        !advisor->advisorLogin(username, kTestPassword))
-        return nullptr;
-    return advisor;
-}
-
-std::unique_ptr<RawClient> waitingCustomerAt(const ServerProcess &server, const QString &name)
-{
-    auto customer = std::make_unique<RawClient>();
-    if (!customer->open(server.endpoint()) || !customer->hello(wire::CLIENT_KIND_CUSTOMER) ||
-        !customer->customerLogin(name, QStringLiteral("030 1234567")))
-        return nullptr;
-    return customer;
-}
-
 } // namespace
 
 class TestDocumentVaultProcess final : public QObject
@@ -205,6 +82,7 @@ class TestDocumentVaultProcess final : public QObject
     Q_OBJECT
 private slots:
     void aServerKilledInAnUploadDeletesTheOrphanWhenItStartsAgain();
+    void aFullDiskFailsOnlyThatUploadAndLeavesNoPartialFile();
     void twentyParallelUploadsOfTenMegabytesKeepTheServersMemoryBounded();
 };
 
@@ -214,7 +92,7 @@ void TestDocumentVaultProcess::aServerKilledInAnUploadDeletesTheOrphanWhenItStar
 {
     QTemporaryDir root;
     QVERIFY(root.isValid());
-    ServerProcess server(root.path());
+    ServerProcess server(root.path(), QStringLiteral(CONSULT_SERVER_BINARY));
     QVERIFY(server.addAdvisor(QStringLiteral("anna"), 3));
     QVERIFY(server.start());
     auto advisor = advisorAt(server, QStringLiteral("anna"));
@@ -246,6 +124,63 @@ void TestDocumentVaultProcess::aServerKilledInAnUploadDeletesTheOrphanWhenItStar
     QVERIFY2(server.millisecondsSinceStart() < 10'000, qPrintable(QString::number(server.millisecondsSinceStart())));
 }
 
+// R3: the vault's disk holds 1 MiB; a customer uploads a 2 MiB file. The write that finds the disk
+// full fails that upload only: the customer gets STORAGE_FAILED with the upload's reference, the
+// partial file is gone at once, the server runs on, the chat goes on both ways, and a small file
+// afterwards is stored (the failed upload's space and reservation were given back).
+void TestDocumentVaultProcess::aFullDiskFailsOnlyThatUploadAndLeavesNoPartialFile()
+{
+    if (!mountNamespacesWork())
+        QSKIP("this machine forbids user and mount namespaces (unshare --user --mount), so the vault cannot "
+              "get a small disk of its own");
+    QTemporaryDir root;
+    QVERIFY(root.isValid());
+    ServerProcess server(root.path(), QStringLiteral(CONSULT_SERVER_BINARY));
+    server.setVaultDiskBytes(1024 * 1024);
+    QVERIFY(server.addAdvisor(QStringLiteral("anna"), 3));
+    QVERIFY(server.start());
+    auto advisor = advisorAt(server, QStringLiteral("anna"));
+    QVERIFY(advisor);
+    auto customer = waitingCustomerAt(server, QStringLiteral("Erika Muster"));
+    QVERIFY(customer);
+    const QString id = rawTake(*advisor, *customer, QStringLiteral("Erika Muster"));
+    QVERIFY(!id.isEmpty());
+
+    const QByteArray content = noisyPng(QSize(820, 820));
+    QVERIFY(content.size() > 2 * 1000 * 1000 && content.size() < 10 * 1024 * 1024);
+    const int customerMark = customer->mark();
+    customer->sendReliable(offerEnvelope(id, 1, content));
+    sendChunks(*customer, id, 1, content, content.size());
+    const auto refused = customer->waitForError(customerMark, 30'000);
+    QVERIFY(refused);
+    QCOMPARE(refused->code(), wire::ERROR_STORAGE_FAILED);
+    QCOMPARE(QString::fromStdString(refused->reference()), id + QStringLiteral(":u1"));
+    QVERIFY(server.isRunning());
+    QVERIFY(spinUntil([&] { return server.vaultFiles().isEmpty(); }, 10'000)); // no partial file
+
+    // The consultation goes on: a line each way.
+    const int advisorMark = advisor->mark();
+    customer->sendReliable(chatEnvelope(id, QStringLiteral("c1"), QStringLiteral("Ist die Datei angekommen?")));
+    QVERIFY(advisor->waitForBody(wire::Envelope::kChatMessage, advisorMark));
+    const int customerChatMark = customer->mark();
+    advisor->sendReliable(chatEnvelope(id, QStringLiteral("a1"), QStringLiteral("Leider nicht, bitte kleiner.")));
+    QVERIFY(customer->waitForBody(wire::Envelope::kChatMessage, customerChatMark));
+
+    // A file that fits the disk is stored: the failed upload gave back its space.
+    const QByteArray small = noisyPng(QSize(200, 200));
+    QVERIFY(small.size() < 512 * 1024);
+    const int smallMark = customer->mark();
+    customer->sendReliable(offerEnvelope(id, 2, small));
+    sendChunks(*customer, id, 2, small, small.size());
+    const auto available = customer->waitFor(
+        [](const wire::Envelope &envelope) {
+            return envelope.has_document_available() && envelope.document_available().transfer_id() == 2;
+        },
+        smallMark, 30'000);
+    QVERIFY(available);
+    QCOMPARE(server.vaultFiles().size(), 1);
+}
+
 // I1: 20 customers each upload a 9.7 MB file at the same moment (186 MiB together). The server's
 // resident memory grows by less than 100 MiB, at its peak, sampled every 20 ms. A server that kept
 // files in RAM would grow by at least the 186 MiB; the vault holds one 32 KiB block per upload, and
@@ -258,7 +193,7 @@ void TestDocumentVaultProcess::twentyParallelUploadsOfTenMegabytesKeepTheServers
     constexpr int kCustomers = 20;
     QTemporaryDir root;
     QVERIFY(root.isValid());
-    ServerProcess server(root.path());
+    ServerProcess server(root.path(), QStringLiteral(CONSULT_SERVER_BINARY));
     QVERIFY(server.addAdvisor(QStringLiteral("anna"), 10));
     QVERIFY(server.addAdvisor(QStringLiteral("bernd"), 10));
     QVERIFY(server.start());

@@ -9,7 +9,9 @@
 #include "support/EpollTestMain.h"
 #include "support/RawConsultation.h"
 
+#include "consultation/ConsultationService.h"
 #include "core/SecureRandom.h"
+#include "stats/StatisticsStore.h"
 
 #include <QBuffer>
 #include <QCryptographicHash>
@@ -307,6 +309,10 @@ void TestDocuments::aFileFromEachSideReachesTheOtherByteForByte()
                  QFile::Permissions()); // U6: mode 0600
     }
     QTRY_COMPARE(m_server->core().documents().downloadCount(), 0);
+    // The anonymous statistics learn that documents were exchanged, nothing of which (issue 12).
+    const ConsultationRecord *record = m_server->core().consultations().find(consultation.id);
+    QVERIFY(record);
+    QVERIFY(record->features & StatisticsStore::Documents);
 
     wire::Envelope end;
     end.mutable_end_consultation()->set_consultation_id(consultation.id.toStdString());

@@ -10,7 +10,9 @@
 #include "support/EpollTestMain.h"
 #include "support/RawConsultation.h"
 
+#include "consultation/ConsultationService.h"
 #include "core/SecureRandom.h"
+#include "stats/StatisticsStore.h"
 
 #include <QFile>
 #include <QLoggingCategory>
@@ -238,6 +240,10 @@ void TestForms::aFormIsFilledSubmittedAndTheIbanShownOnlyWhenReleased()
     QVERIFY(!sent.definition().notice().empty());
     QVERIFY(!sent.instance_id().empty());
     QVERIFY(sent.sent_at() > 0);
+    // The anonymous statistics learn that forms were used, nothing of which (issue 12).
+    const ConsultationRecord *record = m_server->core().consultations().find(consultation.id);
+    QVERIFY(record);
+    QVERIFY(record->features & StatisticsStore::Forms);
 
     const int customerMark = consultation.customer->mark();
     const int advisorMark = consultation.advisor->mark();

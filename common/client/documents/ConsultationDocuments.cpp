@@ -10,10 +10,18 @@
 #include <QFutureWatcher>
 #include <QLoggingCategory>
 #include <QSaveFile>
+#include <QThread>
+#include <QThreadPool>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 #include <map>
+
+#ifdef Q_OS_LINUX
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
 
 namespace consult {
 
@@ -97,10 +105,27 @@ struct CheckedUpload
 
 namespace {
 
+// Checking a file is background work: on a busy machine the call's audio and video threads and the
+// GUI thread go first (as the whiteboard's PageDecoder does: on Linux a thread's nice value is its
+// own, QThread priorities do nothing under SCHED_OTHER).
+void yieldToTheCall()
+{
+    thread_local bool lowered = false;
+    if (lowered)
+        return;
+    lowered = true;
+#ifdef Q_OS_LINUX
+    setpriority(PRIO_PROCESS, id_t(syscall(SYS_gettid)), 10);
+#else
+    QThread::currentThread()->setPriority(QThread::LowPriority);
+#endif
+}
+
 // Off the GUI thread: reads the file (never more than the limit allows) and runs the one content
 // check the server runs too (U1-U4), so a refusal is known before a byte is sent.
 CheckedUpload readAndCheck(const QString &path, const wire::DocumentLimits &limits)
 {
+    yieldToTheCall();
     CheckedUpload checked;
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
@@ -193,6 +218,8 @@ struct ConsultationDocuments::Private
     std::map<quint32, Download> downloads;
     QList<quint32> cancelledUploads; // cancelled after their last chunk: their DocumentAvailable may cross
     bool ended = false;
+    // The checks of files to upload: one at a time, so one file is in RAM for it at once.
+    QThreadPool checks;
 };
 
 ConsultationDocuments::ConsultationDocuments(Consultation &consultation, wire::Party self,
@@ -244,7 +271,7 @@ quint32 ConsultationDocuments::upload(const QString &filePath)
         check->deleteLater();
         onChecked(id, check->result());
     });
-    upload.check->setFuture(QtConcurrent::run(readAndCheck, filePath, limits()));
+    upload.check->setFuture(QtConcurrent::run(&d->checks, readAndCheck, filePath, limits()));
     Q_EMIT transferStarted(id);
     return id;
 }
@@ -492,9 +519,12 @@ void ConsultationDocuments::onChunk(const wire::DocumentChunk &chunk)
     }
     download.received.append(chunk.data().data(), length);
     download.transfer.doneBytes = download.received.size();
-    Q_EMIT transferProgress(download.transfer.id, download.transfer.doneBytes, download.transfer.totalBytes);
-    if (download.transfer.doneBytes == download.transfer.totalBytes)
-        finishDownload(download.transfer.id);
+    const quint32 id = download.transfer.id;
+    const bool complete = download.transfer.doneBytes == download.transfer.totalBytes;
+    Q_EMIT transferProgress(id, download.transfer.doneBytes, download.transfer.totalBytes);
+    // A view may have cancelled it from the progress just told.
+    if (complete && d->downloads.count(id) > 0)
+        finishDownload(id);
 }
 
 void ConsultationDocuments::finishDownload(quint32 transferId)

@@ -376,9 +376,10 @@ private slots:
                    db.exec(u"INSERT INTO statistics VALUES (?, 0, 7, 'message_left', 0)"_s, {hour + kHourMs}).ok();
         }));
         QCOMPARE(run({u"stats"_s, u"export"_s}), 0);
-        QCOMPARE(m_out, u"start_hour_utc,duration_minutes,wait_minutes,outcome,chat,audio,video,whiteboard,documents\n"
-                        "2026-03-02T09:00:00Z,12,3,completed,1,1,0,0,0\n"
-                        "2026-03-02T10:00:00Z,0,7,message_left,0,0,0,0,0\n"_s);
+        QCOMPARE(m_out,
+                 u"start_hour_utc,duration_minutes,wait_minutes,outcome,chat,audio,video,whiteboard,documents,forms\n"
+                 "2026-03-02T09:00:00Z,12,3,completed,1,1,0,0,0,0\n"
+                 "2026-03-02T10:00:00Z,0,7,message_left,0,0,0,0,0,0\n"_s);
         QVERIFY(m_err.isEmpty());
     }
 

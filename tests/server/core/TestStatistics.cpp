@@ -152,7 +152,7 @@ private slots:
                                                      4 * kMinuteMs, QStringLiteral("completed"),
                                                      StatisticsStore::Chat | StatisticsStore::Audio |
                                                          StatisticsStore::Video | StatisticsStore::Whiteboard |
-                                                         StatisticsStore::Documents))
+                                                         StatisticsStore::Documents | StatisticsStore::Forms))
                     .ok());
         QVERIFY(m_store
                     ->add(StatisticsStore::anonymise(utcMs("2026-03-02T11:00:00Z"), utcMs("2026-03-02T11:00:00Z"),
@@ -165,10 +165,10 @@ private slots:
         out.flush();
         const QStringList expected = {
             QStringLiteral(
-                "start_hour_utc,duration_minutes,wait_minutes,outcome,chat,audio,video,whiteboard,documents"),
-            QStringLiteral("2026-03-02T09:00:00Z,7,4,completed,1,1,1,1,1"),
-            QStringLiteral("2026-03-02T10:00:00Z,20,0,connection_lost,0,1,0,0,1"),
-            QStringLiteral("2026-03-02T11:00:00Z,0,1,message_left,0,0,0,0,0"),
+                "start_hour_utc,duration_minutes,wait_minutes,outcome,chat,audio,video,whiteboard,documents,forms"),
+            QStringLiteral("2026-03-02T09:00:00Z,7,4,completed,1,1,1,1,1,1"),
+            QStringLiteral("2026-03-02T10:00:00Z,20,0,connection_lost,0,1,0,0,1,0"),
+            QStringLiteral("2026-03-02T11:00:00Z,0,1,message_left,0,0,0,0,0,0"),
         };
         QCOMPARE(csv, expected.join(u'\n') + u'\n');
     }

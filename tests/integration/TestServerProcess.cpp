@@ -1,0 +1,291 @@
+// The real consult-server binary (issue 13, "the real binary under test"): what the in-process
+// harness cannot see because it builds the server's wiring itself. A bad TLS setting stops the start
+// with its reason (T6, T9); the running process keeps no core dump (core limit 0); SIGTERM closes
+// every client with 1001 and exits 0 (R2); SIGKILL and a restart lose no left message; after a
+// consultation its stdout, stderr and TMPDIR hold nothing of it and TMPDIR stays empty (P1, C4); an
+// OPENSSL_CONF of the operator's, which would drop the no-tickets policy, stops the start (T8); and it opens no
+// connection of its own (statistics never leave the bank, seed 002).
+#include "support/CanarySearch.h"
+#include "support/EpollTestMain.h"
+#include "support/RawConsultation.h"
+#include "support/ServerProcess.h"
+#include "support/TestServer.h"
+
+#include "core/SecureRandom.h"
+
+#include <QDir>
+#include <QFile>
+#include <QRegularExpression>
+#include <QSet>
+#include <QTemporaryDir>
+
+#include <array>
+
+#include <unistd.h>
+
+using namespace consult;
+using namespace consult::testing;
+
+namespace {
+
+QString binary()
+{
+    return QStringLiteral(CONSULT_SERVER_BINARY);
+}
+
+// The socket inodes among a process's open files (/proc/<pid>/fd/N -> "socket:[inode]").
+QSet<QString> socketInodes(qint64 pid)
+{
+    QSet<QString> inodes;
+    const QDir fds(QStringLiteral("/proc/%1/fd").arg(pid));
+    const QRegularExpression socket(QStringLiteral("^socket:\\[(\\d+)\\]$"));
+    for (const QString &fd : fds.entryList(QDir::AllEntries | QDir::System | QDir::NoDotAndDotDot)) {
+        // The raw link: QFileInfo would resolve "socket:[...]" as a relative path.
+        std::array<char, 128> target{};
+        const ssize_t length =
+            ::readlink(QFile::encodeName(fds.filePath(fd)).constData(), target.data(), target.size() - 1);
+        if (length <= 0)
+            continue;
+        const auto match = socket.match(QString::fromLatin1(target.data(), qsizetype(length)));
+        if (match.hasMatch())
+            inodes.insert(match.captured(1));
+    }
+    return inodes;
+}
+
+// One line of /proc/<pid>/net/{tcp,tcp6,udp,udp6} that belongs to one of `inodes`.
+struct SocketEntry
+{
+    QString table;
+    quint16 localPort = 0;
+    QString remote; // hex address:port, all zeros when unconnected
+    QString state;  // hex: 0A = LISTEN, 01 = ESTABLISHED
+};
+
+QList<SocketEntry> socketsOf(qint64 pid, const QSet<QString> &inodes)
+{
+    QList<SocketEntry> entries;
+    for (const QString &table :
+         {QStringLiteral("tcp"), QStringLiteral("tcp6"), QStringLiteral("udp"), QStringLiteral("udp6")}) {
+        QFile file(QStringLiteral("/proc/%1/net/%2").arg(pid).arg(table));
+        if (!file.open(QIODevice::ReadOnly))
+            continue;
+        const QList<QByteArray> lines = file.readAll().split('\n');
+        for (qsizetype i = 1; i < lines.size(); ++i) {
+            const QStringList fields = QString::fromLatin1(lines[i]).simplified().split(u' ');
+            if (fields.size() < 10 || !inodes.contains(fields[9]))
+                continue;
+            SocketEntry entry;
+            entry.table = table;
+            entry.localPort = quint16(fields[1].section(u':', -1).toUInt(nullptr, 16));
+            entry.remote = fields[2];
+            entry.state = fields[3];
+            entries.append(entry);
+        }
+    }
+    return entries;
+}
+
+} // namespace
+
+class TestServerProcess final : public QObject
+{
+    Q_OBJECT
+private slots:
+    void aBadTlsSettingStopsTheStartWithItsReason_data();
+    void aBadTlsSettingStopsTheStartWithItsReason();
+    void theRunningProcessKeepsNoCoreDump();
+    void anOperatorsOpensslConfigurationStopsTheStart();
+    void sigtermClosesEveryClientWithGoingAwayAndExitsZero();
+    void aKilledServerLosesNoLeftMessage();
+    void nothingOfAConsultationReachesItsOutputOrTmpdirAndItOpensNoConnectionOfItsOwn();
+};
+
+void TestServerProcess::aBadTlsSettingStopsTheStartWithItsReason_data()
+{
+    QTest::addColumn<QString>("chain");
+    QTest::addColumn<QString>("key");
+    QTest::addColumn<QString>("reason");
+    QTest::newRow("missing chain") << QStringLiteral("/nonexistent/server.pem")
+                                   << testPkiPath(QStringLiteral("server.key"))
+                                   << QStringLiteral("/nonexistent/server.pem does not exist");
+    QTest::newRow("key of another certificate (T9)")
+        << testPkiPath(QStringLiteral("server.pem")) << testPkiPath(QStringLiteral("other.key"))
+        << QStringLiteral("does not belong to the certificate");
+    QTest::newRow("expired certificate") << testPkiPath(QStringLiteral("expired.pem"))
+                                         << testPkiPath(QStringLiteral("expired.key")) << QStringLiteral("expired on");
+    QTest::newRow("RSA 2048 (T6)") << testPkiPath(QStringLiteral("rsa2048.pem"))
+                                   << testPkiPath(QStringLiteral("rsa2048.key")) << QStringLiteral("at least 3072 bit");
+}
+
+void TestServerProcess::aBadTlsSettingStopsTheStartWithItsReason()
+{
+    QFETCH(QString, chain);
+    QFETCH(QString, key);
+    QFETCH(QString, reason);
+    QTemporaryDir root;
+    QVERIFY(root.isValid());
+    ServerProcess server(root.path(), binary());
+    QFile ini(server.iniPath());
+    QVERIFY(ini.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    ini.write(QStringLiteral("[network]\nport = 0\ncertificate_chain = %1\nprivate_key = %2\n"
+                             "[storage]\ndata_directory = %3\n")
+                  .arg(chain, key, server.dataDirectory())
+                  .toUtf8());
+    ini.close();
+    QVERIFY2(server.runToExit(), "the server runs with a bad TLS setting");
+    QCOMPARE(server.exitStatus(), QProcess::NormalExit);
+    QVERIFY(server.exitCode() != 0);
+    const QString said = QString::fromUtf8(server.log() + server.output());
+    QVERIFY2(said.contains(reason), qPrintable(said));
+    QVERIFY(!said.contains(QStringLiteral("listening on")));
+}
+
+void TestServerProcess::theRunningProcessKeepsNoCoreDump()
+{
+    // A core dump would hold whatever the relay had in RAM: chat lines, document keys (P2).
+    QTemporaryDir root;
+    QVERIFY(root.isValid());
+    ServerProcess server(root.path(), binary());
+    QVERIFY(server.start());
+    QFile limits(QStringLiteral("/proc/%1/limits").arg(server.processId()));
+    QVERIFY(limits.open(QIODevice::ReadOnly));
+    const QRegularExpression core(QStringLiteral("Max core file size\\s+(\\S+)\\s+(\\S+)"));
+    const auto match = core.match(QString::fromLatin1(limits.readAll()));
+    QVERIFY(match.hasMatch());
+    QCOMPARE(match.captured(1), QStringLiteral("0"));
+    QCOMPARE(match.captured(2), QStringLiteral("0"));
+    // PR_SET_DUMPABLE 0 is set too; it shows only to a reader without CAP_SYS_PTRACE, which a test
+    // run as root is not, so this test reads the core limit alone.
+}
+
+// T8 depends on the server's own OpenSSL configuration (no session tickets); one set by the operator
+// through OPENSSL_CONF would silently replace it, so the server refuses to start and says why.
+void TestServerProcess::anOperatorsOpensslConfigurationStopsTheStart()
+{
+    QTemporaryDir root;
+    QVERIFY(root.isValid());
+    QFile openssl(root.filePath(QStringLiteral("openssl.cnf")));
+    QVERIFY(openssl.open(QIODevice::WriteOnly));
+    openssl.write("# the operator's own\n");
+    openssl.close();
+    ServerProcess server(root.path(), binary());
+    server.setEnvironment(QStringLiteral("OPENSSL_CONF"), openssl.fileName());
+    QVERIFY2(server.runToExit(), "the server runs with an OPENSSL_CONF of the operator's");
+    QVERIFY(server.exitCode() != 0);
+    const QString said = QString::fromUtf8(server.log() + server.output());
+    QVERIFY2(said.contains(QStringLiteral("OPENSSL_CONF is set")), qPrintable(said));
+}
+
+void TestServerProcess::sigtermClosesEveryClientWithGoingAwayAndExitsZero()
+{
+    QTemporaryDir root;
+    QVERIFY(root.isValid());
+    ServerProcess server(root.path(), binary());
+    QVERIFY(server.addAdvisor(QStringLiteral("anna"), 3));
+    QVERIFY(server.start());
+    auto advisor = advisorAt(server, QStringLiteral("anna"));
+    QVERIFY(advisor);
+    auto customer = waitingCustomerAt(server, QStringLiteral("Erika Muster"));
+    QVERIFY(customer);
+    QVERIFY(!rawTake(*advisor, *customer, QStringLiteral("Erika Muster")).isEmpty());
+    auto waiting = waitingCustomerAt(server, QStringLiteral("Karl Warte"));
+    QVERIFY(waiting);
+
+    QVERIFY(server.terminate());
+    QCOMPARE(server.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(server.exitCode(), 0);
+    for (RawClient *client : {advisor.get(), customer.get(), waiting.get()}) {
+        QVERIFY(client->waitForClosed());
+        QCOMPARE(client->closeCode(), QWebSocketProtocol::CloseCodeGoingAway);
+    }
+}
+
+void TestServerProcess::aKilledServerLosesNoLeftMessage()
+{
+    // Lesson 2 (ANCHORS): a stored message is never lost, even across a crash of the server.
+    QTemporaryDir root;
+    QVERIFY(root.isValid());
+    ServerProcess server(root.path(), binary());
+    QVERIFY(server.addAdvisor(QStringLiteral("anna"), 3));
+    QVERIFY(server.start());
+    auto customer = waitingCustomerAt(server, QStringLiteral("Erika Muster"));
+    QVERIFY(customer);
+    const int mark = customer->mark();
+    wire::Envelope leave;
+    leave.mutable_leave_message()->set_request_id(7);
+    leave.mutable_leave_message()->set_text("Bitte rufen Sie mich morgen an.");
+    customer->sendReliable(leave);
+    const auto stored = customer->waitForBody(wire::Envelope::kMessageStored, mark);
+    QVERIFY(stored);
+    QCOMPARE(stored->message_stored().request_id(), 7u);
+    server.kill(); // SIGKILL: no shutdown, no flush but what the store did before it confirmed
+    customer.reset();
+
+    QVERIFY(server.start());
+    auto advisor = advisorAt(server, QStringLiteral("anna"));
+    QVERIFY(advisor);
+    const auto inbox = advisor->waitForBody(wire::Envelope::kInboxSnapshot, 0);
+    QVERIFY(inbox);
+    QCOMPARE(inbox->inbox_snapshot().items_size(), 1);
+    QCOMPARE(inbox->inbox_snapshot().items(0).text(), std::string("Bitte rufen Sie mich morgen an."));
+}
+
+void TestServerProcess::nothingOfAConsultationReachesItsOutputOrTmpdirAndItOpensNoConnectionOfItsOwn()
+{
+    QTemporaryDir root;
+    QVERIFY(root.isValid());
+    const QString tmp = root.filePath(QStringLiteral("tmp"));
+    QVERIFY(QDir().mkpath(tmp));
+    ServerProcess server(root.path(), binary());
+    server.setEnvironment(QStringLiteral("TMPDIR"), tmp);
+    // The most talkative logging the operations guide allows: still nothing of the content.
+    server.setEnvironment(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("consult.*=true"));
+    QVERIFY(server.addAdvisor(QStringLiteral("anna"), 3));
+    QVERIFY(server.start());
+    auto advisor = advisorAt(server, QStringLiteral("anna"));
+    QVERIFY(advisor);
+    const QString canary = QStringLiteral("Kanarienvogel") + SecureRandom::identifier().left(12);
+    auto customer = waitingCustomerAt(server, QStringLiteral("Erika Muster"));
+    QVERIFY(customer);
+    const QString id = rawTake(*advisor, *customer, QStringLiteral("Erika Muster"));
+    QVERIFY(!id.isEmpty());
+    // Its TMPDIR stays empty while it runs (its OpenSSL configuration lives in RAM).
+    QCOMPARE(QDir(tmp).entryList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot), QStringList());
+    const int advisorMark = advisor->mark();
+    customer->sendReliable(chatEnvelope(id, QStringLiteral("c1"), QStringLiteral("Mein Passwort ist ") + canary));
+    QVERIFY(advisor->waitForBody(wire::Envelope::kChatMessage, advisorMark));
+    const int customerMark = customer->mark();
+    advisor->sendReliable(chatEnvelope(id, QStringLiteral("a1"), QStringLiteral("Bitte nie schreiben: ") + canary));
+    QVERIFY(customer->waitForBody(wire::Envelope::kChatMessage, customerMark));
+
+    // Its sockets: the listener and the connections accepted there, nothing it dialled itself.
+    const QList<SocketEntry> sockets = socketsOf(server.processId(), socketInodes(server.processId()));
+    QVERIFY(!sockets.isEmpty());
+    int accepted = 0;
+    for (const SocketEntry &socket : sockets) {
+        const QString what = QStringLiteral("%1 local port %2 remote %3 state %4")
+                                 .arg(socket.table)
+                                 .arg(socket.localPort)
+                                 .arg(socket.remote, socket.state);
+        QVERIFY2(socket.table.startsWith(QStringLiteral("tcp")), qPrintable(what));
+        QVERIFY2(socket.localPort == server.port(), qPrintable(what));
+        accepted += socket.state == QStringLiteral("01") ? 1 : 0;
+    }
+    QCOMPARE(accepted, 2); // the advisor's and the customer's connection
+
+    wire::Envelope end;
+    end.mutable_end_consultation()->set_consultation_id(id.toStdString());
+    advisor->sendReliable(end);
+    QVERIFY(customer->waitForBody(wire::Envelope::kConsultationEnded, 0));
+    QVERIFY(server.terminate());
+    QCOMPARE(server.exitCode(), 0);
+    QVERIFY(!server.log().isEmpty()); // it did log
+    QVERIFY(!server.log().contains(canary.toUtf8()));
+    QVERIFY(!server.output().contains(canary.toUtf8()));
+    QCOMPARE(filesContaining(tmp, canary), QStringList());
+    QCOMPARE(filesContaining(server.dataDirectory(), canary), QStringList());
+}
+
+CONSULT_TEST_MAIN_WITH_EPOLL(TestServerProcess)
+#include "TestServerProcess.moc"
