@@ -77,7 +77,10 @@ Result<int> AccessLog::purge()
                                  {m_clock.nowMs() - m_retentionDays * kDayMs});
     if (!query)
         return query.problem();
-    return query.value().numRowsAffected();
+    const int purged = query.value().numRowsAffected();
+    if (purged > 0) // P5: the addresses are gone from the write-ahead log too
+        (void)m_database.forgetDeleted();
+    return purged;
 }
 
 } // namespace consult

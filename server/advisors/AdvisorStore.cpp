@@ -149,7 +149,10 @@ Result<int> AdvisorStore::purgeTokens(qint64 nowMs)
         m_database.exec(QStringLiteral("DELETE FROM advisor_tokens WHERE revoked = 1 OR expires_at < ?"), {nowMs});
     if (!query)
         return query.problem();
-    return query.value().numRowsAffected();
+    const int purged = query.value().numRowsAffected();
+    if (purged > 0)
+        (void)m_database.forgetDeleted();
+    return purged;
 }
 
 } // namespace consult

@@ -65,7 +65,10 @@ Result<bool> InboxStore::remove(const QString &id)
     auto query = m_database.exec(QStringLiteral("DELETE FROM inbox WHERE id = ?"), {id});
     if (!query)
         return query.problem();
-    return query.value().numRowsAffected() > 0;
+    const bool removed = query.value().numRowsAffected() > 0;
+    if (removed) // P2: not even the write-ahead log keeps the message
+        (void)m_database.forgetDeleted();
+    return removed;
 }
 
 Result<QStringList> InboxStore::purgeReceivedBefore(qint64 cutoffMs)
@@ -82,6 +85,7 @@ Result<QStringList> InboxStore::purgeReceivedBefore(qint64 cutoffMs)
     auto deleted = m_database.exec(QStringLiteral("DELETE FROM inbox WHERE received_at < ?"), {cutoffMs});
     if (!deleted)
         return deleted.problem();
+    (void)m_database.forgetDeleted(); // P2
     return ids;
 }
 

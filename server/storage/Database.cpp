@@ -94,8 +94,10 @@ Result<std::unique_ptr<Database>> Database::openSqlite(const QString &path)
     }
     std::unique_ptr<Database> database(new Database(std::move(handle), Dialect::Sqlite));
     handle = QSqlDatabase(); // only the Database holds the connection, so it can remove it
+    // journal_size_limit: after any checkpoint the -wal file shrinks back to 1 MiB at most, so old
+    // frames do not linger at the end of a log that once grew large.
     for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON",
-                               "PRAGMA secure_delete=ON"}) {
+                               "PRAGMA secure_delete=ON", "PRAGMA journal_size_limit=1048576"}) {
         if (auto result = database->exec(QString::fromLatin1(pragma)); !result)
             return result.problem();
     }
@@ -182,6 +184,21 @@ bool Database::commit()
 void Database::rollback()
 {
     m_handle.rollback();
+}
+
+Status Database::forgetDeleted()
+{
+    if (m_dialect != Dialect::Sqlite)
+        return success();
+    auto result = exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+    if (!result)
+        return result.problem();
+    // One row: busy (1 when another connection kept it from completing), log frames, checkpointed.
+    QSqlQuery &row = result.value();
+    if (!row.next() || row.value(0).toInt() != 0)
+        return Status::failure(QStringLiteral("checkpoint_busy"),
+                               QStringLiteral("the write-ahead log could not be truncated"));
+    return success();
 }
 
 } // namespace consult

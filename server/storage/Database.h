@@ -41,6 +41,12 @@ public:
     bool commit();
     void rollback();
 
+    // After a deletion that must leave nothing behind (P2, P5): SQLite copies every changed page to
+    // its write-ahead log, so a deleted row's old content stays in the -wal file until a checkpoint
+    // and the file is truncated; secure_delete only clears the database file itself. This moves the
+    // log into the database and truncates it to zero bytes. PostgreSQL: nothing to do here.
+    Status forgetDeleted();
+
 private:
     Database(QSqlDatabase handle, Dialect dialect);
     Status migrate();

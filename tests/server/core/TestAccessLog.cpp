@@ -2,6 +2,7 @@
 #include "core/Clock.h"
 #include "storage/Database.h"
 
+#include <QFile>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
@@ -146,6 +147,8 @@ private slots:
         m_log->record(accessEvent(QStringLiteral("192.0.2.6"), QStringLiteral("six days"), QStringLiteral("/"), 101));
         m_clock->advance(std::chrono::milliseconds(6 * kDayMs));
         m_log->record(accessEvent(QStringLiteral("192.0.2.1"), QStringLiteral("today"), QStringLiteral("/"), 101));
+        m_log->flush();
+        QVERIFY(databaseFiles().contains("192.0.2.8")); // the scan below can fail
 
         const auto purged = m_log->purge(); // flushes first
         QVERIFY(purged.ok());
@@ -154,6 +157,12 @@ private slots:
         for (const Row &row : rows())
             clients.append(row.client);
         QCOMPARE(clients, (QStringList{QStringLiteral("six days"), QStringLiteral("today")}));
+        // Issue 13: the purged address is not left in the write-ahead log either (secure_delete clears
+        // only the database file); the log truncates the WAL itself after a purge.
+        const QByteArray files = databaseFiles();
+        QVERIFY(files.contains("192.0.2.6"));
+        QVERIFY(!files.contains("192.0.2.8"));
+        QVERIFY(!files.contains("eight days"));
     }
 
     void theRetentionBoundaryIsSevenDays_data()
@@ -187,6 +196,18 @@ private slots:
     }
 
 private:
+    // The raw bytes of the database file and its write-ahead log.
+    QByteArray databaseFiles() const
+    {
+        QByteArray bytes;
+        for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-journal")}) {
+            QFile file(m_directory->filePath(QStringLiteral("consult.sqlite") + suffix));
+            if (file.open(QIODevice::ReadOnly))
+                bytes += file.readAll();
+        }
+        return bytes;
+    }
+
     QList<Row> rows()
     {
         QList<Row> result;
