@@ -4,17 +4,22 @@
 // customer is announced with the badge on "Dokumente & Formulare" and saved through "Speichern …"
 // (the sanitised name suggested) byte-identical; a file that is not what its name says and one beyond
 // the server's size limit are refused with their reason next to the list, which stays as it was; a
-// transfer is cancelled from its row; "Löschen" asks, then the document is gone for both.
+// transfer is cancelled from its row; a file dropped on the chat is sent; "Löschen" asks, then the document is gone for
+// both.
 #include "MemoryTokenStore.h"
 #include "WorkstationFixture.h"
 #include "client/documents/ConsultationDocuments.h"
 #include "documents/DocumentsPanel.h"
+#include "widgets/ChatView.h"
 
 #include <QDeadlineTimer>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
+#include <QMimeData>
 #include <QPageSize>
 #include <QPainter>
 #include <QPdfWriter>
@@ -26,6 +31,7 @@
 #include <QTest>
 #include <QTimer>
 #include <QTreeWidget>
+#include <QUrl>
 
 using namespace consult;
 using namespace consult::advisor;
@@ -241,6 +247,27 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(m_theirs->documents().size(), 1, 20000);
         QCOMPARE(m_theirs->documents().first().name, QStringLiteral("Notiz.png"));
         QCOMPARE(m_panel->list()->topLevelItemCount(), 1);
+    }
+
+    void aFileDroppedOnTheChatIsSentAndTheAreaOpens()
+    {
+        const QString path = m_files.filePath(QStringLiteral("Skizze.png"));
+        QVERIFY(writeNoisePng(path, 80));
+        QMimeData files;
+        files.setUrls({QUrl::fromLocalFile(path)});
+        QWidget *chat = m_consultation->chatView()->viewport();
+        const QPointF middle = QRectF(chat->rect()).center();
+        QDragEnterEvent enter(middle.toPoint(), Qt::CopyAction, &files, Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(chat, &enter);
+        QVERIFY(enter.isAccepted());
+        QDropEvent drop(middle, Qt::CopyAction, &files, Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(chat, &drop);
+        QVERIFY(drop.isAccepted());
+        QVERIFY(m_consultation->exchangeArea()->isVisible());
+        QCOMPARE(m_consultation->exchangeArea()->currentWidget(), m_panel);
+        QTRY_COMPARE_WITH_TIMEOUT(m_theirs->documents().size(), 1, 20000);
+        QCOMPARE(m_theirs->documents().first().name, QStringLiteral("Skizze.png"));
+        QCOMPARE(readAll(path).size(), m_theirs->documents().first().size);
     }
 
     // S6: only the advisor deletes, and only after saying yes.

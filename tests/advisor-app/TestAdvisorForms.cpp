@@ -3,7 +3,8 @@
 // driven through the client library: "Formular senden …" opens the picker with the library, the
 // picked form reaches the customer; the customer submits it with a sensitive IBAN; the advisor's
 // view shows it masked ("nicht freigegeben", P1) and the saved PDF does not hold it; after the
-// customer's release the view and the PDF show it in clear. The picker searches a long library.
+// customer's release the view and the PDF show it in clear. A form beyond [forms]
+// max_per_consultation is refused in words. The picker searches a long library.
 #include "MemoryTokenStore.h"
 #include "WorkstationFixture.h"
 #include "client/forms/ConsultationForms.h"
@@ -158,6 +159,40 @@ private slots:
         QVERIFY2(clearText.contains(kIbanShown), qPrintable(clearText));
         QVERIFY2(clearText.contains(QStringLiteral("Erika Mustermann")), qPrintable(clearText));
         QVERIFY(panel->messageLabel()->text().startsWith(QStringLiteral("Gespeichert:")));
+    }
+
+    void aFormBeyondTheConsultationsLimitIsRefusedInWords()
+    {
+        Scenario scenario([](ServerConfig &config) {
+            config.formsDirectory = QStringLiteral(CONSULT_FORM_LIBRARY);
+            config.formsMaxPerConsultation = 1;
+        });
+        QVERIFY(scenario.start());
+        scenario.addAccount(account(QStringLiteral("anna"), QStringLiteral("Anna Berger"), 3));
+        MemoryTokenStore vault;
+        Workstation workstation(scenario, vault);
+        QVERIFY(workstation.logIn(QStringLiteral("anna")));
+        MainWindow *window = workstation.window();
+        window->waitingAlert()->setSoundEnabled(false);
+        CustomerClient *customer = scenario.waitingCustomer(CustomerSpec::named(QStringLiteral("Erika Mustermann")));
+        QVERIFY(customer);
+        QTRY_COMPARE_WITH_TIMEOUT(window->queuePanel()->view()->model()->rowCount(), 1, 5000);
+        QTest::mouseClick(window->queuePanel()->takeNextButton(), Qt::LeftButton);
+        QVERIFY(scenario.awaitConsulting(*workstation.client(), *customer));
+        QTRY_VERIFY_WITH_TIMEOUT(panelOf(window, QStringLiteral("Erika Mustermann")), 5000);
+        FormsPanel *panel = panelOf(window, QStringLiteral("Erika Mustermann"))->formsPanel();
+        QVERIFY(panel);
+        panel->sendForm(QString::fromLatin1(kStandingOrder));
+        QTRY_COMPARE_WITH_TIMEOUT(panel->list()->count(), 1, 10000);
+        QVERIFY(panel->messageLabel()->isHidden());
+        QSignalSpy refused(panel->forms(), &ConsultationForms::refused);
+        panel->sendForm(QStringLiteral("adressaenderung"));
+        QTRY_COMPARE_WITH_TIMEOUT(refused.size(), 1, 10000);
+        QCOMPARE(refused.first().at(0).value<ConsultationForms::Refusal>(), ConsultationForms::Refusal::LimitReached);
+        QVERIFY(panel->messageLabel()->isVisibleTo(panel));
+        QVERIFY2(panel->messageLabel()->text().contains(QStringLiteral("keine weiteren Formulare")),
+                 qPrintable(panel->messageLabel()->text()));
+        QCOMPARE(panel->list()->count(), 1);
     }
 
     void aLongLibraryIsSearchedByTitleAndDescription()
