@@ -5,6 +5,8 @@
 #include "TransferDialog.h"
 #include "VideoPanel.h"
 #include "client/AdvisorClient.h"
+#include "documents/DocumentsPanel.h"
+#include "forms/FormsPanel.h"
 #include "validation/PhoneNumber.h"
 #include "whiteboard/WhiteboardPanel.h"
 #include "widgets/Announcer.h"
@@ -13,6 +15,7 @@
 
 #include <QAbstractButton>
 #include <QAction>
+#include <QDropEvent>
 #include <QEvent>
 #include <QFrame>
 #include <QHBoxLayout>
@@ -22,6 +25,7 @@
 #include <QPushButton>
 #include <QSplitter>
 #include <QStackedWidget>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
 namespace consult::advisor {
@@ -84,6 +88,9 @@ ConsultationPanel::ConsultationPanel(AdvisorClient &client, const QString &consu
     m_boardButton = new QPushButton(this);
     m_boardButton->setObjectName(QStringLiteral("boardButton"));
     m_boardButton->setCheckable(true);
+    m_exchangeButton = new QPushButton(this);
+    m_exchangeButton->setObjectName(QStringLiteral("exchangeButton"));
+    m_exchangeButton->setCheckable(true);
 
     auto *header = new QHBoxLayout;
     header->addWidget(m_name);
@@ -94,6 +101,7 @@ ConsultationPanel::ConsultationPanel(AdvisorClient &client, const QString &consu
     actions->addWidget(m_transfer);
     actions->addWidget(m_end);
     actions->addWidget(m_boardButton);
+    actions->addWidget(m_exchangeButton);
     actions->addStretch();
     actions->addWidget(m_send);
     auto *layout = new QVBoxLayout(this);
@@ -161,6 +169,58 @@ ConsultationPanel::ConsultationPanel(AdvisorClient &client, const QString &consu
     } else {
         m_boardButton->hide();
     }
+    if (current) {
+        // Issue 12: the documents and forms beside the chat, behind "Dokumente & Formulare", so the
+        // chat keeps its width until the advisor wants them (or something arrives: the badge says so).
+        m_documents = new DocumentsPanel(*current, this);
+        m_forms = new FormsPanel(
+            *current,
+            [&client] {
+                const auto &forms = client.formLibrary().forms();
+                return QList<wire::FormSummary>(forms.begin(), forms.end());
+            },
+            this);
+        m_exchange = new QTabWidget(this);
+        m_exchange->setObjectName(QStringLiteral("documentsAndForms"));
+        m_exchange->setDocumentMode(true);
+        m_exchange->addTab(m_documents, QString());
+        m_exchange->addTab(m_forms, QString());
+        m_exchange->setMinimumWidth(260);
+        m_exchange->hide();
+        connect(m_exchangeButton, &QPushButton::toggled, this, [this](bool shown) {
+            m_exchange->setVisible(shown);
+            // Chat and area share the chat's room, the area a little more: file names and form values
+            // need the width more than chat bubbles (which keep their minimum).
+            auto *split = qobject_cast<QSplitter *>(m_exchange->parentWidget());
+            if (shown && split && split->count() == 3) {
+                QList<int> sizes = split->sizes();
+                const int shared = sizes.at(1) + sizes.at(2);
+                sizes[1] = shared * 2 / 5;
+                sizes[2] = shared - sizes[1];
+                split->setSizes(sizes);
+            }
+            if (shown) {
+                m_exchangeBadge = 0;
+                updateExchangeButton();
+            }
+        });
+        connect(m_documents, &DocumentsPanel::documentArrived, this, [this] {
+            if (!m_exchange->isVisible())
+                m_exchange->setCurrentWidget(m_documents);
+            noteExchangeArrival();
+        });
+        connect(m_forms, &FormsPanel::formSubmitted, this, [this] {
+            if (!m_exchange->isVisible())
+                m_exchange->setCurrentWidget(m_forms);
+            noteExchangeArrival();
+        });
+        // A file dropped on the chat is sent like one dropped on the documents panel.
+        m_chat->setAcceptDrops(true);
+        m_chat->viewport()->setAcceptDrops(true);
+        m_chat->viewport()->installEventFilter(this);
+    } else {
+        m_exchangeButton->hide();
+    }
     if (work) {
         auto *split = new QSplitter(Qt::Horizontal, this);
         split->setObjectName(QStringLiteral("videoAndChat"));
@@ -169,7 +229,11 @@ ConsultationPanel::ConsultationPanel(AdvisorClient &client, const QString &consu
         split->addWidget(chatColumn);
         split->setStretchFactor(0, 3);
         split->setStretchFactor(1, 2);
-        split->setSizes({3000, 2000}); // in proportion, whatever the width: the chat gets room to read
+        if (m_exchange) {
+            split->addWidget(m_exchange);
+            split->setStretchFactor(2, 2);
+        }
+        split->setSizes({3000, 2000, 2000}); // in proportion, whatever the width: the chat gets room to read
         layout->addWidget(split, 1);
     } else {
         layout->addWidget(chatColumn, 1);
@@ -253,6 +317,11 @@ void ConsultationPanel::retranslate()
     m_boardButton->setText(tr("Tafe&l"));
     m_boardButton->setToolTip(tr("Die Tafel für Dokumente und Markierungen zeigen oder ausblenden (Alt+L)"));
     m_boardButton->setAccessibleName(tr("Tafel"));
+    if (m_exchange) {
+        m_exchange->setTabText(m_exchange->indexOf(m_documents), tr("Dokumente"));
+        m_exchange->setTabText(m_exchange->indexOf(m_forms), tr("Formulare"));
+    }
+    updateExchangeButton();
     m_state->setAccessibleName(tr("Zustand der Beratung"));
     buildCannedMenu();
     updateHeader();
@@ -264,6 +333,56 @@ void ConsultationPanel::changeEvent(QEvent *event)
     if (event->type() == QEvent::LanguageChange)
         retranslate();
     QWidget::changeEvent(event);
+}
+
+bool ConsultationPanel::eventFilter(QObject *watched, QEvent *event)
+{
+    if (m_documents && watched == m_chat->viewport()) {
+        switch (event->type()) {
+        case QEvent::DragEnter:
+        case QEvent::DragMove: {
+            auto *drag = static_cast<QDropEvent *>(event);
+            if (!isEnded() && DocumentsPanel::holdsFiles(drag->mimeData())) {
+                drag->acceptProposedAction();
+                return true;
+            }
+            break;
+        }
+        case QEvent::Drop: {
+            auto *drop = static_cast<QDropEvent *>(event);
+            if (!isEnded() && DocumentsPanel::holdsFiles(drop->mimeData())) {
+                drop->acceptProposedAction();
+                m_documents->sendDropped(drop->mimeData());
+                m_exchange->setCurrentWidget(m_documents);
+                m_exchangeButton->setChecked(true); // the transfer's progress is shown there
+                return true;
+            }
+            break;
+        }
+        default:
+            break;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void ConsultationPanel::noteExchangeArrival()
+{
+    if (m_exchange->isVisible())
+        return;
+    ++m_exchangeBadge;
+    updateExchangeButton();
+}
+
+void ConsultationPanel::updateExchangeButton()
+{
+    // "&&": a literal ampersand; the count is in the text so it is read out with the button.
+    m_exchangeButton->setText(m_exchangeBadge > 0 ? tr("Dokumente && Formulare (%1)").arg(m_exchangeBadge)
+                                                  : tr("Dokumente && Formulare"));
+    m_exchangeButton->setToolTip(tr("Dokumente und Formulare dieser Beratung zeigen oder ausblenden"));
+    m_exchangeButton->setAccessibleName(m_exchangeBadge > 0 ? tr("Dokumente und Formulare, %1 neu").arg(m_exchangeBadge)
+                                                            : tr("Dokumente und Formulare"));
+    m_exchangeButton->setStyleSheet(m_exchangeBadge > 0 ? QStringLiteral("font-weight: bold;") : QString());
 }
 
 void ConsultationPanel::buildCannedMenu()

@@ -11,6 +11,7 @@ class QMenu;
 class QPushButton;
 class QFrame;
 class QStackedWidget;
+class QTabWidget;
 
 namespace consult {
 class AdvisorClient;
@@ -21,6 +22,8 @@ class Consultation;
 
 namespace consult::advisor {
 
+class DocumentsPanel;
+class FormsPanel;
 class VideoPanel;
 class WhiteboardPanel;
 
@@ -30,7 +33,9 @@ class WhiteboardPanel;
 // Ending asks for confirmation. Every consultation has its WhiteboardPanel beside the chat (a chat's
 // shown once it holds a document or on "Tafel"); a video consultation has its VideoPanel (the call)
 // in the same place, "Tafel" switching between picture and board; Ctrl+Shift+K and Ctrl+Shift+M switch the advisor's
-// camera and microphone. Binds to its Consultation (owned by the client; the panel goes before the client dismisses it)
+// camera and microphone. "Dokumente & Formulare" shows the consultation's DocumentsPanel and FormsPanel
+// right of the chat (with a count of what arrived while they were hidden); files dropped on the chat
+// are sent as documents. Binds to its Consultation (owned by the client; the panel goes before the client dismisses it)
 // and hears only that consultation's events.
 class ConsultationPanel final : public QWidget
 {
@@ -70,6 +75,14 @@ public:
     // The consultation's whiteboard (video consultation and text chat alike).
     WhiteboardPanel *whiteboardPanel() const { return m_whiteboard; }
     QPushButton *boardButton() const { return m_boardButton; }
+    // The consultation's documents and forms, in the "Dokumente & Formulare" area (null without a
+    // consultation).
+    DocumentsPanel *documentsPanel() const { return m_documents; }
+    FormsPanel *formsPanel() const { return m_forms; }
+    QTabWidget *exchangeArea() const { return m_exchange; }
+    QPushButton *exchangeButton() const { return m_exchangeButton; }
+    // What arrived (documents of the customer, submitted forms) while the area was hidden.
+    int exchangeBadge() const { return m_exchangeBadge; }
 
 Q_SIGNALS:
     void unreadChanged(int unread);
@@ -79,6 +92,7 @@ Q_SIGNALS:
 
 protected:
     void changeEvent(QEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     Consultation *consultation() const { return m_consultation.data(); }
@@ -87,6 +101,8 @@ private:
     void updateHeader();
     void updateState();
     void showNotice(const QString &text);
+    void noteExchangeArrival();
+    void updateExchangeButton();
 
     AdvisorClient &m_client;
     QString m_id;
@@ -108,8 +124,13 @@ private:
     VideoPanel *m_video = nullptr;
     WhiteboardPanel *m_whiteboard = nullptr;
     QStackedWidget *m_videoOrBoard = nullptr; // a video consultation's picture or board
-    QString m_notice;                         // a refusal to show until the next change
-    QString m_transferTarget;                 // display name of the colleague asked to take over
+    QPushButton *m_exchangeButton;            // shows or hides the documents and forms
+    QTabWidget *m_exchange = nullptr;
+    DocumentsPanel *m_documents = nullptr;
+    FormsPanel *m_forms = nullptr;
+    int m_exchangeBadge = 0;
+    QString m_notice;         // a refusal to show until the next change
+    QString m_transferTarget; // display name of the colleague asked to take over
     int m_unread = 0;
     bool m_active = false;
 };

@@ -779,6 +779,34 @@
         <source>Been&amp;den</source>
         <translation>En&amp;d</translation>
     </message>
+    <message>
+        <source>Dokumente</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <source>Formulare</source>
+        <translation>Forms</translation>
+    </message>
+    <message>
+        <source>Dokumente &amp;&amp; Formulare (%1)</source>
+        <translation>Documents &amp;&amp; forms (%1)</translation>
+    </message>
+    <message>
+        <source>Dokumente &amp;&amp; Formulare</source>
+        <translation>Documents &amp;&amp; forms</translation>
+    </message>
+    <message>
+        <source>Dokumente und Formulare dieser Beratung zeigen oder ausblenden</source>
+        <translation>Show or hide this consultation's documents and forms</translation>
+    </message>
+    <message>
+        <source>Dokumente und Formulare, %1 neu</source>
+        <translation>Documents and forms, %1 new</translation>
+    </message>
+    <message>
+        <source>Dokumente und Formulare</source>
+        <translation>Documents and forms</translation>
+    </message>
 </context>
 <context>
     <name>consult::advisor::ConsultationTabs</name>
@@ -803,6 +831,361 @@ Ctrl+N takes the customer who has waited longest.</translation>
     <message>
         <source>%1 (übergeben)</source>
         <translation>%1 (transferred)</translation>
+    </message>
+</context>
+<context>
+    <name>consult::advisor::DocumentTexts</name>
+    <message>
+        <source>Die Datei</source>
+        <translation>The file</translation>
+    </message>
+    <message>
+        <source>„%1“</source>
+        <translation>“%1”</translation>
+    </message>
+    <message>
+        <source>%1 wurde nicht gesendet: erlaubt sind nur %2 (nach dem Inhalt geprüft).</source>
+        <translation>%1 was not sent: only %2 are allowed (checked by content).</translation>
+    </message>
+    <message>
+        <source>%1 wurde nicht gesendet: die Datei ist beschädigt, verschlüsselt, enthält aktive Inhalte oder ist nicht das, was ihr Name sagt.</source>
+        <translation>%1 was not sent: the file is damaged, encrypted, contains active content or is not what its name says.</translation>
+    </message>
+    <message>
+        <source>%1 wurde nicht gesendet: die Datei ist zu groß (höchstens %2 MB).</source>
+        <translation>%1 was not sent: the file is too large (at most %2 MB).</translation>
+    </message>
+    <message>
+        <source>%1 wurde nicht gesendet: in dieser Beratung sind höchstens %2 Dateien möglich.</source>
+        <translation>%1 was not sent: this consultation takes at most %2 files.</translation>
+    </message>
+    <message>
+        <source>%1 wurde nicht gesendet: die Dateien dieser Beratung dürfen zusammen höchstens %2 MB groß sein.</source>
+        <translation>%1 was not sent: this consultation's files may total at most %2 MB.</translation>
+    </message>
+    <message>
+        <source>%1 wurde nicht gesendet: der Server hat gerade keinen Platz für weitere Dateien. Bitte später erneut versuchen.</source>
+        <translation>%1 was not sent: the server has no room for more files right now. Please try again later.</translation>
+    </message>
+    <message>
+        <source>%1 wurde nicht gesendet: der Dateiname ist nicht verwendbar. Bitte die Datei umbenennen.</source>
+        <translation>%1 was not sent: the file name cannot be used. Please rename the file.</translation>
+    </message>
+    <message>
+        <source>%1 wurde nicht gespeichert: die Prüfsumme stimmt nicht, die Datei kam beschädigt an.</source>
+        <translation>%1 was not saved: the checksum does not match, the file arrived damaged.</translation>
+    </message>
+    <message>
+        <source>%1 ist nicht mehr vorhanden (gelöscht oder die Beratung ist beendet).</source>
+        <translation>%1 is no longer available (deleted, or the consultation has ended).</translation>
+    </message>
+    <message>
+        <source>%1 konnte auf dem Server nicht gespeichert werden. Bitte erneut versuchen.</source>
+        <translation>%1 could not be stored on the server. Please try again.</translation>
+    </message>
+    <message>
+        <source>%1 ist nicht lesbar und wurde nicht gesendet.</source>
+        <translation>%1 cannot be read and was not sent.</translation>
+    </message>
+    <message>
+        <source>%1: das ist in dieser Beratung nicht (mehr) möglich.</source>
+        <translation>%1: this is not possible (any more) in this consultation.</translation>
+    </message>
+    <message>
+        <source>%1 konnte nicht gespeichert werden: der gewählte Speicherort ist nicht beschreibbar.</source>
+        <translation>%1 could not be saved: the chosen location is not writable.</translation>
+    </message>
+    <message>
+        <source>%1: die Übertragung wurde abgelehnt.</source>
+        <translation>%1: the transfer was refused.</translation>
+    </message>
+    <message>
+        <source>bis %1 MB</source>
+        <translation>up to %1 MB</translation>
+    </message>
+    <message>
+        <source>höchstens %1 Dateien</source>
+        <translation>at most %1 files</translation>
+    </message>
+    <message>
+        <source>unbekannt</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <source>%1 Byte</source>
+        <translation>%1 bytes</translation>
+    </message>
+    <message>
+        <source>%1 KB</source>
+        <translation>%1 KB</translation>
+    </message>
+    <message>
+        <source>%1 MB</source>
+        <translation>%1 MB</translation>
+    </message>
+    <message>
+        <source>Sie</source>
+        <translation>You</translation>
+    </message>
+    <message>
+        <source>Kunde</source>
+        <translation>Customer</translation>
+    </message>
+</context>
+<context>
+    <name>consult::advisor::DocumentsPanel</name>
+    <message>
+        <source>„%1“ wurde gesendet.</source>
+        <translation>“%1” was sent.</translation>
+    </message>
+    <message>
+        <source>Gespeichert: %1</source>
+        <translation>Saved: %1</translation>
+    </message>
+    <message>
+        <source>„%1“: Übertragung abgebrochen.</source>
+        <translation>“%1”: transfer cancelled.</translation>
+    </message>
+    <message>
+        <source>Dokumente</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Typ</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Größe</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>Von</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>Zeit</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Dokumente dieser Beratung</source>
+        <translation>Documents of this consultation</translation>
+    </message>
+    <message>
+        <source>Datei senden …</source>
+        <translation>Send file …</translation>
+    </message>
+    <message>
+        <source>Eine Datei an den Kunden senden (PDF, PNG, JPEG); Dateien lassen sich auch hierher ziehen</source>
+        <translation>Send a file to the customer (PDF, PNG, JPEG); files can also be dragged here</translation>
+    </message>
+    <message>
+        <source>Speichern …</source>
+        <translation>Save …</translation>
+    </message>
+    <message>
+        <source>Das gewählte Dokument in einer Datei speichern (es wird nicht geöffnet)</source>
+        <translation>Save the chosen document to a file (it is not opened)</translation>
+    </message>
+    <message>
+        <source>Löschen</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Das gewählte Dokument jetzt auf dem Server löschen</source>
+        <translation>Delete the chosen document on the server now</translation>
+    </message>
+    <message>
+        <source>Abbrechen</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>%1 (gelöscht)</source>
+        <translation>%1 (deleted)</translation>
+    </message>
+    <message>
+        <source>Datei senden</source>
+        <translation>Send file</translation>
+    </message>
+    <message>
+        <source>PDF und Bilder (*.pdf *.png *.jpg *.jpeg)</source>
+        <translation>PDF and images (*.pdf *.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <source>Alle Dateien (*)</source>
+        <translation>All files (*)</translation>
+    </message>
+    <message>
+        <source>Dokument speichern</source>
+        <translation>Save document</translation>
+    </message>
+    <message>
+        <source>Dokument löschen?</source>
+        <translation>Delete document?</translation>
+    </message>
+    <message>
+        <source>„%1“ jetzt auf dem Server löschen? Der Kunde kann es danach nicht mehr laden.</source>
+        <translation>Delete “%1” on the server now? The customer can no longer download it afterwards.</translation>
+    </message>
+    <message>
+        <source>Behalten</source>
+        <translation>Keep</translation>
+    </message>
+    <message>
+        <source>Sendet „%1“</source>
+        <translation>Sending “%1”</translation>
+    </message>
+    <message>
+        <source>Lädt „%1“</source>
+        <translation>Downloading “%1”</translation>
+    </message>
+    <message>
+        <source>%1 von %2</source>
+        <translation>%1 of %2</translation>
+    </message>
+</context>
+<context>
+    <name>consult::advisor::FormPicker</name>
+    <message>
+        <source>Formular senden</source>
+        <translation>Send form</translation>
+    </message>
+    <message>
+        <source>Welches Formular soll der Kunde ausfüllen?</source>
+        <translation>Which form should the customer fill in?</translation>
+    </message>
+    <message>
+        <source>Welches Formular soll %1 ausfüllen?</source>
+        <translation>Which form should %1 fill in?</translation>
+    </message>
+    <message>
+        <source>Formulare durchsuchen …</source>
+        <translation>Search forms …</translation>
+    </message>
+    <message>
+        <source>Formulare durchsuchen</source>
+        <translation>Search forms</translation>
+    </message>
+    <message>
+        <source>Formulare</source>
+        <translation>Forms</translation>
+    </message>
+    <message>
+        <source>Die Formularbibliothek des Servers ist leer.</source>
+        <translation>The server's form library is empty.</translation>
+    </message>
+    <message>
+        <source>Kein Formular passt zur Suche.</source>
+        <translation>No form matches the search.</translation>
+    </message>
+    <message>
+        <source>Senden</source>
+        <translation>Send</translation>
+    </message>
+    <message>
+        <source>Abbrechen</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>consult::advisor::FormView</name>
+    <message>
+        <source>●●●● (nicht freigegeben)</source>
+        <translation>●●●● (not released)</translation>
+    </message>
+    <message>
+        <source>Kein Formular gewählt.</source>
+        <translation>No form chosen.</translation>
+    </message>
+    <message>
+        <source>Gesendet am %1 · ausgefüllt am %2</source>
+        <translation>Sent on %1 · filled in on %2</translation>
+    </message>
+    <message>
+        <source>Gesendet am %1 · der Kunde füllt es aus</source>
+        <translation>Sent on %1 · the customer is filling it in</translation>
+    </message>
+    <message>
+        <source>%1:</source>
+        <translation>%1:</translation>
+    </message>
+</context>
+<context>
+    <name>consult::advisor::FormsPanel</name>
+    <message>
+        <source>Formulare</source>
+        <translation>Forms</translation>
+    </message>
+    <message>
+        <source>Formular senden …</source>
+        <translation>Send form …</translation>
+    </message>
+    <message>
+        <source>Ein Formular aus der Bibliothek an den Kunden senden</source>
+        <translation>Send a form from the library to the customer</translation>
+    </message>
+    <message>
+        <source>Als PDF speichern …</source>
+        <translation>Save as PDF …</translation>
+    </message>
+    <message>
+        <source>Das gewählte Formular als PDF-Datei speichern</source>
+        <translation>Save the chosen form as a PDF file</translation>
+    </message>
+    <message>
+        <source>Formulare dieser Beratung</source>
+        <translation>Forms of this consultation</translation>
+    </message>
+    <message>
+        <source>ausgefüllt am %1</source>
+        <translation>filled in on %1</translation>
+    </message>
+    <message>
+        <source>gesendet</source>
+        <translation>sent</translation>
+    </message>
+    <message>
+        <source>Das Formular gibt es nicht mehr (aus der Bibliothek entfernt oder die Beratung ist beendet).</source>
+        <translation>The form no longer exists (removed from the library, or the consultation has ended).</translation>
+    </message>
+    <message>
+        <source>Das ist bei diesem Formular nicht möglich.</source>
+        <translation>This is not possible for this form.</translation>
+    </message>
+    <message>
+        <source>Der Server hat einen Wert des Formulars abgelehnt.</source>
+        <translation>The server refused a value of the form.</translation>
+    </message>
+    <message>
+        <source>Das Formular wurde nicht gesendet: in dieser Beratung sind keine weiteren Formulare möglich.</source>
+        <translation>The form was not sent: this consultation takes no more forms.</translation>
+    </message>
+    <message>
+        <source>Das Formular wurde abgelehnt.</source>
+        <translation>The form was refused.</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Formular als PDF speichern</source>
+        <translation>Save form as PDF</translation>
+    </message>
+    <message>
+        <source>PDF-Dateien (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Das PDF konnte nicht gespeichert werden: %1</source>
+        <translation>The PDF could not be saved: %1</translation>
+    </message>
+    <message>
+        <source>Gespeichert: %1</source>
+        <translation>Saved: %1</translation>
     </message>
 </context>
 <context>

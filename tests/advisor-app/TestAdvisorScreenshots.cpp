@@ -4,7 +4,9 @@
 // the colleague's view after it, inbox, end confirmation, ended, English; the queue with system
 // checks as ticks and the video consultation (with the telephone code), in German and English; the
 // whiteboard with a document marked up by both sides beside a chat (German, English, a refused file)
-// and beside a video consultation. Each picture is checked
+// and beside a video consultation; the documents and forms beside a chat (a transfer running, a
+// refused file, the form picker, a submitted form with a masked IBAN), in German and English. Each
+// picture is checked
 // to be the right size and not blank; what it shows is for the eye.
 #include "MemoryTokenStore.h"
 #include "TransferDialog.h"
@@ -12,7 +14,13 @@
 #include "WorkstationFixture.h"
 
 #include "client/call/VideoCall.h"
+#include "client/documents/ConsultationDocuments.h"
+#include "client/forms/ConsultationForms.h"
 #include "client/whiteboard/ConsultationWhiteboard.h"
+#include "documents/DocumentsPanel.h"
+#include "forms/FormPicker.h"
+#include "forms/FormView.h"
+#include "forms/FormsPanel.h"
 #include "media/devices/SyntheticMediaDevices.h"
 #include "whiteboard/PageList.h"
 #include "whiteboard/WhiteboardPanel.h"
@@ -20,6 +28,7 @@
 #include "widgets/VideoView.h"
 
 #include <QCheckBox>
+#include <QDialogButtonBox>
 #include <QDir>
 #include <QFile>
 #include <QLabel>
@@ -29,12 +38,15 @@
 #include <QPainter>
 #include <QPdfWriter>
 #include <QPlainTextEdit>
+#include <QProgressBar>
 #include <QPushButton>
+#include <QRandomGenerator>
 #include <QSet>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTreeWidget>
 
 using namespace consult;
 using namespace consult::advisor;
@@ -166,7 +178,8 @@ class TestAdvisorScreenshots final : public QObject
 private slots:
     void initTestCase()
     {
-        m_scenario = std::make_unique<Scenario>();
+        m_scenario = std::make_unique<Scenario>(
+            [](ServerConfig &config) { config.formsDirectory = QStringLiteral(CONSULT_FORM_LIBRARY); });
         QVERIFY(m_scenario->start());
         m_scenario->addAccount(account(QStringLiteral("anna"), QStringLiteral("Anna Berger"), 3));
         m_scenario->addAccount(account(QStringLiteral("bernd"), QStringLiteral("Bernd Klein"), 3));
@@ -447,7 +460,145 @@ private slots:
                                   2000);
     }
 
+    void documentsAndFormsScreens()
+    {
+        m_scenario->addAccount(account(QStringLiteral("clara"), QStringLiteral("Clara Vogt"), 3));
+        Workstation clara(*m_scenario, m_vault);
+        QVERIFY(clara.logIn(QStringLiteral("clara")));
+        MainWindow *window = clara.window();
+        window->waitingAlert()->setSoundEnabled(false);
+        addCustomer(QStringLiteral("Jonas Weber"), QStringLiteral("0561 7005555"), wire::CONSULTATION_MODE_CHAT);
+        CustomerClient *jonas = m_customers.back();
+        QTableView *queue = window->queuePanel()->view();
+        QTRY_VERIFY_WITH_TIMEOUT(rowOf(queue, QStringLiteral("Jonas Weber")) >= 0, 5000);
+        queue->selectRow(rowOf(queue, QStringLiteral("Jonas Weber")));
+        window->queuePanel()->takeSelected();
+        QVERIFY(m_scenario->awaitConsulting(*clara.client(), *jonas));
+        QTRY_VERIFY_WITH_TIMEOUT(panelOf(window, QStringLiteral("Jonas Weber")), 5000);
+        ConsultationPanel *panel = panelOf(window, QStringLiteral("Jonas Weber"));
+        window->consultations()->setCurrent(panel);
+        jonas->sendChat(QStringLiteral("Ich schicke Ihnen meinen Gehaltsnachweis für die Finanzierung."));
+        QTRY_COMPARE_WITH_TIMEOUT(chatTexts(panel).size(), 2, 5000);
+        clara.client()->sendChat(panel->consultationId(),
+                                 QStringLiteral("Danke! Ich sende Ihnen den Grundriss und gleich das Formular für "
+                                                "den Dauerauftrag."));
+        QTRY_COMPARE_WITH_TIMEOUT(chatTexts(panel).size(), 3, 5000);
+
+        // The customer's PDF arrives while the area is hidden: the badge counts it.
+        QTemporaryDir files;
+        QVERIFY(writeConditionsPdf(files.filePath(QStringLiteral("Gehaltsnachweis November.pdf"))));
+        ConsultationDocuments *theirs = jonas->consultation()->part<ConsultationDocuments>();
+        QVERIFY(theirs);
+        QVERIFY(theirs->upload(files.filePath(QStringLiteral("Gehaltsnachweis November.pdf"))) != 0);
+        QTRY_COMPARE_WITH_TIMEOUT(panel->exchangeBadge(), 1, 20000);
+        shoot(window, QStringLiteral("documents-badge"));
+
+        QTest::mouseClick(panel->exchangeButton(), Qt::LeftButton);
+        DocumentsPanel *documents = panel->documentsPanel();
+        QVERIFY(writeNoise(files.filePath(QStringLiteral("Grundriss Erdgeschoss.png")), 200));
+        documents->sendFile(files.filePath(QStringLiteral("Grundriss Erdgeschoss.png")));
+        QTRY_COMPARE_WITH_TIMEOUT(documents->list()->topLevelItemCount(), 2, 20000);
+        QFile executable(files.filePath(QStringLiteral("Kontoauszug.pdf")));
+        QVERIFY(executable.open(QIODevice::WriteOnly));
+        executable.write(QByteArray("MZ\x90\x00", 4) + QByteArray(512, '\0'));
+        executable.close();
+        documents->sendFile(executable.fileName());
+        QTRY_VERIFY_WITH_TIMEOUT(documents->messageLabel()->text().contains(QStringLiteral("Kontoauszug")), 10000);
+        QVERIFY(writeNoise(files.filePath(QStringLiteral("Fotos Wohnung.png")), 1700));
+        shootWhileSending(window, documents, files.filePath(QStringLiteral("Fotos Wohnung.png")),
+                          QStringLiteral("documents"));
+
+        // The picker, then the form filled in by the customer with the IBAN not yet released.
+        FormsPanel *forms = panel->formsPanel();
+        panel->exchangeArea()->setCurrentWidget(forms);
+        whenModalOpens(QStringLiteral("formPicker"), [](QWidget *modal) {
+            auto *picker = qobject_cast<FormPicker *>(modal);
+            QVERIFY(picker);
+            QVERIFY(picker->selectForm(QStringLiteral("dauerauftrag_anfrage")));
+            shoot(picker, QStringLiteral("form-picker"));
+            picker->buttons()->button(QDialogButtonBox::Ok)->click();
+        });
+        QTest::mouseClick(forms->sendButton(), Qt::LeftButton);
+        ConsultationForms *theirForms = jonas->consultation()->part<ConsultationForms>();
+        QVERIFY(theirForms);
+        QTRY_COMPARE_WITH_TIMEOUT(theirForms->forms().size(), 1, 10000);
+        const QString instance = QString::fromStdString(theirForms->forms().first().instance_id());
+        const auto value = [](const char *key, const QString &text) {
+            wire::FormValue formValue;
+            formValue.set_key(key);
+            formValue.set_value(text.toStdString());
+            return formValue;
+        };
+        QVERIFY(theirForms
+                    ->submit(instance, {value("payee", QStringLiteral("Hausverwaltung Kanarienweg GmbH")),
+                                        value("iban", QStringLiteral("DE89 3704 0044 0532 0130 00")),
+                                        value("amount", QStringLiteral("1.250,50")),
+                                        value("first_execution", QStringLiteral("1.2.2027")),
+                                        value("interval", QStringLiteral("monatlich")),
+                                        value("reference", QStringLiteral("Miete Kanarienweg 7, 2. OG links"))})
+                    .accepted());
+        QTRY_VERIFY_WITH_TIMEOUT(forms->view()->valueText(QStringLiteral("iban")).contains(QStringLiteral("●●●●")),
+                                 10000);
+        shoot(window, QStringLiteral("form-masked"));
+
+        // English: the same screens.
+        window->action(QStringLiteral("languageEn"))->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(window->queuePanel()->takeNextButton()->text(), QStringLiteral("Take &next"), 2000);
+        shoot(window, QStringLiteral("form-masked-en"));
+        whenModalOpens(QStringLiteral("formPicker"), [](QWidget *modal) {
+            auto *picker = qobject_cast<FormPicker *>(modal);
+            QVERIFY(picker);
+            QVERIFY(picker->selectForm(QStringLiteral("dauerauftrag_anfrage")));
+            shoot(picker, QStringLiteral("form-picker-en"));
+            picker->reject();
+        });
+        QTest::mouseClick(forms->sendButton(), Qt::LeftButton);
+        panel->exchangeArea()->setCurrentWidget(documents);
+        documents->sendFile(executable.fileName());
+        QTRY_VERIFY_WITH_TIMEOUT(documents->messageLabel()->text().contains(QStringLiteral("Kontoauszug")) &&
+                                     documents->messageLabel()->text().contains(QStringLiteral("not sent")),
+                                 10000);
+        shootWhileSending(window, documents, files.filePath(QStringLiteral("Fotos Wohnung.png")),
+                          QStringLiteral("documents-en"));
+        window->action(QStringLiteral("languageDe"))->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(window->queuePanel()->takeNextButton()->text(), QStringLiteral("&Nächsten annehmen"),
+                                  2000);
+    }
+
 private:
+    // Noise does not compress: a PNG of about 3 bytes a pixel.
+    static bool writeNoise(const QString &path, int side)
+    {
+        QImage image(side, side, QImage::Format_RGB32);
+        QRandomGenerator random(side);
+        for (int y = 0; y < side; ++y) {
+            auto *line = reinterpret_cast<QRgb *>(image.scanLine(y));
+            for (int x = 0; x < side; ++x)
+                line[x] = random.generate() | 0xff000000u;
+        }
+        return image.save(path, "PNG");
+    }
+
+    // Sends `path` and takes the picture while its transfer runs (on its first progress short of the
+    // end: the loopback is too quick to catch it from outside).
+    static void shootWhileSending(QWidget *window, DocumentsPanel *documents, const QString &path, const QString &name)
+    {
+        QImage picture;
+        const QMetaObject::Connection connection = QObject::connect(
+            documents->documents(), &ConsultationDocuments::transferProgress, documents,
+            [&picture, window, documents](quint32 id, qint64 done, qint64 total) {
+                if (!picture.isNull() || done <= total / 5 || done >= total || !documents->progressOf(id))
+                    return;
+                QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+                picture = window->grab().toImage();
+            });
+        documents->sendFile(path);
+        QTRY_VERIFY_WITH_TIMEOUT(!picture.isNull(), 30000);
+        QObject::disconnect(connection);
+        save(picture, name);
+        QTRY_VERIFY_WITH_TIMEOUT(documents->messageLabel()->text().contains(QStringLiteral("Fotos")), 30000);
+    }
+
     static int rowOf(QTableView *view, const QString &name)
     {
         for (int row = 0; row < view->model()->rowCount(); ++row)
