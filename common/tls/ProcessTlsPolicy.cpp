@@ -2,6 +2,8 @@
 
 #include <QByteArray>
 
+#include <optional>
+
 #include <sys/mman.h>
 #include <unistd.h>
 
@@ -18,12 +20,8 @@ constexpr char kConfiguration[] = "# Written by the consultation server (T8): no
                                   "[system_default_section]\n"
                                   "NumTickets = 0\n";
 
-} // namespace
-
-TlsPolicyOutcome applyProcessTlsPolicy()
+TlsPolicyOutcome writePolicy()
 {
-    if (qEnvironmentVariableIsSet("OPENSSL_CONF"))
-        return TlsPolicyOutcome::OperatorConfiguration;
     // An anonymous file in RAM, named through /proc/self/fd: nothing in TMPDIR or anywhere on disk.
     // It stays open for the life of the process (OpenSSL reads it when it initialises).
     const int descriptor = ::memfd_create("consult-openssl.cnf", MFD_CLOEXEC);
@@ -41,6 +39,24 @@ TlsPolicyOutcome applyProcessTlsPolicy()
         return TlsPolicyOutcome::Failed;
     }
     return TlsPolicyOutcome::Applied;
+}
+
+} // namespace
+
+TlsPolicyOutcome applyProcessTlsPolicy()
+{
+    // Once per process: OpenSSL reads its configuration once (a test makes many servers).
+    static std::optional<TlsPolicyOutcome> outcome;
+    if (outcome)
+        return *outcome;
+    // A path into /proc/self/fd was this policy's in a parent process (a test, or a server that
+    // starts a program): the descriptor is not inherited, so the path means nothing here and is
+    // replaced. Any other value is the operator's.
+    const QByteArray existing = qgetenv("OPENSSL_CONF");
+    if (!existing.isEmpty() && !existing.startsWith("/proc/self/fd/"))
+        return *(outcome = TlsPolicyOutcome::OperatorConfiguration);
+    outcome = writePolicy();
+    return *outcome;
 }
 
 } // namespace consult::tls

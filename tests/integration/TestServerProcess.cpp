@@ -177,6 +177,12 @@ void TestServerProcess::anOperatorsOpensslConfigurationStopsTheStart()
     QVERIFY(server.exitCode() != 0);
     const QString said = QString::fromUtf8(server.log() + server.output());
     QVERIFY2(said.contains(QStringLiteral("OPENSSL_CONF is set")), qPrintable(said));
+
+    // A parent that ran the policy itself (a test with an in-process server) passes its memfd path
+    // on; the descriptor is not inherited, so the server replaces it and starts.
+    ServerProcess child(root.path(), binary());
+    child.setEnvironment(QStringLiteral("OPENSSL_CONF"), QStringLiteral("/proc/self/fd/7"));
+    QVERIFY(child.start());
 }
 
 void TestServerProcess::sigtermClosesEveryClientWithGoingAwayAndExitsZero()
