@@ -12,6 +12,7 @@
 #include "documents/DocumentsPanel.h"
 #include "widgets/ChatView.h"
 
+#include <QAbstractButton>
 #include <QDeadlineTimer>
 #include <QDragEnterEvent>
 #include <QDropEvent>
@@ -19,6 +20,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
+#include <QMessageBox>
 #include <QMimeData>
 #include <QPageSize>
 #include <QPainter>
@@ -308,14 +310,33 @@ private:
 
     // Once the file dialog `objectName` runs, chooses `path` in it and accepts (as TestAdvisorWhiteboard
     // does: again on the next tick if the dialog was still busy reading its directory). `suggested`:
-    // the name the dialog offered before.
+    // the name the dialog offered before. A question the dialog asks on top (a message box) is
+    // answered with its default button; past the deadline whatever modal is open is rejected, so a
+    // dialog that never closes fails the test instead of hanging it (CI saw one hang under load).
     void chooseInDialog(const QString &objectName, const QString &path, std::shared_ptr<QString> suggested = {})
     {
         auto *poll = new QTimer(this);
         auto acted = std::make_shared<bool>(false);
         QObject::connect(poll, &QTimer::timeout, poll,
                          [poll, objectName, path, acted, suggested, deadline = QDeadlineTimer(60000)] {
-                             auto *dialog = qobject_cast<QFileDialog *>(QApplication::activeModalWidget());
+                             QWidget *modal = QApplication::activeModalWidget();
+                             if (deadline.hasExpired()) {
+                                 if (auto *dialog = qobject_cast<QDialog *>(modal))
+                                     dialog->reject();
+                                 if (!modal) {
+                                     poll->stop();
+                                     poll->deleteLater();
+                                 }
+                                 return;
+                             }
+                             if (auto *question = qobject_cast<QMessageBox *>(modal)) {
+                                 if (QAbstractButton *button = question->defaultButton())
+                                     button->click();
+                                 else
+                                     question->accept();
+                                 return;
+                             }
+                             auto *dialog = qobject_cast<QFileDialog *>(modal);
                              const bool open = dialog && dialog->objectName() == objectName;
                              if (open) {
                                  if (suggested && !*acted && !dialog->selectedFiles().isEmpty())
@@ -326,7 +347,7 @@ private:
                                  QMetaObject::invokeMethod(dialog, "accept");
                                  *acted = true;
                              }
-                             if ((*acted && !open) || deadline.hasExpired()) {
+                             if (*acted && !modal) {
                                  poll->stop();
                                  poll->deleteLater();
                              }
