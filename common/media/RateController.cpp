@@ -58,12 +58,25 @@ bool RateController::isCongested(const Observation &observation, qint64 nowUs)
     // Queue growth at the first hop: our own bytes pile up before the relay.
     if (observation.droppedLocally > 0)
         return true;
-    if (observation.inFlightBytes > observation.windowBytes * m_settings.windowFillCongested)
-        return true;
-    // The path queues: round trips well above the best recent one.
+    // A queue (unconfirmed bytes, round trips well above the best recent one) is congestion while
+    // it grows. After a decrease it drains for a while, and all that time it still reads high:
+    // that is the queue the old bitrate built, and cutting again on it would walk the ladder down
+    // on a line the new bitrate fits. So once a decrease has answered a queue, the queue counts
+    // again only if it is no shorter than it was at that decrease; once it has drained below the
+    // thresholds, the next queue starts afresh.
+    const bool windowFilling = observation.inFlightBytes > observation.windowBytes * m_settings.windowFillCongested;
     const qint64 baseline = baselineRttUs();
-    if (baseline >= 0 && m_smoothedRttUs > baseline + m_settings.rttRiseUs)
-        return true;
+    const bool pathQueuing = baseline >= 0 && m_smoothedRttUs > baseline + m_settings.rttRiseUs;
+    m_inFlightBytes = observation.inFlightBytes;
+    if (!windowFilling && !pathQueuing) {
+        m_queueAtDecrease = {};
+    } else {
+        const bool draining = m_queueAtDecrease.has_value() &&
+                              observation.inFlightBytes < m_queueAtDecrease->inFlightBytes &&
+                              m_smoothedRttUs < m_queueAtDecrease->roundTripUs;
+        if (!draining)
+            return true;
+    }
     // The way to the peer cannot take it.
     if (observation.droppedForPeer > 0 || observation.peerQueueMs > m_settings.peerQueueCongestedMs)
         return true;
@@ -89,6 +102,7 @@ bool RateController::update(qint64 nowUs)
 void RateController::stepDown(qint64 nowUs)
 {
     m_lastDecreaseUs = nowUs;
+    m_queueAtDecrease = QueueAtDecrease{m_inFlightBytes, m_smoothedRttUs};
     m_levelSinceUs = nowUs;
     Decision &d = m_decision;
     if (d.sendsVideo()) {

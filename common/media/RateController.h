@@ -5,6 +5,7 @@
 #include <QtGlobal>
 
 #include <deque>
+#include <optional>
 
 namespace consult::media {
 
@@ -96,6 +97,14 @@ private:
     qint64 m_smoothedRttUs = -1;
     qint64 m_lastRttSampleUs = 0;
     std::deque<std::pair<qint64, qint64>> m_rttSamples; // (time, rtt) for the rolling minimum
+    int m_inFlightBytes = 0;                            // as of the latest observation
+    // The queue as the latest decrease found it; empty once it has drained below the thresholds.
+    struct QueueAtDecrease
+    {
+        int inFlightBytes = 0;
+        qint64 roundTripUs = 0;
+    };
+    std::optional<QueueAtDecrease> m_queueAtDecrease;
 };
 
 } // namespace consult::media

@@ -355,7 +355,8 @@ private slots:
 
         QTest::qWait(8000); // the ladder converges
         link.resetStatistics();
-        const qint64 videoBytesBefore = customerVideo.statistics().encoder.bytesOut;
+        const VideoStream::Statistics sentBefore = customerVideo.statistics();
+        const qint64 videoBytesBefore = sentBefore.encoder.bytesOut;
         const auto changesBefore = peerQualities.size();
         const auto decodedBefore = decoded.size();
         const std::size_t heardBefore = heard.samples().size();
@@ -378,6 +379,15 @@ private slots:
         std::sort(psnr.begin(), psnr.end());
         const auto quality = call->customerMedia->quality();
         const AudioStream::Statistics playout = advisorAudio.statistics();
+        const VideoStream::Statistics sent = customerVideo.statistics();
+        // Where pictures went missing, if they did: the camera, the encoder's rate control, a busy
+        // encoder (the machine), or the line.
+        qInfo("in the window: camera gave %u pictures, the encoder dropped %u to hold its rate, %u were "
+              "skipped while it was busy, %u encoded",
+              sent.encoder.framesIn - sentBefore.encoder.framesIn,
+              sent.encoder.framesDropped - sentBefore.encoder.framesDropped,
+              sent.framesSkipped - sentBefore.framesSkipped,
+              sent.encoder.framesEncoded - sentBefore.encoder.framesEncoded);
         qInfo("uplink %.0f kbit/s incl. TLS and framing (Opus %d bit/s, VP8 %.0f kbit/s; now %d kbit/s at level %d); "
               "link queue max %d bytes; audio: longest silence %d ms, 440 Hz %.1f dB above its neighbours, concealed "
               "%lld; video: %.1f fps, PSNR min %.1f dB; %d quality changes told to the advisor, %d in the window",

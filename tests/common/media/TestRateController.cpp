@@ -2,6 +2,8 @@
 
 #include <QTest>
 
+#include <deque>
+
 using namespace consult;
 using namespace consult::media;
 
@@ -182,6 +184,61 @@ private slots:
         // The clear line: audio holds and, after its own calm, video comes back.
         run(controller, now, 12'000, calm());
         QVERIFY2(controller.decision().sendsVideo(), qPrintable(QString::number(int(controller.decision().level))));
+    }
+
+    void aQueueThatDrainsAfterACutIsNotCutAgain()
+    {
+        // The seeds' minimum line: 0.5 Mbit/s up, 40 ms round trip, and a call that starts at
+        // 700 kbit/s of video. The first second builds a queue before the relay. After the cut
+        // that brings the offer under the line, the queue drains for a while, and round trips and
+        // unconfirmed bytes stay high while it does: that is the old queue, not new congestion.
+        // Cutting again on it would walk the ladder down to audio only on a line that carries
+        // video well. A fluid model of the line: what is offered joins the queue, the line takes
+        // 500 kbit/s, the encoder follows a new bitrate 150 ms later, framing adds 15 %.
+        RateController::Settings settings;
+        settings.startVideoKbps = 700;
+        RateController controller(settings);
+        const double lineKbps = 500;
+        const qint64 baseRttMs = 40;
+        const int windowBytes = 24 * 1024;
+        double queueKbit = 0;
+        std::deque<int> applied(3, controller.decision().videoKbps); // 150 ms of encoder lag
+        qint64 now = 0;
+        QList<wire::QualityLevel> levels{controller.decision().level};
+        int lowestKbps = controller.decision().videoKbps;
+        double queueAtEndKbit = 0;
+        for (int i = 0; i < 320; ++i) { // 16 s
+            now += 50 * kMs;
+            const RateController::Decision &decision = controller.decision();
+            applied.push_back(decision.sendsVideo() ? decision.videoKbps : 0);
+            const double offeredKbps = (applied.front() + decision.audioKbps) * 1.15;
+            applied.pop_front();
+            queueKbit = std::max(0.0, queueKbit + (offeredKbps - lineKbps) * 0.05);
+            RateController::Observation observation;
+            observation.windowBytes = windowBytes;
+            observation.packetsSent = 60;
+            int inFlight = int((queueKbit + lineKbps * double(baseRttMs) / 1000) * 1000 / 8);
+            if (inFlight > windowBytes) { // the sender's window is full: it drops the excess itself
+                observation.droppedLocally = quint32((inFlight - windowBytes) / 1000 + 1);
+                queueKbit -= double(inFlight - windowBytes) * 8 / 1000;
+                inFlight = windowBytes;
+            }
+            observation.inFlightBytes = inFlight;
+            observation.roundTripUs = (baseRttMs + qint64(queueKbit / lineKbps * 1000)) * kMs;
+            controller.observe(observation, now);
+            controller.update(now);
+            if (controller.decision().level != levels.last())
+                levels.append(controller.decision().level);
+            lowestKbps = std::min(lowestKbps, controller.decision().videoKbps);
+            queueAtEndKbit = queueKbit;
+        }
+        qInfo("levels %lld, lowest %d kbit/s, now %d kbit/s, queue %.1f kbit", qlonglong(levels.size()), lowestKbps,
+              controller.decision().videoKbps, queueAtEndKbit);
+        QVERIFY(!levels.contains(wire::QUALITY_LEVEL_AUDIO_ONLY));
+        QVERIFY(controller.decision().sendsVideo());
+        QVERIFY2(lowestKbps >= 200, qPrintable(QString::number(lowestKbps)));
+        QVERIFY(controller.decision().videoKbps <= 450); // it fits the line, with audio and framing
+        QVERIFY(queueAtEndKbit < lineKbps / 4);          // no standing queue
     }
 
     void theBitrateStaysWithinItsRange()
