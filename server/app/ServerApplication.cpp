@@ -15,6 +15,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFileInfo>
 #include <QLoggingCategory>
 #include <QSocketNotifier>
 #include <QTimer>
@@ -66,6 +67,36 @@ void ServerApplication::disableCoreDumps()
     ::prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
 }
 
+Status ServerApplication::placeInboxKey() const
+{
+    // The key apart from the data (R-at-rest): a backup or copy of the data directory then holds
+    // only ciphertext. Servers set up before key_directory kept the key inside the data directory;
+    // it is moved, not replaced, since a new key would make every stored message unreadable.
+    const QString keyPath = m_config.inboxKeyPath();
+    const QString keyDirectory = QFileInfo(keyPath).absolutePath();
+    if (!QDir().mkpath(keyDirectory))
+        return Status::failure(QStringLiteral("key_directory"), QStringLiteral("cannot create %1").arg(keyDirectory));
+    QFile::setPermissions(keyDirectory, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    const QString legacy = m_config.legacyInboxKeyPath();
+    if (!QFileInfo::exists(keyPath) && QFileInfo::exists(legacy) &&
+        QFileInfo(legacy).absoluteFilePath() != QFileInfo(keyPath).absoluteFilePath()) {
+        if (!QFile::rename(legacy, keyPath))
+            return Status::failure(
+                QStringLiteral("inbox_key_move"),
+                QStringLiteral("the inbox key is still in the data directory (%1) and cannot be moved to %2; "
+                               "move it there by hand (mode 0600), or set storage/key_directory to where it is")
+                    .arg(legacy, keyPath));
+        qCInfo(lcServer).noquote() << "moved the inbox key out of the data directory to" << keyPath
+                                   << "(a backup of the data directory no longer holds it)";
+    }
+    const QString data = QDir(m_config.dataDirectory).absolutePath() + u'/';
+    if (QFileInfo(keyPath).absoluteFilePath().startsWith(data))
+        qCWarning(lcServer).noquote() << "the inbox key" << keyPath
+                                      << "lies inside the data directory: a backup of that directory holds the key "
+                                         "with the messages it protects; set storage/key_directory elsewhere";
+    return success();
+}
+
 Status ServerApplication::start()
 {
     disableCoreDumps();
@@ -88,6 +119,8 @@ Status ServerApplication::start()
     if (!database)
         return database.problem();
     m_database = std::move(database).value();
+    if (auto key = placeInboxKey(); !key)
+        return key;
     auto cipher = AtRestCipher::openOrCreateKeyFile(m_config.inboxKeyPath());
     if (!cipher)
         return cipher.problem();

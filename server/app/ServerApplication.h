@@ -42,6 +42,8 @@ public:
     static void disableCoreDumps();
 
 private:
+    // Creates the key directory and moves a key left in the data directory by older versions.
+    Status placeInboxKey() const;
     void installSignalHandlers();
     void stop();
     void logLatencies(const char *period);

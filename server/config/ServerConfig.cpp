@@ -175,6 +175,7 @@ const std::vector<KeyReader> &readers()
         {"forms/directory", path(&ServerConfig::formsDirectory)},
         {"forms/max_per_consultation", integer(&ServerConfig::formsMaxPerConsultation, 1, 100)},
         {"storage/data_directory", path(&ServerConfig::dataDirectory)},
+        {"storage/key_directory", path(&ServerConfig::keyDirectory)},
         {"storage/database_file", text(&ServerConfig::databaseFile)},
         {"storage/inbox_key_file", text(&ServerConfig::inboxKeyFile)},
         {"retention/inbox_days", integer(&ServerConfig::inboxRetentionDays, 1, 365)},
@@ -194,6 +195,11 @@ QString ServerConfig::databasePath() const
 }
 
 QString ServerConfig::inboxKeyPath() const
+{
+    return QDir(keyDirectory).absoluteFilePath(inboxKeyFile);
+}
+
+QString ServerConfig::legacyInboxKeyPath() const
 {
     return QDir(dataDirectory).absoluteFilePath(inboxKeyFile);
 }
@@ -218,6 +224,7 @@ Result<ServerConfig> ServerConfig::load(const QString &iniPath)
     ServerConfig config;
     config.dataDirectory = base.absoluteFilePath(config.dataDirectory);
     config.formsDirectory = base.absoluteFilePath(QStringLiteral("forms"));
+    config.keyDirectory = base.absoluteFilePath(QStringLiteral("keys"));
     QStringList unknown;
     for (const QString &key : settings.allKeys()) {
         const auto &table = readers();

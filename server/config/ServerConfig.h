@@ -117,7 +117,10 @@ struct ServerConfig
     // [storage]
     QString dataDirectory = QStringLiteral("data");
     QString databaseFile = QStringLiteral("consult.sqlite");
-    QString inboxKeyFile = QStringLiteral("inbox.key");
+    // The inbox key lives apart from the data it protects, so a backup of the data directory alone
+    // cannot read the messages (load() sets <directory of the INI file>/keys unless the INI names one).
+    QString keyDirectory;
+    QString inboxKeyFile = QStringLiteral("inbox.key"); // relative to keyDirectory
 
     // [retention]
     int inboxRetentionDays = 14;
@@ -130,6 +133,8 @@ struct ServerConfig
 
     QString databasePath() const;
     QString inboxKeyPath() const;
+    // Where versions before key_directory kept the inbox key: inside the data directory.
+    QString legacyInboxKeyPath() const;
     QString documentsPath() const;
 
     // Loads `iniPath`; unknown keys and bad values are errors, not silently ignored.

@@ -15,6 +15,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QRegularExpression>
 #include <QSet>
 #include <QTemporaryDir>
@@ -98,6 +99,7 @@ private slots:
     void anOperatorsOpensslConfigurationStopsTheStart();
     void sigtermClosesEveryClientWithGoingAwayAndExitsZero();
     void aKilledServerLosesNoLeftMessage();
+    void theInboxKeyIsKeptApartFromTheDataAndAnOldOneIsMovedThere();
     void libprotobufsLinesGoThroughTheServersLoggingWithALimit();
     void refusedLogInsWriteAtMostTwentyLinesAMinute();
     void nothingOfAConsultationReachesItsOutputOrTmpdirAndItOpensNoConnectionOfItsOwn();
@@ -237,6 +239,48 @@ void TestServerProcess::aKilledServerLosesNoLeftMessage()
     QVERIFY(inbox);
     QCOMPARE(inbox->inbox_snapshot().items_size(), 1);
     QCOMPARE(inbox->inbox_snapshot().items(0).text(), std::string("Bitte rufen Sie mich morgen an."));
+}
+
+// Issue 13, weakness 4 (R-at-rest): the key that encrypts left messages is not in the data directory,
+// so a backup of that directory holds only ciphertext. A key an older version kept there is moved
+// out on the next start (not replaced: the messages stay readable), and the move is logged.
+void TestServerProcess::theInboxKeyIsKeptApartFromTheDataAndAnOldOneIsMovedThere()
+{
+    QTemporaryDir root;
+    QVERIFY(root.isValid());
+    ServerProcess server(root.path(), binary());
+    QVERIFY(server.addAdvisor(QStringLiteral("anna"), 3));
+    QVERIFY(server.start());
+    const QString keyPath = root.filePath(QStringLiteral("keys/inbox.key"));
+    const QString oldKeyPath = server.dataDirectory() + QStringLiteral("/inbox.key");
+    QVERIFY(QFileInfo::exists(keyPath));
+    QVERIFY(!QFileInfo::exists(oldKeyPath));
+    QCOMPARE(QFileInfo(keyPath).permissions() & (QFile::ReadGroup | QFile::ReadOther), QFile::Permissions());
+    auto customer = waitingCustomerAt(server, QStringLiteral("Erika Muster"));
+    QVERIFY(customer);
+    const int mark = customer->mark();
+    wire::Envelope leave;
+    leave.mutable_leave_message()->set_request_id(3);
+    leave.mutable_leave_message()->set_text("Bitte um Rückruf wegen der Baufinanzierung.");
+    customer->sendReliable(leave);
+    QVERIFY(customer->waitForBody(wire::Envelope::kMessageStored, mark));
+    customer.reset();
+    QVERIFY(server.terminate());
+    const QStringList data = QDir(server.dataDirectory()).entryList(QDir::Files | QDir::Hidden);
+    QVERIFY2(!data.join(u' ').contains(QStringLiteral(".key")), qPrintable(data.join(u' ')));
+
+    // The layout of an older version: the key beside the database.
+    QVERIFY(QFile::rename(keyPath, oldKeyPath));
+    QVERIFY(server.start());
+    QVERIFY(QFileInfo::exists(keyPath));
+    QVERIFY(!QFileInfo::exists(oldKeyPath));
+    QVERIFY2(server.log().contains("moved the inbox key out of the data directory"), server.log().constData());
+    auto advisor = advisorAt(server, QStringLiteral("anna"));
+    QVERIFY(advisor);
+    const auto inbox = advisor->waitForBody(wire::Envelope::kInboxSnapshot, 0);
+    QVERIFY(inbox);
+    QCOMPARE(inbox->inbox_snapshot().items_size(), 1);
+    QCOMPARE(inbox->inbox_snapshot().items(0).text(), std::string("Bitte um Rückruf wegen der Baufinanzierung."));
 }
 
 // Issue 13, log flooding: a string field with invalid UTF-8 makes libprotobuf write a line of its own;

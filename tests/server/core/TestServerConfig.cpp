@@ -172,7 +172,8 @@ max_per_consultation = 4
 [storage]
 data_directory = /var/lib/consult
 database_file = main.sqlite
-inbox_key_file = keys/inbox.key
+key_directory = /etc/consult/keys
+inbox_key_file = at-rest.key
 
 [retention]
 inbox_days = 30
@@ -270,7 +271,8 @@ notices_directory = /etc/consult/notices
         QCOMPARE(c.transferHistoryLines, 50);
         QCOMPARE(c.dataDirectory, QStringLiteral("/var/lib/consult"));
         QCOMPARE(c.databasePath(), QStringLiteral("/var/lib/consult/main.sqlite"));
-        QCOMPARE(c.inboxKeyPath(), QStringLiteral("/var/lib/consult/keys/inbox.key"));
+        QCOMPARE(c.inboxKeyPath(), QStringLiteral("/etc/consult/keys/at-rest.key"));
+        QCOMPARE(c.legacyInboxKeyPath(), QStringLiteral("/var/lib/consult/at-rest.key"));
         QCOMPARE(c.inboxRetentionDays, 30);
         QCOMPARE(c.statisticsRetentionDays, 365);
         QCOMPARE(c.accessLogRetentionDays, 3);
@@ -429,8 +431,13 @@ notices_directory = /etc/consult/notices
         QTest::newRow("data directory relative") << u"storage/data_directory = var/lib"_s << u"data"_s << u"var/lib"_s;
         QTest::newRow("database in the data directory")
             << u"storage/data_directory = var/lib"_s << u"database"_s << u"var/lib/consult.sqlite"_s;
-        QTest::newRow("inbox key in the data directory")
-            << u"storage/data_directory = var"_s << u"inbox key"_s << u"var/inbox.key"_s;
+        // R-at-rest: the key is not where the data is, so a backup of the data directory cannot read it.
+        QTest::newRow("inbox key apart from the data directory by default")
+            << u"storage/data_directory = var"_s << u"inbox key"_s << u"keys/inbox.key"_s;
+        QTest::newRow("inbox key in the key directory")
+            << u"storage/key_directory = /etc/consult/keys"_s << u"inbox key"_s << u"/etc/consult/keys/inbox.key"_s;
+        QTest::newRow("inbox key file relative to the key directory")
+            << u"storage/inbox_key_file = sub/inbox.key"_s << u"inbox key"_s << u"keys/sub/inbox.key"_s;
         QTest::newRow("database file absolute")
             << u"storage/database_file = /srv/db.sqlite"_s << u"database"_s << u"/srv/db.sqlite"_s;
         QTest::newRow("notices relative") << u"service/notices_directory = notices"_s << u"notices"_s << u"notices"_s;
