@@ -2,6 +2,7 @@
 
 #include "core/Clock.h"
 #include "core/LogText.h"
+#include "net/AddressGroup.h"
 #include "storage/Database.h"
 
 #include <QLoggingCategory>
@@ -38,6 +39,12 @@ void AccessLog::record(const AccessEvent &event)
 {
     if (m_buffer.size() >= kMaxBuffered)
         return;
+    int &rows = m_rowsThisBatch[addressGroup(event.address)];
+    if (rows >= kRowsPerAddressPerBatch) {
+        ++m_notWritten;
+        return;
+    }
+    ++rows;
     // I8: every field escaped, so one event is one line wherever it is printed.
     // "-" where a field is unknown (no hello, no upgrade), as in the common log format.
     const auto field = [](const QString &text) {
@@ -54,6 +61,13 @@ void AccessLog::flush()
 {
     if (m_buffer.empty())
         return;
+    m_rowsThisBatch.clear();
+    // The count accumulates while the line's budget is spent, so the next line that goes out says all.
+    if (m_notWritten > 0 && m_notWrittenLines.take(m_clock.nowMs())) {
+        qCWarning(lcAccessLog).nospace() << m_notWritten << " access log entries not written: more than "
+                                         << kRowsPerAddressPerBatch << " a second from one address";
+        m_notWritten = 0;
+    }
     std::vector<Entry> entries;
     entries.swap(m_buffer);
     m_database.transaction();

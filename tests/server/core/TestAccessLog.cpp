@@ -95,6 +95,33 @@ private slots:
         QCOMPARE(rows().size(), 2);
     }
 
+    void oneAddressWritesAtMostTenRowsABatchAndOthersAreNotCrowdedOut()
+    {
+        // Issue 13, log flooding: refused connections at thousands a second (one /64 rotating its
+        // addresses, or one IPv4 address) become at most ten rows a second per address group, and a
+        // quiet client beside them still gets its rows.
+        for (int i = 0; i < 2000; ++i)
+            m_log->record(accessEvent(QStringLiteral("2001:db8:1:2::%1").arg(i % 500 + 1, 0, 16),
+                                      QStringLiteral("flood"), QStringLiteral("/"), 503));
+        for (int i = 0; i < 3; ++i)
+            m_log->record(accessEvent(QStringLiteral("192.0.2.10"), QStringLiteral("quiet"), QStringLiteral("/"), 101));
+        m_log->flush();
+        const auto written = rows();
+        qsizetype flood = 0;
+        qsizetype quiet = 0;
+        for (const Row &row : written) {
+            flood += row.client == u"flood" ? 1 : 0;
+            quiet += row.client == u"quiet" ? 1 : 0;
+        }
+        QCOMPARE(flood, qsizetype(AccessLog::kRowsPerAddressPerBatch));
+        QCOMPARE(quiet, qsizetype(3));
+        // The next batch is a new second: the address gets its rows again.
+        m_log->record(
+            accessEvent(QStringLiteral("2001:db8:1:2::1"), QStringLiteral("flood"), QStringLiteral("/"), 503));
+        m_log->flush();
+        QCOMPARE(rows().size(), written.size() + 1);
+    }
+
     void theBatchIsWrittenWithinASecondWithoutAFlush()
     {
         m_log->record(accessEvent(QStringLiteral("192.0.2.10"), QStringLiteral("c"), QStringLiteral("/"), 101));
