@@ -1,5 +1,6 @@
 #include "FormPdf.h"
 
+#include "transcript/TextFormats.h"
 #include "transcript/Transcript.h"
 
 #include <QDate>
@@ -14,29 +15,17 @@ namespace consult::forms {
 
 namespace {
 
-constexpr double kBodyPointSize = 10.5;
-
-QTextCharFormat textFormat(double pointSize = kBodyPointSize, bool bold = false)
-{
-    QTextCharFormat format;
-    format.setFontPointSize(pointSize);
-    format.setFontWeight(bold ? QFont::Bold : QFont::Normal);
-    return format;
-}
-
-QTextBlockFormat blockFormat(double topMargin, double bottomMargin = 0, double leftIndent = 0)
-{
-    QTextBlockFormat format;
-    format.setTopMargin(topMargin);
-    format.setBottomMargin(bottomMargin);
-    format.setLeftMargin(leftIndent);
-    return format;
-}
+using printable::blockFormat;
+using printable::kBodyPointSize;
+using printable::textFormat;
 
 QString localTime(qint64 msecsSinceEpoch)
 {
+    // The whole year and the month in words ("7. Dezember 2026, 16:18"): a form is a record.
     const QDateTime at = QDateTime::fromMSecsSinceEpoch(msecsSinceEpoch, Qt::UTC).toLocalTime();
-    return QLocale().toString(at, QLocale::ShortFormat);
+    const QLocale locale;
+    return locale.toString(at.date(), QLocale::LongFormat) + QStringLiteral(", ") +
+           locale.toString(at.time(), QStringLiteral("HH:mm"));
 }
 
 const wire::FormValue *valueOf(const wire::FormInstance &form, const std::string &key)

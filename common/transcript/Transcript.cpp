@@ -1,5 +1,7 @@
 #include "Transcript.h"
 
+#include "TextFormats.h"
+
 #include <QAbstractTextDocumentLayout>
 #include <QFileInfo>
 #include <QImage>
@@ -16,24 +18,9 @@ namespace consult {
 
 namespace {
 
-constexpr double kBodyPointSize = 10.5;
-
-QTextCharFormat textFormat(double pointSize = kBodyPointSize, bool bold = false)
-{
-    QTextCharFormat format;
-    format.setFontPointSize(pointSize);
-    format.setFontWeight(bold ? QFont::Bold : QFont::Normal);
-    return format;
-}
-
-QTextBlockFormat blockFormat(double topMargin, double bottomMargin = 0, double leftIndent = 0)
-{
-    QTextBlockFormat format;
-    format.setTopMargin(topMargin);
-    format.setBottomMargin(bottomMargin);
-    format.setLeftMargin(leftIndent);
-    return format;
-}
+using printable::blockFormat;
+using printable::kBodyPointSize;
+using printable::textFormat;
 
 // Inserts text as plain characters (I3). Line breaks inside a message become paragraph breaks,
 // which insertText does itself; nothing is ever parsed.

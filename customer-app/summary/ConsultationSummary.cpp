@@ -2,6 +2,7 @@
 
 #include "DeletionReceiptText.h"
 #include "forms/FormPdf.h"
+#include "transcript/TextFormats.h"
 #include "whiteboard/BoardModel.h"
 #include "whiteboard/BoardPainter.h"
 
@@ -25,29 +26,14 @@ namespace consult::customer {
 
 namespace {
 
-constexpr double kBodyPointSize = 10.5;
 // The text is laid out at 96 dpi, as on screen, so that spacing given in pixels keeps its size on
 // paper; painting scales it to the device (as Transcript::print does).
 constexpr double kLayoutDpi = 96.0;
 constexpr int kPdfResolution = 300; // the board pages' images are drawn at this resolution
 
-QTextCharFormat textFormat(double pointSize = kBodyPointSize, bool bold = false)
-{
-    QTextCharFormat format;
-    format.setFontPointSize(pointSize);
-    format.setFontWeight(bold ? QFont::Bold : QFont::Normal);
-    return format;
-}
-
-QTextBlockFormat blockFormat(double topMargin, double leftIndent = 0, bool pageBreak = false)
-{
-    QTextBlockFormat format;
-    format.setTopMargin(topMargin);
-    format.setLeftMargin(leftIndent);
-    if (pageBreak)
-        format.setPageBreakPolicy(QTextFormat::PageBreak_AlwaysBefore);
-    return format;
-}
+using printable::blockFormat;
+using printable::kBodyPointSize;
+using printable::textFormat;
 
 // "Ausgetauschte Dateien": one entry per file, its name on a line of its own (plain text, I3).
 void appendFiles(QTextCursor &cursor, const QList<ExchangedFile> &files, const QString &advisorName)
@@ -70,7 +56,7 @@ void appendFiles(QTextCursor &cursor, const QList<ExchangedFile> &files, const Q
                 ConsultationSummary::tr(", %1 Uhr").arg(locale.toString(file.addedAt.time(), QStringLiteral("HH:mm")));
         if (file.removed)
             details += ConsultationSummary::tr(" – während der Beratung entfernt");
-        cursor.insertBlock(blockFormat(1, 12));
+        cursor.insertBlock(blockFormat(1, 0, 12));
         cursor.insertText(details, textFormat());
     }
 }
@@ -129,7 +115,9 @@ std::unique_ptr<QTextDocument> ConsultationSummary::buildDocument(const Transcri
             continue;
         // Each form begins on a page of its own, as the advisor's copy of it does.
         cursor.movePosition(QTextCursor::End);
-        cursor.insertBlock(blockFormat(0, 0, true));
+        QTextBlockFormat newPage = blockFormat(0);
+        newPage.setPageBreakPolicy(QTextFormat::PageBreak_AlwaysBefore);
+        cursor.insertBlock(newPage);
         if (firstForm)
             cursor.insertText(tr("Ausgefüllte Formulare"), textFormat(kBodyPointSize + 2, true));
         firstForm = false;

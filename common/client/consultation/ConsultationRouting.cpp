@@ -70,6 +70,15 @@ const std::string *routedConsultationId(const wire::Envelope &envelope)
     }
 }
 
+QString refusedPartReference(const wire::Error &error, const std::string &consultationId)
+{
+    const std::string &reference = error.reference();
+    if (consultationId.empty() || reference.size() <= consultationId.size() + 1 ||
+        reference.compare(0, consultationId.size(), consultationId) != 0 || reference[consultationId.size()] != ':')
+        return {};
+    return QString::fromStdString(reference.substr(consultationId.size() + 1));
+}
+
 std::string refusedConsultationId(const wire::Error &error)
 {
     const std::string &reference = error.reference();

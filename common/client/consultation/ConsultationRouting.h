@@ -2,6 +2,8 @@
 
 #include "protocol/consult.pb.h"
 
+#include <QString>
+
 #include <string>
 
 namespace consult {
@@ -16,5 +18,10 @@ const std::string *routedConsultationId(const wire::Envelope &envelope);
 // reference ("<consultation_id>:...", the whiteboard's refusals in consult.proto), or empty for a
 // refusal of the session's own (a chat line's reference has no ':'). Routed like the messages above.
 std::string refusedConsultationId(const wire::Error &error);
+
+// What a refusal names after "<consultation_id>:" when it is one of `consultationId`'s parts (its
+// first letter says which part: the whiteboard d, p, a, b; documents u, g, r; forms s, i), or empty
+// when the reference belongs to no part of that consultation. Each part takes only its own letters.
+QString refusedPartReference(const wire::Error &error, const std::string &consultationId);
 
 } // namespace consult

@@ -2,6 +2,7 @@
 
 #include "client/ClientConnection.h"
 #include "client/consultation/Consultation.h"
+#include "client/consultation/ConsultationRouting.h"
 #include "client/transfer/SequencedUpload.h"
 
 #include <QCryptographicHash>
@@ -585,15 +586,13 @@ bool ConsultationDocuments::onError(const wire::Error &error)
 {
     // "<consultation_id>:u<transfer_id>", ":g<transfer_id>", ":r<document_id>" (consult.proto,
     // Documents); the client routed it here by its prefix. Other parts' references are not ours.
-    const std::string &reference = error.reference();
-    const std::string &prefix = d->consultation.wireId();
-    if (prefix.empty() || reference.size() <= prefix.size() + 1 || reference.compare(0, prefix.size(), prefix) != 0 ||
-        reference[prefix.size()] != ':')
+    const QString reference = refusedPartReference(error, d->consultation.wireId());
+    if (reference.isEmpty())
         return false;
-    const char kind = reference[prefix.size() + 1];
+    const char kind = reference.front().toLatin1();
     if (kind != 'u' && kind != 'g' && kind != 'r')
         return false;
-    const QString what = QString::fromStdString(reference.substr(prefix.size() + 2));
+    const QString what = reference.mid(1);
     if (d->ended)
         return true; // the transfers ended with the consultation already
     const Refusal refusal = refusalOf(error.code(), error.field());

@@ -2,6 +2,7 @@
 
 #include "client/ClientConnection.h"
 #include "client/consultation/Consultation.h"
+#include "client/consultation/ConsultationRouting.h"
 
 #include <QLoggingCategory>
 #include <QSet>
@@ -175,12 +176,7 @@ bool ConsultationForms::onError(const wire::Error &error)
 {
     // "<consultation_id>:s<form_id>" (SendForm) or "<consultation_id>:i<instance_id>" (SubmitForm,
     // ReleaseFormFields); other letters belong to the consultation's other parts.
-    const std::string &reference = error.reference();
-    const std::string &prefix = d->consultation.wireId();
-    if (prefix.empty() || reference.size() <= prefix.size() + 1 || reference.compare(0, prefix.size(), prefix) != 0 ||
-        reference[prefix.size()] != ':')
-        return false;
-    const QString what = QString::fromStdString(reference.substr(prefix.size() + 1));
+    const QString what = refusedPartReference(error, d->consultation.wireId());
     if (what.size() < 2 || (what.front() != u's' && what.front() != u'i'))
         return false;
     if (what.front() == u'i')

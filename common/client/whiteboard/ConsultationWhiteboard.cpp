@@ -5,6 +5,7 @@
 #include "PageUploader.h"
 #include "client/ClientConnection.h"
 #include "client/consultation/Consultation.h"
+#include "client/consultation/ConsultationRouting.h"
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -572,12 +573,7 @@ void ConsultationWhiteboard::onSnapshot(const wire::BoardSnapshot &snapshot)
 bool ConsultationWhiteboard::onError(const wire::Error &error)
 {
     // "<consultation_id>:<what>" (consult.proto, Whiteboard): the client routed it here by its prefix.
-    const std::string &reference = error.reference();
-    const std::string &prefix = d->consultation.wireId();
-    if (prefix.empty() || reference.size() <= prefix.size() + 1 || reference.compare(0, prefix.size(), prefix) != 0 ||
-        reference[prefix.size()] != ':')
-        return false;
-    const QString what = QString::fromStdString(reference.substr(prefix.size() + 1));
+    const QString what = refusedPartReference(error, d->consultation.wireId());
     // The board's references start with d, p, a or b; the other parts' refusals (documents, forms)
     // carry their own letters and are theirs.
     if (what.isEmpty() || !QStringView(u"dpab").contains(what.front()))
