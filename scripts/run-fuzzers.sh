@@ -94,7 +94,7 @@ for descriptor in "${descriptors[@]}"; do
         -artifact_prefix="$artifacts/" "$scratch/$name" "$corpus" >"$log" 2>&1
     status=$?
     elapsed=$(awk -v start="$target_started" -v end="$(date +%s.%N)" 'BEGIN { printf "%.1f", end - start }')
-    executions=$(awk -F': *' '/^stat::number_of_executed_units:/ { print $2 }' "$log" | tail -n 1)
+    executions=$(awk '/^stat::number_of_executed_units:/ { print $2 }' "$log" | tail -n 1)
     coverage=$(grep -o 'cov: [0-9]*' "$log" | tail -n 1 | cut -d' ' -f2)
     if [[ $status -eq 0 ]]; then
         verdict=ok
