@@ -3,12 +3,13 @@
 # Debian's own packages. Idempotent: when every package is installed already it only says so and
 # does not touch apt (no apt-get update), so the second run takes well under a second.
 # Runs as root; as another user it re-runs itself through sudo, and only when something is missing.
-# Clang (for the libFuzzer targets) is deliberately not installed: see tests/fuzz/README.md.
 set -euo pipefail
 
 packages=(
     # Build tools
     cmake ninja-build g++ pkg-config git clang-format
+    # clang 14 and its runtimes (libFuzzer, ASan, UBSan): scripts/run-fuzzers.sh, run by CI
+    clang-14 libclang-rt-14-dev
     # Qt 6.4
     qt6-base-dev qt6-websockets-dev qt6-multimedia-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     qt6-pdf-dev qt6-svg-dev libqt6sql6-sqlite qt6-translations-l10n

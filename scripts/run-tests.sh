@@ -3,7 +3,10 @@
 #   1. installs the Debian packages (scripts/install-dependencies.sh),
 #   2. source rules: clang-format on every C++ file, and the forbidden-API grep (C1, S1),
 #   3. builds build/ (RelWithDebInfo, warnings as errors, tests and benchmarks on),
-#   4. runs CTest.
+#   4. runs CTest,
+#   5. fuzzes every fuzz target with libFuzzer for CONSULT_FUZZ_SECONDS each (scripts/run-fuzzers.sh:
+#      its own clang 14 build in build-fuzz/ with ASan + UBSan, only the fuzz targets and their
+#      libraries; it runs even when the gcc build failed, since it builds on its own).
 # Every step runs even when an earlier check failed (a failed build skips CTest), so one run shows
 # every problem. Exit status 0 only when all passed.
 #
@@ -93,6 +96,9 @@ if "$root/scripts/build.sh" -DCONSULT_BUILD_TESTS=ON -DCONSULT_BUILD_BENCHMARKS=
 else
     fail "build"
 fi
+
+step "Fuzzing: libFuzzer, ${CONSULT_FUZZ_SECONDS:-20} s per target"
+"$root/scripts/run-fuzzers.sh" || fail "fuzzing"
 
 elapsed=$((SECONDS - started))
 printf '\n==> run-tests: %s in %dm%02ds\n' "$([[ ${#failures[@]} -eq 0 ]] && echo passed || echo FAILED)" \

@@ -75,9 +75,12 @@ bool NoticeCatalog::acceptsAll(const google::protobuf::RepeatedPtrField<wire::No
 {
     for (const auto &[kind, name] : kinds()) {
         const std::string current = m_versions.value(kind).toStdString();
-        const bool accepted = std::any_of(acceptances.begin(), acceptances.end(), [&](const wire::NoticeAcceptance &a) {
-            return a.kind() == kind && a.version() == current;
-        });
+        // The init-capture names the structured binding explicitly: clang before 16 refuses a lambda
+        // that captures a structured binding directly (C++20 allows it, Debian 12 ships clang 14).
+        const bool accepted = std::any_of(acceptances.begin(), acceptances.end(),
+                                          [&current, &wanted = kind](const wire::NoticeAcceptance &a) {
+                                              return a.kind() == wanted && a.version() == current;
+                                          });
         if (!accepted)
             return false;
     }
