@@ -127,6 +127,9 @@ Status ServerApplication::start()
     listenerSettings.maxConnections = m_config.maxConnections;
     listenerSettings.maxPendingHandshakes = m_config.maxPendingHandshakes;
     listenerSettings.handshakeTimeoutMs = m_config.handshakeTimeoutMs;
+    listenerSettings.clientHelloTimeoutMs = m_config.clientHelloTimeoutMs;
+    listenerSettings.handshakesPerAddress = m_config.handshakesPerAddress;
+    listenerSettings.handshakeWindowMs = m_config.handshakeWindowSeconds * 1000;
     listenerSettings.maxFrameBytes = m_config.maxMessageBytes;
     listenerSettings.maxMessageBytes = m_config.maxMessageBytes;
     listenerSettings.allowedOrigins = m_config.allowedOrigins;

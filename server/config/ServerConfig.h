@@ -24,6 +24,9 @@ struct ServerConfig
     int maxConnections = 20'000;
     int maxPendingHandshakes = 512;
     int handshakeTimeoutMs = 10'000;
+    int clientHelloTimeoutMs = 3'000; // R4
+    int handshakesPerAddress = 10;    // R4: per address group per window
+    int handshakeWindowSeconds = 10;
     int maxMessageBytes = 64 * 1024;
     qint64 maxOutgoingBufferBytes = 8 * 1024 * 1024;
 

@@ -1,6 +1,7 @@
 #include "Listener.h"
 
 #include "AddressGroup.h"
+#include "HelloGate.h"
 
 #include <QLoggingCategory>
 #include <QPointer>
@@ -9,11 +10,26 @@
 #include <QWebSocket>
 #include <QWebSocketCorsAuthenticator>
 
+#include <sys/socket.h>
+#include <unistd.h>
+
 namespace consult {
 
 Q_LOGGING_CATEGORY(lcListener, "consult.listener")
 
 namespace {
+
+constexpr int kRateLogLinesPerMinute = 6;
+
+// The peer of an accepted descriptor, before any socket object is built on it.
+QHostAddress peerOf(qintptr descriptor)
+{
+    sockaddr_storage peer{};
+    socklen_t length = sizeof peer;
+    if (::getpeername(static_cast<int>(descriptor), reinterpret_cast<sockaddr *>(&peer), &length) != 0)
+        return {};
+    return QHostAddress(reinterpret_cast<const sockaddr *>(&peer));
+}
 
 // Gives a connection's place back when its TCP socket is destroyed (I6). A child of the socket rather
 // than a connection to its destroyed() signal: QWebSocket disconnects every signal of the socket it
@@ -35,12 +51,16 @@ private:
 
 } // namespace
 
-Listener::Listener(Settings settings, QSslConfiguration tls, SessionRegistry &registry, QObject *parent)
+Listener::Listener(Settings settings, QSslConfiguration tls, SessionRegistry &registry, QObject *parent,
+                   const Clock &clock)
     : QTcpServer(parent)
     , m_settings(std::move(settings))
     , m_tls(std::move(tls))
     , m_registry(registry)
     , m_upgrader(QStringLiteral("consult"), QWebSocketServer::NonSecureMode) // TLS is already done here
+    , m_handshakeRate(m_settings.handshakesPerAddress, std::chrono::milliseconds(m_settings.handshakeWindowMs), clock)
+    , m_rateLog(kRateLogLinesPerMinute)
+    , m_clock(clock)
 {
     m_upgrader.setHandshakeTimeout(m_settings.handshakeTimeoutMs);
     m_upgrader.setMaxPendingConnections(m_settings.maxPendingHandshakes);
@@ -58,12 +78,17 @@ Listener::Listener(Settings settings, QSslConfiguration tls, SessionRegistry &re
 
 void Listener::incomingConnection(qintptr socketDescriptor)
 {
-    auto *socket = new QSslSocket(this);
-    if (!socket->setSocketDescriptor(socketDescriptor)) {
-        delete socket;
+    QElapsedTimer since;
+    since.start();
+    const QHostAddress address = peerOf(socketDescriptor);
+
+    // R4: a burst of new connections from one address group is closed before it costs anything,
+    // and only counted: writing a line or an access-log row for each would be the next flood.
+    if (!m_handshakeRate.tryTake(address)) {
+        ::close(static_cast<int>(socketDescriptor));
+        noteRefusedOverRate();
         return;
     }
-    const QHostAddress address = socket->peerAddress();
 
     // I6: caps are checked before a single byte of TLS is spent on the connection.
     int status = 0;
@@ -73,16 +98,43 @@ void Listener::incomingConnection(qintptr socketDescriptor)
         status = 429;
     if (status) {
         Q_EMIT accessRecorded(AccessEvent{address, {}, {}, status});
-        socket->abort();
-        socket->deleteLater();
+        ::close(static_cast<int>(socketDescriptor));
+        return;
+    }
+
+    ++m_total;
+    ++m_perAddress[addressGroup(address)]; // IPv6 by /64 (AddressGroup)
+    ++m_pendingHandshakes;
+
+    // R4: no TLS work and only a short hold until the ClientHello is in.
+    const int helloTimeoutMs = qMin(m_settings.clientHelloTimeoutMs, m_settings.handshakeTimeoutMs);
+    auto *gate = new HelloGate(socketDescriptor, helloTimeoutMs, this);
+    connect(gate, &HelloGate::passed, this, [this, gate, address, since](qintptr descriptor) {
+        gate->deleteLater();
+        startTls(descriptor, address, since);
+    });
+    connect(gate, &HelloGate::failed, this, [this, gate, address] {
+        gate->deleteLater();
+        --m_pendingHandshakes;
+        release(address);
+        Q_EMIT accessRecorded(AccessEvent{address, {}, {}, 400});
+    });
+    gate->start();
+}
+
+void Listener::startTls(qintptr socketDescriptor, const QHostAddress &address, const QElapsedTimer &since)
+{
+    auto *socket = new QSslSocket(this);
+    if (!socket->setSocketDescriptor(socketDescriptor)) {
+        delete socket;
+        ::close(static_cast<int>(socketDescriptor));
+        --m_pendingHandshakes;
+        release(address);
         return;
     }
 
     // Chat lines are small and must not wait for Nagle's algorithm to fill a segment.
     socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
-    ++m_total;
-    ++m_perAddress[addressGroup(address)]; // IPv6 by /64 (AddressGroup)
-    ++m_pendingHandshakes;
     m_handshaking.insert(endpointKey(address, socket->peerPort()), socket);
 
     // The socket lives until the WebSocket built on it, or the failed handshake, is gone.
@@ -100,7 +152,9 @@ void Listener::incomingConnection(qintptr socketDescriptor)
             socket->deleteLater();
         }
     });
-    QTimer::singleShot(m_settings.handshakeTimeoutMs, socket, [this, socket] {
+    // I6: the handshake timeout counts from the accept, the wait for the ClientHello included.
+    const int remainingMs = static_cast<int>(qMax<qint64>(0, m_settings.handshakeTimeoutMs - since.elapsed()));
+    QTimer::singleShot(remainingMs, socket, [this, socket] {
         if (m_handshaking.key(socket).isEmpty())
             return;
         socket->abort();
@@ -112,6 +166,14 @@ void Listener::incomingConnection(qintptr socketDescriptor)
 
     socket->setSslConfiguration(m_tls);
     socket->startServerEncryption();
+}
+
+void Listener::noteRefusedOverRate()
+{
+    ++m_refusedOverRate;
+    if (m_rateLog.take(m_clock.monotonicUs() / 1000))
+        qCWarning(lcListener).nospace() << "closed new connections over the per-address handshake rate: "
+                                        << m_refusedOverRate << " since start";
 }
 
 bool Listener::finishHandshake(QSslSocket *socket)

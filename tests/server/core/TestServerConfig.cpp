@@ -74,6 +74,9 @@ max_connections_per_address = 7
 max_connections = 700
 max_pending_handshakes = 70
 handshake_timeout_ms = 5000
+client_hello_timeout_ms = 2000
+handshakes_per_address = 30
+handshake_window_seconds = 20
 max_message_bytes = 32768
 max_outgoing_buffer_bytes = 1048576
 
@@ -201,6 +204,9 @@ notices_directory = /etc/consult/notices
         QCOMPARE(c.maxConnections, 700);
         QCOMPARE(c.maxPendingHandshakes, 70);
         QCOMPARE(c.handshakeTimeoutMs, 5000);
+        QCOMPARE(c.clientHelloTimeoutMs, 2000);
+        QCOMPARE(c.handshakesPerAddress, 30);
+        QCOMPARE(c.handshakeWindowSeconds, 20);
         QCOMPARE(c.maxMessageBytes, 32768);
         QCOMPARE(c.maxOutgoingBufferBytes, qint64(1048576));
         QCOMPARE(c.resumeTtlSeconds, 120);
