@@ -133,6 +133,7 @@ Status ServerApplication::start()
     listenerSettings.maxFrameBytes = m_config.maxMessageBytes;
     listenerSettings.maxMessageBytes = m_config.maxMessageBytes;
     listenerSettings.allowedOrigins = m_config.allowedOrigins;
+    listenerSettings.trustedProxies = m_config.trustedProxies;
     m_listener = std::make_unique<Listener>(listenerSettings, tlsConfiguration, m_core->registry());
     connect(m_listener.get(), &Listener::accessRecorded, m_accessLog.get(), &AccessLog::record);
     connect(&m_core->registry(), &SessionRegistry::accessRecorded, m_accessLog.get(), &AccessLog::record);

@@ -1,5 +1,7 @@
 #include "HelloGate.h"
 
+#include "ProxyHeader.h"
+
 #include <QSocketNotifier>
 
 #include <sys/ioctl.h>
@@ -23,9 +25,10 @@ void setLowWatermark(qintptr descriptor, int bytes)
 
 } // namespace
 
-HelloGate::HelloGate(qintptr descriptor, int timeoutMs, QObject *parent)
+HelloGate::HelloGate(qintptr descriptor, int timeoutMs, bool expectProxyHeader, QObject *parent)
     : QObject(parent)
     , m_descriptor(descriptor)
+    , m_expectProxyHeader(expectProxyHeader)
 {
     m_timeout.setSingleShot(true);
     m_timeout.setInterval(timeoutMs);
@@ -49,6 +52,8 @@ void HelloGate::start()
 void HelloGate::onReadable()
 {
     if (m_done)
+        return;
+    if (m_expectProxyHeader && !readProxyHeader())
         return;
     const int fd = static_cast<int>(m_descriptor);
     unsigned char header[kRecordHeaderBytes];
@@ -84,6 +89,39 @@ void HelloGate::onReadable()
     setLowWatermark(m_descriptor, needed);
 }
 
+bool HelloGate::readProxyHeader()
+{
+    const int fd = static_cast<int>(m_descriptor);
+    char bytes[ProxyHeader::kMaxBytes];
+    const ssize_t peeked = ::recv(fd, bytes, sizeof bytes, MSG_PEEK | MSG_DONTWAIT);
+    if (peeked == 0 || (peeked < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR)) {
+        finish(false);
+        return false;
+    }
+    if (peeked < 0)
+        return false;
+    const ProxyHeader::Result header = ProxyHeader::parse(QByteArrayView(bytes, peeked));
+    switch (header.status) {
+    case ProxyHeader::Status::Invalid:
+        finish(false); // a trusted proxy always sends one; anything else is not from it
+        return false;
+    case ProxyHeader::Status::NeedMore:
+        setLowWatermark(m_descriptor, header.neededBytes);
+        return false;
+    case ProxyHeader::Status::Complete:
+        break;
+    }
+    // The header is the proxy's, not the client's TLS: consume exactly it (it is all there).
+    if (::recv(fd, bytes, static_cast<size_t>(header.headerBytes), MSG_DONTWAIT) != header.headerBytes) {
+        finish(false);
+        return false;
+    }
+    m_expectProxyHeader = false;
+    m_client = header.local ? QHostAddress() : header.source;
+    setLowWatermark(m_descriptor, 1);
+    return true;
+}
+
 void HelloGate::finish(bool passed)
 {
     if (m_done)
@@ -102,7 +140,7 @@ void HelloGate::finish(bool passed)
             m_ownsDescriptor = false;
             if (passed) {
                 setLowWatermark(m_descriptor, 1);
-                Q_EMIT this->passed(m_descriptor);
+                Q_EMIT this->passed(m_descriptor, m_client);
             } else {
                 ::close(static_cast<int>(m_descriptor));
                 Q_EMIT failed();

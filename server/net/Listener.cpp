@@ -10,6 +10,8 @@
 #include <QWebSocket>
 #include <QWebSocketCorsAuthenticator>
 
+#include <algorithm>
+
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -80,46 +82,77 @@ void Listener::incomingConnection(qintptr socketDescriptor)
 {
     QElapsedTimer since;
     since.start();
-    const QHostAddress address = peerOf(socketDescriptor);
+    const QHostAddress peer = peerOf(socketDescriptor);
+    // From a trusted proxy the client is known only once its PROXY header is read: until then only
+    // the global caps apply, and the per-address ones count the client, not the proxy.
+    const bool fromProxy = isTrustedProxy(peer);
+    if (!fromProxy && !admitAddress(peer, socketDescriptor))
+        return;
 
+    // I6: caps are checked before a single byte of TLS is spent on the connection.
+    if (m_total >= m_settings.maxConnections || m_pendingHandshakes >= m_settings.maxPendingHandshakes) {
+        Q_EMIT accessRecorded(AccessEvent{peer, {}, {}, 503});
+        ::close(static_cast<int>(socketDescriptor));
+        return;
+    }
+    ++m_total;
+    if (!fromProxy)
+        ++m_perAddress[addressGroup(peer)]; // IPv6 by /64 (AddressGroup)
+    ++m_pendingHandshakes;
+
+    // R4: no TLS work and only a short hold until the ClientHello (and a proxy's header) is in.
+    const int helloTimeoutMs = qMin(m_settings.clientHelloTimeoutMs, m_settings.handshakeTimeoutMs);
+    auto *gate = new HelloGate(socketDescriptor, helloTimeoutMs, fromProxy, this);
+    connect(gate, &HelloGate::passed, this,
+            [this, gate, peer, fromProxy, since](qintptr descriptor, const QHostAddress &client) {
+                gate->deleteLater();
+                if (!fromProxy) {
+                    startTls(descriptor, peer, since);
+                    return;
+                }
+                // LOCAL (the proxy's health check) keeps the proxy's own address.
+                const QHostAddress address = client.isNull() ? peer : client;
+                if (!admitAddress(address, descriptor)) {
+                    --m_pendingHandshakes;
+                    --m_total;
+                    return;
+                }
+                ++m_perAddress[addressGroup(address)];
+                startTls(descriptor, address, since);
+            });
+    connect(gate, &HelloGate::failed, this, [this, gate, peer, fromProxy] {
+        gate->deleteLater();
+        --m_pendingHandshakes;
+        if (fromProxy)
+            --m_total;
+        else
+            release(peer);
+        Q_EMIT accessRecorded(AccessEvent{peer, {}, {}, 400});
+    });
+    gate->start();
+}
+
+bool Listener::admitAddress(const QHostAddress &address, qintptr socketDescriptor)
+{
     // R4: a burst of new connections from one address group is closed before it costs anything,
     // and only counted: writing a line or an access-log row for each would be the next flood.
     if (!m_handshakeRate.tryTake(address)) {
         ::close(static_cast<int>(socketDescriptor));
         noteRefusedOverRate();
-        return;
+        return false;
     }
-
-    // I6: caps are checked before a single byte of TLS is spent on the connection.
-    int status = 0;
-    if (m_total >= m_settings.maxConnections || m_pendingHandshakes >= m_settings.maxPendingHandshakes)
-        status = 503;
-    else if (m_perAddress.value(addressGroup(address)) >= m_settings.maxConnectionsPerAddress)
-        status = 429;
-    if (status) {
-        Q_EMIT accessRecorded(AccessEvent{address, {}, {}, status});
+    if (m_perAddress.value(addressGroup(address)) >= m_settings.maxConnectionsPerAddress) {
+        Q_EMIT accessRecorded(AccessEvent{address, {}, {}, 429});
         ::close(static_cast<int>(socketDescriptor));
-        return;
+        return false;
     }
+    return true;
+}
 
-    ++m_total;
-    ++m_perAddress[addressGroup(address)]; // IPv6 by /64 (AddressGroup)
-    ++m_pendingHandshakes;
-
-    // R4: no TLS work and only a short hold until the ClientHello is in.
-    const int helloTimeoutMs = qMin(m_settings.clientHelloTimeoutMs, m_settings.handshakeTimeoutMs);
-    auto *gate = new HelloGate(socketDescriptor, helloTimeoutMs, this);
-    connect(gate, &HelloGate::passed, this, [this, gate, address, since](qintptr descriptor) {
-        gate->deleteLater();
-        startTls(descriptor, address, since);
-    });
-    connect(gate, &HelloGate::failed, this, [this, gate, address] {
-        gate->deleteLater();
-        --m_pendingHandshakes;
-        release(address);
-        Q_EMIT accessRecorded(AccessEvent{address, {}, {}, 400});
-    });
-    gate->start();
+bool Listener::isTrustedProxy(const QHostAddress &peer) const
+{
+    return std::any_of(m_settings.trustedProxies.begin(), m_settings.trustedProxies.end(),
+                       [&peer](const QPair<QHostAddress, int> &network) { return peer.isInSubnet(network); });
 }
 
 void Listener::startTls(qintptr socketDescriptor, const QHostAddress &address, const QElapsedTimer &since)
@@ -135,7 +168,10 @@ void Listener::startTls(qintptr socketDescriptor, const QHostAddress &address, c
 
     // Chat lines are small and must not wait for Nagle's algorithm to fill a segment.
     socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
-    m_handshaking.insert(endpointKey(address, socket->peerPort()), socket);
+    // Keyed by the TCP peer (a proxy's address behind a load balancer), which is what the upgraded
+    // QWebSocket reports; `address` is the client's.
+    m_handshaking.insert(endpointKey(socket->peerAddress(), socket->peerPort()), socket);
+    m_clients.insert(socket, address);
 
     // The socket lives until the WebSocket built on it, or the failed handshake, is gone.
     QPointer<Listener> self(this);
@@ -182,6 +218,7 @@ bool Listener::finishHandshake(QSslSocket *socket)
     if (key.isEmpty())
         return false;
     m_handshaking.remove(key);
+    m_clients.remove(socket);
     --m_pendingHandshakes;
     return true;
 }
@@ -197,8 +234,8 @@ void Listener::onUpgraded()
         // I1: explicit limits; Qt's default would accept messages of about 2 GiB.
         webSocket->setMaxAllowedIncomingFrameSize(static_cast<quint64>(m_settings.maxFrameBytes));
         webSocket->setMaxAllowedIncomingMessageSize(static_cast<quint64>(m_settings.maxMessageBytes));
-        const QHostAddress address = webSocket->peerAddress();
-        QSslSocket *socket = m_handshaking.value(endpointKey(address, webSocket->peerPort()));
+        QSslSocket *socket = m_handshaking.value(endpointKey(webSocket->peerAddress(), webSocket->peerPort()));
+        const QHostAddress address = m_clients.value(socket, webSocket->peerAddress());
         if (socket)
             finishHandshake(socket);
         // I1: the connection measures its backlog in the TLS socket's buffers, so it gets the socket.

@@ -35,6 +35,8 @@ public:
         qint64 maxFrameBytes = 64 * 1024; // I1: 64 KiB frames and messages; more closes with 1009
         qint64 maxMessageBytes = 64 * 1024;
         QStringList allowedOrigins; // S8: requests with another Origin are refused; none is fine
+        // Load balancers passing TLS through; their connections begin with a PROXY v2 header.
+        QList<QPair<QHostAddress, int>> trustedProxies;
     };
 
     Listener(Settings settings, QSslConfiguration tls, SessionRegistry &registry, QObject *parent = nullptr,
@@ -54,6 +56,9 @@ private:
     void release(const QHostAddress &address);
     void startTls(qintptr socketDescriptor, const QHostAddress &address, const QElapsedTimer &since);
     void noteRefusedOverRate();
+    // The handshake rate and the per-address cap for `address`; closes the descriptor if over.
+    bool admitAddress(const QHostAddress &address, qintptr socketDescriptor);
+    bool isTrustedProxy(const QHostAddress &peer) const;
     void onUpgraded();
     // Ends the handshake phase of `socket`: false if it had ended already.
     bool finishHandshake(QSslSocket *socket);
@@ -63,10 +68,11 @@ private:
     QSslConfiguration m_tls;
     SessionRegistry &m_registry;
     QWebSocketServer m_upgrader;
-    QHash<QString, int> m_perAddress;           // by addressGroup()
-    QHash<QString, QSslSocket *> m_handshaking; // by peer address and port
-    AddressRateTable m_handshakeRate;           // R4
-    LogBudget m_rateLog;                        // one summary line now and then, not one per connection
+    QHash<QString, int> m_perAddress;            // by addressGroup()
+    QHash<QString, QSslSocket *> m_handshaking;  // by peer address and port
+    QHash<QSslSocket *, QHostAddress> m_clients; // during the handshake: the client's address
+    AddressRateTable m_handshakeRate;            // R4
+    LogBudget m_rateLog;                         // one summary line now and then, not one per connection
     const Clock &m_clock;
     qint64 m_refusedOverRate = 0;
     int m_total = 0;

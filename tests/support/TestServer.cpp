@@ -91,6 +91,7 @@ bool TestServer::start()
     settings.maxFrameBytes = m_config.maxMessageBytes;
     settings.maxMessageBytes = m_config.maxMessageBytes;
     settings.allowedOrigins = m_config.allowedOrigins;
+    settings.trustedProxies = m_config.trustedProxies;
     m_listener = std::make_unique<Listener>(
         settings, tls::serverConfiguration(credentials.value().chain, credentials.value().privateKey),
         m_core->registry());

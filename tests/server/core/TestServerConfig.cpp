@@ -70,6 +70,7 @@ port = 9443
 certificate_chain = /etc/consult/chain.pem
 private_key = /etc/consult/key.pem
 allowed_origins = https://a.example, https://b.example
+trusted_proxies = 10.0.0.5, 10.0.1.0/24, 2001:db8::/48
 max_connections_per_address = 7
 max_connections = 700
 max_pending_handshakes = 70
@@ -200,6 +201,9 @@ notices_directory = /etc/consult/notices
         QCOMPARE(c.privateKeyPath, QStringLiteral("/etc/consult/key.pem"));
         QCOMPARE(c.allowedOrigins,
                  (QStringList{QStringLiteral("https://a.example"), QStringLiteral("https://b.example")}));
+        QCOMPARE(c.trustedProxies, (QList<QPair<QHostAddress, int>>{{QHostAddress(QStringLiteral("10.0.0.5")), 32},
+                                                                    {QHostAddress(QStringLiteral("10.0.1.0")), 24},
+                                                                    {QHostAddress(QStringLiteral("2001:db8::")), 48}}));
         QCOMPARE(c.maxConnectionsPerAddress, 7);
         QCOMPARE(c.maxConnections, 700);
         QCOMPARE(c.maxPendingHandshakes, 70);
@@ -293,6 +297,9 @@ notices_directory = /etc/consult/notices
         QTest::addColumn<QString>("value");
 
         QTest::newRow("address not an address") << u"network"_s << u"listen_address"_s << u"localhorst"_s;
+        QTest::newRow("trusted proxy not an address")
+            << u"network"_s << u"trusted_proxies"_s << u"10.0.0.5, lb.example"_s;
+        QTest::newRow("trusted proxy prefix too long") << u"network"_s << u"trusted_proxies"_s << u"10.0.0.0/33"_s;
         QTest::newRow("port above 65535") << u"network"_s << u"port"_s << u"65536"_s;
         QTest::newRow("port negative") << u"network"_s << u"port"_s << u"-1"_s;
         QTest::newRow("port not a number") << u"network"_s << u"port"_s << u"https"_s;
@@ -543,6 +550,7 @@ notices_directory = /etc/consult/notices
         QCOMPARE(c.listenAddress, d.listenAddress);
         QCOMPARE(c.port, d.port);
         QCOMPARE(c.allowedOrigins, d.allowedOrigins);
+        QVERIFY(c.trustedProxies.isEmpty());
         QCOMPARE(c.maxConnectionsPerAddress, d.maxConnectionsPerAddress);
         QCOMPARE(c.maxConnections, d.maxConnections);
         QCOMPARE(c.maxPendingHandshakes, d.maxPendingHandshakes);
