@@ -18,7 +18,9 @@ namespace consult {
 // connection caps and a per-address handshake rate before any TLS work (I6, R4), waits a short time
 // for the ClientHello (HelloGate), runs the TLS handshake with the BSI profile and a
 // timeout, lets QWebSocketServer do the upgrade with the Origin allowlist (S8) and the WebSocket
-// size limits (I1), and hands each upgraded socket to the SessionRegistry.
+// size limits (I1), and hands each upgraded socket to the SessionRegistry. From a configured trusted
+// proxy (TLS passthrough load balancer) it first reads a PROXY protocol v2 header, and the address
+// in it is the client's for every cap, the sessions and the access log.
 class Listener final : public QTcpServer
 {
     Q_OBJECT

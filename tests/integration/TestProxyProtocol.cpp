@@ -112,6 +112,7 @@ class TestProxyProtocol final : public QObject
 private slots:
     void theClientsAddressFromTheHeaderIsLoggedAndCapped_data();
     void theClientsAddressFromTheHeaderIsLoggedAndCapped();
+    void theCustomerDeskCountsQueueEntriesByTheHeadersAddress();
     void aHeaderFromAnUntrustedSenderIsNotRead();
     void aTrustedProxyWithoutAHeaderIsClosed();
 };
@@ -152,6 +153,41 @@ void TestProxyProtocol::theClientsAddressFromTheHeaderIsLoggedAndCapped()
     RawClient fourth;
     QVERIFY(fourth.open(server->endpointAt(otherClient.port())));
     QCOMPARE(server->listener().connectionCount(), 3);
+}
+
+// S3 behind a load balancer: with one queue entry per address, a second customer from the header's
+// address is refused (ERROR_RATE_LIMITED) while customers with other addresses through the same proxy
+// still queue; before, all of them were 127.0.0.x to the desk.
+void TestProxyProtocol::theCustomerDeskCountsQueueEntriesByTheHeadersAddress()
+{
+    TestServer server([](ServerConfig &config) {
+        config.trustedProxies = {{kProxy, 32}};
+        config.entriesPerAddress = 1;
+    });
+    QVERIFY(server.start());
+    Forwarder fromErika(server.port(), kProxy, proxyHeader(QHostAddress(QStringLiteral("2001:db8:7::1"))));
+    Forwarder fromErikasOtherAddress(server.port(), kProxy,
+                                     proxyHeader(QHostAddress(QStringLiteral("2001:db8:7::2")))); // same /64
+    Forwarder fromMax(server.port(), kProxy, proxyHeader(QHostAddress(QStringLiteral("203.0.113.8"))));
+
+    RawClient erika;
+    QVERIFY(erika.open(server.endpointAt(fromErika.port())));
+    QVERIFY(erika.hello(wire::CLIENT_KIND_CUSTOMER));
+    QVERIFY(erika.customerLogin(QStringLiteral("Erika Muster"), QStringLiteral("030 1234567")));
+
+    RawClient again;
+    QVERIFY(again.open(server.endpointAt(fromErikasOtherAddress.port())));
+    QVERIFY(again.hello(wire::CLIENT_KIND_CUSTOMER));
+    const int from = again.mark();
+    QVERIFY(!again.customerLogin(QStringLiteral("Erika Muster"), QStringLiteral("030 1234567"), 5000));
+    const std::optional<wire::Error> refusal = again.waitForError(from, 5000);
+    QVERIFY(refusal);
+    QCOMPARE(refusal->code(), wire::ERROR_RATE_LIMITED);
+
+    RawClient max;
+    QVERIFY(max.open(server.endpointAt(fromMax.port())));
+    QVERIFY(max.hello(wire::CLIENT_KIND_CUSTOMER));
+    QVERIFY(max.customerLogin(QStringLiteral("Max Mustermann"), QStringLiteral("030 7654321")));
 }
 
 // A PROXY header from an address that is not a trusted proxy is not read: it goes to TLS, which
