@@ -42,6 +42,7 @@ bool BenchServer::start(const Settings &settings)
         }
         file.write(QStringLiteral("[network]\nport = 0\ncertificate_chain = %1\nprivate_key = %2\n"
                                   "max_connections_per_address = 100000\nmax_pending_handshakes = 2000\n"
+                                  "handshakes_per_address = 1000000\n"
                                   "[limits]\nentries_per_address = 1000000\nchat_burst = 100\n"
                                   "envelopes_per_second = 10000\nenvelope_burst = 100000\n"
                                   "[session]\nclient_ping_interval_seconds = 60\nping_interval_seconds = "

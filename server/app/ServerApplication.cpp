@@ -160,9 +160,13 @@ Status ServerApplication::start()
     listenerSettings.maxConnections = m_config.maxConnections;
     listenerSettings.maxPendingHandshakes = m_config.maxPendingHandshakes;
     listenerSettings.handshakeTimeoutMs = m_config.handshakeTimeoutMs;
+    listenerSettings.clientHelloTimeoutMs = m_config.clientHelloTimeoutMs;
+    listenerSettings.handshakesPerAddress = m_config.handshakesPerAddress;
+    listenerSettings.handshakeWindowMs = m_config.handshakeWindowSeconds * 1000;
     listenerSettings.maxFrameBytes = m_config.maxMessageBytes;
     listenerSettings.maxMessageBytes = m_config.maxMessageBytes;
     listenerSettings.allowedOrigins = m_config.allowedOrigins;
+    listenerSettings.trustedProxies = m_config.trustedProxies;
     m_listener = std::make_unique<Listener>(listenerSettings, tlsConfiguration, m_core->registry());
     connect(m_listener.get(), &Listener::accessRecorded, m_accessLog.get(), &AccessLog::record);
     connect(&m_core->registry(), &SessionRegistry::accessRecorded, m_accessLog.get(), &AccessLog::record);

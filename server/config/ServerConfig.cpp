@@ -97,10 +97,33 @@ const std::vector<KeyReader> &readers()
              c.allowedOrigins.removeAll(QString());
              return true;
          }},
+        {"network/trusted_proxies",
+         [](ServerConfig &c, const QVariant &v, const QDir &) {
+             const QStringList items =
+                 v.typeId() == QMetaType::QStringList ? v.toStringList() : v.toString().split(u',', Qt::SkipEmptyParts);
+             c.trustedProxies.clear();
+             for (const QString &item : items) {
+                 const QString text = item.trimmed();
+                 if (text.isEmpty())
+                     continue;
+                 // A bare address is a network of one.
+                 const QPair<QHostAddress, int> network = QHostAddress::parseSubnet(
+                     text.contains(u'/')
+                         ? text
+                         : text + (text.contains(u':') ? QStringLiteral("/128") : QStringLiteral("/32")));
+                 if (network.first.isNull())
+                     return false;
+                 c.trustedProxies.append(network);
+             }
+             return true;
+         }},
         {"network/max_connections_per_address", integer(&ServerConfig::maxConnectionsPerAddress, 1, 100'000)},
         {"network/max_connections", integer(&ServerConfig::maxConnections, 1, 1'000'000)},
         {"network/max_pending_handshakes", integer(&ServerConfig::maxPendingHandshakes, 1, 100'000)},
         {"network/handshake_timeout_ms", integer(&ServerConfig::handshakeTimeoutMs, 100, 10'000)},
+        {"network/client_hello_timeout_ms", integer(&ServerConfig::clientHelloTimeoutMs, 100, 10'000)},
+        {"network/handshakes_per_address", integer(&ServerConfig::handshakesPerAddress, 1, 1'000'000)},
+        {"network/handshake_window_seconds", integer(&ServerConfig::handshakeWindowSeconds, 1, 3600)},
         {"network/max_message_bytes", integer(&ServerConfig::maxMessageBytes, 1024, 1024 * 1024)},
         {"network/max_outgoing_buffer_bytes",
          integer(&ServerConfig::maxOutgoingBufferBytes, 64 * 1024, 256 * 1024 * 1024)},

@@ -24,6 +24,12 @@ struct ServerConfig
     int maxConnections = 20'000;
     int maxPendingHandshakes = 512;
     int handshakeTimeoutMs = 10'000;
+    int clientHelloTimeoutMs = 3'000; // R4
+    int handshakesPerAddress = 10;    // R4: per address group per window
+    int handshakeWindowSeconds = 10;
+    // Load balancers passing TLS through, whose connections begin with a PROXY protocol v2 header
+    // naming the client; addresses or networks (address/prefix). Empty: no header is ever read.
+    QList<QPair<QHostAddress, int>> trustedProxies;
     int maxMessageBytes = 64 * 1024;
     qint64 maxOutgoingBufferBytes = 8 * 1024 * 1024;
 

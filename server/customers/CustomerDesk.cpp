@@ -2,7 +2,6 @@
 
 #include "core/Clock.h"
 #include "inbox/InboxService.h"
-#include "net/AddressGroup.h"
 #include "notices/NoticeCatalog.h"
 #include "queue/QueueService.h"
 #include "session/SessionRegistry.h"
@@ -36,7 +35,6 @@ wire::SystemCheck boundedSystemCheck(const wire::SystemCheck &in)
     out.set_round_trip_ms(std::min(in.round_trip_ms(), kMaxRoundTripMs));
     return out;
 }
-constexpr int kMaxTrackedAddresses = 100'000;
 } // namespace
 
 CustomerDesk::CustomerDesk(Settings settings, const NoticeCatalog &notices, QueueService &queue, InboxService &inbox,
@@ -48,6 +46,8 @@ CustomerDesk::CustomerDesk(Settings settings, const NoticeCatalog &notices, Queu
     , m_registry(registry)
     , m_statistics(statistics)
     , m_clock(clock)
+    , m_entryLimits(settings.entriesPerAddress, std::chrono::minutes(settings.windowMinutes), clock)
+    , m_messageLimits(settings.messagesPerAddress, std::chrono::minutes(settings.windowMinutes), clock)
 {}
 
 void CustomerDesk::handleLogin(Session &session, const wire::CustomerLogin &login)
@@ -72,7 +72,7 @@ void CustomerDesk::handleLogin(Session &session, const wire::CustomerLogin &logi
     const wire::ConsultationMode mode =
         login.mode() == wire::CONSULTATION_MODE_VIDEO ? wire::CONSULTATION_MODE_VIDEO : wire::CONSULTATION_MODE_CHAT;
     quint32 retryAfterMs = 0;
-    if (!allow(m_entryLimits, m_settings.entriesPerAddress, session.address(), &retryAfterMs)) {
+    if (!allow(m_entryLimits, session.address(), &retryAfterMs)) {
         session.sendError(wire::ERROR_RATE_LIMITED, requestId, QStringLiteral("too many entries from this address"), {},
                           retryAfterMs);
         return;
@@ -138,7 +138,7 @@ void CustomerDesk::handleLeaveMessage(Session &session, const wire::LeaveMessage
         phone = callback.value();
     }
     quint32 retryAfterMs = 0;
-    if (!allow(m_messageLimits, m_settings.messagesPerAddress, session.address(), &retryAfterMs)) {
+    if (!allow(m_messageLimits, session.address(), &retryAfterMs)) {
         session.sendError(wire::ERROR_RATE_LIMITED, requestId, QStringLiteral("too many messages from this address"),
                           {}, retryAfterMs);
         return;
@@ -215,24 +215,12 @@ void CustomerDesk::sessionEnding(Session &session)
     m_customers.erase(it);
 }
 
-bool CustomerDesk::allow(QHash<QString, TokenBucket> &limits, int perWindow, const QHostAddress &address,
-                         quint32 *retryAfterMs)
+bool CustomerDesk::allow(AddressRateTable &limits, const QHostAddress &address, quint32 *retryAfterMs)
 {
-    const qint64 nowUs = m_clock.monotonicUs();
-    if (limits.size() > kMaxTrackedAddresses) {
-        // Full buckets carry no information; dropping them keeps the table bounded.
-        for (auto it = limits.begin(); it != limits.end();)
-            it = it->isFull(nowUs) ? limits.erase(it) : std::next(it);
-    }
-    const QString group = addressGroup(address);
-    auto it = limits.find(group);
-    if (it == limits.end()) {
-        const double perSecond = perWindow / (m_settings.windowMinutes * 60.0);
-        it = limits.insert(group, TokenBucket(perSecond, perWindow, nowUs));
-    }
-    if (it->tryTake(nowUs))
+    qint64 retryAfterUs = 0;
+    if (limits.tryTake(address, &retryAfterUs))
         return true;
-    *retryAfterMs = static_cast<quint32>(qMin<qint64>(it->waitUs(nowUs) / 1000, 3'600'000));
+    *retryAfterMs = static_cast<quint32>(qMin<qint64>(retryAfterUs / 1000, 3'600'000));
     return false;
 }
 

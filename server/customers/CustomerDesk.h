@@ -1,7 +1,7 @@
 #pragma once
 
 #include "consultation/ConsultationSubscriber.h"
-#include "core/TokenBucket.h"
+#include "net/AddressRateTable.h"
 #include "protocol/consult.pb.h"
 
 #include <QHash>
@@ -12,7 +12,6 @@
 
 namespace consult {
 
-class Clock;
 class InboxService;
 class NoticeCatalog;
 class OpeningHours;
@@ -62,7 +61,7 @@ public:
     void sessionEnding(Session &session);
 
 private:
-    bool allow(QHash<QString, TokenBucket> &limits, int perWindow, const QHostAddress &address, quint32 *retryAfterMs);
+    static bool allow(AddressRateTable &limits, const QHostAddress &address, quint32 *retryAfterMs);
     void recordUnserved(const Customer &customer, const QString &outcome);
 
     Settings m_settings;
@@ -73,8 +72,8 @@ private:
     StatisticsStore &m_statistics;
     const Clock &m_clock;
     std::unordered_map<quint64, Customer> m_customers;
-    QHash<QString, TokenBucket> m_entryLimits;   // by addressGroup(): IPv6 by /64
-    QHash<QString, TokenBucket> m_messageLimits; // by addressGroup()
+    AddressRateTable m_entryLimits;   // by addressGroup(): IPv6 by /64
+    AddressRateTable m_messageLimits; // by addressGroup()
 };
 
 } // namespace consult

@@ -2,7 +2,6 @@
 
 #include "core/Clock.h"
 #include "core/SecureRandom.h"
-#include "net/AddressGroup.h"
 #include "session/Connection.h"
 #include "session/SessionRegistry.h"
 
@@ -11,7 +10,6 @@
 namespace consult {
 
 namespace {
-constexpr int kMaxTrackedAddresses = 100'000;
 constexpr quint32 kBusyRetryMs = 5000;
 constexpr int kResultPollMs = 20;
 } // namespace
@@ -21,6 +19,7 @@ LinkTestService::LinkTestService(Settings settings, SessionRegistry &registry, c
     , m_settings(settings)
     , m_registry(registry)
     , m_clock(clock)
+    , m_perAddress(settings.testsPerAddress, std::chrono::minutes(settings.windowMinutes), clock)
 {
     m_settings.chunkBytes = std::max(1, m_settings.chunkBytes);
 }
@@ -64,20 +63,9 @@ bool LinkTestService::admit(Session &session, quint32 requestId)
         return false;
     }
     // S11: a few tests per address and window; one IPv6 client usually owns a whole /64.
-    const qint64 nowUs = m_clock.monotonicUs();
-    if (m_perAddress.size() > kMaxTrackedAddresses) {
-        // Full buckets carry no information; dropping them keeps the table bounded.
-        for (auto it = m_perAddress.begin(); it != m_perAddress.end();)
-            it = it->isFull(nowUs) ? m_perAddress.erase(it) : std::next(it);
-    }
-    const QString group = addressGroup(session.address());
-    auto bucket = m_perAddress.find(group);
-    if (bucket == m_perAddress.end()) {
-        const double perSecond = m_settings.testsPerAddress / (m_settings.windowMinutes * 60.0);
-        bucket = m_perAddress.insert(group, TokenBucket(perSecond, m_settings.testsPerAddress, nowUs));
-    }
-    if (!bucket->tryTake(nowUs)) {
-        const auto retryAfterMs = static_cast<quint32>(std::min<qint64>(bucket->waitUs(nowUs) / 1000, 3'600'000));
+    qint64 retryAfterUs = 0;
+    if (!m_perAddress.tryTake(session.address(), &retryAfterUs)) {
+        const auto retryAfterMs = static_cast<quint32>(std::min<qint64>(retryAfterUs / 1000, 3'600'000));
         session.sendError(wire::ERROR_RATE_LIMITED, requestId,
                           QStringLiteral("too many connection checks from this address"), {}, retryAfterMs);
         return false;

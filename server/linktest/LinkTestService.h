@@ -1,7 +1,7 @@
 #pragma once
 
 #include "consultation/ConsultationSubscriber.h"
-#include "core/TokenBucket.h"
+#include "net/AddressRateTable.h"
 #include "protocol/consult.pb.h"
 
 #include <QByteArray>
@@ -99,7 +99,7 @@ private:
     const Clock &m_clock;
     std::function<bool()> m_overloaded;
     std::unordered_map<quint64, Test> m_tests; // by session id: one test per session at a time
-    QHash<QString, TokenBucket> m_perAddress;  // by address group (IPv4 address, IPv6 /64)
+    AddressRateTable m_perAddress;             // by address group (IPv4 address, IPv6 /64)
     QByteArray m_randomChunk;
 };
 

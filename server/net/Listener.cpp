@@ -1,6 +1,7 @@
 #include "Listener.h"
 
 #include "AddressGroup.h"
+#include "HelloGate.h"
 
 #include <QLoggingCategory>
 #include <QPointer>
@@ -9,11 +10,28 @@
 #include <QWebSocket>
 #include <QWebSocketCorsAuthenticator>
 
+#include <algorithm>
+
+#include <sys/socket.h>
+#include <unistd.h>
+
 namespace consult {
 
 Q_LOGGING_CATEGORY(lcListener, "consult.listener")
 
 namespace {
+
+constexpr int kRateLogLinesPerMinute = 6;
+
+// The peer of an accepted descriptor, before any socket object is built on it.
+QHostAddress peerOf(qintptr descriptor)
+{
+    sockaddr_storage peer{};
+    socklen_t length = sizeof peer;
+    if (::getpeername(static_cast<int>(descriptor), reinterpret_cast<sockaddr *>(&peer), &length) != 0)
+        return {};
+    return QHostAddress(reinterpret_cast<const sockaddr *>(&peer));
+}
 
 // Gives a connection's place back when its TCP socket is destroyed (I6). A child of the socket rather
 // than a connection to its destroyed() signal: QWebSocket disconnects every signal of the socket it
@@ -35,12 +53,16 @@ private:
 
 } // namespace
 
-Listener::Listener(Settings settings, QSslConfiguration tls, SessionRegistry &registry, QObject *parent)
+Listener::Listener(Settings settings, QSslConfiguration tls, SessionRegistry &registry, QObject *parent,
+                   const Clock &clock)
     : QTcpServer(parent)
     , m_settings(std::move(settings))
     , m_tls(std::move(tls))
     , m_registry(registry)
     , m_upgrader(QStringLiteral("consult"), QWebSocketServer::NonSecureMode) // TLS is already done here
+    , m_handshakeRate(m_settings.handshakesPerAddress, std::chrono::milliseconds(m_settings.handshakeWindowMs), clock)
+    , m_rateLog(kRateLogLinesPerMinute)
+    , m_clock(clock)
 {
     m_upgrader.setHandshakeTimeout(m_settings.handshakeTimeoutMs);
     m_upgrader.setMaxPendingConnections(m_settings.maxPendingHandshakes);
@@ -58,32 +80,98 @@ Listener::Listener(Settings settings, QSslConfiguration tls, SessionRegistry &re
 
 void Listener::incomingConnection(qintptr socketDescriptor)
 {
+    QElapsedTimer since;
+    since.start();
+    const QHostAddress peer = peerOf(socketDescriptor);
+    // From a trusted proxy the client is known only once its PROXY header is read: until then only
+    // the global caps apply, and the per-address ones count the client, not the proxy.
+    const bool fromProxy = isTrustedProxy(peer);
+    if (!fromProxy && !admitAddress(peer, socketDescriptor))
+        return;
+
+    // I6: caps are checked before a single byte of TLS is spent on the connection.
+    if (m_total >= m_settings.maxConnections || m_pendingHandshakes >= m_settings.maxPendingHandshakes) {
+        Q_EMIT accessRecorded(AccessEvent{peer, {}, {}, 503});
+        ::close(static_cast<int>(socketDescriptor));
+        return;
+    }
+    ++m_total;
+    if (!fromProxy)
+        ++m_perAddress[addressGroup(peer)]; // IPv6 by /64 (AddressGroup)
+    ++m_pendingHandshakes;
+
+    // R4: no TLS work and only a short hold until the ClientHello (and a proxy's header) is in.
+    const int helloTimeoutMs = qMin(m_settings.clientHelloTimeoutMs, m_settings.handshakeTimeoutMs);
+    auto *gate = new HelloGate(socketDescriptor, helloTimeoutMs, fromProxy, this);
+    connect(gate, &HelloGate::passed, this,
+            [this, gate, peer, fromProxy, since](qintptr descriptor, const QHostAddress &client) {
+                gate->deleteLater();
+                if (!fromProxy) {
+                    startTls(descriptor, peer, since);
+                    return;
+                }
+                // LOCAL (the proxy's health check) keeps the proxy's own address.
+                const QHostAddress address = client.isNull() ? peer : client;
+                if (!admitAddress(address, descriptor)) {
+                    --m_pendingHandshakes;
+                    --m_total;
+                    return;
+                }
+                ++m_perAddress[addressGroup(address)];
+                startTls(descriptor, address, since);
+            });
+    connect(gate, &HelloGate::failed, this, [this, gate, peer, fromProxy] {
+        gate->deleteLater();
+        --m_pendingHandshakes;
+        if (fromProxy)
+            --m_total;
+        else
+            release(peer);
+        Q_EMIT accessRecorded(AccessEvent{peer, {}, {}, 400});
+    });
+    gate->start();
+}
+
+bool Listener::admitAddress(const QHostAddress &address, qintptr socketDescriptor)
+{
+    // R4: a burst of new connections from one address group is closed before it costs anything,
+    // and only counted: writing a line or an access-log row for each would be the next flood.
+    if (!m_handshakeRate.tryTake(address)) {
+        ::close(static_cast<int>(socketDescriptor));
+        noteRefusedOverRate();
+        return false;
+    }
+    if (m_perAddress.value(addressGroup(address)) >= m_settings.maxConnectionsPerAddress) {
+        Q_EMIT accessRecorded(AccessEvent{address, {}, {}, 429});
+        ::close(static_cast<int>(socketDescriptor));
+        return false;
+    }
+    return true;
+}
+
+bool Listener::isTrustedProxy(const QHostAddress &peer) const
+{
+    return std::any_of(m_settings.trustedProxies.begin(), m_settings.trustedProxies.end(),
+                       [&peer](const QPair<QHostAddress, int> &network) { return peer.isInSubnet(network); });
+}
+
+void Listener::startTls(qintptr socketDescriptor, const QHostAddress &address, const QElapsedTimer &since)
+{
     auto *socket = new QSslSocket(this);
     if (!socket->setSocketDescriptor(socketDescriptor)) {
         delete socket;
-        return;
-    }
-    const QHostAddress address = socket->peerAddress();
-
-    // I6: caps are checked before a single byte of TLS is spent on the connection.
-    int status = 0;
-    if (m_total >= m_settings.maxConnections || m_pendingHandshakes >= m_settings.maxPendingHandshakes)
-        status = 503;
-    else if (m_perAddress.value(addressGroup(address)) >= m_settings.maxConnectionsPerAddress)
-        status = 429;
-    if (status) {
-        Q_EMIT accessRecorded(AccessEvent{address, {}, {}, status});
-        socket->abort();
-        socket->deleteLater();
+        ::close(static_cast<int>(socketDescriptor));
+        --m_pendingHandshakes;
+        release(address);
         return;
     }
 
     // Chat lines are small and must not wait for Nagle's algorithm to fill a segment.
     socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
-    ++m_total;
-    ++m_perAddress[addressGroup(address)]; // IPv6 by /64 (AddressGroup)
-    ++m_pendingHandshakes;
-    m_handshaking.insert(endpointKey(address, socket->peerPort()), socket);
+    // Keyed by the TCP peer (a proxy's address behind a load balancer), which is what the upgraded
+    // QWebSocket reports; `address` is the client's.
+    m_handshaking.insert(endpointKey(socket->peerAddress(), socket->peerPort()), socket);
+    m_clients.insert(socket, address);
 
     // The socket lives until the WebSocket built on it, or the failed handshake, is gone.
     QPointer<Listener> self(this);
@@ -100,7 +188,9 @@ void Listener::incomingConnection(qintptr socketDescriptor)
             socket->deleteLater();
         }
     });
-    QTimer::singleShot(m_settings.handshakeTimeoutMs, socket, [this, socket] {
+    // I6: the handshake timeout counts from the accept, the wait for the ClientHello included.
+    const int remainingMs = static_cast<int>(qMax<qint64>(0, m_settings.handshakeTimeoutMs - since.elapsed()));
+    QTimer::singleShot(remainingMs, socket, [this, socket] {
         if (m_handshaking.key(socket).isEmpty())
             return;
         socket->abort();
@@ -114,12 +204,21 @@ void Listener::incomingConnection(qintptr socketDescriptor)
     socket->startServerEncryption();
 }
 
+void Listener::noteRefusedOverRate()
+{
+    ++m_refusedOverRate;
+    if (m_rateLog.take(m_clock.monotonicUs() / 1000))
+        qCWarning(lcListener).nospace() << "closed new connections over the per-address handshake rate: "
+                                        << m_refusedOverRate << " since start";
+}
+
 bool Listener::finishHandshake(QSslSocket *socket)
 {
     const QString key = m_handshaking.key(socket);
     if (key.isEmpty())
         return false;
     m_handshaking.remove(key);
+    m_clients.remove(socket);
     --m_pendingHandshakes;
     return true;
 }
@@ -135,8 +234,8 @@ void Listener::onUpgraded()
         // I1: explicit limits; Qt's default would accept messages of about 2 GiB.
         webSocket->setMaxAllowedIncomingFrameSize(static_cast<quint64>(m_settings.maxFrameBytes));
         webSocket->setMaxAllowedIncomingMessageSize(static_cast<quint64>(m_settings.maxMessageBytes));
-        const QHostAddress address = webSocket->peerAddress();
-        QSslSocket *socket = m_handshaking.value(endpointKey(address, webSocket->peerPort()));
+        QSslSocket *socket = m_handshaking.value(endpointKey(webSocket->peerAddress(), webSocket->peerPort()));
+        const QHostAddress address = m_clients.value(socket, webSocket->peerAddress());
         if (socket)
             finishHandshake(socket);
         // I1: the connection measures its backlog in the TLS socket's buffers, so it gets the socket.

@@ -1,7 +1,10 @@
 #pragma once
 
+#include "AddressRateTable.h"
+#include "app/LogBudget.h"
 #include "session/SessionRegistry.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QHostAddress>
 #include <QSslConfiguration>
@@ -11,12 +14,13 @@
 
 namespace consult {
 
-class Clock;
-
 // The only listening socket of the server (T10: no plaintext port). Accepts TCP, enforces the
-// connection caps before any TLS work (I6), runs the TLS handshake with the BSI profile and a
+// connection caps and a per-address handshake rate before any TLS work (I6, R4), waits a short time
+// for the ClientHello (HelloGate), runs the TLS handshake with the BSI profile and a
 // timeout, lets QWebSocketServer do the upgrade with the Origin allowlist (S8) and the WebSocket
-// size limits (I1), and hands each upgraded socket to the SessionRegistry.
+// size limits (I1), and hands each upgraded socket to the SessionRegistry. From a configured trusted
+// proxy (TLS passthrough load balancer) it first reads a PROXY protocol v2 header, and the address
+// in it is the client's for every cap, the sessions and the access log.
 class Listener final : public QTcpServer
 {
     Q_OBJECT
@@ -27,14 +31,22 @@ public:
         int maxConnections = 20'000;
         int maxPendingHandshakes = 512;   // TLS plus WebSocket handshakes under way
         int handshakeTimeoutMs = 10'000;  // I6: at most 10 s for TLS and upgrade together
+        int clientHelloTimeoutMs = 3'000; // R4: the first TLS record must be complete by then
+        int handshakesPerAddress = 10;    // R4: new connections per address group per window ...
+        int handshakeWindowMs = 10'000;   // ... beyond which they are closed at once, unlogged
         qint64 maxFrameBytes = 64 * 1024; // I1: 64 KiB frames and messages; more closes with 1009
         qint64 maxMessageBytes = 64 * 1024;
         QStringList allowedOrigins; // S8: requests with another Origin are refused; none is fine
+        // Load balancers passing TLS through; their connections begin with a PROXY v2 header.
+        QList<QPair<QHostAddress, int>> trustedProxies;
     };
 
-    Listener(Settings settings, QSslConfiguration tls, SessionRegistry &registry, QObject *parent = nullptr);
+    Listener(Settings settings, QSslConfiguration tls, SessionRegistry &registry, QObject *parent = nullptr,
+             const Clock &clock = SystemClock::instance());
 
     int connectionCount() const { return m_total; }
+    // Connections closed unread because their address group was over the handshake rate.
+    qint64 refusedOverRate() const { return m_refusedOverRate; }
 
 Q_SIGNALS:
     void accessRecorded(const consult::AccessEvent &event);
@@ -44,6 +56,11 @@ protected:
 
 private:
     void release(const QHostAddress &address);
+    void startTls(qintptr socketDescriptor, const QHostAddress &address, const QElapsedTimer &since);
+    void noteRefusedOverRate();
+    // The handshake rate and the per-address cap for `address`; closes the descriptor if over.
+    bool admitAddress(const QHostAddress &address, qintptr socketDescriptor);
+    bool isTrustedProxy(const QHostAddress &peer) const;
     void onUpgraded();
     // Ends the handshake phase of `socket`: false if it had ended already.
     bool finishHandshake(QSslSocket *socket);
@@ -53,8 +70,13 @@ private:
     QSslConfiguration m_tls;
     SessionRegistry &m_registry;
     QWebSocketServer m_upgrader;
-    QHash<QString, int> m_perAddress;           // by addressGroup()
-    QHash<QString, QSslSocket *> m_handshaking; // by peer address and port
+    QHash<QString, int> m_perAddress;            // by addressGroup()
+    QHash<QString, QSslSocket *> m_handshaking;  // by peer address and port
+    QHash<QSslSocket *, QHostAddress> m_clients; // during the handshake: the client's address
+    AddressRateTable m_handshakeRate;            // R4
+    LogBudget m_rateLog;                         // one summary line now and then, not one per connection
+    const Clock &m_clock;
+    qint64 m_refusedOverRate = 0;
     int m_total = 0;
     int m_pendingHandshakes = 0;
 };

@@ -24,6 +24,7 @@ ServerProcess::ServerProcess(const QString &root, const QString &binary, const Q
     ini.write(
         QStringLiteral("[network]\nport = 0\ncertificate_chain = %1\nprivate_key = %2\n"
                        "max_connections_per_address = 200\n"
+                       "handshakes_per_address = 1000000\n"
                        "[limits]\nentries_per_address = 1000\n"
                        "[storage]\ndata_directory = %3\n")
             .arg(testPkiPath(QStringLiteral("server.pem")), testPkiPath(QStringLiteral("server.key")), dataDirectory())

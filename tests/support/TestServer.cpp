@@ -30,6 +30,7 @@ TestServer::TestServer(const std::function<void(ServerConfig &)> &configure, std
     m_config.dataDirectory = m_directory.path();
     // Tests come from one address and in numbers; the per-address limits have their own tests.
     m_config.maxConnectionsPerAddress = 10'000;
+    m_config.handshakesPerAddress = 1'000'000;
     m_config.entriesPerAddress = 10'000;
     m_config.messagesPerAddress = 10'000;
     if (configure)
@@ -84,9 +85,13 @@ bool TestServer::start()
     settings.maxConnections = m_config.maxConnections;
     settings.maxPendingHandshakes = m_config.maxPendingHandshakes;
     settings.handshakeTimeoutMs = m_config.handshakeTimeoutMs;
+    settings.clientHelloTimeoutMs = m_config.clientHelloTimeoutMs;
+    settings.handshakesPerAddress = m_config.handshakesPerAddress;
+    settings.handshakeWindowMs = m_config.handshakeWindowSeconds * 1000;
     settings.maxFrameBytes = m_config.maxMessageBytes;
     settings.maxMessageBytes = m_config.maxMessageBytes;
     settings.allowedOrigins = m_config.allowedOrigins;
+    settings.trustedProxies = m_config.trustedProxies;
     m_listener = std::make_unique<Listener>(
         settings, tls::serverConfiguration(credentials.value().chain, credentials.value().privateKey),
         m_core->registry());

@@ -70,10 +70,14 @@ port = 9443
 certificate_chain = /etc/consult/chain.pem
 private_key = /etc/consult/key.pem
 allowed_origins = https://a.example, https://b.example
+trusted_proxies = 10.0.0.5, 10.0.1.0/24, 2001:db8::/48
 max_connections_per_address = 7
 max_connections = 700
 max_pending_handshakes = 70
 handshake_timeout_ms = 5000
+client_hello_timeout_ms = 2000
+handshakes_per_address = 30
+handshake_window_seconds = 20
 max_message_bytes = 32768
 max_outgoing_buffer_bytes = 1048576
 
@@ -198,10 +202,16 @@ notices_directory = /etc/consult/notices
         QCOMPARE(c.privateKeyPath, QStringLiteral("/etc/consult/key.pem"));
         QCOMPARE(c.allowedOrigins,
                  (QStringList{QStringLiteral("https://a.example"), QStringLiteral("https://b.example")}));
+        QCOMPARE(c.trustedProxies, (QList<QPair<QHostAddress, int>>{{QHostAddress(QStringLiteral("10.0.0.5")), 32},
+                                                                    {QHostAddress(QStringLiteral("10.0.1.0")), 24},
+                                                                    {QHostAddress(QStringLiteral("2001:db8::")), 48}}));
         QCOMPARE(c.maxConnectionsPerAddress, 7);
         QCOMPARE(c.maxConnections, 700);
         QCOMPARE(c.maxPendingHandshakes, 70);
         QCOMPARE(c.handshakeTimeoutMs, 5000);
+        QCOMPARE(c.clientHelloTimeoutMs, 2000);
+        QCOMPARE(c.handshakesPerAddress, 30);
+        QCOMPARE(c.handshakeWindowSeconds, 20);
         QCOMPARE(c.maxMessageBytes, 32768);
         QCOMPARE(c.maxOutgoingBufferBytes, qint64(1048576));
         QCOMPARE(c.resumeTtlSeconds, 120);
@@ -289,6 +299,9 @@ notices_directory = /etc/consult/notices
         QTest::addColumn<QString>("value");
 
         QTest::newRow("address not an address") << u"network"_s << u"listen_address"_s << u"localhorst"_s;
+        QTest::newRow("trusted proxy not an address")
+            << u"network"_s << u"trusted_proxies"_s << u"10.0.0.5, lb.example"_s;
+        QTest::newRow("trusted proxy prefix too long") << u"network"_s << u"trusted_proxies"_s << u"10.0.0.0/33"_s;
         QTest::newRow("port above 65535") << u"network"_s << u"port"_s << u"65536"_s;
         QTest::newRow("port negative") << u"network"_s << u"port"_s << u"-1"_s;
         QTest::newRow("port not a number") << u"network"_s << u"port"_s << u"https"_s;
@@ -544,6 +557,7 @@ notices_directory = /etc/consult/notices
         QCOMPARE(c.listenAddress, d.listenAddress);
         QCOMPARE(c.port, d.port);
         QCOMPARE(c.allowedOrigins, d.allowedOrigins);
+        QVERIFY(c.trustedProxies.isEmpty());
         QCOMPARE(c.maxConnectionsPerAddress, d.maxConnectionsPerAddress);
         QCOMPARE(c.maxConnections, d.maxConnections);
         QCOMPARE(c.maxPendingHandshakes, d.maxPendingHandshakes);
