@@ -108,7 +108,7 @@ void AdvisorWorkstation::start()
 }
 
 void AdvisorWorkstation::onLoginRequested(const QUrl &server, const QString &username, const QString &password,
-                                          bool stay)
+                                          bool stay, const QString &oneTimeCode)
 {
     if (m_client->phase() == AdvisorClient::Phase::Failed || m_client->phase() == AdvisorClient::Phase::LoggedOut)
         newClient();
@@ -120,7 +120,7 @@ void AdvisorWorkstation::onLoginRequested(const QUrl &server, const QString &use
     endpoint.url = server;
     setStage(Stage::LoggingIn);
     m_dialog->setBusy(true, tr("Anmeldung läuft …"));
-    m_client->loginWithPassword(endpoint, username, password);
+    m_client->loginWithPassword(endpoint, username, password, oneTimeCode);
 }
 
 void AdvisorWorkstation::onLoggedIn()
@@ -162,6 +162,15 @@ void AdvisorWorkstation::onLoginRefused(wire::ErrorCode code, int retryAfterMs)
         return;
     }
     setStage(Stage::LoginForm);
+    // A5: the password was right and a code is needed, or the code was wrong: the password stays.
+    if (code == wire::ERROR_SECOND_FACTOR_REQUIRED) {
+        m_dialog->askForCode();
+        return;
+    }
+    if (code == wire::ERROR_LOGIN_FAILED && m_dialog->codeAsked()) {
+        m_dialog->showWrongCode();
+        return;
+    }
     if (code == wire::ERROR_LOGIN_THROTTLED)
         m_dialog->showThrottled(retryAfterMs);
     else

@@ -76,7 +76,8 @@ Q_SIGNALS:
 
 private:
     void newClient();
-    void onLoginRequested(const QUrl &server, const QString &username, const QString &password, bool stay);
+    void onLoginRequested(const QUrl &server, const QString &username, const QString &password, bool stay,
+                          const QString &oneTimeCode);
     void onLoggedIn();
     void onLoginRefused(wire::ErrorCode code, int retryAfterMs);
     void onPhaseChanged(AdvisorClient::Phase phase);

@@ -13,6 +13,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QRegularExpressionValidator>
 #include <QVBoxLayout>
 
 namespace consult::advisor {
@@ -34,6 +35,13 @@ LoginDialog::LoginDialog(QWidget *parent)
     m_password = new QLineEdit(this);
     m_password->setObjectName(QStringLiteral("password"));
     m_password->setEchoMode(QLineEdit::Password);
+    // A5: six digits, nothing else can be typed; hidden until the server asks for it.
+    m_code = new QLineEdit(this);
+    m_code->setObjectName(QStringLiteral("oneTimeCode"));
+    m_code->setValidator(new QRegularExpressionValidator(QRegularExpression(QStringLiteral("[0-9]{0,6}")), m_code));
+    m_code->setMaxLength(6);
+    m_code->setInputMethodHints(Qt::ImhDigitsOnly);
+    m_code->setMaximumWidth(m_code->fontMetrics().horizontalAdvance(QStringLiteral("0000000000")) + 16);
     m_stay = new QCheckBox(this);
     m_stay->setObjectName(QStringLiteral("stayLoggedIn"));
     m_serverLabel = plainLabel(this);
@@ -42,6 +50,11 @@ LoginDialog::LoginDialog(QWidget *parent)
     m_serverLabel->setBuddy(m_server);
     m_usernameLabel->setBuddy(m_username);
     m_passwordLabel->setBuddy(m_password);
+    m_codeLabel = plainLabel(this);
+    m_codeLabel->setBuddy(m_code);
+    m_codeHint = plainLabel(this);
+    m_codeHint->setObjectName(QStringLiteral("codeHint"));
+    m_codeHint->setWordWrap(true);
 
     m_keychainNote = plainLabel(this);
     m_keychainNote->setObjectName(QStringLiteral("keychainNote"));
@@ -64,10 +77,12 @@ LoginDialog::LoginDialog(QWidget *parent)
     form->addRow(m_serverLabel, m_server);
     form->addRow(m_usernameLabel, m_username);
     form->addRow(m_passwordLabel, m_password);
+    form->addRow(m_codeLabel, m_code);
     form->addRow(QString(), m_stay);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_title);
     layout->addSpacing(8);
+    layout->addWidget(m_codeHint);
     layout->addLayout(form);
     layout->addWidget(m_keychainNote);
     layout->addWidget(m_error);
@@ -75,12 +90,19 @@ LoginDialog::LoginDialog(QWidget *parent)
     layout->addStretch();
     layout->addWidget(m_buttons);
     setMinimumWidth(460);
+    m_codeLabel->hide();
+    m_code->hide();
+    m_codeHint->hide();
 
     connect(m_login, &QPushButton::clicked, this, &LoginDialog::submit);
     connect(m_quit, &QPushButton::clicked, this, &QDialog::reject);
     connect(m_username, &QLineEdit::textChanged, this, &LoginDialog::updateButton);
     connect(m_password, &QLineEdit::textChanged, this, &LoginDialog::updateButton);
     connect(m_server, &QLineEdit::textChanged, this, &LoginDialog::updateButton);
+    connect(m_code, &QLineEdit::textChanged, this, &LoginDialog::updateButton);
+    // Another account or server may have no second factor: its password is asked for alone again.
+    connect(m_username, &QLineEdit::textEdited, this, &LoginDialog::forgetCode);
+    connect(m_server, &QLineEdit::textEdited, this, &LoginDialog::forgetCode);
     m_countdown.setInterval(1000);
     connect(&m_countdown, &QTimer::timeout, this, &LoginDialog::updateCountdown);
     retranslate();
@@ -94,6 +116,9 @@ void LoginDialog::retranslate()
     m_serverLabel->setText(tr("&Server:"));
     m_usernameLabel->setText(tr("&Benutzername:"));
     m_passwordLabel->setText(tr("&Passwort:"));
+    m_codeLabel->setText(tr("&Code:"));
+    m_codeHint->setText(tr("Ihr Konto ist mit einem zweiten Faktor geschützt. Bitte geben Sie den sechsstelligen "
+                           "Code aus Ihrer Authenticator-App ein."));
     m_stay->setText(tr("&Angemeldet bleiben"));
     m_stay->setToolTip(tr("Speichert eine widerrufbare Anmeldung im Schlüsselbund des Systems, nie das Passwort."));
     m_keychainNote->setText(tr("Kein Schlüsselbund erreichbar: „Angemeldet bleiben“ ist nicht möglich. "
@@ -103,6 +128,8 @@ void LoginDialog::retranslate()
     m_server->setAccessibleName(tr("Server"));
     m_username->setAccessibleName(tr("Benutzername"));
     m_password->setAccessibleName(tr("Passwort"));
+    m_code->setAccessibleName(tr("Sechsstelliger Code"));
+    m_codeHint->setAccessibleName(tr("Hinweis zum zweiten Faktor"));
     m_stay->setAccessibleName(tr("Angemeldet bleiben"));
     m_error->setAccessibleName(tr("Fehlermeldung"));
     m_status->setAccessibleName(tr("Status"));
@@ -149,6 +176,7 @@ void LoginDialog::setBusy(bool busy, const QString &status)
     m_server->setEnabled(!busy);
     m_username->setEnabled(!busy);
     m_password->setEnabled(!busy);
+    m_code->setEnabled(!busy);
     updateButton();
 }
 
@@ -158,11 +186,48 @@ void LoginDialog::showError(const QString &message)
     m_countdown.stop();
     m_error->setText(message);
     m_error->setVisible(!message.isEmpty());
-    if (!message.isEmpty()) {
-        // Lesson 14: a screen reader hears the refusal, not only sees it.
-        QAccessibleEvent event(m_error, QAccessible::NameChanged);
-        QAccessible::updateAccessibility(&event);
-    }
+    if (!message.isEmpty())
+        announceError();
+    updateButton();
+}
+
+void LoginDialog::announceError()
+{
+    // Lesson 14: a screen reader hears the refusal, not only sees it.
+    QAccessibleEvent event(m_error, QAccessible::NameChanged);
+    QAccessible::updateAccessibility(&event);
+}
+
+void LoginDialog::askForCode()
+{
+    m_codeAsked = true;
+    m_codeLabel->show();
+    m_code->show();
+    m_codeHint->show();
+    m_code->clear();
+    showError({});
+    m_code->setFocus();
+    QAccessibleEvent event(m_codeHint, QAccessible::NameChanged);
+    QAccessible::updateAccessibility(&event);
+}
+
+void LoginDialog::showWrongCode()
+{
+    showError(tr("Der Code ist falsch oder wurde schon verwendet. Bitte geben Sie den aktuellen Code aus Ihrer "
+                 "Authenticator-App ein."));
+    m_code->clear();
+    m_code->setFocus();
+}
+
+void LoginDialog::forgetCode()
+{
+    if (!m_codeAsked)
+        return;
+    m_codeAsked = false;
+    m_code->clear();
+    m_codeLabel->hide();
+    m_code->hide();
+    m_codeHint->hide();
     updateButton();
 }
 
@@ -200,7 +265,8 @@ void LoginDialog::clearPassword()
 void LoginDialog::updateButton()
 {
     m_login->setEnabled(!m_busy && m_throttledUntilMs == 0 && !m_username->text().trimmed().isEmpty() &&
-                        !m_password->text().isEmpty() && server().isValid());
+                        !m_password->text().isEmpty() && server().isValid() &&
+                        (!m_codeAsked || m_code->text().size() == 6));
 }
 
 void LoginDialog::submit()
@@ -208,7 +274,8 @@ void LoginDialog::submit()
     if (!m_login->isEnabled())
         return;
     m_error->hide();
-    Q_EMIT loginRequested(server(), username(), m_password->text(), stayLoggedIn());
+    Q_EMIT loginRequested(server(), username(), m_password->text(), stayLoggedIn(),
+                          m_codeAsked ? m_code->text() : QString());
 }
 
 QUrl LoginDialog::server() const

@@ -12,9 +12,11 @@ class QPushButton;
 
 namespace consult::advisor {
 
-// The first window: server, user name, password and "stay logged in". It only collects and shows;
-// the workstation logs in and tells it how that went (wrong credentials, a throttled account with
-// a countdown, no keychain for "stay logged in", an unreachable server). Every text is plain text.
+// The first window: server, user name, password and "stay logged in", and for an advisor with a
+// second factor (A5) the six-digit code of the authenticator app, asked for once the server says so.
+// It only collects and shows; the workstation logs in and tells it how that went (wrong credentials,
+// a code required or wrong, a throttled account with a countdown, no keychain for "stay logged in",
+// an unreachable server). Every text is plain text.
 class LoginDialog final : public QDialog
 {
     Q_OBJECT
@@ -31,6 +33,11 @@ public:
     // A2: the account is throttled; the log-in button stays off until the time has passed.
     void showThrottled(int retryAfterMs);
     void clearPassword();
+    // A5: the server wants the one-time code: the code field appears with its hint, the password stays.
+    void askForCode();
+    // The code was refused: the message says so, the code is cleared, the password kept.
+    void showWrongCode();
+    bool codeAsked() const { return m_codeAsked; }
 
     QUrl server() const;
     QString username() const;
@@ -39,7 +46,9 @@ public:
     QString errorText() const;
 
 Q_SIGNALS:
-    void loginRequested(const QUrl &server, const QString &username, const QString &password, bool stayLoggedIn);
+    // `oneTimeCode` is empty until askForCode(); then it is the six digits typed.
+    void loginRequested(const QUrl &server, const QString &username, const QString &password, bool stayLoggedIn,
+                        const QString &oneTimeCode);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -49,15 +58,20 @@ private:
     void submit();
     void updateButton();
     void updateCountdown();
+    void forgetCode();
+    void announceError();
 
     QLineEdit *m_server;
     QLineEdit *m_username;
     QLineEdit *m_password;
+    QLineEdit *m_code;
     QCheckBox *m_stay;
     QLabel *m_title;
     QLabel *m_serverLabel;
     QLabel *m_usernameLabel;
     QLabel *m_passwordLabel;
+    QLabel *m_codeLabel;
+    QLabel *m_codeHint;
     QLabel *m_keychainNote;
     QLabel *m_status;
     QLabel *m_error;
@@ -68,6 +82,7 @@ private:
     qint64 m_throttledUntilMs = 0;
     bool m_busy = false;
     bool m_keychainAvailable = true;
+    bool m_codeAsked = false;
 };
 
 } // namespace consult::advisor

@@ -16,6 +16,7 @@ packages=(
     # Libraries and the openssl CLI (PKI scripts)
     qtkeychain-qt6-dev libssl-dev protobuf-compiler libprotobuf-dev libopus-dev libvpx-dev libspeexdsp-dev
     libwebrtc-audio-processing-dev libsodium-dev libphonenumber-dev openssl
+    liboath-dev libqrencode-dev # the advisors' second factor: TOTP codes and the enrolment's QR code (A5)
     zlib1g-dev # consult_documents inflates PDF object streams for the active-content scan (U4)
     # Headless test environment: X server, session bus, secret service, sound server
     xvfb xauth dbus dbus-x11 gnome-keyring pulseaudio pulseaudio-utils

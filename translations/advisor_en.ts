@@ -1336,6 +1336,26 @@ Received: %3
         <source>Sie können es jetzt erneut versuchen.</source>
         <translation>You can try again now.</translation>
     </message>
+    <message>
+        <source>&amp;Code:</source>
+        <translation>&amp;Code:</translation>
+    </message>
+    <message>
+        <source>Ihr Konto ist mit einem zweiten Faktor geschützt. Bitte geben Sie den sechsstelligen Code aus Ihrer Authenticator-App ein.</source>
+        <translation>Your account is protected by a second factor. Please enter the six-digit code from your authenticator app.</translation>
+    </message>
+    <message>
+        <source>Sechsstelliger Code</source>
+        <translation>Six-digit code</translation>
+    </message>
+    <message>
+        <source>Hinweis zum zweiten Faktor</source>
+        <translation>Second factor notice</translation>
+    </message>
+    <message>
+        <source>Der Code ist falsch oder wurde schon verwendet. Bitte geben Sie den aktuellen Code aus Ihrer Authenticator-App ein.</source>
+        <translation>The code is wrong or has been used already. Please enter the current code from your authenticator app.</translation>
+    </message>
 </context>
 <context>
     <name>consult::advisor::MainWindow</name>

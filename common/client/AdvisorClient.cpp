@@ -50,11 +50,14 @@ AdvisorClient::AdvisorClient(ClientConnection::Settings settings, const Clock &c
 
 AdvisorClient::~AdvisorClient() = default;
 
-void AdvisorClient::loginWithPassword(const ServerEndpoint &endpoint, const QString &username, const QString &password)
+void AdvisorClient::loginWithPassword(const ServerEndpoint &endpoint, const QString &username, const QString &password,
+                                      const QString &oneTimeCode)
 {
     wire::AdvisorLogin login;
     login.set_username(username.toStdString());
     login.set_password(password.toStdString());
+    if (!oneTimeCode.isEmpty())
+        login.set_one_time_code(oneTimeCode.toStdString());
     if (m_connection->state() != ClientConnection::State::Connected &&
         m_connection->state() != ClientConnection::State::Reconnecting)
         m_connection->open(endpoint);

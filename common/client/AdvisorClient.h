@@ -69,7 +69,10 @@ public:
     ClientConnection &connection() { return *m_connection; }
 
     // Connects (if needed) and logs in. The token is the one from an earlier log-in ("stay logged in").
-    void loginWithPassword(const ServerEndpoint &endpoint, const QString &username, const QString &password);
+    // `oneTimeCode`: the six digits of the advisor's authenticator app, once the server refused the
+    // password alone with ERROR_SECOND_FACTOR_REQUIRED (A5).
+    void loginWithPassword(const ServerEndpoint &endpoint, const QString &username, const QString &password,
+                           const QString &oneTimeCode = {});
     void loginWithToken(const ServerEndpoint &endpoint, const QString &username, const QByteArray &token);
     void logout();
     void setAvailable(bool available);

@@ -2,6 +2,7 @@
 
 #include "AdvisorStore.h"
 #include "accounts/LoginThrottle.h"
+#include "accounts/OneTimeCode.h"
 #include "accounts/PasswordHasher.h"
 #include "consultation/ConsultationService.h"
 #include "core/Clock.h"
@@ -69,6 +70,15 @@ void AdvisorDesk::handleLogin(Session &session, const wire::AdvisorLogin &login)
         return;
     }
     const QString address = session.address().toString();
+    if (!m_settings.allowedNetworks.allows(session.address())) {
+        // Issue 13: the advisor role only from the bank's own networks. The same answer as a wrong
+        // password (A3), and not counted in the throttle: from outside, nobody could log in anyway,
+        // and counting would let anyone outside lock an advisor out inside.
+        // The address stays out of the log (P5: addresses are kept only in the purged access log).
+        logRefusal(QStringLiteral("log-in from outside the advisors' networks for"), username);
+        session.sendError(wire::ERROR_LOGIN_FAILED, requestId, QStringLiteral("user name or password is wrong"));
+        return;
+    }
     const auto account = m_store.findByUsername(username);
     if (login.credential_case() == wire::AdvisorLogin::kToken) {
         // A6: a token from an earlier log-in, bound to its account, within both timeouts (A7). Checked
@@ -107,11 +117,12 @@ void AdvisorDesk::handleLogin(Session &session, const wire::AdvisorLogin &login)
     const quint64 sessionId = session.id();
     m_loginsInFlight.insert(sessionId);
     QPointer<AdvisorDesk> self(this);
-    m_hashing.start([self, hasher = &m_hasher, password, phc, accountId, sessionId, requestId, username, address] {
+    const QString oneTimeCode = QString::fromStdString(login.one_time_code()).left(16);
+    m_hashing.start([self, hasher = &m_hasher, password, phc, accountId, sessionId, requestId, username, oneTimeCode] {
         const bool verified = phc.isEmpty() ? hasher->verifyDummy(password) : hasher->verify(password, phc);
         QMetaObject::invokeMethod(
             self.data(),
-            [self, verified, accountId, sessionId, requestId, username, address] {
+            [self, verified, accountId, sessionId, requestId, username, oneTimeCode] {
                 if (!self)
                     return;
                 self->m_loginsInFlight.remove(sessionId);
@@ -122,14 +133,45 @@ void AdvisorDesk::handleLogin(Session &session, const wire::AdvisorLogin &login)
                     self->refuseLogin(*waiting, username, requestId);
                     return;
                 }
-                self->m_throttle.recordSuccess(username, address);
-                const QByteArray token = SecureRandom::token(); // S1
-                const qint64 expiresAt =
-                    self->m_clock.nowMs() + qint64(self->m_settings.absoluteLifetimeHours) * 60 * kMinuteMs;
-                self->completeLogin(sessionId, accountId, requestId, {}, token, expiresAt);
+                self->completePasswordLogin(*waiting, accountId, username, requestId, oneTimeCode);
             },
             Qt::QueuedConnection);
     });
+}
+
+void AdvisorDesk::completePasswordLogin(Session &session, qint64 accountId, const QString &username, quint32 requestId,
+                                        const QString &oneTimeCode)
+{
+    // Read again: an enrolment may have changed the account while the hash was computed.
+    const auto account = m_store.findById(accountId);
+    if (!account || account->disabled) {
+        refuseLogin(session, username, requestId);
+        return;
+    }
+    if (account->hasSecondFactor()) {
+        // A5: the password alone is not enough. No code: the app asks for one (the password was
+        // right, so this is not a failure). A wrong or replayed code counts like a wrong password.
+        if (oneTimeCode.isEmpty()) {
+            session.sendError(wire::ERROR_SECOND_FACTOR_REQUIRED, requestId,
+                              QStringLiteral("enter the six-digit code of your authenticator app"));
+            return;
+        }
+        const std::optional<qint64> step = OneTimeCode::matchingStep(account->totpSecret, oneTimeCode, m_clock.nowMs());
+        if (!step) {
+            refuseLogin(session, username, requestId);
+            return;
+        }
+        // Each code once: a step at or before the last accepted one is a replay (or an older code).
+        const auto claimed = m_store.claimTotpStep(account->id, *step);
+        if (!claimed || !claimed.value()) {
+            refuseLogin(session, username, requestId);
+            return;
+        }
+    }
+    m_throttle.recordSuccess(username, session.address().toString());
+    const QByteArray token = SecureRandom::token(); // S1
+    const qint64 expiresAt = m_clock.nowMs() + qint64(m_settings.absoluteLifetimeHours) * 60 * kMinuteMs;
+    completeLogin(session.id(), account->id, requestId, {}, token, expiresAt);
 }
 
 void AdvisorDesk::logRefusal(const QString &what, const QString &username)

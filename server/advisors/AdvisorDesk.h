@@ -1,6 +1,7 @@
 #pragma once
 
 #include "app/LogBudget.h"
+#include "net/AllowedNetworks.h"
 #include "protocol/consult.pb.h"
 
 #include <QObject>
@@ -22,7 +23,8 @@ class Session;
 class SessionRegistry;
 struct AdvisorPresence;
 
-// The advisors' side of the server: log-in with password or revocable token (A1-A3, A6), sessions
+// The advisors' side of the server: log-in with password (and, once enrolled, a one-time code: A5)
+// or revocable token (A1-A3, A6), from the configured source networks only, sessions
 // that time out when idle or too old (A7) and end when their token is revoked or the account
 // disabled, availability (available / pause), and taking the next or a chosen customer. Password
 // checks run on a small worker pool: an Argon2id verification takes tens of milliseconds and must
@@ -33,9 +35,10 @@ class AdvisorDesk final : public QObject
 public:
     struct Settings
     {
-        int idleTimeoutMinutes = 30;    // A7
-        int absoluteLifetimeHours = 10; // A7
-        int sweepIntervalMs = 30'000;   // how often revocations and timeouts are checked
+        int idleTimeoutMinutes = 30;     // A7
+        int absoluteLifetimeHours = 10;  // A7
+        int sweepIntervalMs = 30'000;    // how often revocations and timeouts are checked
+        AllowedNetworks allowedNetworks; // [advisors] allowed_networks; empty: any address
         // [whiteboard]'s limits, told at log-in so the advisor's app checks documents before sending
         wire::BoardLimits boardLimits;
     };
@@ -68,6 +71,9 @@ private:
     void completeLogin(quint64 sessionId, qint64 accountId, quint32 requestId, const QByteArray &existingTokenHash,
                        const QByteArray &newToken, qint64 tokenExpiresAtMs);
     void refuseLogin(Session &session, const QString &username, quint32 requestId);
+    // After the right password: the second factor, if the account has one (A5), then the log-in.
+    void completePasswordLogin(Session &session, qint64 accountId, const QString &username, quint32 requestId,
+                               const QString &oneTimeCode);
     void logRefusal(const QString &what, const QString &username);
     void expire(Session &session);
 

@@ -8,7 +8,8 @@ namespace consult {
 
 namespace {
 
-constexpr auto kAccountColumns = "id, username, display_name, password_hash, capacity, disabled, created_at";
+constexpr auto kAccountColumns =
+    "id, username, display_name, password_hash, capacity, disabled, created_at, totp_secret, totp_last_step";
 
 AdvisorAccount accountFrom(const QSqlQuery &query)
 {
@@ -20,6 +21,8 @@ AdvisorAccount accountFrom(const QSqlQuery &query)
     account.capacity = query.value(4).toInt();
     account.disabled = query.value(5).toInt() != 0;
     account.createdAtMs = query.value(6).toLongLong();
+    account.totpSecret = query.value(7).toByteArray();
+    account.totpLastStep = query.value(8).toLongLong();
     return account;
 }
 
@@ -96,6 +99,31 @@ Result<bool> AdvisorStore::setCapacity(const QString &username, int capacity)
 {
     auto query = m_database.exec(QStringLiteral("UPDATE advisors SET capacity = ? WHERE username = ?"),
                                  {capacity, normaliseUsername(username)});
+    if (!query)
+        return query.problem();
+    return query.value().numRowsAffected() > 0;
+}
+
+Result<bool> AdvisorStore::setTotpSecret(const QString &username, const QByteArray &secret)
+{
+    // A new secret starts with no step used; removing it leaves nothing of the old one behind.
+    const QVariant stored = secret.isEmpty() ? QVariant(QMetaType(QMetaType::QByteArray)) : QVariant(secret);
+    auto query =
+        m_database.exec(QStringLiteral("UPDATE advisors SET totp_secret = ?, totp_last_step = 0 WHERE username = ?"),
+                        {stored, normaliseUsername(username)});
+    if (!query)
+        return query.problem();
+    const bool changed = query.value().numRowsAffected() > 0;
+    if (changed && secret.isEmpty())
+        (void)m_database.forgetDeleted();
+    return changed;
+}
+
+Result<bool> AdvisorStore::claimTotpStep(qint64 advisorId, qint64 step)
+{
+    auto query =
+        m_database.exec(QStringLiteral("UPDATE advisors SET totp_last_step = ? WHERE id = ? AND totp_last_step < ?"),
+                        {step, advisorId, step});
     if (!query)
         return query.problem();
     return query.value().numRowsAffected() > 0;

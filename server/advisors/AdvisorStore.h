@@ -21,6 +21,9 @@ struct AdvisorAccount
     int capacity = 1;
     bool disabled = false;
     qint64 createdAtMs = 0;
+    QByteArray totpSecret;   // A5: the second factor's shared key; empty: none enrolled
+    qint64 totpLastStep = 0; // the time step of the last code accepted (each code works once)
+    bool hasSecondFactor() const { return !totpSecret.isEmpty(); }
 };
 
 // A revocable advisor token (A6, A7). Only its SHA-256 is stored: a copy of the database grants nothing.
@@ -54,6 +57,11 @@ public:
     Result<bool> setDisabled(const QString &username, bool disabled);
     Result<bool> setPasswordHash(const QString &username, const QString &passwordHash);
     Result<bool> setCapacity(const QString &username, int capacity);
+    // A5: enrols (a secret) or removes (an empty one) the second factor; false if there is no such user.
+    Result<bool> setTotpSecret(const QString &username, const QByteArray &secret);
+    // Records that the code of `step` was used: true only if no code of this or a later step was
+    // accepted before, in one statement, so a replayed code loses even against a parallel log-in.
+    Result<bool> claimTotpStep(qint64 advisorId, qint64 step);
 
     Status insertToken(const AdvisorToken &token);
     std::optional<AdvisorToken> findToken(const QByteArray &tokenHash);

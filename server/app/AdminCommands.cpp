@@ -1,6 +1,8 @@
 #include "AdminCommands.h"
 
+#include "TerminalQrCode.h"
 #include "accesslog/AccessLog.h"
+#include "accounts/OneTimeCode.h"
 #include "accounts/PasswordHasher.h"
 #include "accounts/PasswordPolicy.h"
 #include "advisors/AdvisorStore.h"
@@ -76,6 +78,9 @@ QString AdminCommands::usage()
         "  advisor reset-password <user>           set a new password (read from standard input)\n"
         "  advisor set-capacity <user> <n>         parallel consultations allowed\n"
         "  advisor list                            list advisors\n"
+        "  advisor totp-enrol <user>               give the advisor a second factor (authenticator app,\n"
+        "                                          six-digit codes); prints its secret and a QR code\n"
+        "  advisor totp-remove <user>              remove the second factor (password alone again)\n"
         "  purge                                   delete what is past its retention period now\n"
         "  stats export                            print the anonymous statistics as CSV\n");
 }
@@ -104,6 +109,10 @@ int AdminCommands::run(const QStringList &arguments, const QString &displayName,
             return advisorSetDisabled(user, sub == u"disable");
         if (sub == u"reset-password")
             return advisorResetPassword(user);
+        if (sub == u"totp-enrol")
+            return advisorTotpEnrol(user);
+        if (sub == u"totp-remove")
+            return advisorTotpRemove(user);
         if (sub == u"set-capacity") {
             bool ok = false;
             const int n = arguments.value(3).toInt(&ok);
@@ -265,6 +274,62 @@ int AdminCommands::advisorList()
                      .arg(account.disabled ? QStringLiteral("disabled") : QStringLiteral("active"));
     }
     m_out << accounts.size() << " advisors\n";
+    return 0;
+}
+
+int AdminCommands::advisorTotpEnrol(const QString &username)
+{
+    auto database = openDatabase(m_config, m_err);
+    if (!database)
+        return 1;
+    AdvisorStore store(*database);
+    const auto account = store.findByUsername(username);
+    if (!account) {
+        m_err << "No such user: " << username << "\n";
+        return 1;
+    }
+    // A new enrolment replaces an old one: a lost or replaced phone is enrolled again.
+    const QByteArray secret = OneTimeCode::newSecret();
+    const QString uri = OneTimeCode::provisioningUri(secret, m_config.bankName, account->username);
+    const auto qrCode = TerminalQrCode::render(uri);
+    if (!qrCode) {
+        m_err << "cannot draw the QR code (the bank name is too long?)\n";
+        return 1;
+    }
+    if (auto changed = store.setTotpSecret(account->username, secret); !changed || !changed.value()) {
+        m_err << "cannot store the second factor\n";
+        return 1;
+    }
+    m_out << "Second factor of " << account->username << (account->hasSecondFactor() ? " replaced" : " enrolled")
+          << ". From the next log-in on, the password alone is not enough.\n"
+          << "Scan the QR code with the advisor's authenticator app, or type in the secret.\n\n"
+          << *qrCode << "\n"
+          << "Secret (base32): " << OneTimeCode::base32(secret) << "\n"
+          << "URI: " << uri << "\n"
+          << "Keep neither: the secret is the second factor. Clear the terminal afterwards.\n";
+    return 0;
+}
+
+int AdminCommands::advisorTotpRemove(const QString &username)
+{
+    auto database = openDatabase(m_config, m_err);
+    if (!database)
+        return 1;
+    AdvisorStore store(*database);
+    const auto account = store.findByUsername(username);
+    if (!account) {
+        m_err << "No such user: " << username << "\n";
+        return 1;
+    }
+    if (!account->hasSecondFactor()) {
+        m_out << account->username << " has no second factor.\n";
+        return 0;
+    }
+    if (auto changed = store.setTotpSecret(account->username, {}); !changed || !changed.value()) {
+        m_err << "cannot remove the second factor\n";
+        return 1;
+    }
+    m_out << "Second factor of " << account->username << " removed; the password alone logs in again.\n";
     return 0;
 }
 

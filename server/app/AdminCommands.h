@@ -8,7 +8,7 @@ class QTextStream;
 
 namespace consult {
 
-// The operators' command line beside "serve": advisor accounts, purges, statistics export, the
+// The operators' command line beside "serve": advisor accounts and their second factor, purges, statistics export, the
 // configuration check and the key pin of a certificate. Each returns the process exit code and
 // writes what it did (or why not) to `out`/`err`. Passwords are read from `in`, never from arguments
 // (which other users could see in the process list).
@@ -33,6 +33,9 @@ private:
     int advisorResetPassword(const QString &username);
     int advisorSetCapacity(const QString &username, int capacity);
     int advisorList();
+    // A5: a new second factor (printed as text, URI and terminal QR code), or none.
+    int advisorTotpEnrol(const QString &username);
+    int advisorTotpRemove(const QString &username);
     int purge();
     int exportStatistics();
     int check();

@@ -64,6 +64,7 @@ ServerCore::ServerCore(const ServerConfig &config, Dependencies dependencies, QO
     AdvisorDesk::Settings advisorSettings;
     advisorSettings.idleTimeoutMinutes = config.idleTimeoutMinutes;
     advisorSettings.absoluteLifetimeHours = config.absoluteLifetimeHours;
+    advisorSettings.allowedNetworks = config.advisorNetworks;
     advisorSettings.boardLimits.set_max_documents(static_cast<quint32>(config.whiteboardMaxDocuments));
     advisorSettings.boardLimits.set_max_pages(static_cast<quint32>(config.whiteboardMaxPages));
     advisorSettings.boardLimits.set_max_page_bytes(static_cast<quint32>(config.whiteboardMaxPageBytes));

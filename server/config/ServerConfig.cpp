@@ -163,6 +163,17 @@ const std::vector<KeyReader> &readers()
         {"advisors/transfer_greeting_de", text(&ServerConfig::transferGreetingGerman)},
         {"advisors/transfer_greeting_en", text(&ServerConfig::transferGreetingEnglish)},
         {"advisors/transfer_history_lines", integer(&ServerConfig::transferHistoryLines, 0, 5000)},
+        {"advisors/allowed_networks",
+         [](ServerConfig &c, const QVariant &v, const QDir &) {
+             // QSettings splits an unquoted list at its commas already.
+             const auto networks = AllowedNetworks::parse(v.typeId() == QMetaType::QStringList
+                                                              ? v.toStringList()
+                                                              : v.toString().split(u',', Qt::SkipEmptyParts));
+             if (!networks)
+                 return false;
+             c.advisorNetworks = *networks;
+             return true;
+         }},
         {"media/window_bytes", integer(&ServerConfig::mediaWindowBytes, 4 * 1024, 1024 * 1024)},
         {"media/audio_deadline_ms", integer(&ServerConfig::mediaAudioDeadlineMs, 20, 5000)},
         {"media/video_deadline_ms", integer(&ServerConfig::mediaVideoDeadlineMs, 20, 5000)},

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/Result.h"
+#include "net/AllowedNetworks.h"
 
 #include <QHostAddress>
 #include <QMap>
@@ -75,7 +76,8 @@ struct ServerConfig
         QStringLiteral("Guten Tag, hier ist %1. Ich habe Ihr Gespräch übernommen und sehe den bisherigen Verlauf.");
     QString transferGreetingEnglish =
         QStringLiteral("Hello, this is %1. I have taken over your conversation and can see what was said so far.");
-    int transferHistoryLines = 500; // P1: RAM only, for the colleague who receives a transfer
+    int transferHistoryLines = 500;  // P1: RAM only, for the colleague who receives a transfer
+    AllowedNetworks advisorNetworks; // where advisors may log in from (password or token); empty: anywhere
 
     // [media]
     int mediaWindowBytes = 48 * 1024; // unacknowledged media per receiver

@@ -49,6 +49,11 @@ const char *const kMigrations[] = {
            resource TEXT NOT NULL,
            status INTEGER NOT NULL);
        CREATE INDEX access_log_by_time ON access_log(at);)",
+    // 2: the advisors' second factor (A5). The TOTP secret is kept as it is, not hashed: checking a
+    // code needs the shared key itself. NULL: no second factor. The last accepted time step makes
+    // every code good for one log-in only.
+    R"(ALTER TABLE advisors ADD COLUMN totp_secret {BLOB};
+       ALTER TABLE advisors ADD COLUMN totp_last_step BIGINT NOT NULL DEFAULT 0;)",
 };
 
 QString nextConnectionName()

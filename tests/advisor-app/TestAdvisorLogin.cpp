@@ -1,11 +1,14 @@
 // The workstation's log-in, driven through its real dialog against a real in-process server: wrong
 // credentials (one answer for all, A3), the lockout with its countdown (A2), success, "stay logged
 // in" keeping only the revocable token (A6) and using it at the next start, log-out revoking it on
-// the server and deleting it, a remembered token that no longer works, and no keychain at all.
+// the server and deleting it, a remembered token that no longer works, and no keychain at all; the
+// second factor's code asked after the password (A5).
 #include "MemoryTokenStore.h"
 #include "WorkstationFixture.h"
+#include "accounts/OneTimeCode.h"
 
 #include <QCheckBox>
+#include <QDateTime>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
@@ -234,6 +237,55 @@ private slots:
         server->clear();
         QTest::keyClicks(server, m_scenario->endpoint().url.toString());
         workstation.submitLogin(QStringLiteral("anna"), kTestPassword);
+        QTRY_COMPARE_WITH_TIMEOUT(workstation->stage(), AdvisorWorkstation::Stage::Working, 10000);
+    }
+
+    void anEnrolledAdvisorTypesTheCodeAfterThePasswordAndAWrongCodeKeepsThePassword()
+    {
+        // A5: the code field appears with its hint once the server asks for it; it takes six
+        // digits only; Enter submits; a wrong code says so and keeps the password; the right one logs in.
+        const QByteArray secret = OneTimeCode::newSecret();
+        QVERIFY(m_scenario->server().core().advisorStore().setTotpSecret(QStringLiteral("anna"), secret).value());
+        MemoryTokenStore vault;
+        Workstation workstation(*m_scenario, vault);
+        QVERIFY(workstation.start());
+        LoginDialog *dialog = workstation.dialog();
+        auto *code = dialog->findChild<QLineEdit *>(QStringLiteral("oneTimeCode"));
+        auto *hint = dialog->findChild<QLabel *>(QStringLiteral("codeHint"));
+        auto *password = dialog->findChild<QLineEdit *>(QStringLiteral("password"));
+        QVERIFY(code && hint && password);
+        QVERIFY(!code->isVisible());
+        QVERIFY(!hint->isVisible());
+
+        workstation.submitLogin(QStringLiteral("anna"), kTestPassword);
+        QTRY_VERIFY_WITH_TIMEOUT(code->isVisible(), 10000);
+        QVERIFY(hint->isVisible());
+        QVERIFY(hint->text().contains(QStringLiteral("sechsstelligen Code")));
+        QCOMPARE(workstation->stage(), AdvisorWorkstation::Stage::LoginForm);
+        QCOMPARE(password->text(), kTestPassword);
+        QCOMPARE(dialog->errorText(), QString());
+        QTRY_VERIFY_WITH_TIMEOUT(code->hasFocus(), 2000);
+        // Digits only, six at most; the button waits for all six.
+        QTest::keyClicks(code, QStringLiteral("12a3-45"));
+        QCOMPARE(code->text(), QStringLiteral("12345"));
+        QVERIFY(!loginButton(dialog)->isEnabled());
+
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        QString wrong = QStringLiteral("000000");
+        while (wrong == OneTimeCode::codeAt(secret, now - 30'000) || wrong == OneTimeCode::codeAt(secret, now) ||
+               wrong == OneTimeCode::codeAt(secret, now + 30'000) || wrong == OneTimeCode::codeAt(secret, now + 60'000))
+            wrong = QStringLiteral("%1").arg(wrong.toInt() + 111111, 6, 10, QLatin1Char('0'));
+        code->clear();
+        QTest::keyClicks(code, wrong);
+        QTest::keyClick(code, Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(dialog->errorText().startsWith(QStringLiteral("Der Code ist falsch")), 10000);
+        QCOMPARE(workstation->stage(), AdvisorWorkstation::Stage::LoginForm);
+        QCOMPARE(password->text(), kTestPassword);
+        QVERIFY(code->isVisible());
+        QVERIFY(code->text().isEmpty());
+
+        QTest::keyClicks(code, OneTimeCode::codeAt(secret, QDateTime::currentMSecsSinceEpoch()));
+        QTest::keyClick(code, Qt::Key_Return);
         QTRY_COMPARE_WITH_TIMEOUT(workstation->stage(), AdvisorWorkstation::Stage::Working, 10000);
     }
 

@@ -1,17 +1,17 @@
 // A picture of every screen of the advisor workstation, written to the build directory
 // (tests/advisor-app/screenshots/advisor-*.png) for people to look at: log-in (empty, wrong
-// password, locked, no keychain), queue, chats in tabs and side by side, canned responses, transfer,
-// the colleague's view after it, inbox, end confirmation, ended, English; the queue with system
-// checks as ticks and the video consultation (with the telephone code), in German and English; the
-// whiteboard with a document marked up by both sides beside a chat (German, English, a refused file)
-// and beside a video consultation; the documents and forms beside a chat (a transfer running, a
-// refused file, the form picker, a submitted form with a masked IBAN), in German and English. Each
-// picture is checked
-// to be the right size and not blank; what it shows is for the eye.
+// password, locked, no keychain, the second factor's code asked and wrong, German and English), queue, chats in tabs
+// and side by side, canned responses, transfer, the colleague's view after it, inbox, end confirmation, ended, English;
+// the queue with system checks as ticks and the video consultation (with the telephone code), in German and English;
+// the whiteboard with a document marked up by both sides beside a chat (German, English, a refused file) and beside a
+// video consultation; the documents and forms beside a chat (a transfer running, a refused file, the form picker, a
+// submitted form with a masked IBAN), in German and English. Each picture is checked to be the right size and not
+// blank; what it shows is for the eye.
 #include "MemoryTokenStore.h"
 #include "TransferDialog.h"
 #include "VideoPanel.h"
 #include "WorkstationFixture.h"
+#include "accounts/OneTimeCode.h"
 
 #include "client/call/VideoCall.h"
 #include "client/documents/ConsultationDocuments.h"
@@ -32,6 +32,7 @@
 #include <QDir>
 #include <QFile>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QMenu>
 #include <QPageSize>
@@ -213,6 +214,40 @@ private slots:
         Workstation withoutKeychain(*m_scenario, none);
         QVERIFY(withoutKeychain.start());
         shoot(withoutKeychain.dialog(), QStringLiteral("login-no-keychain"));
+    }
+
+    void secondFactorScreens_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::newRow("German") << QString();
+        QTest::newRow("English") << QStringLiteral("en");
+    }
+
+    void secondFactorScreens()
+    {
+        // A5: the code step (asked, then a wrong code) for "carla", who has a second factor.
+        QFETCH(QString, language);
+        const QString suffix = language.isEmpty() ? QString() : u'-' + language;
+        if (!m_scenario->server().core().advisorStore().findByUsername(QStringLiteral("carla"))) {
+            m_scenario->addAccount(account(QStringLiteral("carla"), QStringLiteral("Carla Wendt"), 3));
+            QVERIFY(m_scenario->server()
+                        .core()
+                        .advisorStore()
+                        .setTotpSecret(QStringLiteral("carla"), OneTimeCode::newSecret())
+                        .value());
+        }
+        MemoryTokenStore vault;
+        Workstation workstation(*m_scenario, vault, language);
+        QVERIFY(workstation.start());
+        auto *code = workstation.dialog()->findChild<QLineEdit *>(QStringLiteral("oneTimeCode"));
+        workstation.submitLogin(QStringLiteral("carla"), kTestPassword);
+        QTRY_VERIFY_WITH_TIMEOUT(code->isVisible(), 10000);
+        shoot(workstation.dialog(), QStringLiteral("login-code") + suffix);
+        // A code nobody's app shows (the secret is not known here): refused as wrong.
+        QTest::keyClicks(code, QStringLiteral("000000"));
+        QTest::keyClick(code, Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(!workstation.dialog()->errorText().isEmpty(), 10000);
+        shoot(workstation.dialog(), QStringLiteral("login-code-wrong") + suffix);
     }
 
     void workingScreens()

@@ -160,7 +160,7 @@ private slots:
 
 private:
     // The number of migration steps in Database.cpp; raise it with each new step.
-    static constexpr int kCurrentVersion = 1;
+    static constexpr int kCurrentVersion = 2; // 2: the advisors' second factor (A5)
 
     static QString schema(Database &database)
     {

@@ -128,6 +128,7 @@ greeting_en = "Hi, %1 here."
 transfer_greeting_de = "Servus, hier ist %1; ich übernehme."
 transfer_greeting_en = "Hi, %1 here; I am taking over."
 transfer_history_lines = 50
+allowed_networks = 10.0.0.0/8, 192.168.1.0/24
 
 [media]
 window_bytes = 65536
@@ -279,6 +280,8 @@ notices_directory = /etc/consult/notices
         QCOMPARE(c.transferGreetingGerman, QStringLiteral("Servus, hier ist %1; ich übernehme."));
         QCOMPARE(c.transferGreetingEnglish, QStringLiteral("Hi, %1 here; I am taking over."));
         QCOMPARE(c.transferHistoryLines, 50);
+        QCOMPARE(c.advisorNetworks.toStrings(), (QStringList{u"10.0.0.0/8"_s, u"192.168.1.0/24"_s}));
+        QVERIFY(!c.advisorNetworks.allows(QHostAddress(u"127.0.0.1"_s)));
         QCOMPARE(c.dataDirectory, QStringLiteral("/var/lib/consult"));
         QCOMPARE(c.databasePath(), QStringLiteral("/var/lib/consult/main.sqlite"));
         QCOMPARE(c.inboxKeyPath(), QStringLiteral("/etc/consult/keys/at-rest.key"));
@@ -326,6 +329,9 @@ notices_directory = /etc/consult/notices
         QTest::newRow("lifetime above 24 h") << u"advisors"_s << u"absolute_lifetime_hours"_s << u"25"_s;
         // P1: the chat a transfer hands over stays bounded.
         QTest::newRow("transfer history above 5000") << u"advisors"_s << u"transfer_history_lines"_s << u"5001"_s;
+        QTest::newRow("advisor network a name") << u"advisors"_s << u"allowed_networks"_s << u"office"_s;
+        QTest::newRow("advisor network prefix above 32")
+            << u"advisors"_s << u"allowed_networks"_s << u"10.0.0.0/8, 192.168.1.0/33"_s;
         QTest::newRow("inbox kept over a year") << u"retention"_s << u"inbox_days"_s << u"366"_s;
         // P5: IP addresses are kept at most 7 days.
         QTest::newRow("access log 8 days") << u"retention"_s << u"access_log_days"_s << u"8"_s;
@@ -365,6 +371,8 @@ notices_directory = /etc/consult/notices
         QTest::newRow("access log 1 day") << u"retention"_s << u"access_log_days"_s << u"1"_s;
         QTest::newRow("lifetime 24 h") << u"advisors"_s << u"absolute_lifetime_hours"_s << u"24"_s;
         QTest::newRow("no transfer history") << u"advisors"_s << u"transfer_history_lines"_s << u"0"_s;
+        QTest::newRow("advisor networks")
+            << u"advisors"_s << u"allowed_networks"_s << u"10.0.0.0/8, 192.168.1.0/24, 2001:db8::/32"_s;
         QTest::newRow("value with spaces") << u"queue"_s << u"max_length"_s << u"  42  "_s;
     }
 
@@ -590,6 +598,7 @@ notices_directory = /etc/consult/notices
         QCOMPARE(c.defaultCapacity, d.defaultCapacity);
         QCOMPARE(c.idleTimeoutMinutes, d.idleTimeoutMinutes);
         QCOMPARE(c.absoluteLifetimeHours, d.absoluteLifetimeHours);
+        QVERIFY(c.advisorNetworks.allowsEveryone()); // empty: advisors from anywhere
         QCOMPARE(c.greetingGerman, d.greetingGerman);
         QCOMPARE(c.greetingEnglish, d.greetingEnglish);
         QCOMPARE(c.dataDirectory, QDir(m_directory->path()).absoluteFilePath(d.dataDirectory));
