@@ -63,6 +63,15 @@ std::unique_ptr<Database> openDatabase(const ServerConfig &config, QTextStream &
     return std::move(database).value();
 }
 
+// The advisor named on the command line, or nothing after saying so on `err`.
+std::optional<AdvisorAccount> findAdvisor(AdvisorStore &store, const QString &username, QTextStream &err)
+{
+    auto account = store.findByUsername(username);
+    if (!account)
+        err << "No such user: " << username << "\n";
+    return account;
+}
+
 } // namespace
 
 QString AdminCommands::usage()
@@ -198,11 +207,9 @@ int AdminCommands::advisorSetDisabled(const QString &username, bool disabled)
     if (!database)
         return 1;
     AdvisorStore store(*database);
-    const auto account = store.findByUsername(username);
-    if (!account) {
-        m_err << "No such user: " << username << "\n";
+    const auto account = findAdvisor(store, username, m_err);
+    if (!account)
         return 1;
-    }
     if (auto changed = store.setDisabled(username, disabled); !changed) {
         m_err << changed.problem().message << "\n";
         return 1;
@@ -219,11 +226,9 @@ int AdminCommands::advisorResetPassword(const QString &username)
     if (!database)
         return 1;
     AdvisorStore store(*database);
-    const auto account = store.findByUsername(username);
-    if (!account) {
-        m_err << "No such user: " << username << "\n";
+    const auto account = findAdvisor(store, username, m_err);
+    if (!account)
         return 1;
-    }
     const auto password = readNewPassword({account->username, account->displayName, m_config.bankName,
                                            QStringLiteral("sparkasse"), QStringLiteral("beratung")});
     if (!password)
@@ -283,11 +288,9 @@ int AdminCommands::advisorTotpEnrol(const QString &username)
     if (!database)
         return 1;
     AdvisorStore store(*database);
-    const auto account = store.findByUsername(username);
-    if (!account) {
-        m_err << "No such user: " << username << "\n";
+    const auto account = findAdvisor(store, username, m_err);
+    if (!account)
         return 1;
-    }
     // A new enrolment replaces an old one: a lost or replaced phone is enrolled again.
     const QByteArray secret = OneTimeCode::newSecret();
     const QString uri = OneTimeCode::provisioningUri(secret, m_config.bankName, account->username);
@@ -316,11 +319,9 @@ int AdminCommands::advisorTotpRemove(const QString &username)
     if (!database)
         return 1;
     AdvisorStore store(*database);
-    const auto account = store.findByUsername(username);
-    if (!account) {
-        m_err << "No such user: " << username << "\n";
+    const auto account = findAdvisor(store, username, m_err);
+    if (!account)
         return 1;
-    }
     if (!account->hasSecondFactor()) {
         m_out << account->username << " has no second factor.\n";
         return 0;
