@@ -17,9 +17,14 @@ public:
         , m_lastUs(nowUs)
     {}
 
-    // Takes `cost` tokens if available. Returns false (and takes nothing) otherwise.
+    // Takes `cost` tokens if available (a granted credit first). Returns false (and takes nothing)
+    // otherwise.
     bool tryTake(qint64 nowUs, double cost = 1.0)
     {
+        if (m_credit > 0 && nowUs <= m_creditUntilUs && m_credit >= cost) {
+            m_credit -= cost;
+            return true;
+        }
         refill(nowUs);
         if (m_tokens < cost)
             return false;
@@ -34,6 +39,15 @@ public:
         if (m_tokens >= cost || m_ratePerUs <= 0)
             return 0;
         return static_cast<qint64>((cost - m_tokens) / m_ratePerUs) + 1;
+    }
+
+    // Lets `tokens` more be taken, beyond the burst, until `untilUs`; what is left then expires. A
+    // participant who comes back from a lost connection sends at once what was written, at the
+    // allowed rate, while away (I5 with resume, S10): the credit is that rate times the time away.
+    void grantCredit(double tokens, qint64 untilUs)
+    {
+        m_credit = qMax(0.0, tokens);
+        m_creditUntilUs = untilUs;
     }
 
     bool isFull(qint64 nowUs)
@@ -55,6 +69,8 @@ private:
     double m_burst = 0;
     double m_tokens = 0;
     qint64 m_lastUs = 0;
+    double m_credit = 0;
+    qint64 m_creditUntilUs = 0;
 };
 
 } // namespace consult

@@ -14,10 +14,18 @@ Session::Session(quint64 id, wire::ClientKind kind, QString language, QString cl
     , m_clientVersion(std::move(clientVersion))
     , m_address(std::move(address))
     , m_channel(channelLimits)
+    , m_rateLimits(rateLimits)
     , m_chatBucket(rateLimits.chatPerSecond, rateLimits.chatBurst, nowUs)
     , m_controlBucket(rateLimits.controlPerSecond, rateLimits.controlBurst, nowUs)
 {
     lastSeenUs = nowUs;
+}
+
+void Session::allowReplay(qint64 awayUs, qint64 nowUs)
+{
+    const double awaySeconds = static_cast<double>(qMax<qint64>(0, awayUs)) / 1e6;
+    m_chatBucket.grantCredit(m_rateLimits.chatPerSecond * awaySeconds, nowUs + kReplayWindowUs);
+    m_controlBucket.grantCredit(m_rateLimits.controlPerSecond * awaySeconds, nowUs + kReplayWindowUs);
 }
 
 bool Session::isConnected() const

@@ -81,6 +81,10 @@ public:
     // Rate limits that outlive connections (I5).
     bool allowChat(qint64 nowUs) { return m_chatBucket.tryTake(nowUs); }
     bool allowControl(qint64 nowUs) { return m_controlBucket.tryTake(nowUs); }
+    // On resume after `awayUs` without a connection: what the participant wrote meanwhile at the
+    // allowed rates arrives at once and is not refused (credit for kReplayWindowUs, see TokenBucket).
+    void allowReplay(qint64 awayUs, qint64 nowUs);
+    static constexpr qint64 kReplayWindowUs = 10'000'000;
 
     // Resume token bookkeeping (S10); only the registry touches these.
     QByteArray currentTokenHash;
@@ -103,6 +107,7 @@ private:
     ReliableChannel m_channel;
     QPointer<Connection> m_connection;
     std::map<quint64, std::function<void()>> m_acknowledgementCallbacks;
+    RateLimits m_rateLimits;
     TokenBucket m_chatBucket;
     TokenBucket m_controlBucket;
     bool m_broken = false;

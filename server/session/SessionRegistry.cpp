@@ -192,6 +192,9 @@ void SessionRegistry::resumeSession(Connection *connection, const wire::Resume &
     }
     bind(*session, connection);
     recordAccess(connection, session->clientVersion(), 101);
+    // I5: lines written at the allowed pace while the connection was away come now, all at once. The
+    // time away is bounded by the resume TTL, so is the credit.
+    session->allowReplay(nowUs - session->lastSeenUs, nowUs);
     session->lastSeenUs = nowUs;
 
     // S10: rotated on every use; every earlier token dies here.

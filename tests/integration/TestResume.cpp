@@ -162,6 +162,44 @@ private slots:
         CONSULT_WAIT_FOR(customer->chat()->lines().last().delivery == ChatLine::Delivery::Delivered, 5000);
     }
 
+    // I5 with S10: with the default limits (5 lines a second, 20 at once), 30 lines written at 4 a
+    // second while cut off arrive together on resume, and none is refused.
+    void linesWrittenAtAPersonsPaceWhileCutOffAreAllRelayedWithTheDefaultLimits()
+    {
+        constexpr int kLines = 30;
+        Scenario scenario;
+        QVERIFY(scenario.start());
+        TestConsultation *taken = scenario.consultation(customerThroughTheProxy());
+        QVERIFY(taken);
+        TcpProxy &proxy = scenario.proxy();
+        CustomerClient *customer = taken->customer;
+        AdvisorConsultation *consultation = taken->atAdvisor();
+
+        proxy.setRefusing(true);
+        proxy.cutAll();
+        CONSULT_WAIT_FOR(customer->connection().state() == ClientConnection::State::Reconnecting, 5000);
+        int written = 0;
+        QTimer writer;
+        writer.setInterval(250);
+        connect(&writer, &QTimer::timeout, this, [&] {
+            if (written < kLines)
+                customer->sendChat(QStringLiteral("Zeile %1").arg(++written));
+        });
+        writer.start();
+        CONSULT_WAIT_FOR(written == kLines, 20000);
+        writer.stop();
+        QCOMPARE(consultation->chat->rowCount(), 1); // only the greeting so far
+
+        proxy.setRefusing(false);
+        CONSULT_WAIT_FOR(consultation->chat->rowCount() == kLines + 1, 15000);
+        CONSULT_WAIT_FOR(std::all_of(customer->chat()->lines().begin(), customer->chat()->lines().end(),
+                                     [](const ChatLine &line) {
+                                         return !line.own || line.delivery == ChatLine::Delivery::Delivered;
+                                     }),
+                         10000);
+        QCOMPARE(consultation->chat->lines().last().text, QStringLiteral("Zeile %1").arg(kLines));
+    }
+
     void aCustomerWhoDoesNotComeBackWithinTheGraceEndsTheConsultationCleanly()
     {
         Scenario scenario([](ServerConfig &config) { config.resumeTtlSeconds = 1; });

@@ -35,6 +35,23 @@ private slots:
             QVERIFY(bucket.tryTake(10'000'000));
         QVERIFY(!bucket.tryTake(10'000'000));
     }
+
+    void aCreditGoesBeyondTheBurstUntilItExpires()
+    {
+        TokenBucket bucket(5, 20, 0);
+        bucket.grantCredit(10, 1'000'000);
+        for (int i = 0; i < 30; ++i)
+            QVERIFY2(bucket.tryTake(0), qPrintable(QString::number(i)));
+        QVERIFY(!bucket.tryTake(0));
+
+        // What is left of a credit expires at its deadline; the bucket alone limits again.
+        TokenBucket later(5, 20, 0);
+        later.grantCredit(10, 1'000'000);
+        QVERIFY(later.tryTake(0));
+        for (int i = 0; i < 20; ++i)
+            QVERIFY(later.tryTake(2'000'000));
+        QVERIFY(!later.tryTake(2'000'000));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestTokenBucket)
