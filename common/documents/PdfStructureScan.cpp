@@ -238,9 +238,14 @@ public:
             if (keyword < 0)
                 break;
             const qsizetype dataStart = keyword + (m_pdf[keyword + 6] == '\r' ? 8 : 7);
-            qsizetype dataEnd = m_pdf.indexOf("endstream", dataStart);
-            if (dataEnd < 0)
-                dataEnd = m_pdf.size();
+            const qsizetype dataEnd = m_pdf.indexOf("endstream", dataStart);
+            if (dataEnd < 0) {
+                // Cut off or forged. Qt PDF (PDFium) would rebuild the file around it, and where the
+                // cross-reference table is missing too, leaks about 2 KB on every such load
+                // (found by fuzz_document_content): refused before Qt PDF sees it.
+                m_finding = {PdfScanFinding::Kind::Unreadable, QStringLiteral("a stream without endstream")};
+                return m_finding;
+            }
             const QByteArrayView structure = m_pdf.sliced(pos, keyword - pos);
             if (!scanStructure(structure))
                 return m_finding;

@@ -15,7 +15,7 @@ struct PdfScanFinding
         ActiveContent, // an active name (see scanPdfStructure)
         Encrypted,     // an /Encrypt dictionary: strings and streams are unreadable to the scan
         Polyglot,      // a ZIP inside, or HTML / an executable before the "%PDF-" header
-        Unreadable,    // an object stream the scan cannot open (an unknown filter, too big)
+        Unreadable,    // an object stream the scan cannot open (an unknown filter, too big), a stream without end
     };
     Kind kind = Kind::Clean;
     QString detail; // which name or signature, for logs and tests (never content)
