@@ -11,14 +11,12 @@
 
 #include <QDir>
 #include <QEvent>
-#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
 #include <QPrintDialog>
 #include <QPrinter>
 #include <QPushButton>
-#include <QStandardPaths>
 #include <QTextDocument>
 #include <QTextEdit>
 #include <QVBoxLayout>
@@ -352,15 +350,20 @@ void EndPage::save()
     if (!m_document || !m_content)
         return;
     // C4: the only file the transcript ever becomes is the one the customer names here.
-    const QString directory = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    const QString suggested = QDir(directory).filePath(
+    FileQuestion question;
+    question.kind = FileQuestion::Kind::Save;
+    question.objectName = QStringLiteral("saveTranscriptDialog");
+    question.title = tr("Gesprächsprotokoll speichern");
+    question.filters = {tr("PDF-Dokumente (*.pdf)")};
+    question.suggestedName =
         tr("Gesprächsprotokoll-%1.pdf")
             .arg((m_content->startedAt.isValid() ? m_content->startedAt : QDateTime::currentDateTime())
-                     .toString(QStringLiteral("yyyy-MM-dd-HHmm"))));
-    QString path =
-        QFileDialog::getSaveFileName(this, tr("Gesprächsprotokoll speichern"), suggested, tr("PDF-Dokumente (*.pdf)"));
-    if (path.isEmpty())
+                     .toString(QStringLiteral("yyyy-MM-dd-HHmm")));
+    question.defaultSuffix = QStringLiteral("pdf");
+    const QStringList paths = m_fileChooser.ask(this, question);
+    if (paths.isEmpty() || paths.constFirst().isEmpty())
         return;
+    QString path = paths.constFirst();
     if (!path.endsWith(QStringLiteral(".pdf"), Qt::CaseInsensitive))
         path += QStringLiteral(".pdf");
     const Status written = ConsultationSummary::writePdf(*m_document, m_board.get(), path);
@@ -378,7 +381,7 @@ void EndPage::saveBoard()
         return;
     // P1, C4: the pages become a file only where the customer says.
     const std::optional<BoardPdfSaved> saved =
-        BoardPdfSaving::askAndSave(this, *m_board, m_content ? m_content->startedAt : QDateTime());
+        BoardPdfSaving::askAndSave(this, m_fileChooser, *m_board, m_content ? m_content->startedAt : QDateTime());
     if (!saved)
         return;
     m_boardStatusText = saved->statusText();

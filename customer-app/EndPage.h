@@ -4,6 +4,7 @@
 #include "protocol/consult.pb.h"
 #include "summary/ExchangeKeepsake.h"
 #include "transcript/Transcript.h"
+#include "widgets/FileChooser.h"
 
 #include <QWidget>
 
@@ -68,6 +69,8 @@ public:
     QPushButton *saveButton() const { return m_save; }
     QPushButton *homeButton() const { return m_home; }
     QLabel *saveStatusLabel() const { return m_saveStatus; }
+    // How the two "Speichern" buttons ask where (a test injects its answer).
+    FileChooser &fileChooser() { return m_fileChooser; }
     QPushButton *saveBoardButton() const { return m_saveBoard; }
     QLabel *boardStatusLabel() const { return m_boardStatus; }
     QWidget *receiptBox() const { return m_receiptBox; }
@@ -113,6 +116,7 @@ private:
     bool m_boardSaveFailed = false;
     Exchanged m_exchanged;
     std::optional<wire::DeletionReceipt> m_receipt;
+    FileChooser m_fileChooser;
 
     QLabel *m_heading = nullptr;
     QLabel *m_detail = nullptr;

@@ -10,7 +10,6 @@
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QEvent>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -19,7 +18,6 @@
 #include <QMimeData>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QStandardPaths>
 #include <QTreeWidget>
 #include <QUrl>
 #include <QVBoxLayout>
@@ -268,19 +266,12 @@ void DocumentsPanel::chooseAndSend()
 {
     if (!m_send->isEnabled())
         return;
-    QFileDialog dialog(this, tr("Datei senden"));
-    dialog.setObjectName(QStringLiteral("sendDocumentDialog"));
-    dialog.setFileMode(QFileDialog::ExistingFiles);
-    dialog.setAcceptMode(QFileDialog::AcceptOpen);
-    dialog.setNameFilters({tr("PDF und Bilder (*.pdf *.png *.jpg *.jpeg)"), tr("Alle Dateien (*)")});
-    dialog.setDirectory(m_lastDirectory.isEmpty() ? QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)
-                                                  : m_lastDirectory);
-    if (dialog.exec() != QDialog::Accepted)
-        return;
-    const QStringList files = dialog.selectedFiles();
-    if (!files.isEmpty())
-        m_lastDirectory = QFileInfo(files.constFirst()).absolutePath(); // the next file is likely beside it
-    for (const QString &path : files)
+    FileQuestion question;
+    question.kind = FileQuestion::Kind::OpenMany;
+    question.objectName = QStringLiteral("sendDocumentDialog");
+    question.title = tr("Datei senden");
+    question.filters = {tr("PDF und Bilder (*.pdf *.png *.jpg *.jpeg)"), tr("Alle Dateien (*)")};
+    for (const QString &path : m_fileChooser.ask(this, question))
         sendFile(path);
 }
 
@@ -289,18 +280,14 @@ void DocumentsPanel::chooseAndSave(const QString &documentId)
     const QString name = nameOf(documentId);
     if (name.isEmpty() || !m_save->isEnabled())
         return;
-    QFileDialog dialog(this, tr("Dokument speichern"));
-    dialog.setObjectName(QStringLiteral("saveDocumentDialog"));
-    dialog.setFileMode(QFileDialog::AnyFile);
-    dialog.setAcceptMode(QFileDialog::AcceptSave);
-    dialog.setDirectory(m_lastDirectory.isEmpty() ? QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)
-                                                  : m_lastDirectory);
-    dialog.selectFile(name); // the server's sanitised name (U6)
-    if (dialog.exec() != QDialog::Accepted || dialog.selectedFiles().isEmpty())
-        return;
-    const QString path = dialog.selectedFiles().constFirst();
-    m_lastDirectory = QFileInfo(path).absolutePath();
-    saveDocumentTo(documentId, path);
+    FileQuestion question;
+    question.kind = FileQuestion::Kind::Save;
+    question.objectName = QStringLiteral("saveDocumentDialog");
+    question.title = tr("Dokument speichern");
+    question.suggestedName = name; // the server's sanitised name (U6)
+    const QStringList paths = m_fileChooser.ask(this, question);
+    if (!paths.isEmpty())
+        saveDocumentTo(documentId, paths.constFirst());
 }
 
 void DocumentsPanel::saveDocumentTo(const QString &documentId, const QString &path)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "client/documents/ConsultationDocuments.h"
+#include "widgets/FileChooser.h"
 
 #include <QHash>
 #include <QPointer>
@@ -64,6 +65,8 @@ public:
     QPushButton *removeButton() const { return m_remove; }
     QLabel *hintLabel() const { return m_hint; }
     QLabel *messageLabel() const { return m_message; }
+    // How "Datei senden …" and "Speichern …" ask for files (a test injects its answer).
+    FileChooser &fileChooser() { return m_fileChooser; }
     // The progress bar and "Abbrechen" of a running transfer; null when it is not running.
     QProgressBar *progressOf(quint32 transferId) const;
     QPushButton *cancelButtonOf(quint32 transferId) const;
@@ -113,7 +116,7 @@ private:
     QHash<quint32, TransferRow> m_transfers;
     QHash<quint32, QString> m_transferNames; // kept past the row, for a refusal that follows it
     QSet<QString> m_known;                   // documents already listed (to tell new arrivals)
-    QString m_lastDirectory;
+    FileChooser m_fileChooser;
     MessageText m_messageText;
     bool m_messageIsProblem = false;
 };

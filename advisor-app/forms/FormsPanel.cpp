@@ -10,15 +10,12 @@
 #include <QDateTime>
 #include <QDir>
 #include <QEvent>
-#include <QFileDialog>
-#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSplitter>
-#include <QStandardPaths>
 #include <QVBoxLayout>
 
 namespace consult::advisor {
@@ -259,21 +256,17 @@ void FormsPanel::chooseAndSavePdf()
     const wire::FormInstance *form = m_forms ? m_forms->form(m_shown) : nullptr;
     if (!form)
         return;
-    QFileDialog dialog(this, tr("Formular als PDF speichern"));
-    dialog.setObjectName(QStringLiteral("saveFormPdfDialog"));
-    dialog.setFileMode(QFileDialog::AnyFile);
-    dialog.setAcceptMode(QFileDialog::AcceptSave);
-    dialog.setDefaultSuffix(QStringLiteral("pdf"));
-    dialog.setNameFilters({tr("PDF-Dateien (*.pdf)")});
-    dialog.setDirectory(m_lastDirectory.isEmpty() ? QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)
-                                                  : m_lastDirectory);
-    dialog.selectFile(fileNameFor(*form));
+    FileQuestion question;
+    question.kind = FileQuestion::Kind::Save;
+    question.objectName = QStringLiteral("saveFormPdfDialog");
+    question.title = tr("Formular als PDF speichern");
+    question.filters = {tr("PDF-Dateien (*.pdf)")};
+    question.suggestedName = fileNameFor(*form);
+    question.defaultSuffix = QStringLiteral("pdf");
     const QString instanceId = m_shown;
-    if (dialog.exec() != QDialog::Accepted || dialog.selectedFiles().isEmpty())
-        return;
-    const QString path = dialog.selectedFiles().constFirst();
-    m_lastDirectory = QFileInfo(path).absolutePath();
-    savePdfTo(instanceId, path);
+    const QStringList paths = m_fileChooser.ask(this, question);
+    if (!paths.isEmpty())
+        savePdfTo(instanceId, paths.constFirst());
 }
 
 bool FormsPanel::savePdfTo(const QString &instanceId, const QString &path)

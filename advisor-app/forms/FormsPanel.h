@@ -2,6 +2,7 @@
 
 #include "client/forms/ConsultationForms.h"
 #include "protocol/consult.pb.h"
+#include "widgets/FileChooser.h"
 
 #include <QList>
 #include <QPointer>
@@ -53,6 +54,8 @@ public:
     FormView *view() const { return m_view; }
     QPushButton *sendButton() const { return m_send; }
     QPushButton *pdfButton() const { return m_pdf; }
+    // How "Als PDF speichern …" asks where (a test injects its answer).
+    FileChooser &fileChooser() { return m_fileChooser; }
     QLabel *messageLabel() const { return m_message; }
     int rowOf(const QString &instanceId) const;
     QString shownInstance() const { return m_shown; }
@@ -86,7 +89,7 @@ private:
     QLabel *m_message;
     QString m_shown; // the instance in the view
     QSet<QString> m_submitted;
-    QString m_lastDirectory;
+    FileChooser m_fileChooser;
     MessageText m_messageText;
 };
 

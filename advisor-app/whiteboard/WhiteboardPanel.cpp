@@ -13,14 +13,11 @@
 #include <QAction>
 #include <QCheckBox>
 #include <QEvent>
-#include <QFileDialog>
-#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QStandardPaths>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -129,18 +126,14 @@ void WhiteboardPanel::chooseFile()
 {
     if (!m_open->isEnabled())
         return;
-    QFileDialog dialog(this, tr("Dokument öffnen"));
-    dialog.setObjectName(QStringLiteral("openDocumentDialog"));
-    dialog.setFileMode(QFileDialog::ExistingFile);
-    dialog.setAcceptMode(QFileDialog::AcceptOpen);
-    dialog.setNameFilters({tr("PDF und Bilder (*.pdf *.png *.jpg *.jpeg)"), tr("Alle Dateien (*)")});
-    dialog.setDirectory(m_lastDirectory.isEmpty() ? QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)
-                                                  : m_lastDirectory);
-    if (dialog.exec() != QDialog::Accepted || dialog.selectedFiles().isEmpty())
-        return;
-    const QString path = dialog.selectedFiles().constFirst();
-    m_lastDirectory = QFileInfo(path).absolutePath(); // the next document is likely beside it
-    openFile(path);
+    FileQuestion question;
+    question.kind = FileQuestion::Kind::OpenOne;
+    question.objectName = QStringLiteral("openDocumentDialog");
+    question.title = tr("Dokument öffnen");
+    question.filters = {tr("PDF und Bilder (*.pdf *.png *.jpg *.jpeg)"), tr("Alle Dateien (*)")};
+    const QStringList paths = m_fileChooser.ask(this, question);
+    if (!paths.isEmpty())
+        openFile(paths.constFirst());
 }
 
 void WhiteboardPanel::openFile(const QString &path)

@@ -2,6 +2,7 @@
 
 #include "client/whiteboard/ConsultationWhiteboard.h"
 #include "whiteboard/DocumentImport.h"
+#include "widgets/FileChooser.h"
 
 #include <QPointer>
 #include <QWidget>
@@ -9,7 +10,6 @@
 #include <functional>
 
 class QCheckBox;
-class QFileDialog;
 class QLabel;
 class QProgressBar;
 class QPushButton;
@@ -59,6 +59,8 @@ public:
     BoardToolBar *toolBar() const { return m_toolBar; }
     PageList *pageList() const { return m_pages; }
     QPushButton *openButton() const { return m_open; }
+    // How "Dokument öffnen …" asks for the file (a test injects its answer).
+    FileChooser &fileChooser() { return m_fileChooser; }
     QCheckBox *customerMayDrawBox() const { return m_customerMayDraw; }
     QToolButton *previousButton() const { return m_previous; }
     QToolButton *nextButton() const { return m_next; }
@@ -96,7 +98,7 @@ private:
     BoardCanvas *m_canvas;
     QLabel *m_message;
     QProgressBar *m_progress;
-    QString m_lastDirectory; // where the previous document came from
+    FileChooser m_fileChooser;
     MessageText m_messageText;
     bool m_messageIsProblem = false;
     qint64 m_uploadSent = 0;

@@ -10,7 +10,6 @@
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QEvent>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -19,7 +18,6 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScrollArea>
-#include <QStandardPaths>
 #include <QUrl>
 #include <QVBoxLayout>
 
@@ -57,18 +55,10 @@ QString filterFor(wire::DocumentType type)
     }
 }
 
-QStringList askForFiles(QWidget *parent)
-{
-    return QFileDialog::getOpenFileNames(parent, DocumentsPanel::tr("Datei senden"),
-                                         QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation),
-                                         DocumentsPanel::tr("PDF-Dokumente und Bilder (*.pdf *.png *.jpg *.jpeg)"));
-}
-
 } // namespace
 
 DocumentsPanel::DocumentsPanel(QWidget *parent)
     : QWidget(parent)
-    , m_openChooser(&askForFiles)
 {
     m_heading = plainLabel(this, "documentsHeading", "subheading");
     m_deletion = plainLabel(this, "documentsDeletion", "note");
@@ -210,7 +200,12 @@ bool DocumentsPanel::eventFilter(QObject *watched, QEvent *event)
 
 void DocumentsPanel::chooseAndSend()
 {
-    sendFiles(m_openChooser(this));
+    FileQuestion question;
+    question.kind = FileQuestion::Kind::OpenMany;
+    question.objectName = QStringLiteral("sendDocumentDialog");
+    question.title = tr("Datei senden");
+    question.filters = {tr("PDF-Dokumente und Bilder (*.pdf *.png *.jpg *.jpeg)")};
+    sendFiles(m_fileChooser.ask(this, question));
 }
 
 void DocumentsPanel::sendFiles(const QStringList &paths)
@@ -241,10 +236,16 @@ void DocumentsPanel::saveDocument(const QString &documentId)
     if (found == documents.end() || found->removed)
         return;
     // The server sanitised the name already (U6); once more here, as it becomes a local file name.
-    const QString path = m_saveLocation.choose(this, tr("Datei speichern"), validation::sanitiseFileName(found->name),
-                                               filterFor(found->type));
-    if (path.isEmpty())
+    FileQuestion question;
+    question.kind = FileQuestion::Kind::Save;
+    question.objectName = QStringLiteral("saveDocumentDialog");
+    question.title = tr("Datei speichern");
+    question.filters = {filterFor(found->type)};
+    question.suggestedName = validation::sanitiseFileName(found->name);
+    const QStringList paths = m_fileChooser.ask(this, question);
+    if (paths.isEmpty() || paths.constFirst().isEmpty())
         return; // cancelled: nothing is downloaded, nothing written
+    const QString &path = paths.constFirst();
     m_refusalText.clear();
     m_statusText.clear();
     const quint32 transferId = m_documents->download(documentId, path);

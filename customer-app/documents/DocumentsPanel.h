@@ -1,7 +1,7 @@
 #pragma once
 
-#include "SaveLocation.h"
 #include "client/documents/ConsultationDocuments.h"
+#include "widgets/FileChooser.h"
 
 #include <QHash>
 #include <QPointer>
@@ -35,9 +35,6 @@ class DocumentsPanel final : public QWidget
 {
     Q_OBJECT
 public:
-    // parent -> chosen files ("" entries ignored, empty = cancelled).
-    using OpenChooser = std::function<QStringList(QWidget *)>;
-
     explicit DocumentsPanel(QWidget *parent = nullptr);
     ~DocumentsPanel() override;
 
@@ -54,8 +51,8 @@ public:
     void saveDocument(const QString &documentId);
 
     // Seams for tests: the file dialogs' answers.
-    SaveLocation &saveLocation() { return m_saveLocation; }
-    void setOpenChooser(OpenChooser chooser) { m_openChooser = std::move(chooser); }
+    // How "Datei senden …" and "Speichern" ask for files (a test injects its answer).
+    FileChooser &fileChooser() { return m_fileChooser; }
 
     QPushButton *sendButton() const { return m_send; }
     QLabel *refusalLabel() const { return m_refusal; }
@@ -96,8 +93,7 @@ private:
 
     QPointer<Consultation> m_consultation;
     QPointer<ConsultationDocuments> m_documents;
-    SaveLocation m_saveLocation;
-    OpenChooser m_openChooser;
+    FileChooser m_fileChooser;
     QHash<quint32, QString> m_transferNames; // this client's transfers: the file's name
     QString m_pendingName;                   // the file being handed to upload(), for a refusal before its id is known
     QHash<quint32, TransferRow> m_transferRows;

@@ -197,10 +197,17 @@ void FormsPanel::savePdf(const QString &instanceId)
         return;
     const QString suggested =
         validation::sanitiseFileName(QString::fromStdString(form->definition().title()) + QStringLiteral(".pdf"));
-    QString path =
-        m_saveLocation.choose(this, tr("Formular als PDF speichern"), suggested, tr("PDF-Dokumente (*.pdf)"));
-    if (path.isEmpty())
+    FileQuestion question;
+    question.kind = FileQuestion::Kind::Save;
+    question.objectName = QStringLiteral("saveFormPdfDialog");
+    question.title = tr("Formular als PDF speichern");
+    question.filters = {tr("PDF-Dokumente (*.pdf)")};
+    question.suggestedName = suggested;
+    question.defaultSuffix = QStringLiteral("pdf");
+    const QStringList paths = m_fileChooser.ask(this, question);
+    if (paths.isEmpty() || paths.constFirst().isEmpty())
         return; // cancelled: nothing written
+    QString path = paths.constFirst();
     if (!path.endsWith(QStringLiteral(".pdf"), Qt::CaseInsensitive))
         path += QStringLiteral(".pdf");
     const Status written = forms::FormPdf::writePdf(*form, path);

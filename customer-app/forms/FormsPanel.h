@@ -1,7 +1,7 @@
 #pragma once
 
 #include "client/forms/ConsultationForms.h"
-#include "documents/SaveLocation.h"
+#include "widgets/FileChooser.h"
 
 #include <QHash>
 #include <QPointer>
@@ -44,7 +44,7 @@ public:
     QList<FormView *> views() const;
     QLabel *arrivalLabel() const { return m_arrival; }
     // Seam for tests: the file dialog's answer.
-    SaveLocation &saveLocation() { return m_saveLocation; }
+    FileChooser &fileChooser() { return m_fileChooser; }
 
     void submit(const QString &instanceId);
     // Asks (cannot be taken back), then releases the field to the advisor.
@@ -65,7 +65,7 @@ private:
 
     QPointer<Consultation> m_consultation;
     QPointer<ConsultationForms> m_forms;
-    SaveLocation m_saveLocation;
+    FileChooser m_fileChooser;
     QHash<QString, FormView *> m_views;
     QString m_lastArrived;   // the newest form's instance id, for the line at the top
     QString m_pendingSubmit; // waiting for the server's answer

@@ -2,10 +2,9 @@
 
 #include "whiteboard/BoardModel.h"
 #include "whiteboard/BoardPdfExport.h"
+#include "widgets/FileChooser.h"
 
 #include <QDir>
-#include <QFileDialog>
-#include <QStandardPaths>
 
 namespace consult::customer {
 
@@ -14,18 +13,22 @@ QString BoardPdfSaved::statusText() const
     return ok() ? BoardPdfSaving::tr("Gespeichert: %1").arg(QDir::toNativeSeparators(path)) : error;
 }
 
-std::optional<BoardPdfSaved> BoardPdfSaving::askAndSave(QWidget *parent, const board::BoardModel &model,
+std::optional<BoardPdfSaved> BoardPdfSaving::askAndSave(QWidget *parent, FileChooser &chooser,
+                                                        const board::BoardModel &model,
                                                         const QDateTime &consultationStart)
 {
-    const QString directory = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
     const QDateTime stamp = consultationStart.isValid() ? consultationStart : QDateTime::currentDateTime();
-    const QString suggested = QDir(directory).filePath(
-        tr("Beratungsunterlagen-%1.pdf").arg(stamp.toString(QStringLiteral("yyyy-MM-dd-HHmm"))));
-    const QString path = QFileDialog::getSaveFileName(parent, tr("Unterlagen als PDF speichern"), suggested,
-                                                      tr("PDF-Dokumente (*.pdf)"));
-    if (path.isEmpty())
+    FileQuestion question;
+    question.kind = FileQuestion::Kind::Save;
+    question.objectName = QStringLiteral("saveBoardPdfDialog");
+    question.title = tr("Unterlagen als PDF speichern");
+    question.filters = {tr("PDF-Dokumente (*.pdf)")};
+    question.suggestedName = tr("Beratungsunterlagen-%1.pdf").arg(stamp.toString(QStringLiteral("yyyy-MM-dd-HHmm")));
+    question.defaultSuffix = QStringLiteral("pdf");
+    const QStringList paths = chooser.ask(parent, question);
+    if (paths.isEmpty() || paths.constFirst().isEmpty())
         return std::nullopt;
-    return save(model, path);
+    return save(model, paths.constFirst());
 }
 
 BoardPdfSaved BoardPdfSaving::save(const board::BoardModel &model, QString path)

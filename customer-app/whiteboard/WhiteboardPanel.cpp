@@ -217,7 +217,7 @@ void WhiteboardPanel::save()
     if (!m_whiteboard)
         return;
     const std::optional<BoardPdfSaved> saved = BoardPdfSaving::askAndSave(
-        this, m_whiteboard->model(), m_consultation ? m_consultation->startedAt() : QDateTime());
+        this, m_fileChooser, m_whiteboard->model(), m_consultation ? m_consultation->startedAt() : QDateTime());
     if (!saved)
         return;
     m_saveStatusText = saved->statusText();

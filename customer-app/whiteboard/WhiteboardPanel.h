@@ -2,6 +2,7 @@
 
 #include "whiteboard/BoardModel.h"
 #include "widgets/BoardCanvas.h"
+#include "widgets/FileChooser.h"
 
 #include <QPointer>
 #include <QWidget>
@@ -53,6 +54,8 @@ public:
     QPushButton *zoomOutButton() const { return m_zoomOut; }
     QPushButton *saveButton() const { return m_save; }
     QLabel *saveStatusLabel() const { return m_saveStatus; }
+    // How "Als PDF speichern" asks where (a test injects its answer).
+    FileChooser &fileChooser() { return m_fileChooser; }
 
 Q_SIGNALS:
     // available() changed: the page shows or hides the panel and rearranges video and chat.
@@ -75,6 +78,7 @@ private:
     bool m_mayDraw = false;
     QString m_saveStatusText;
     bool m_saveFailed = false;
+    FileChooser m_fileChooser;
 
     QLabel *m_title = nullptr;
     QLabel *m_page = nullptr;

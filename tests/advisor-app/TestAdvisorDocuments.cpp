@@ -10,14 +10,12 @@
 #include "WorkstationFixture.h"
 #include "client/documents/ConsultationDocuments.h"
 #include "documents/DocumentsPanel.h"
+#include "support/FileAnswers.h"
 #include "widgets/ChatView.h"
 
-#include <QAbstractButton>
-#include <QDeadlineTimer>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFile>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
 #include <QMessageBox>
@@ -31,7 +29,6 @@
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTest>
-#include <QTimer>
 #include <QTreeWidget>
 #include <QUrl>
 
@@ -129,8 +126,9 @@ private slots:
         const QString path = m_files.filePath(QStringLiteral("Grundriss.png"));
         QVERIFY(writeNoisePng(path, 300));
         showArea();
-        chooseInDialog(QStringLiteral("sendDocumentDialog"), path);
+        const auto asked = answerFilesWith(m_panel->fileChooser(), {path});
         QTest::mouseClick(m_panel->sendButton(), Qt::LeftButton);
+        QCOMPARE(asked->kind, FileQuestion::Kind::OpenMany);
 
         QTRY_COMPARE_WITH_TIMEOUT(m_theirs->documents().size(), 1, 20000);
         const ConsultationDocument document = m_theirs->documents().first();
@@ -169,14 +167,14 @@ private slots:
 
         // "Speichern …": the dialog suggests the document's name; the advisor picks the place.
         const QString target = m_files.filePath(QStringLiteral("gespeichert.pdf"));
-        auto suggested = std::make_shared<QString>();
-        chooseInDialog(QStringLiteral("saveDocumentDialog"), target, suggested);
+        const auto asked = answerFilesWith(m_panel->fileChooser(), {target});
         m_panel->list()->setCurrentItem(m_panel->list()->topLevelItem(0));
         QVERIFY(m_panel->saveButton()->isEnabled());
         QSignalSpy saved(m_panel->documents(), &ConsultationDocuments::downloadFinished);
         QTest::mouseClick(m_panel->saveButton(), Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(saved.size(), 1, 20000);
-        QCOMPARE(*suggested, QStringLiteral("Gehaltsnachweis.pdf"));
+        QCOMPARE(asked->kind, FileQuestion::Kind::Save);
+        QCOMPARE(asked->suggestedName, QStringLiteral("Gehaltsnachweis.pdf"));
         QCOMPARE(readAll(target), readAll(path));
         QVERIFY(m_panel->messageLabel()->text().startsWith(QStringLiteral("Gespeichert:")));
     }
@@ -306,53 +304,6 @@ private:
             QTest::mouseClick(m_consultation->exchangeButton(), Qt::LeftButton);
         QVERIFY(m_consultation->exchangeArea()->isVisible());
         m_consultation->exchangeArea()->setCurrentWidget(m_panel);
-    }
-
-    // Once the file dialog `objectName` runs, chooses `path` in it and accepts (as TestAdvisorWhiteboard
-    // does: again on the next tick if the dialog was still busy reading its directory). `suggested`:
-    // the name the dialog offered before. A question the dialog asks on top (a message box) is
-    // answered with its default button; past the deadline whatever modal is open is rejected, so a
-    // dialog that never closes fails the test instead of hanging it (CI saw one hang under load).
-    void chooseInDialog(const QString &objectName, const QString &path, std::shared_ptr<QString> suggested = {})
-    {
-        auto *poll = new QTimer(this);
-        auto acted = std::make_shared<bool>(false);
-        QObject::connect(poll, &QTimer::timeout, poll,
-                         [poll, objectName, path, acted, suggested, deadline = QDeadlineTimer(60000)] {
-                             QWidget *modal = QApplication::activeModalWidget();
-                             if (deadline.hasExpired()) {
-                                 if (auto *dialog = qobject_cast<QDialog *>(modal))
-                                     dialog->reject();
-                                 if (!modal) {
-                                     poll->stop();
-                                     poll->deleteLater();
-                                 }
-                                 return;
-                             }
-                             if (auto *question = qobject_cast<QMessageBox *>(modal)) {
-                                 if (QAbstractButton *button = question->defaultButton())
-                                     button->click();
-                                 else
-                                     question->accept();
-                                 return;
-                             }
-                             auto *dialog = qobject_cast<QFileDialog *>(modal);
-                             const bool open = dialog && dialog->objectName() == objectName;
-                             if (open) {
-                                 if (suggested && !*acted && !dialog->selectedFiles().isEmpty())
-                                     *suggested = QFileInfo(dialog->selectedFiles().constFirst()).fileName();
-                                 const QFileInfo file(path);
-                                 dialog->setDirectory(file.absolutePath());
-                                 dialog->selectFile(file.fileName());
-                                 QMetaObject::invokeMethod(dialog, "accept");
-                                 *acted = true;
-                             }
-                             if (*acted && !modal) {
-                                 poll->stop();
-                                 poll->deleteLater();
-                             }
-                         });
-        poll->start(20);
     }
 
     QTemporaryDir m_files;

@@ -11,6 +11,7 @@
 #include "forms/FormPicker.h"
 #include "forms/FormView.h"
 #include "forms/FormsPanel.h"
+#include "support/FileAnswers.h"
 
 #include <QDialogButtonBox>
 #include <QLabel>
@@ -153,8 +154,13 @@ private slots:
         theirs->release(instance, {QStringLiteral("iban")});
         QTRY_COMPARE_WITH_TIMEOUT(panel->view()->valueText(QStringLiteral("iban")), kIbanShown, 10000);
         const QString clear = m_files.filePath(QStringLiteral("nachher.pdf"));
+        // "Als PDF speichern …" asks where, offering the form's title as the name.
+        const auto asked = answerFilesWith(panel->fileChooser(), {clear});
         QVERIFY(panel->pdfButton()->isEnabled());
-        QVERIFY(panel->savePdfTo(instance, clear));
+        QTest::mouseClick(panel->pdfButton(), Qt::LeftButton);
+        QCOMPARE(asked->kind, FileQuestion::Kind::Save);
+        QVERIFY2(asked->suggestedName.endsWith(QStringLiteral(".pdf")), qPrintable(asked->suggestedName));
+        QVERIFY(QFile::exists(clear));
         const QString clearText = pdfText(clear);
         QVERIFY2(clearText.contains(kIbanShown), qPrintable(clearText));
         QVERIFY2(clearText.contains(QStringLiteral("Erika Mustermann")), qPrintable(clearText));

@@ -11,6 +11,7 @@
 #include "documents/DocumentsPanel.h"
 #include "forms/FormView.h"
 #include "forms/FormsPanel.h"
+#include "support/FileAnswers.h"
 #include "widgets/Announcer.h"
 
 #include <QBuffer>
@@ -100,9 +101,8 @@ struct ExchangeConsultation
     // The save dialogs of both panels answer `path` (the seam: a file dialog is not driven headless).
     void answerSavesWith(const QString &path)
     {
-        const auto chooser = [path](QWidget *, const QString &, const QString &, const QString &) { return path; };
-        documentsPanel()->saveLocation().setChooser(chooser);
-        formsPanel()->saveLocation().setChooser(chooser);
+        answerFilesWith(documentsPanel()->fileChooser(), {path});
+        answerFilesWith(formsPanel()->fileChooser(), {path});
     }
 
     // The advisor sends the shipped standing order request; the customer's page shows it.

@@ -98,14 +98,11 @@ private slots:
         // Nothing is written before the customer chose where.
         QTemporaryDir saveTo;
         QCOMPARE(QDir(saveTo.path()).entryList(QDir::Files).size(), 0);
-        QString suggested;
         const QString target = saveTo.filePath(QStringLiteral("mein-plan.png"));
-        panel->saveLocation().setChooser([&](QWidget *, const QString &, const QString &name, const QString &) {
-            suggested = name;
-            return target;
-        });
+        const auto asked = answerFilesWith(panel->fileChooser(), {target});
         QTest::mouseClick(panel->saveButtonFor(document.id), Qt::LeftButton);
-        QCOMPARE(suggested, QStringLiteral("Tilgungsplan.png"));
+        QCOMPARE(asked->kind, FileQuestion::Kind::Save);
+        QCOMPARE(asked->suggestedName, QStringLiteral("Tilgungsplan.png"));
         QTRY_VERIFY_WITH_TIMEOUT(panel->statusLabel()->text().contains(QStringLiteral("mein-plan.png")), 20000);
         QCOMPARE(readAll(target), png);
         QCOMPARE(QDir(saveTo.path()).entryList(QDir::Files), QStringList{QStringLiteral("mein-plan.png")});
@@ -121,9 +118,7 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(panel->documents()->documents().size(), 1, 20000);
         const QString id = panel->documents()->documents().first().id;
         QTRY_VERIFY(panel->saveButtonFor(id));
-        panel->saveLocation().setChooser([](QWidget *, const QString &, const QString &, const QString &) {
-            return QString(); // the customer cancelled
-        });
+        answerFilesWith(panel->fileChooser(), {}); // the customer cancelled
         QSignalSpy started(panel->documents(), &ConsultationDocuments::transferStarted);
         QTest::mouseClick(panel->saveButtonFor(id), Qt::LeftButton);
         QVERIFY(panel->documents()->transfers().isEmpty());
@@ -138,7 +133,7 @@ private slots:
         CUSTOMER_STEP(consultation.start());
         customer::DocumentsPanel *panel = consultation.documentsPanel();
         const QString elf = consultation.writeFile(QStringLiteral("Rechnung.pdf"), elfExecutable());
-        panel->setOpenChooser([elf](QWidget *) { return QStringList{elf}; });
+        answerFilesWith(panel->fileChooser(), {elf});
         Announced announced;
         QTest::mouseClick(panel->sendButton(), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(panel->refusalLabel()->isVisible(), 10000);
@@ -152,7 +147,7 @@ private slots:
         // A good file sent afterwards is the first and only one the advisor gets: the refused one
         // never left (the server would have listed it before, messages keep their order).
         const QString good = consultation.writeFile(QStringLiteral("Ausweis.png"), encodedImage(QSize(80, 50), "png"));
-        panel->setOpenChooser([good](QWidget *) { return QStringList{good}; });
+        answerFilesWith(panel->fileChooser(), {good});
         QTest::mouseClick(panel->sendButton(), Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(consultation.advisorDocuments()->documents().size(), 1, 20000);
         QCOMPARE(consultation.advisorDocuments()->documents().first().name, QStringLiteral("Ausweis.png"));

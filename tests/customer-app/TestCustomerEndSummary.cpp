@@ -9,8 +9,8 @@
 #include "EndPage.h"
 #include "EndSummaryFlow.h"
 #include "summary/DeletionReceiptText.h"
+#include "support/FileAnswers.h"
 
-#include <QFileDialog>
 #include <QLabel>
 #include <QPdfDocument>
 #include <QStandardPaths>
@@ -20,14 +20,6 @@ using namespace consult::testing;
 using Phase = CustomerClient::Phase;
 
 namespace {
-
-void answerFileDialog(const QString &path)
-{
-    onModal<QFileDialog>([path](QFileDialog *dialog) {
-        dialog->selectFile(path);
-        QMetaObject::invokeMethod(dialog, "accept");
-    });
-}
 
 bool showsPageFill(const QImage &image)
 {
@@ -76,7 +68,7 @@ private slots:
         // One summary, where the customer says.
         QTemporaryDir saveTo;
         const QString path = saveTo.filePath(QStringLiteral("beratung.pdf"));
-        answerFileDialog(path);
+        answerFilesWith(end->fileChooser(), {path});
         QTest::mouseClick(end->saveButton(), Qt::LeftButton);
         QTRY_VERIFY(QFile::exists(path));
         QVERIFY(end->transcriptKept());

@@ -10,13 +10,13 @@
 #include "MessagePage.h"
 #include "VideoFlow.h"
 #include "WaitingPage.h"
+#include "support/FileAnswers.h"
 #include "support/TestFiles.h"
 #include "transcript/Transcript.h"
 #include "whiteboard/WhiteboardPanel.h"
 #include "widgets/ConnectionIndicator.h"
 
 #include <QDir>
-#include <QFileDialog>
 #include <QLabel>
 #include <QMessageBox>
 #include <QPlainTextEdit>
@@ -254,10 +254,7 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(c.app->phase(), Phase::Ended, 10000);
         CUSTOMER_STEP(shoot(c.app->window.get(), QStringLiteral("23-end-receipt")));
         const QString pdf = QDir(kDirectory).filePath(QStringLiteral("customer-summary.pdf"));
-        onModal<QFileDialog>([pdf](QFileDialog *dialog) {
-            dialog->selectFile(pdf);
-            QMetaObject::invokeMethod(dialog, "accept");
-        });
+        answerFilesWith((*c.app)->endPage()->fileChooser(), {pdf});
         QTest::mouseClick((*c.app)->endPage()->saveButton(), Qt::LeftButton);
         QTRY_VERIFY(QFile::exists(pdf));
         // Every page of the summary as an image (pdftoppm, poppler-utils).

@@ -6,9 +6,9 @@
 #include "MessagePage.h"
 #include "MessageStoredPage.h"
 #include "WaitingPage.h"
+#include "support/FileAnswers.h"
 #include "widgets/ChatView.h"
 
-#include <QFileDialog>
 #include <QLabel>
 #include <QMessageBox>
 #include <QPlainTextEdit>
@@ -111,11 +111,10 @@ private slots:
         // The transcript, saved where the customer says (and nowhere else, C4).
         QTemporaryDir saveTo;
         const QString path = saveTo.filePath(QStringLiteral("protokoll.pdf"));
-        onModal<QFileDialog>([path](QFileDialog *dialog) {
-            dialog->selectFile(path);
-            QMetaObject::invokeMethod(dialog, "accept");
-        });
+        const auto asked = answerFilesWith(end->fileChooser(), {path});
         QTest::mouseClick(end->saveButton(), Qt::LeftButton);
+        QVERIFY2(asked->suggestedName.startsWith(QStringLiteral("Gesprächsprotokoll-")),
+                 qPrintable(asked->suggestedName));
         QTRY_VERIFY(QFile::exists(path));
         QVERIFY(end->transcriptKept());
         const QString text = pdfText(path);

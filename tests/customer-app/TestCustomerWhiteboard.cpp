@@ -8,10 +8,10 @@
 #include "CustomerAppFixture.h"
 #include "CustomerTestMain.h"
 #include "EndPage.h"
+#include "support/FileAnswers.h"
 #include "whiteboard/WhiteboardPanel.h"
 #include "widgets/Announcer.h"
 
-#include <QFileDialog>
 #include <QLabel>
 #include <QMouseEvent>
 #include <QPdfDocument>
@@ -98,15 +98,6 @@ struct Announcements
     ~Announcements() { QObject::disconnect(connection); }
 };
 
-// Answers the next file dialog with `path`.
-void answerFileDialog(const QString &path)
-{
-    onModal<QFileDialog>([path](QFileDialog *dialog) {
-        dialog->selectFile(path);
-        QMetaObject::invokeMethod(dialog, "accept");
-    });
-}
-
 // Checks the PDF at `path`: `pages` pages, and the stroke on page `strokePage` in its pixels.
 void verifyExport(const QString &path, int pages, int strokePage)
 {
@@ -186,7 +177,7 @@ private slots:
         QTRY_VERIFY(panel->saveButton()->isEnabled());
         QTemporaryDir saveTo;
         const QString path = saveTo.filePath(QStringLiteral("unterlagen.pdf"));
-        answerFileDialog(path);
+        answerFilesWith(panel->fileChooser(), {path});
         QTest::mouseClick(panel->saveButton(), Qt::LeftButton);
         QTRY_VERIFY(QFile::exists(path));
         QVERIFY(panel->saveStatusLabel()->isVisible());
@@ -208,7 +199,7 @@ private slots:
         QVERIFY(end->saveBoardButton()->isVisible());
         QTemporaryDir saveTo;
         const QString path = saveTo.filePath(QStringLiteral("nachher.pdf"));
-        answerFileDialog(path);
+        answerFilesWith(end->fileChooser(), {path});
         QTest::mouseClick(end->saveBoardButton(), Qt::LeftButton);
         QTRY_VERIFY(QFile::exists(path));
         CUSTOMER_STEP(verifyExport(path, 2, 1));
