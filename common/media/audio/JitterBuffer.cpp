@@ -54,6 +54,7 @@ void JitterBuffer::put(quint16 sequence, quint32 timestamp, const QByteArray &pa
     if (m_receiving && isBefore(timestamp, quint32(jitter_buffer_get_pointer_timestamp(m_buffer.get())))) {
         // Its slot has been played (concealed): speexdsp counts it late and drops it.
         ++m_statistics.late;
+        m_slotsSinceLate = 0;
         if (!m_marginApplied) {
             m_marginApplied = true;
             spx_int32_t margin = m_marginMs * kSamplesPerMs;
@@ -135,6 +136,11 @@ JitterSlot JitterBuffer::get()
 
 void JitterBuffer::tick(bool outputWasSilent)
 {
+    if (m_marginApplied && ++m_slotsSinceLate >= kMarginHoldSlots) {
+        m_marginApplied = false; // a clean path again: speexdsp may shrink the delay in silence
+        spx_int32_t margin = 0;
+        jitter_buffer_ctl(m_buffer.get(), JITTER_BUFFER_SET_MARGIN, &margin);
+    }
     // Not in the middle of a multi-slot stretch: speexdsp accounts for it across the ticks.
     if (outputWasSilent && m_receiving && m_stretchSlotsLeft == 0) {
         const int change = jitter_buffer_update_delay(m_buffer.get(), nullptr, nullptr);

@@ -39,7 +39,10 @@ struct JitterSlot
 // of delay whenever the packets happen to arrive less than the margin before their slot (half of
 // all calls for a 10 ms margin; the loopback benchmark measured 40 ms against 20 ms without). The
 // margin (marginMs) is added from the first packet that comes too late to be played, so a jittery
-// path gets it for the rest of the call and a clean one never pays for it.
+// path gets it and a clean one never pays for it. It is taken off again after kMarginHoldSlots
+// without a late packet: one CPU hiccup of the sender or the receiver (glass_to_glass_bench --pulse
+// on a loaded machine: one late packet) would otherwise cost a packet of delay for the rest of the
+// call. speexdsp then shrinks the delay in silence once its own history allows.
 //
 // Catching up. speexdsp shrinks its delay only in silence, one step at a time, and judges by a
 // history of some twenty seconds of arrivals (its timings are taken against the playout position
@@ -86,6 +89,7 @@ public:
     static constexpr int kExcessWindowSlots = 50; // 1 s of slots
     static constexpr int kSoftExcessMs = 60;
     static constexpr int kHardExcessMs = 200;
+    static constexpr int kMarginHoldSlots = 1000; // 20 s: the margin stays that long after a late packet
 
     explicit JitterBuffer(int marginMs = 10);
     ~JitterBuffer();
@@ -137,7 +141,8 @@ private:
     bool m_played = false;      // the first get() since the start or the last pause has happened
     Statistics m_statistics;
     int m_marginMs;
-    bool m_marginApplied = false; // a packet came too late: the margin is on for the rest of the call
+    bool m_marginApplied = false; // a packet came too late: the margin is on
+    int m_slotsSinceLate = 0;     // ticks since the last packet that came too late
     bool m_receiving = false;     // a packet arrived since the start or the last pause
     int m_consecutiveLost = 0;
     int m_stretchSlotsLeft = 0;     // a Stretch longer than one slot continues over the next get()s

@@ -193,6 +193,20 @@ void TestJitterBuffer::addsItsMarginOnlyAfterAPacketCameTooLate()
     QCOMPARE(meanBufferedMs(oncePlayout, 100, 200), 0.0);
     // From then on the 10 ms margin applies, and the delay moves in 20 ms packets.
     QVERIFY(meanBufferedMs(oncePlayout, 400, 600) >= 20.0);
+
+    // A late packet once, then a clean path in silence: the margin and its packet of delay go again
+    // after the hold (kMarginHoldSlots), once speexdsp's history allows.
+    JitterBuffer hiccup;
+    const int slotCount = 200 + JitterBuffer::kMarginHoldSlots + 1500;
+    const Playout hiccupPlayout = play(
+        hiccup, slotCount, slotCount, [](int n) { return n == 200 ? 1 : 0; }, true);
+    const int end = slotCount - 1;
+    qInfo("one late packet: %.0f ms buffered during the hold, %.0f ms at the end (%lld decreases)",
+          meanBufferedMs(hiccupPlayout, 400, 200 + JitterBuffer::kMarginHoldSlots),
+          meanBufferedMs(hiccupPlayout, end - 200, end), hiccup.statistics().delayDecreases);
+    QVERIFY(meanBufferedMs(hiccupPlayout, 400, 200 + JitterBuffer::kMarginHoldSlots) >= 20.0);
+    QCOMPARE(meanBufferedMs(hiccupPlayout, end - 200, end), 0.0);
+    QCOMPARE(hiccup.statistics().lost, 1);
 }
 
 void TestJitterBuffer::shrinksItsDelayOnlyWhileTheOutputIsSilent()
