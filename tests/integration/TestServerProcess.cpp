@@ -300,7 +300,7 @@ void TestServerProcess::libprotobufsLinesGoThroughTheServersLoggingWithALimit()
             wire::Envelope envelope;
             wire::LeaveMessage *message = envelope.mutable_leave_message();
             message->set_request_id(quint32(i + 1));
-            message->set_text(std::string("Bitte \xff\xfe zur") + "\xc3\x28" + "ck");
+            message->set_text("Bitte \xff\xfe zur" "\xc3\x28" "ck"); // invalid UTF-8 twice
             customer->sendReliable(envelope);
             ++sent;
         }
