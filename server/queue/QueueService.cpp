@@ -231,4 +231,14 @@ wire::QueueEntry QueueService::toWire(const Entry &entry)
     return out;
 }
 
+QueueService::Waiting QueueService::waiting() const
+{
+    Waiting waiting;
+    for (const Entry &entry : m_entries)
+        ++(entry.mode == wire::CONSULTATION_MODE_VIDEO ? waiting.video : waiting.chat);
+    if (const auto front = m_queue.front(); front && find(*front))
+        waiting.oldestEnqueuedAtMs = find(*front)->enqueuedAtMs;
+    return waiting;
+}
+
 } // namespace consult

@@ -73,6 +73,15 @@ public:
     bool contains(const QString &entryId) const { return m_entries.contains(entryId); }
     int length() const { return m_queue.size(); }
     bool isFull() const { return m_queue.size() >= m_settings.maxLength; }
+    // Who waits now, by wanted mode, and since when the longest (0 when nobody waits): a pass over
+    // the waiting customers, for the metrics.
+    struct Waiting
+    {
+        int chat = 0;
+        int video = 0;
+        qint64 oldestEnqueuedAtMs = 0;
+    };
+    Waiting waiting() const;
 
     // The whole queue in one message, for checks; advisors get it paged (sendSnapshot).
     wire::QueueSnapshot snapshot() const;
