@@ -14,7 +14,7 @@ MonitoringServer::MonitoringServer(HealthCheck health, MetricsText metrics, QObj
     m_http->route(QStringLiteral("/healthz"), QHttpServerRequest::Method::Get, [this] {
         const std::optional<QString> problem = m_health();
         QHttpServerResponse response(QByteArrayLiteral("text/plain; charset=utf-8"),
-                                     problem ? problem->toUtf8() + '\n' : QByteArrayLiteral("ok\n"),
+                                     problem ? QByteArray(problem->toUtf8() + '\n') : QByteArrayLiteral("ok\n"),
                                      problem ? QHttpServerResponder::StatusCode::ServiceUnavailable
                                              : QHttpServerResponder::StatusCode::Ok);
         response.setHeader(QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store"));

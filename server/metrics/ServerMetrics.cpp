@@ -47,7 +47,7 @@ ServerMetrics::ServerMetrics(ServerCore &core, const Listener &listener, const C
     });
     r.addGauge("consult_queue_longest_wait_seconds", "How long the customer at the head of the queue has waited.",
                [&core, &clock] {
-                   const qint64 since = core.queue().waiting().oldestEnqueuedAtMs;
+                   const qint64 since = core.queue().oldestEnqueuedAtMs();
                    return since > 0 ? double(qMax<qint64>(0, clock.nowMs() - since)) / 1000.0 : 0.0;
                });
     r.addHistogram("consult_queue_wait_seconds", "How long customers waited before an advisor took them.",

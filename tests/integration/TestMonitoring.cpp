@@ -19,6 +19,7 @@
 #include <QDir>
 #include <QFile>
 #include <QNetworkAccessManager>
+#include <QNetworkProxy>
 #include <QNetworkReply>
 #include <QProcess>
 #include <QRegularExpression>
@@ -45,6 +46,7 @@ struct HttpAnswer
 HttpAnswer get(quint16 port, const QString &path)
 {
     QNetworkAccessManager manager;
+    manager.setProxy(QNetworkProxy::NoProxy); // loopback, whatever http_proxy says
     QNetworkReply *reply = manager.get(QNetworkRequest(QUrl(u"http://127.0.0.1:%1%2"_s.arg(port).arg(path))));
     HttpAnswer answer;
     if (!spinUntil([reply] { return reply->isFinished(); }, 10'000))

@@ -17,6 +17,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QNetworkAccessManager>
+#include <QNetworkProxy>
 #include <QNetworkReply>
 #include <QRegularExpression>
 #include <QSet>
@@ -41,6 +42,7 @@ QString binary()
 QByteArray httpGet(quint16 port, const QString &path)
 {
     QNetworkAccessManager manager;
+    manager.setProxy(QNetworkProxy::NoProxy); // loopback, whatever http_proxy says
     std::unique_ptr<QNetworkReply> reply(
         manager.get(QNetworkRequest(QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(port).arg(path)))));
     if (!spinUntil([&reply] { return reply->isFinished(); }, 10'000) || reply->error() != QNetworkReply::NoError)

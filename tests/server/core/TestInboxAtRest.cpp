@@ -254,7 +254,7 @@ private slots:
         periods.inboxDays = kRetentionDays;
         const auto purged = RetentionPolicy(*m_database, *m_clock, periods).apply();
         QVERIFY(purged.ok());
-        QCOMPARE(purged->inboxMessageIds.size(), kept ? 0 : 1);
+        QCOMPARE(purged->inboxMessageIds.size(), qsizetype(kept ? 0 : 1));
         m_service->announcePurged(purged->inboxMessageIds);
         QStringList names;
         const wire::InboxSnapshot snapshot = m_service->snapshot();
