@@ -93,10 +93,11 @@ SessionRegistry::OpenConnections SessionRegistry::openConnections() const
     // One pass over the sessions at each scrape: cheaper than keeping counts in step with every
     // attach, detach, resume and end.
     OpenConnections open;
-    for (const auto &[id, session] : m_sessions) {
-        if (!session->isConnected())
+    for (const auto &entry : m_sessions) {
+        const Session &session = *entry.second;
+        if (!session.isConnected())
             continue;
-        if (session->kind() == wire::CLIENT_KIND_ADVISOR)
+        if (session.kind() == wire::CLIENT_KIND_ADVISOR)
             ++open.advisors;
         else
             ++open.customers;
