@@ -221,6 +221,27 @@ private slots:
         QVERIFY2(check.exitStatus() == QProcess::NormalExit && check.exitCode() == 0, said.constData());
     }
 
+    void aNonLoopbackAddressIsRefusedUnlessTheOperatorsSayItIsProtected()
+    {
+        // Plain HTTP without authentication: the start stops with the reason, before anyone could scrape.
+        QTemporaryDir directory;
+        QVERIFY(directory.isValid());
+        ServerConfig config;
+        config.port = 0;
+        config.monitoringPort = 0;
+        config.monitoringAddress = QHostAddress(QHostAddress::AnyIPv4);
+        config.certificateChainPath = testPkiPath(u"server.pem"_s);
+        config.privateKeyPath = testPkiPath(u"server.key"_s);
+        config.dataDirectory = directory.filePath(u"data"_s);
+        config.keyDirectory = directory.filePath(u"keys"_s);
+        ServerApplication server(config);
+        const Status started = server.start();
+        QVERIFY(!started.ok());
+        QCOMPARE(started.problem().code, u"monitoring_address"_s);
+        QVERIFY(started.problem().message.contains(u"allow_non_loopback"_s));
+        QCOMPARE(server.monitoringPort(), quint16(0));
+    }
+
     void healthSaysWhyWhenTheServerIsNotHealthy()
     {
         std::optional<QString> problem = u"database not answering: disk I/O error"_s;
