@@ -1,5 +1,7 @@
 # Every dependency comes from Debian 12's packages (see scripts/install-dependencies.sh).
 find_package(Qt6 6.4 REQUIRED COMPONENTS Core Network WebSockets Sql Test Gui Widgets PrintSupport LinguistTools)
+# The server's monitoring port (/healthz, /metrics; issue 14).
+find_package(Qt6 6.4 REQUIRED COMPONENTS HttpServer)
 find_package(PkgConfig REQUIRED)
 find_package(Protobuf REQUIRED)
 find_package(OpenSSL 3.0 REQUIRED)

@@ -50,6 +50,7 @@ bool BenchServer::start(const Settings &settings)
                                   "[queue]\nmax_length = 100000\n"
                                   "[advisors]\ndefault_capacity = %3\n"
                                   "[diagnostics]\nloop_lag_probe_ms = 5\n"
+                                  "[monitoring]\nport = 0\n"
                                   "[storage]\ndata_directory = %4\n")
                        .arg(settings.pki.filePath(QStringLiteral("server.pem")),
                             settings.pki.filePath(QStringLiteral("server.key")))

@@ -12,22 +12,17 @@ namespace consult {
 Q_LOGGING_CATEGORY(lcAccessLog, "consult.accesslog")
 
 namespace {
-constexpr qint64 kDayMs = 24LL * 3600 * 1000;
 constexpr std::size_t kMaxBuffered = 10'000; // beyond this, lines are dropped rather than memory grown (R3)
 } // namespace
 
-AccessLog::AccessLog(Database &database, const Clock &clock, int retentionDays, QObject *parent)
+AccessLog::AccessLog(Database &database, const Clock &clock, QObject *parent)
     : QObject(parent)
     , m_database(database)
     , m_clock(clock)
-    , m_retentionDays(retentionDays)
 {
     m_flushTimer.setInterval(1000);
     m_flushTimer.setSingleShot(true);
     connect(&m_flushTimer, &QTimer::timeout, this, &AccessLog::flush);
-    m_purgeTimer.setInterval(std::chrono::hours(24));
-    connect(&m_purgeTimer, &QTimer::timeout, this, [this] { (void)purge(); });
-    m_purgeTimer.start();
 }
 
 AccessLog::~AccessLog()
@@ -84,16 +79,14 @@ void AccessLog::flush()
     m_database.commit();
 }
 
-Result<int> AccessLog::purge()
+Result<int> AccessLog::purgeBefore(Database &database, qint64 cutoffMs)
 {
-    flush();
-    auto query = m_database.exec(QStringLiteral("DELETE FROM access_log WHERE at < ?"),
-                                 {m_clock.nowMs() - m_retentionDays * kDayMs});
+    auto query = database.exec(QStringLiteral("DELETE FROM access_log WHERE at < ?"), {cutoffMs});
     if (!query)
         return query.problem();
     const int purged = query.value().numRowsAffected();
     if (purged > 0) // P5: the addresses are gone from the write-ahead log too
-        (void)m_database.forgetDeleted();
+        (void)database.forgetDeleted();
     return purged;
 }
 

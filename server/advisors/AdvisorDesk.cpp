@@ -75,6 +75,7 @@ void AdvisorDesk::handleLogin(Session &session, const wire::AdvisorLogin &login)
         // password (A3), and not counted in the throttle: from outside, nobody could log in anyway,
         // and counting would let anyone outside lock an advisor out inside.
         // The address stays out of the log (P5: addresses are kept only in the purged access log).
+        ++m_loginRefusals.outsideNetworks;
         logRefusal(QStringLiteral("log-in from outside the advisors' networks for"), username);
         session.sendError(wire::ERROR_LOGIN_FAILED, requestId, QStringLiteral("user name or password is wrong"));
         return;
@@ -100,6 +101,7 @@ void AdvisorDesk::handleLogin(Session &session, const wire::AdvisorLogin &login)
     const LoginDecision decision = m_throttle.check(username, address);
     if (!decision.allowed()) {
         // A2: the same answer whether the account exists or not.
+        ++m_loginRefusals.throttled;
         logRefusal(QStringLiteral("log-in throttled for"), username);
         session.sendError(wire::ERROR_LOGIN_THROTTLED, requestId, QStringLiteral("too many failed log-ins"), {},
                           static_cast<quint32>(qMin<qint64>(decision.retryAfterMs, 3'600'000)));
@@ -190,6 +192,7 @@ void AdvisorDesk::logRefusal(const QString &what, const QString &username)
 void AdvisorDesk::refuseLogin(Session &session, const QString &username, quint32 requestId)
 {
     m_throttle.recordFailure(username, session.address().toString());
+    ++m_loginRefusals.failed;
     // A2: failures are logged, without the password; A3: one answer for every kind of failure.
     logRefusal(QStringLiteral("log-in failed for"), username);
     session.sendError(wire::ERROR_LOGIN_FAILED, requestId, QStringLiteral("user name or password is wrong"));

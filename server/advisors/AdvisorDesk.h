@@ -62,6 +62,15 @@ public:
     // Ends sessions that are idle, too old, revoked or disabled. Public for tests.
     void sweep();
 
+    // Refused log-ins since start, by why (for the metrics; the answer is the same for all, A3).
+    struct LoginRefusals
+    {
+        quint64 failed = 0;          // wrong or unknown user, password, token or one-time code
+        quint64 throttled = 0;       // A2: over the account's or the address's failures
+        quint64 outsideNetworks = 0; // from outside [advisors] allowed_networks
+    };
+    const LoginRefusals &loginRefusals() const { return m_loginRefusals; }
+
 signals:
     // An advisor's log-in was accepted and the queue and inbox were sent: the parts that send an
     // advisor their own state (the form library) follow.
@@ -91,6 +100,7 @@ private:
     QSet<quint64> m_loginsInFlight;
     QTimer m_sweepTimer;
     LogBudget m_refusalLog{20}; // refused log-in lines a minute (issue 13: log flooding)
+    LoginRefusals m_loginRefusals;
 };
 
 } // namespace consult

@@ -1,13 +1,12 @@
 #include "AdminCommands.h"
 
 #include "TerminalQrCode.h"
-#include "accesslog/AccessLog.h"
 #include "accounts/OneTimeCode.h"
 #include "accounts/PasswordHasher.h"
 #include "accounts/PasswordPolicy.h"
 #include "advisors/AdvisorStore.h"
 #include "core/Clock.h"
-#include "inbox/InboxStore.h"
+#include "retention/RetentionPolicy.h"
 #include "stats/StatisticsStore.h"
 #include "storage/Database.h"
 #include "tls/ServerCredentials.h"
@@ -24,8 +23,6 @@
 namespace consult {
 
 namespace {
-
-constexpr qint64 kDayMs = 24LL * 3600 * 1000;
 
 // Turns terminal echo off while a password is typed.
 class EchoOff
@@ -339,18 +336,13 @@ int AdminCommands::purge()
     auto database = openDatabase(m_config, m_err);
     if (!database)
         return 1;
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    AccessLog log(*database, SystemClock::instance(), m_config.accessLogRetentionDays);
-    const auto accessLog = log.purge();
-    const auto inbox = InboxStore(*database).purgeReceivedBefore(now - m_config.inboxRetentionDays * kDayMs);
-    const auto statistics = StatisticsStore(*database).purgeBefore(now - m_config.statisticsRetentionDays * kDayMs);
-    const auto tokens = AdvisorStore(*database).purgeTokens(now);
-    if (!accessLog || !inbox || !statistics || !tokens) {
-        m_err << "purge failed\n";
+    // The same policy the running server applies at start-up and hourly.
+    const auto report = RetentionPolicy(*database, SystemClock::instance(), RetentionPeriods::of(m_config)).apply();
+    if (!report) {
+        m_err << "purge failed: " << report.problem().message << "\n";
         return 1;
     }
-    m_out << "Deleted " << accessLog.value() << " access log entries, " << inbox.value().size() << " messages, "
-          << statistics.value() << " statistics records, " << tokens.value() << " expired tokens.\n";
+    m_out << report->summary() << "\n";
     return 0;
 }
 

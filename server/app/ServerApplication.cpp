@@ -6,7 +6,10 @@
 #include "diagnostics/LoopLagProbe.h"
 #include "diagnostics/LoopOverload.h"
 #include "media/MediaRelay.h"
+#include "metrics/MonitoringServer.h"
+#include "metrics/ServerMetrics.h"
 #include "net/Listener.h"
+#include "retention/RetentionPolicy.h"
 #include "storage/AtRestCipher.h"
 #include "storage/Database.h"
 #include "tls/ServerCredentials.h"
@@ -41,7 +44,6 @@ void onSignal(int)
     [[maybe_unused]] const auto written = ::write(g_signalPipe[1], &byte, 1);
 }
 
-constexpr qint64 kDayMs = 24LL * 3600 * 1000;
 // The loop-lag probe's interval when the diagnostics do not ask for one: enough samples for the
 // link test's overload window (LoopOverload), few wake-ups for an idle server.
 constexpr int kOverloadProbeMs = 100;
@@ -55,6 +57,8 @@ ServerApplication::ServerApplication(ServerConfig config, QObject *parent)
 
 ServerApplication::~ServerApplication()
 {
+    m_monitoring.reset(); // reads the metrics, which read the core and the listener
+    m_metrics.reset();
     m_listener.reset();
     m_core.reset();
     m_accessLog.reset();
@@ -143,17 +147,19 @@ Status ServerApplication::start()
                                                                              clock,
                                                                              {},
                                                                              std::move(forms).value()});
-    m_accessLog = std::make_unique<AccessLog>(*m_database, clock, m_config.accessLogRetentionDays);
+    m_accessLog = std::make_unique<AccessLog>(*m_database, clock);
 
     // P2: the orphans of a crash are gone before anyone can connect.
     if (!m_core->documentVaultReady())
         return m_core->documentVaultReady().problem();
 
-    // P5 and the inbox promise: purges at start-up (and periodically while running).
-    (void)m_accessLog->purge();
-    (void)m_core->inbox().purge();
-    (void)m_core->statistics().purgeBefore(clock.nowMs() - m_config.statisticsRetentionDays * kDayMs);
-    (void)m_core->advisorStore().purgeTokens(clock.nowMs());
+    // P5, P3 and the inbox promise: the retention policy at start-up and every hour while running,
+    // the same one "consult-server purge" applies.
+    m_retention = std::make_unique<RetentionPolicy>(*m_database, clock, RetentionPeriods::of(m_config));
+    applyRetention();
+    m_retentionTimer = new QTimer(this);
+    connect(m_retentionTimer, &QTimer::timeout, this, &ServerApplication::applyRetention);
+    m_retentionTimer->start(std::chrono::minutes(RetentionPolicy::kIntervalMinutes));
 
     Listener::Settings listenerSettings;
     listenerSettings.maxConnectionsPerAddress = m_config.maxConnectionsPerAddress;
@@ -186,6 +192,8 @@ Status ServerApplication::start()
             [overload = m_loopOverload.get()](qint64 atUs, qint64 lateUs) { overload->add(atUs, lateUs); });
     m_core->linkTests().setOverloadCheck(
         [overload = m_loopOverload.get(), clock = &clock] { return overload->overloaded(clock->monotonicUs()); });
+    if (auto monitoring = startMonitoring(clock); !monitoring)
+        return monitoring;
     if (m_config.loopLagProbeMs > 0) {
         // Load measurements: the relay's hold times and the loop's lag, logged every 5 s.
         m_latencyReport = new QTimer(this);
@@ -195,6 +203,60 @@ Status ServerApplication::start()
     installSignalHandlers();
     qCInfo(lcServer).noquote() << "listening on" << m_config.listenAddress.toString() + u':' + QString::number(port());
     return success();
+}
+
+void ServerApplication::applyRetention()
+{
+    const auto report = m_retention->apply(); // logs what it deleted, or why it could not
+    if (report)
+        m_core->inbox().announcePurged(report->inboxMessageIds);
+}
+
+Status ServerApplication::startMonitoring(const Clock &clock)
+{
+    if (!m_config.monitoringEnabled)
+        return success();
+    const QHostAddress address = m_config.monitoringAddress;
+    if (!address.isLoopback()) {
+        // Plain HTTP without authentication: only where the operators have said it is protected.
+        if (!m_config.monitoringAllowNonLoopback)
+            return Status::failure(
+                QStringLiteral("monitoring_address"),
+                QStringLiteral("monitoring/listen_address %1 is not a loopback address; the monitoring port is "
+                               "plain HTTP without authentication, so set monitoring/allow_non_loopback = true "
+                               "only where a firewall or a separate network keeps everyone else away")
+                    .arg(address.toString()));
+        qCWarning(lcServer).noquote() << "the monitoring port on" << address.toString()
+                                      << "is plain HTTP without authentication: it must be protected (a firewall, "
+                                         "or a network only the monitoring reaches)";
+    }
+    m_metrics = std::make_unique<ServerMetrics>(*m_core, *m_listener, clock);
+    connect(m_loopLagProbe.get(), &LoopLagProbe::sampled, this,
+            [metrics = m_metrics.get()](qint64, qint64 lateUs) { metrics->observeLoopLag(lateUs); });
+    m_monitoring = std::make_unique<MonitoringServer>([this] { return healthProblem(); },
+                                                      [metrics = m_metrics.get()] { return metrics->render(); });
+    if (auto listening = m_monitoring->listen(address, m_config.monitoringPort); !listening)
+        return listening;
+    qCInfo(lcServer).noquote() << "monitoring on" << address.toString() + u':' + QString::number(m_monitoring->port())
+                               << "(/healthz, /metrics)";
+    return success();
+}
+
+std::optional<QString> ServerApplication::healthProblem() const
+{
+    if (m_stopping)
+        return QStringLiteral("stopping");
+    if (!m_listener || !m_listener->isListening())
+        return QStringLiteral("not listening");
+    // One trivial query: the database answers (a locked, vanished or full-of-errors file does not).
+    if (auto answer = m_database->exec(QStringLiteral("SELECT 1")); !answer)
+        return QStringLiteral("database not answering: %1").arg(answer.problem().message);
+    return std::nullopt;
+}
+
+quint16 ServerApplication::monitoringPort() const
+{
+    return m_monitoring ? m_monitoring->port() : 0;
 }
 
 void ServerApplication::logLatencies(const char *period)

@@ -92,7 +92,8 @@ LinkTestService::Settings ServerCore::linkTestSettings(const ServerConfig &confi
 
 void ServerCore::addConsultationParts(const ServerConfig &config)
 {
-    m_consultations->subscribe(*m_customers); // a customer who is taken no longer waits
+    m_consultations->subscribe(*m_customers);        // a customer who is taken no longer waits
+    m_consultations->subscribe(m_consultationTally); // counts for the metrics, nothing of the content
 
     ChatRelay::Settings chatSettings;
     chatSettings.greetingGerman = config.greetingGerman;
@@ -194,6 +195,7 @@ void ServerCore::handleEnvelope(Session &session, const wire::Envelope &envelope
         allowed = session.allowControl(nowUs);
     if (!allowed) {
         // I5: dropped with a warning; the connection's own limit closes a sustained flood.
+        ++(rateClass == Authorisation::RateClass::Chat ? m_chatOverRate : m_controlOverRate);
         wire::Envelope reply;
         auto *error = reply.mutable_error();
         error->set_code(wire::ERROR_RATE_LIMITED);

@@ -7,6 +7,7 @@
 #include "chat/ChatRelay.h"
 #include "config/ServerConfig.h"
 #include "consultation/ConsultationService.h"
+#include "consultation/ConsultationTally.h"
 #include "customers/CustomerDesk.h"
 #include "documents/DocumentService.h"
 #include "forms/FormService.h"
@@ -73,6 +74,11 @@ public:
     StatisticsStore &statistics() { return m_statistics; }
     AdvisorStore &advisorStore() { return m_advisorStore; }
     const NoticeCatalog &notices() const { return m_notices; }
+    const CustomerDesk &customerDesk() const { return *m_customers; }
+    const ConsultationTally &consultationTally() const { return m_consultationTally; }
+    // I5: messages refused by a session's chat or control bucket since start (for the metrics).
+    quint64 chatOverRate() const { return m_chatOverRate; }
+    quint64 controlOverRate() const { return m_controlOverRate; }
 
     // R2: every consultation ends, every client is told and closed with 1001.
     void shutdown();
@@ -107,6 +113,7 @@ private:
     // The consultation's lifecycle, then its parts; a new part is made, added to the
     // lifecycle and given its messages in dispatch(), here and nowhere else.
     std::unique_ptr<ConsultationService> m_consultations;
+    ConsultationTally m_consultationTally; // counts for the metrics
     std::unique_ptr<ChatRelay> m_chat;
     std::unique_ptr<ConsultationTransfer> m_transfer;
     std::unique_ptr<MediaRelay> m_media;
@@ -117,6 +124,8 @@ private:
     std::unique_ptr<AdvisorDesk> m_advisorDesk;
     std::unique_ptr<LinkTestService> m_linkTests; // the system check's connection line, before a consultation
     qint64 m_lastRateWarningUs = 0;
+    quint64 m_chatOverRate = 0;
+    quint64 m_controlOverRate = 0;
 };
 
 } // namespace consult

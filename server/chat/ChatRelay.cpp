@@ -116,6 +116,8 @@ void ChatRelay::relay(const ConsultationRecord &consultation, Session *sender, w
         sender->send(wire::Envelope(envelope));
     if (!recipient)
         return;
+    ++m_relayedLines;
+    m_relayedBytes += static_cast<quint64>(message->text().size());
     const std::string consultationId = message->consultation_id();
     const std::string messageId = message->message_id();
     const quint64 senderId = sender ? sender->id() : 0;

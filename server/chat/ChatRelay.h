@@ -37,6 +37,9 @@ public:
 
     void handleChat(Session &sender, const wire::SendChat &chat);
     void handleTyping(Session &sender, const wire::Typing &typing);
+    // Chat lines handed to the other participant since start, and their text's UTF-8 bytes (metrics).
+    quint64 relayedLines() const { return m_relayedLines; }
+    quint64 relayedBytes() const { return m_relayedBytes; }
 
     // A line from the consultation's advisor that the server writes on their behalf (a greeting).
     void postAsAdvisor(const ConsultationRecord &consultation, const QString &text);
@@ -65,6 +68,8 @@ private:
     SessionRegistry &m_registry;
     const Clock &m_clock;
     QHash<QString, Chat> m_chats;
+    quint64 m_relayedLines = 0;
+    quint64 m_relayedBytes = 0;
 };
 
 } // namespace consult

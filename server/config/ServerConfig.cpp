@@ -64,6 +64,20 @@ std::function<bool(ServerConfig &, const QVariant &, const QDir &)> path(QString
     };
 }
 
+std::function<bool(ServerConfig &, const QVariant &, const QDir &)> flag(bool ServerConfig::*member)
+{
+    return [member](ServerConfig &config, const QVariant &value, const QDir &) {
+        const QString word = value.toString().trimmed().toLower();
+        if (word == u"true" || word == u"yes" || word == u"on" || word == u"1")
+            config.*member = true;
+        else if (word == u"false" || word == u"no" || word == u"off" || word == u"0")
+            config.*member = false;
+        else
+            return false;
+        return true;
+    };
+}
+
 std::function<bool(ServerConfig &, const QVariant &, const QDir &)> hours(const char *day)
 {
     return [day](ServerConfig &config, const QVariant &value, const QDir &) {
@@ -215,6 +229,17 @@ const std::vector<KeyReader> &readers()
         {"retention/inbox_days", integer(&ServerConfig::inboxRetentionDays, 1, 365)},
         {"retention/statistics_days", integer(&ServerConfig::statisticsRetentionDays, 1, 3650)},
         {"retention/access_log_days", integer(&ServerConfig::accessLogRetentionDays, 1, 7)},
+        {"monitoring/enabled", flag(&ServerConfig::monitoringEnabled)},
+        {"monitoring/listen_address",
+         [](ServerConfig &c, const QVariant &v, const QDir &) {
+             QHostAddress address;
+             if (!address.setAddress(v.toString().trimmed()))
+                 return false;
+             c.monitoringAddress = address;
+             return true;
+         }},
+        {"monitoring/port", integer(&ServerConfig::monitoringPort, 0, 65535)},
+        {"monitoring/allow_non_loopback", flag(&ServerConfig::monitoringAllowNonLoopback)},
         {"service/bank_name", text(&ServerConfig::bankName)},
         {"service/notices_directory", path(&ServerConfig::noticesDirectory)},
     };

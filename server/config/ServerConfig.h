@@ -135,6 +135,15 @@ struct ServerConfig
     int statisticsRetentionDays = 730;
     int accessLogRetentionDays = 7; // P5
 
+    // [monitoring]: /healthz and /metrics for the operators' monitoring, plain HTTP on a port of its
+    // own (issue 14). Aggregate figures only, nothing of a person (P3); still loopback by default.
+    bool monitoringEnabled = true;
+    QHostAddress monitoringAddress = QHostAddress(QHostAddress::LocalHost);
+    quint16 monitoringPort = 9180; // 0: any free port (tests read the chosen one from the log)
+    // Anyone who reaches a non-loopback address reads it unencrypted and unauthenticated: refused
+    // unless the operators say they protect it (a firewall, a network only the monitoring reaches).
+    bool monitoringAllowNonLoopback = false;
+
     // [service]
     QString bankName = QStringLiteral("Sparkasse");
     QString noticesDirectory; // empty: the notices built into the server

@@ -73,6 +73,7 @@ void CustomerDesk::handleLogin(Session &session, const wire::CustomerLogin &logi
         login.mode() == wire::CONSULTATION_MODE_VIDEO ? wire::CONSULTATION_MODE_VIDEO : wire::CONSULTATION_MODE_CHAT;
     quint32 retryAfterMs = 0;
     if (!allow(m_entryLimits, session.address(), &retryAfterMs)) {
+        ++m_entriesOverLimit;
         session.sendError(wire::ERROR_RATE_LIMITED, requestId, QStringLiteral("too many entries from this address"), {},
                           retryAfterMs);
         return;
@@ -139,6 +140,7 @@ void CustomerDesk::handleLeaveMessage(Session &session, const wire::LeaveMessage
     }
     quint32 retryAfterMs = 0;
     if (!allow(m_messageLimits, session.address(), &retryAfterMs)) {
+        ++m_messagesOverLimit;
         session.sendError(wire::ERROR_RATE_LIMITED, requestId, QStringLiteral("too many messages from this address"),
                           {}, retryAfterMs);
         return;

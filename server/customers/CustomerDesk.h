@@ -60,6 +60,10 @@ public:
     // The session ends: a customer still waiting gives up the place.
     void sessionEnding(Session &session);
 
+    // S3: queue entries and left messages refused over the per-address limits since start (metrics).
+    quint64 entriesOverLimit() const { return m_entriesOverLimit; }
+    quint64 messagesOverLimit() const { return m_messagesOverLimit; }
+
 private:
     static bool allow(AddressRateTable &limits, const QHostAddress &address, quint32 *retryAfterMs);
     void recordUnserved(const Customer &customer, const QString &outcome);
@@ -74,6 +78,8 @@ private:
     std::unordered_map<quint64, Customer> m_customers;
     AddressRateTable m_entryLimits;   // by addressGroup(): IPv6 by /64
     AddressRateTable m_messageLimits; // by addressGroup()
+    quint64 m_entriesOverLimit = 0;
+    quint64 m_messagesOverLimit = 0;
 };
 
 } // namespace consult

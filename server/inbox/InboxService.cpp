@@ -15,7 +15,6 @@ namespace consult {
 Q_LOGGING_CATEGORY(lcInbox, "consult.inbox")
 
 namespace {
-constexpr qint64 kDayMs = 24LL * 3600 * 1000;
 
 // The stored messages as they were when an advisor logged in, handed out page by page.
 class InboxSnapshotSource final : public SnapshotSource
@@ -52,11 +51,7 @@ InboxService::InboxService(InboxStore &store, const AtRestCipher &cipher, Adviso
     , m_retentionDays(retentionDays)
     , m_limits(limits)
     , m_pager([&roster](quint64 sessionId) { return roster.registry().find(sessionId); }, limits.paging)
-{
-    m_purgeTimer.setInterval(std::chrono::hours(1));
-    connect(&m_purgeTimer, &QTimer::timeout, this, [this] { (void)purge(); });
-    m_purgeTimer.start();
-}
+{}
 
 Result<qint64> InboxService::store(const QString &name, const QString &phoneE164, const QString &text)
 {
@@ -155,19 +150,15 @@ void InboxService::handleDone(Session &advisor, const wire::MarkInboxItemDone &r
     m_roster.broadcast(envelope);
 }
 
-Result<int> InboxService::purge()
+void InboxService::announcePurged(const QStringList &ids)
 {
-    const auto purged = m_store.purgeReceivedBefore(m_clock.nowMs() - m_retentionDays * kDayMs);
-    if (!purged)
-        return purged.problem();
-    for (const QString &id : purged.value()) {
+    for (const QString &id : ids) {
         wire::Envelope envelope;
         envelope.mutable_inbox_item_removed()->set_item_id(id.toStdString());
         m_roster.broadcast(envelope);
     }
-    if (!purged.value().isEmpty())
-        qCInfo(lcInbox) << purged.value().size() << "messages passed their retention period and were deleted";
-    return static_cast<int>(purged.value().size());
+    if (!ids.isEmpty())
+        qCInfo(lcInbox) << ids.size() << "messages passed their retention period and were deleted";
 }
 
 } // namespace consult

@@ -25,9 +25,9 @@ struct InboxLimits
 // Messages customers leave for the advisors (lesson 2): stored encrypted at rest (name, phone and
 // text sealed with a key from a private key file, bound to the row id), confirmed to the customer,
 // shown to every advisor live, deleted for everyone when one marks it done, and purged after the
-// retention period at the latest. Holds at most a configured number of messages (I9, S3): one
-// address is limited by the desk, many addresses together by this cap, so that the inbox an advisor
-// receives at log-in stays bounded and the disk does too.
+// retention period at the latest (by the RetentionPolicy, which tells this service). Holds at most a configured number
+// of messages (I9, S3): one address is limited by the desk, many addresses together by this cap, so that the inbox an
+// advisor receives at log-in stays bounded and the disk does too.
 class InboxService final : public QObject
 {
     Q_OBJECT
@@ -47,8 +47,9 @@ public:
     // bounded pages (I9); messages stored or removed from now on reach them as changes.
     void sendSnapshot(Session &advisor);
     void handleDone(Session &advisor, const wire::MarkInboxItemDone &request);
-    // Deletes messages past the retention period, for every advisor. Returns how many.
-    Result<int> purge();
+    // The RetentionPolicy deleted these messages (past inbox_days): every advisor is told.
+    void announcePurged(const QStringList &ids);
+    // What the customer is told about how long a message is kept.
     int retentionDays() const { return m_retentionDays; }
 
 private:
@@ -62,7 +63,6 @@ private:
     int m_retentionDays;
     InboxLimits m_limits;
     SnapshotPager m_pager;
-    QTimer m_purgeTimer;
 };
 
 } // namespace consult

@@ -65,6 +65,7 @@ bool LinkTestService::admit(Session &session, quint32 requestId)
     // S11: a few tests per address and window; one IPv6 client usually owns a whole /64.
     qint64 retryAfterUs = 0;
     if (!m_perAddress.tryTake(session.address(), &retryAfterUs)) {
+        ++m_overAddressLimit;
         const auto retryAfterMs = static_cast<quint32>(std::min<qint64>(retryAfterUs / 1000, 3'600'000));
         session.sendError(wire::ERROR_RATE_LIMITED, requestId,
                           QStringLiteral("too many connection checks from this address"), {}, retryAfterMs);

@@ -67,6 +67,8 @@ public:
     void consultationStarted(const ConsultationRecord &consultation) override;
 
     int running() const { return static_cast<int>(m_tests.size()); }
+    // S11: connection checks refused over the per-address limit since start (for the metrics).
+    quint64 overAddressLimit() const { return m_overAddressLimit; }
     const Settings &settings() const { return m_settings; }
 
 private:
@@ -100,6 +102,7 @@ private:
     std::function<bool()> m_overloaded;
     std::unordered_map<quint64, Test> m_tests; // by session id: one test per session at a time
     AddressRateTable m_perAddress;             // by address group (IPv4 address, IPv6 /64)
+    quint64 m_overAddressLimit = 0;
     QByteArray m_randomChunk;
 };
 

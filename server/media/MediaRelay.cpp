@@ -127,8 +127,10 @@ void MediaRelay::handlePacket(Session &sender, const wire::Envelope &envelope)
         return;
     const int size = static_cast<int>(packet.payload().size());
     const qint64 nowUs = m_clock.monotonicUs();
-    if (!from->uplink.tryTake(nowUs, size))
+    if (!from->uplink.tryTake(nowUs, size)) {
+        ++tallyOf(audio).overUplinkRate;
         return;
+    }
     from->bytesReceived += static_cast<quint64>(size);
     from->newestSentUs = packet.sent_us();
     from->newestReceivedUs = nowUs;
@@ -138,6 +140,7 @@ void MediaRelay::handlePacket(Session &sender, const wire::Envelope &envelope)
     if (!to || !peer || !peer->isConnected()) {
         ++from->droppedForPeer; // nobody to send it to now; stale by the time they are back
         ++m_droppedTotal;
+        ++tallyOf(audio).droppedNoReceiver;
         return;
     }
     // P3: the statistics record audio and video as used once a packet of each was relayed.
@@ -162,13 +165,14 @@ void MediaRelay::enqueue(quint64 receiverSessionId, Endpoint &receiver, Queued i
     (item.audio ? receiver.audio : receiver.video).push_back(std::move(item));
     // A bound whatever the deadlines: video goes first, audio last.
     while (receiver.queuedBytes > m_settings.maxQueuedBytes && !(receiver.video.empty() && receiver.audio.empty()))
-        dropOne(receiver, receiver.video.empty() ? receiver.audio : receiver.video);
+        dropOne(receiver, receiver.video.empty() ? receiver.audio : receiver.video, &Tally::droppedQueueFull);
     drain(receiverSessionId, receiver, item.enqueuedUs);
 }
 
-void MediaRelay::dropOne(Endpoint &receiver, std::deque<Queued> &queue)
+void MediaRelay::dropOne(Endpoint &receiver, std::deque<Queued> &queue, quint64 Tally::*reason)
 {
     receiver.queuedBytes -= static_cast<int>(queue.front().bytes.size());
+    ++(tallyOf(queue.front().audio).*reason);
     queue.pop_front();
     ++m_droppedTotal;
     if (Endpoint *sender = peerOf(receiver))
@@ -180,9 +184,9 @@ void MediaRelay::dropStale(Endpoint &receiver, qint64 nowUs)
     const qint64 videoDeadline = nowUs - qint64(m_settings.videoDeadlineMs) * 1000;
     const qint64 audioDeadline = nowUs - qint64(m_settings.audioDeadlineMs) * 1000;
     while (!receiver.video.empty() && receiver.video.front().enqueuedUs < videoDeadline)
-        dropOne(receiver, receiver.video);
+        dropOne(receiver, receiver.video, &Tally::droppedStale);
     while (!receiver.audio.empty() && receiver.audio.front().enqueuedUs < audioDeadline)
-        dropOne(receiver, receiver.audio);
+        dropOne(receiver, receiver.audio, &Tally::droppedStale);
 }
 
 void MediaRelay::drain(quint64 receiverSessionId, Endpoint &receiver, qint64 nowUs)
@@ -204,6 +208,9 @@ void MediaRelay::drain(quint64 receiverSessionId, Endpoint &receiver, qint64 now
         receiver.queuedBytes -= static_cast<int>(item.bytes.size());
         receiver.sentBytes += static_cast<quint64>(item.payloadBytes);
         m_holdTimes.add(nowUs - item.enqueuedUs);
+        Tally &tally = tallyOf(item.audio);
+        ++tally.relayedPackets;
+        tally.relayedBytes += static_cast<quint64>(item.payloadBytes);
         connection->sendFrame(item.bytes, item.audio ? SendClass::Audio : SendClass::Video);
     }
 }

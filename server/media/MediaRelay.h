@@ -61,6 +61,19 @@ public:
     void handleKeyframeRequest(Session &sender, const wire::KeyframeRequest &request);
     void handleQualityChange(Session &sender, const wire::QualityChange &change);
 
+    // What the relay did since start, per kind (audio, video), for the metrics.
+    struct Tally
+    {
+        quint64 relayedPackets = 0;    // handed to the receiver's connection
+        quint64 relayedBytes = 0;      // their payload
+        quint64 droppedStale = 0;      // past its deadline before the receiver's window opened
+        quint64 droppedQueueFull = 0;  // over the receiver's queue bound (video first)
+        quint64 droppedNoReceiver = 0; // the peer was away (reconnecting) or gone
+        quint64 overUplinkRate = 0;    // over the sender's max_uplink_kbps: not relayed
+    };
+    const Tally &audioTally() const { return m_tally[0]; }
+    const Tally &videoTally() const { return m_tally[1]; }
+
     // For tests and metrics.
     int queuedBytesFor(quint64 receiverSessionId) const;
     quint64 droppedPackets() const { return m_droppedTotal; }
@@ -113,7 +126,9 @@ private:
     void enqueue(quint64 receiverSessionId, Endpoint &receiver, Queued item);
     void drain(quint64 receiverSessionId, Endpoint &receiver, qint64 nowUs);
     void dropStale(Endpoint &receiver, qint64 nowUs);
-    void dropOne(Endpoint &receiver, std::deque<Queued> &queue);
+    // Drops the oldest of `queue`, counted under `reason` (a member of Tally).
+    void dropOne(Endpoint &receiver, std::deque<Queued> &queue, quint64 Tally::*reason);
+    Tally &tallyOf(bool audio) { return m_tally[audio ? 0 : 1]; }
     void tick();
     void relayControl(const Session &sender, const Endpoint &from, wire::Envelope &&envelope);
     static void resetCounters(Endpoint &endpoint);
@@ -127,6 +142,7 @@ private:
     QTimer m_receiptTimer;
     int m_tickSlice = 0;
     quint64 m_droppedTotal = 0;
+    Tally m_tally[2]; // audio, video
     LatencyHistogram m_holdTimes;
 };
 

@@ -91,6 +91,7 @@ void Listener::incomingConnection(qintptr socketDescriptor)
 
     // I6: caps are checked before a single byte of TLS is spent on the connection.
     if (m_total >= m_settings.maxConnections || m_pendingHandshakes >= m_settings.maxPendingHandshakes) {
+        ++m_refusals.serverFull;
         Q_EMIT accessRecorded(AccessEvent{peer, {}, {}, 503});
         ::close(static_cast<int>(socketDescriptor));
         return;
@@ -127,6 +128,7 @@ void Listener::incomingConnection(qintptr socketDescriptor)
             --m_total;
         else
             release(peer);
+        ++m_refusals.noClientHello;
         Q_EMIT accessRecorded(AccessEvent{peer, {}, {}, 400});
     });
     gate->start();
@@ -142,6 +144,7 @@ bool Listener::admitAddress(const QHostAddress &address, qintptr socketDescripto
         return false;
     }
     if (m_perAddress.value(addressGroup(address)) >= m_settings.maxConnectionsPerAddress) {
+        ++m_refusals.addressFull;
         Q_EMIT accessRecorded(AccessEvent{address, {}, {}, 429});
         ::close(static_cast<int>(socketDescriptor));
         return false;
@@ -184,6 +187,7 @@ void Listener::startTls(qintptr socketDescriptor, const QHostAddress &address, c
     connect(socket, &QAbstractSocket::disconnected, this, [this, socket, address] {
         if (finishHandshake(socket)) {
             // TLS failed, the upgrade was refused (Origin, bad request) or it timed out.
+            ++m_refusals.handshakeFailed;
             Q_EMIT accessRecorded(AccessEvent{address, {}, {}, 400});
             socket->deleteLater();
         }
@@ -206,10 +210,10 @@ void Listener::startTls(qintptr socketDescriptor, const QHostAddress &address, c
 
 void Listener::noteRefusedOverRate()
 {
-    ++m_refusedOverRate;
+    ++m_refusals.overRate;
     if (m_rateLog.take(m_clock.monotonicUs() / 1000))
         qCWarning(lcListener).nospace() << "closed new connections over the per-address handshake rate: "
-                                        << m_refusedOverRate << " since start";
+                                        << m_refusals.overRate << " since start";
 }
 
 bool Listener::finishHandshake(QSslSocket *socket)

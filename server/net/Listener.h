@@ -44,9 +44,20 @@ public:
     Listener(Settings settings, QSslConfiguration tls, SessionRegistry &registry, QObject *parent = nullptr,
              const Clock &clock = SystemClock::instance());
 
+    // Connections refused before they became a session, by why (for the metrics).
+    struct Refusals
+    {
+        quint64 overRate = 0;        // R4: closed unread, the address group over the handshake rate
+        quint64 addressFull = 0;     // I6: the address group holds max_connections_per_address
+        quint64 serverFull = 0;      // I6: max_connections or max_pending_handshakes reached
+        quint64 noClientHello = 0;   // R4: no (complete) ClientHello or PROXY header in time
+        quint64 handshakeFailed = 0; // TLS failed, the upgrade was refused (Origin, S8) or timed out
+    };
+
     int connectionCount() const { return m_total; }
     // Connections closed unread because their address group was over the handshake rate.
-    qint64 refusedOverRate() const { return m_refusedOverRate; }
+    qint64 refusedOverRate() const { return static_cast<qint64>(m_refusals.overRate); }
+    const Refusals &refusals() const { return m_refusals; }
 
 Q_SIGNALS:
     void accessRecorded(const consult::AccessEvent &event);
@@ -76,7 +87,7 @@ private:
     AddressRateTable m_handshakeRate;            // R4
     LogBudget m_rateLog;                         // one summary line now and then, not one per connection
     const Clock &m_clock;
-    qint64 m_refusedOverRate = 0;
+    Refusals m_refusals;
     int m_total = 0;
     int m_pendingHandshakes = 0;
 };

@@ -231,4 +231,19 @@ wire::QueueEntry QueueService::toWire(const Entry &entry)
     return out;
 }
 
+QueueService::Waiting QueueService::waiting() const
+{
+    Waiting waiting;
+    for (const Entry &entry : m_entries)
+        ++(entry.mode == wire::CONSULTATION_MODE_VIDEO ? waiting.video : waiting.chat);
+    return waiting;
+}
+
+qint64 QueueService::oldestEnqueuedAtMs() const
+{
+    const auto front = m_queue.front();
+    const Entry *entry = front ? find(*front) : nullptr;
+    return entry ? entry->enqueuedAtMs : 0;
+}
+
 } // namespace consult

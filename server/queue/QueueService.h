@@ -73,6 +73,15 @@ public:
     bool contains(const QString &entryId) const { return m_entries.contains(entryId); }
     int length() const { return m_queue.size(); }
     bool isFull() const { return m_queue.size() >= m_settings.maxLength; }
+    // Who waits now, by wanted mode: a pass over the waiting customers, for the metrics.
+    struct Waiting
+    {
+        int chat = 0;
+        int video = 0;
+    };
+    Waiting waiting() const;
+    // Since when the customer at the head of the queue waits; 0 when nobody waits.
+    qint64 oldestEnqueuedAtMs() const;
 
     // The whole queue in one message, for checks; advisors get it paged (sendSnapshot).
     wire::QueueSnapshot snapshot() const;

@@ -151,6 +151,7 @@ void Connection::onBinaryMessage(const QByteArray &bytes)
     m_realtimeTokens = qMin(m_limits.realtimeBurst, m_realtimeTokens + elapsed * m_limits.realtimePerSecond);
     if (protocol::isUnsequenced(std::get<wire::Envelope>(decoded).body_case())) {
         if (m_realtimeTokens < 1) {
+            Q_EMIT rateLimited();
             if (m_rateViolations.add(nowUs))
                 close(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("flooding"));
             return;
@@ -164,6 +165,7 @@ void Connection::onBinaryMessage(const QByteArray &bytes)
         // Numbered, so never dropped: a client that floods them is closed.
         m_bulkTokens = qMin(m_limits.bulkBurst, m_bulkTokens + elapsed * m_limits.bulkPerSecond);
         if (m_bulkTokens < 1) {
+            Q_EMIT rateLimited();
             close(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("flooding"));
             return;
         }
@@ -172,6 +174,7 @@ void Connection::onBinaryMessage(const QByteArray &bytes)
         return;
     }
     if (m_tokens < 1) {
+        Q_EMIT rateLimited();
         if (std::get<wire::Envelope>(decoded).seq() > 0 || m_rateViolations.add(nowUs))
             close(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("flooding"));
         return;

@@ -110,6 +110,8 @@ public:
 
 Q_SIGNALS:
     void envelopeReceived(const consult::wire::Envelope &envelope);
+    // An envelope was over the connection's rate (I5): dropped, or the connection closed for it.
+    void rateLimited();
     void closed();
 
 private:

@@ -64,6 +64,7 @@ void SessionRegistry::adopt(QWebSocket *socket, QSslSocket *transport, const QHo
         if (connection->closedForNotReading())
             ++m_closedForNotReading;
     });
+    connect(connection, &Connection::rateLimited, this, [this] { ++m_envelopesOverRate; });
 
     // S9: tokens never travel in URLs; a query string is refused outright.
     if (socket->requestUrl().hasQuery()) {
@@ -85,6 +86,24 @@ Session *SessionRegistry::find(quint64 sessionId) const
 int SessionRegistry::connectionCount() const
 {
     return static_cast<int>(m_resourceByConnection.size());
+}
+
+SessionRegistry::OpenConnections SessionRegistry::openConnections() const
+{
+    // One pass over the sessions at each scrape: cheaper than keeping counts in step with every
+    // attach, detach, resume and end.
+    OpenConnections open;
+    for (const auto &entry : m_sessions) {
+        const Session &session = *entry.second;
+        if (!session.isConnected())
+            continue;
+        if (session.kind() == wire::CLIENT_KIND_ADVISOR)
+            ++open.advisors;
+        else
+            ++open.customers;
+    }
+    open.beforeHello = qMax(0, connectionCount() - open.advisors - open.customers);
+    return open;
 }
 
 qint64 SessionRegistry::largestOutgoingBytes() const

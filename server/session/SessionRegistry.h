@@ -89,6 +89,16 @@ public:
     // and in the socket, ciphertext included), and how many were closed because the peer did not read.
     qint64 largestOutgoingBytes() const;
     int closedForNotReading() const { return m_closedForNotReading; }
+    // For the metrics: envelopes over a connection's rate (I5) since start.
+    quint64 envelopesOverRate() const { return m_envelopesOverRate; }
+    // Open connections: before their Hello, and of sessions by kind (a suspended session has none).
+    struct OpenConnections
+    {
+        int beforeHello = 0;
+        int customers = 0;
+        int advisors = 0;
+    };
+    OpenConnections openConnections() const;
     const Settings &settings() const { return m_settings; }
 
 Q_SIGNALS:
@@ -129,6 +139,7 @@ private:
     std::vector<std::unique_ptr<Session>> m_ended; // destroyed on the next event-loop pass
     bool m_shuttingDown = false;
     int m_closedForNotReading = 0;
+    quint64 m_envelopesOverRate = 0;
 };
 
 } // namespace consult

@@ -264,6 +264,7 @@ WhiteboardService::Board *WhiteboardService::boardFor(Session &sender, const std
         rate =
             m_rates.insert(sender.id(), TokenBucket(m_settings.operationsPerSecond, m_settings.operationBurst, nowUs));
     if (!rate->tryTake(nowUs)) {
+        ++m_operationsOverRate;
         const auto waitMs = static_cast<quint32>((rate->waitUs(nowUs) + 999) / 1000);
         refuse(sender, {wire::ERROR_RATE_LIMITED, {}, QStringLiteral("too many board operations")}, reference,
                qMax<quint32>(1, waitMs));

@@ -63,6 +63,8 @@ public:
     // What the server holds of boards, for tests and metrics: boards alive, and their bytes (page
     // images, pages on their way in, operations).
     int boardCount() const { return static_cast<int>(m_boards.size()); }
+    // I5: board operations refused over a participant's rate since start (for the metrics).
+    quint64 operationsOverRate() const { return m_operationsOverRate; }
     qint64 heldBytes() const;
     const whiteboard::BoardState *board(const QString &consultationId) const;
 
@@ -91,7 +93,8 @@ private:
     SnapshotPager m_pager;
     QHash<QString, std::shared_ptr<Board>> m_boards;
     QHash<quint64, TokenBucket> m_rates; // per participant's session, while it takes part in a board
-    quint32 m_lastStreamId = 0;          // bulk stream ids: unique per connection, so per service
+    quint64 m_operationsOverRate = 0;
+    quint32 m_lastStreamId = 0; // bulk stream ids: unique per connection, so per service
 };
 
 } // namespace consult

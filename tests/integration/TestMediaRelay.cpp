@@ -85,6 +85,11 @@ private slots:
         QCOMPARE(call->customerMedia->channel().statistics().droppedAudio, 0u);
         // The advisor's acknowledgements keep the server's window open: nothing dropped on the way.
         QCOMPARE(scenario.server().core().media().droppedPackets(), 0u);
+        // The metrics' tally (issue 14): audio relayed, its payload counted, no video.
+        const MediaRelay::Tally &audio = scenario.server().core().media().audioTally();
+        QVERIFY(audio.relayedPackets >= 10);
+        QVERIFY(audio.relayedBytes >= audio.relayedPackets); // every packet has payload
+        QCOMPARE(scenario.server().core().media().videoTally().relayedPackets, 0u);
     }
 
     void keyframeRequestsAndQualityChangesReachTheOtherSide()
@@ -182,6 +187,11 @@ private slots:
         QTest::qWait(3000);
         // Video older than its deadline was dropped rather than queued, and the sender heard of it.
         QVERIFY(scenario.server().core().media().droppedPackets() > 0);
+        // The metrics say why (issue 14): video, past its deadline.
+        const MediaRelay::Tally &video = scenario.server().core().media().videoTally();
+        QVERIFY(video.droppedStale > 0);
+        QCOMPARE(video.droppedStale + video.droppedQueueFull + video.droppedNoReceiver,
+                 scenario.server().core().media().droppedPackets());
         QVERIFY(!qualities.isEmpty());
         QVERIFY(call->customerMedia->quality().videoKbps < 450);
     }

@@ -16,11 +16,15 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QNetworkAccessManager>
+#include <QNetworkProxy>
+#include <QNetworkReply>
 #include <QRegularExpression>
 #include <QSet>
 #include <QTemporaryDir>
 
 #include <array>
+#include <memory>
 
 #include <unistd.h>
 
@@ -32,6 +36,18 @@ namespace {
 QString binary()
 {
     return QStringLiteral(CONSULT_SERVER_BINARY);
+}
+
+// The body of a GET on the loopback port (empty on failure); the server is another process.
+QByteArray httpGet(quint16 port, const QString &path)
+{
+    QNetworkAccessManager manager;
+    manager.setProxy(QNetworkProxy::NoProxy); // loopback, whatever http_proxy says
+    std::unique_ptr<QNetworkReply> reply(
+        manager.get(QNetworkRequest(QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(port).arg(path)))));
+    if (!spinUntil([&reply] { return reply->isFinished(); }, 10'000) || reply->error() != QNetworkReply::NoError)
+        return {};
+    return reply->readAll();
 }
 
 // The socket inodes among a process's open files (/proc/<pid>/fd/N -> "socket:[inode]").
@@ -370,7 +386,9 @@ void TestServerProcess::nothingOfAConsultationReachesItsOutputOrTmpdirAndItOpens
     advisor->sendReliable(chatEnvelope(id, QStringLiteral("a1"), QStringLiteral("Bitte nie schreiben: ") + canary));
     QVERIFY(customer->waitForBody(wire::Envelope::kChatMessage, customerMark));
 
-    // Its sockets: the listener and the connections accepted there, nothing it dialled itself.
+    // Its sockets: the listener and the connections accepted there, and the monitoring port (issue
+    // 14) listening on loopback; nothing it dialled itself.
+    QVERIFY(server.monitoringPort() != 0);
     const QList<SocketEntry> sockets = socketsOf(server.processId(), socketInodes(server.processId()));
     QVERIFY(!sockets.isEmpty());
     int accepted = 0;
@@ -380,10 +398,19 @@ void TestServerProcess::nothingOfAConsultationReachesItsOutputOrTmpdirAndItOpens
                                  .arg(socket.localPort)
                                  .arg(socket.remote, socket.state);
         QVERIFY2(socket.table.startsWith(QStringLiteral("tcp")), qPrintable(what));
-        QVERIFY2(socket.localPort == server.port(), qPrintable(what));
+        const bool monitoringListener =
+            socket.localPort == server.monitoringPort() && socket.state == QStringLiteral("0A");
+        QVERIFY2(socket.localPort == server.port() || monitoringListener, qPrintable(what));
         accepted += socket.state == QStringLiteral("01") ? 1 : 0;
     }
     QCOMPARE(accepted, 2); // the advisor's and the customer's connection
+
+    // The real binary's monitoring port answers, and its figures hold nothing of the consultation.
+    QCOMPARE(httpGet(server.monitoringPort(), QStringLiteral("/healthz")), QByteArray("ok\n"));
+    const QByteArray metrics = httpGet(server.monitoringPort(), QStringLiteral("/metrics"));
+    QVERIFY(metrics.contains("consult_consultations{mode=\"chat\"} 1\n"));
+    QVERIFY(!metrics.contains(canary.toUtf8()));
+    QVERIFY(!metrics.contains("Erika"));
 
     wire::Envelope end;
     end.mutable_end_consultation()->set_consultation_id(id.toStdString());

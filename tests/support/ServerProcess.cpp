@@ -26,7 +26,8 @@ ServerProcess::ServerProcess(const QString &root, const QString &binary, const Q
                        "max_connections_per_address = 200\n"
                        "handshakes_per_address = 1000000\n"
                        "[limits]\nentries_per_address = 1000\n"
-                       "[storage]\ndata_directory = %3\n")
+                       "[storage]\ndata_directory = %3\n"
+                       "[monitoring]\nport = 0\n")
             .arg(testPkiPath(QStringLiteral("server.pem")), testPkiPath(QStringLiteral("server.key")), dataDirectory())
             .toUtf8() +
         extraIni.toUtf8());
@@ -77,6 +78,7 @@ void ServerProcess::launch()
     m_log.clear();
     m_output.clear();
     m_port = 0;
+    m_monitoringPort = 0;
     m_process = std::make_unique<QProcess>();
     m_process->setProcessEnvironment(m_environment);
     QObject::connect(m_process.get(), &QProcess::readyReadStandardError, m_process.get(),
@@ -114,6 +116,9 @@ bool ServerProcess::start()
         return false;
     }
     m_port = match.captured(1).toUShort();
+    // Logged before "listening on" when the monitoring port is on.
+    static const QRegularExpression monitoring(QStringLiteral("monitoring on [^ ]*:(\\d+)"));
+    m_monitoringPort = monitoring.match(QString::fromUtf8(m_log)).captured(1).toUShort();
     return m_port != 0;
 }
 

@@ -63,6 +63,8 @@ public:
     qint64 residentKiB() const;
     ServerEndpoint endpoint() const;
     quint16 port() const { return m_port; }
+    // The monitoring port (/healthz, /metrics), from its log line; 0 when it has none.
+    quint16 monitoringPort() const { return m_monitoringPort; }
 
 private:
     void launch();
@@ -74,6 +76,7 @@ private:
     QByteArray m_log;
     QByteArray m_output;
     quint16 m_port = 0;
+    quint16 m_monitoringPort = 0;
     QElapsedTimer m_started;
     qint64 m_vaultDiskBytes = 0;
 };

@@ -3,6 +3,7 @@
 #include "inbox/InboxStore.h"
 #include "presence/AdvisorRoster.h"
 #include "protocol/EnvelopeCodec.h"
+#include "retention/RetentionPolicy.h"
 #include "session/Session.h"
 #include "session/SessionRegistry.h"
 #include "storage/AtRestCipher.h"
@@ -248,9 +249,13 @@ private slots:
         m_clock->advance(std::chrono::milliseconds(ageMs));
         QVERIFY(m_service->store(QStringLiteral("new"), QStringLiteral("+4930123456"), QStringLiteral("new")).ok());
 
-        const auto purged = m_service->purge();
+        // Through the one retention policy the server and "consult-server purge" apply.
+        RetentionPeriods periods;
+        periods.inboxDays = kRetentionDays;
+        const auto purged = RetentionPolicy(*m_database, *m_clock, periods).apply();
         QVERIFY(purged.ok());
-        QCOMPARE(purged.value(), kept ? 0 : 1);
+        QCOMPARE(purged->inboxMessageIds.size(), qsizetype(kept ? 0 : 1));
+        m_service->announcePurged(purged->inboxMessageIds);
         QStringList names;
         const wire::InboxSnapshot snapshot = m_service->snapshot();
         for (const wire::InboxItem &item : snapshot.items())

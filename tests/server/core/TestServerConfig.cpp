@@ -185,6 +185,12 @@ inbox_days = 30
 statistics_days = 365
 access_log_days = 3
 
+[monitoring]
+enabled = false
+listen_address = 10.0.0.7
+port = 9999
+allow_non_loopback = yes
+
 [service]
 bank_name = "Kreissparkasse Musterstadt"
 notices_directory = /etc/consult/notices
@@ -289,6 +295,10 @@ notices_directory = /etc/consult/notices
         QCOMPARE(c.inboxRetentionDays, 30);
         QCOMPARE(c.statisticsRetentionDays, 365);
         QCOMPARE(c.accessLogRetentionDays, 3);
+        QCOMPARE(c.monitoringEnabled, false);
+        QCOMPARE(c.monitoringAddress, QHostAddress(QStringLiteral("10.0.0.7")));
+        QCOMPARE(c.monitoringPort, quint16(9999));
+        QCOMPARE(c.monitoringAllowNonLoopback, true);
         QCOMPARE(c.bankName, QStringLiteral("Kreissparkasse Musterstadt"));
         QCOMPARE(c.noticesDirectory, QStringLiteral("/etc/consult/notices"));
         // The documented schedule is one the queue accepts.
@@ -314,6 +324,9 @@ notices_directory = /etc/consult/notices
         QTest::newRow("handshake timeout too long") << u"network"_s << u"handshake_timeout_ms"_s << u"10001"_s;
         QTest::newRow("message limit below 1 KiB") << u"network"_s << u"max_message_bytes"_s << u"1023"_s;
         QTest::newRow("no connections") << u"network"_s << u"max_connections"_s << u"0"_s;
+        QTest::newRow("monitoring switch not a yes or no") << u"monitoring"_s << u"enabled"_s << u"maybe"_s;
+        QTest::newRow("monitoring address not an address") << u"monitoring"_s << u"listen_address"_s << u"lo"_s;
+        QTest::newRow("monitoring port above 65535") << u"monitoring"_s << u"port"_s << u"65536"_s;
         // S10: a resume token lives at most 120 s.
         QTest::newRow("resume ttl above 120 s") << u"session"_s << u"resume_ttl_seconds"_s << u"121"_s;
         QTest::newRow("resume ttl zero") << u"session"_s << u"resume_ttl_seconds"_s << u"0"_s;
@@ -615,6 +628,10 @@ notices_directory = /etc/consult/notices
         QCOMPARE(c.inboxRetentionDays, d.inboxRetentionDays);
         QCOMPARE(c.statisticsRetentionDays, d.statisticsRetentionDays);
         QCOMPARE(c.accessLogRetentionDays, d.accessLogRetentionDays);
+        QCOMPARE(c.monitoringEnabled, d.monitoringEnabled);
+        QCOMPARE(c.monitoringAddress, d.monitoringAddress);
+        QCOMPARE(c.monitoringPort, d.monitoringPort);
+        QCOMPARE(c.monitoringAllowNonLoopback, d.monitoringAllowNonLoopback);
         QCOMPARE(c.bankName, d.bankName);
         QCOMPARE(c.noticesDirectory, d.noticesDirectory);
         QCOMPARE(c.documentsMaxFileBytes, d.documentsMaxFileBytes);
