@@ -21,6 +21,8 @@ packages=(
     # Headless test environment: X server, session bus, secret service, sound server
     xvfb xauth dbus dbus-x11 gnome-keyring pulseaudio pulseaudio-utils
     poppler-utils # pdftotext: the customer app's tests read the transcript PDF
+    # test_server_package: the Debian package checked with lintian, its unit with systemd-analyze
+    lintian systemd
 )
 
 missing=()
