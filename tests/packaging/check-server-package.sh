@@ -32,21 +32,22 @@ echo "package: $(basename "$deb") ($(stat -c %s "$deb") bytes)"
 
 # --- contents: exactly these files --------------------------------------------------------------------
 expected_files="./etc/consult/consult-server.ini
-./lib/systemd/system/consult-server.service
+./usr/lib/systemd/system/consult-server.service
 ./usr/sbin/consult-server
-./usr/share/doc/consult-server/changelog.Debian.gz
+./usr/share/doc/consult-server/changelog.gz
 ./usr/share/doc/consult-server/copyright
 ./usr/share/doc/consult-server/examples/consult-server.example.ini
 ./usr/share/man/man8/consult-server.8.gz"
-actual_files=$(dpkg-deb -c "$deb" | awk '$1 !~ /^d/ {print $6}' | sort)
+dpkg-deb -c "$deb" >"$work/contents"
+actual_files=$(awk '$1 !~ /^d/ {print $6}' "$work/contents" | sort)
 if [[ $actual_files != "$expected_files" ]]; then
     fail "package files differ from the expected list:"
     diff <(echo "$expected_files") <(echo "$actual_files") >&2 || true
 fi
-if dpkg-deb -c "$deb" | grep -Eiq 'test|fuzz|bench|corpus|\.pem|\.key'; then
+if grep -Eiq 'test|fuzz|bench|corpus|\.pem|\.key' "$work/contents"; then
     fail "test, benchmark or key material in the package"
 fi
-dpkg-deb -c "$deb" | grep -q -- '-rwxr-xr-x root/root .* ./usr/sbin/consult-server$' ||
+grep -q -- '^-rwxr-xr-x root/root .* ./usr/sbin/consult-server$' "$work/contents" ||
     fail "/usr/sbin/consult-server is not an executable owned by root"
 
 # --- control data ---------------------------------------------------------------------------------------
@@ -65,7 +66,7 @@ for package in adduser libqt6sql6-sqlite libqt6websockets6 libsodium23; do
 done
 
 # --- lintian ----------------------------------------------------------------------------------------------
-if ! lintian --fail-on error,warning --no-tag-display-limit "$deb" >"$work/lintian.log" 2>&1; then
+if ! lintian --fail-on error,warning --tag-display-limit 0 "$deb" >"$work/lintian.log" 2>&1; then
     cat "$work/lintian.log" >&2
     fail "lintian"
 fi
@@ -74,7 +75,7 @@ grep -v '^N:' "$work/lintian.log" || true
 # --- the unit ---------------------------------------------------------------------------------------------
 root=$work/root
 dpkg-deb -x "$deb" "$root"
-unit=$root/lib/systemd/system/consult-server.service
+unit=$root/usr/lib/systemd/system/consult-server.service
 if ! systemd-analyze verify --man=no --root="$root" --recursive-errors=no "$unit" >"$work/verify.log" 2>&1 ||
     [[ -s $work/verify.log ]]; then
     cat "$work/verify.log" >&2
