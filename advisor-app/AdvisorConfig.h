@@ -8,7 +8,7 @@
 namespace consult::advisor {
 
 // The workstation's packaged configuration: the relay it connects to and the relay key's pins (C1).
-// The bank installs it with the app (README "Release builds"):
+// The bank installs it with the app (README "Release builds and Windows"):
 //   Linux (Debian package consult-advisor): /etc/consult-advisor.ini
 //   Windows: consult-advisor.ini beside consult-advisor.exe
 //

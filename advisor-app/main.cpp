@@ -80,7 +80,7 @@ int main(int argc, char *argv[])
         if (!packaged)
             return usage(packaged.problem().message +
                          QStringLiteral("\n(the relay's address and key pins come from this file; see README "
-                                        "\"Release builds\")"));
+                                        "\"Release builds and Windows\")"));
         options.endpoint = packaged->endpoint;
     }
     options.cannedResponsesPath = parser.value(canned);
