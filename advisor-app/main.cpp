@@ -1,4 +1,5 @@
 // consult-advisor: the advisor workstation of the consultation system.
+#include "AdvisorConfig.h"
 #include "AdvisorWorkstation.h"
 #include "TokenVault.h"
 #include "core/Clock.h"
@@ -24,7 +25,14 @@ int main(int argc, char *argv[])
     parser.setApplicationDescription(QStringLiteral("Advisor workstation of the consultation system."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption server(QStringLiteral("server"), QStringLiteral("The relay's address (wss://host:port)."),
+    const QCommandLineOption config(
+        QStringLiteral("config"),
+        QStringLiteral("The packaged configuration with the relay's address and pins (default %1).")
+            .arg(consult::advisor::AdvisorConfig::defaultPath()),
+        QStringLiteral("file"));
+    const QCommandLineOption server(QStringLiteral("server"),
+                                    QStringLiteral("The relay's address (wss://host:port), instead of the "
+                                                   "configuration's (development)."),
                                     QStringLiteral("url"));
     const QCommandLineOption pin(QStringLiteral("pin"),
                                  QStringLiteral("Base64 SHA-256 of the server key's SubjectPublicKeyInfo (C1); "
@@ -42,7 +50,7 @@ int main(int argc, char *argv[])
                                       QStringLiteral("file"));
     const QCommandLineOption language(QStringLiteral("language"), QStringLiteral("de (default) or en."),
                                       QStringLiteral("code"));
-    parser.addOptions({server, pin, ca, canned, settings, language});
+    parser.addOptions({config, server, pin, ca, canned, settings, language});
     parser.process(app);
 
     const auto usage = [](const QString &message) {
@@ -50,17 +58,30 @@ int main(int argc, char *argv[])
         return 2;
     };
     consult::advisor::AdvisorWorkstation::Options options;
-    options.endpoint.url = QUrl(parser.value(server));
-    if (parser.isSet(server) && options.endpoint.url.scheme() != u"wss")
-        return usage(QStringLiteral("--server must be a wss:// address"));
-    for (const QString &value : parser.values(pin))
-        options.endpoint.pins.append(value.toLatin1());
-    if (options.endpoint.pins.isEmpty())
-        return usage(QStringLiteral("at least one --pin is needed: the app talks only to the bank's key (C1)"));
-    if (parser.isSet(ca)) {
-        options.endpoint.extraCaCertificates = QSslCertificate::fromPath(parser.value(ca), QSsl::Pem);
-        if (options.endpoint.extraCaCertificates.isEmpty())
-            return usage(QStringLiteral("no certificate in %1").arg(parser.value(ca)));
+    if (parser.isSet(server) || parser.isSet(pin) || parser.isSet(ca)) {
+        // Development (scripts/run-local.sh): the relay from the command line, never unpinned (C1).
+        options.endpoint.url = QUrl(parser.value(server));
+        if (options.endpoint.url.scheme() != u"wss")
+            return usage(QStringLiteral("--server must be a wss:// address"));
+        for (const QString &value : parser.values(pin))
+            options.endpoint.pins.append(value.toLatin1());
+        if (options.endpoint.pins.isEmpty())
+            return usage(QStringLiteral("at least one --pin is needed: the app talks only to the bank's key (C1)"));
+        if (parser.isSet(ca)) {
+            options.endpoint.extraCaCertificates = QSslCertificate::fromPath(parser.value(ca), QSsl::Pem);
+            if (options.endpoint.extraCaCertificates.isEmpty())
+                return usage(QStringLiteral("no certificate in %1").arg(parser.value(ca)));
+        }
+    } else {
+        // As installed: the relay and its pins from the packaged configuration.
+        const QString path =
+            parser.isSet(config) ? parser.value(config) : consult::advisor::AdvisorConfig::defaultPath();
+        const auto packaged = consult::advisor::AdvisorConfig::load(path);
+        if (!packaged)
+            return usage(packaged.problem().message +
+                         QStringLiteral("\n(the relay's address and key pins come from this file; see README "
+                                        "\"Release builds and Windows\")"));
+        options.endpoint = packaged->endpoint;
     }
     options.cannedResponsesPath = parser.value(canned);
     options.connection.clientVersion =

@@ -5,10 +5,12 @@ find_package(Qt6 6.4 REQUIRED COMPONENTS HttpServer)
 find_package(PkgConfig REQUIRED)
 find_package(Protobuf REQUIRED)
 find_package(OpenSSL 3.0 REQUIRED)
-pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
-# The advisors' second factor (A5): TOTP codes (liboath) and the enrolment's terminal QR code (libqrencode).
-pkg_check_modules(OATH REQUIRED IMPORTED_TARGET liboath)
-pkg_check_modules(QRENCODE REQUIRED IMPORTED_TARGET libqrencode)
+if(CONSULT_BUILD_SERVER) # the server's only: a Windows build of the apps needs none of them
+    pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
+    # The advisors' second factor (A5): TOTP codes (liboath) and the enrolment's terminal QR code (libqrencode).
+    pkg_check_modules(OATH REQUIRED IMPORTED_TARGET liboath)
+    pkg_check_modules(QRENCODE REQUIRED IMPORTED_TARGET libqrencode)
+endif()
 
 # libphonenumber ships neither a CMake package nor a pkg-config file on Debian 12.
 find_path(PHONENUMBER_INCLUDE_DIR phonenumbers/phonenumberutil.h REQUIRED)

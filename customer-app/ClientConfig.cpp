@@ -176,4 +176,9 @@ bool isDevelopmentBuild()
 #endif
 }
 
+Result<ServerEndpoint> resolveEndpointForThisBuild(const ClientConfig &config, const StartOptions &options)
+{
+    return resolveEndpoint(config, options, isDevelopmentBuild());
+}
+
 } // namespace consult::customer

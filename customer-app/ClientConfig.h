@@ -66,4 +66,9 @@ Result<ServerEndpoint> resolveEndpoint(const ClientConfig &config, const StartOp
 // True when this binary was built to accept development servers from the command line.
 bool isDevelopmentBuild();
 
+// resolveEndpoint() as this binary decides it (with isDevelopmentBuild()): what main() calls. A
+// release build (CMakePresets.json "release") refuses --server for any host outside the allowlist,
+// and --pin and --ca altogether; test_customer_release_build compiles this file without the switch.
+Result<ServerEndpoint> resolveEndpointForThisBuild(const ClientConfig &config, const StartOptions &options);
+
 } // namespace consult::customer

@@ -35,14 +35,16 @@ int main(int argc, char *argv[])
     const auto options = parseStartOptions(QApplication::arguments());
     if (!options)
         return refuse(options.problem().message +
-                      QStringLiteral("\nusage: consult-customer [--language de|en] [--server wss://host:port "
-                                     "--pin <base64> [--ca <ca.pem>]]"));
+                      (isDevelopmentBuild()
+                           ? QStringLiteral("\nusage: consult-customer [--language de|en] [--server wss://host:port "
+                                            "--pin <base64> [--ca <ca.pem>]]")
+                           : QStringLiteral("\nusage: consult-customer [--language de|en]")));
     const auto config = ClientConfig::loadShipped();
     if (!config)
         return refuse(QStringLiteral("the shipped configuration is broken: ") + config.problem().message);
     LanguageSwitcher language{QStringLiteral(":/i18n/customer_en.qm")};
     language.setLanguage(options->language);
-    const auto endpoint = resolveEndpoint(config.value(), options.value(), isDevelopmentBuild());
+    const auto endpoint = resolveEndpointForThisBuild(config.value(), options.value());
     if (!endpoint) {
         // P6: only the bank's servers. Say so in a window too: the app is usually started from a menu.
         const int status = refuse(endpoint.problem().message);

@@ -23,6 +23,8 @@ packages=(
     xvfb xauth dbus dbus-x11 gnome-keyring pulseaudio pulseaudio-utils
     poppler-utils # pdftotext: the customer app's tests read the transcript PDF
     prometheus # promtool: test_monitoring checks the scraped /metrics text with "promtool check metrics"
+    # test_server_package: the Debian package checked with lintian, its unit with systemd-analyze
+    lintian systemd
 )
 
 missing=()

@@ -1,0 +1,22 @@
+# Read by cpack (CPACK_PROJECT_CONFIG_FILE) once the components to package are known. A Windows
+# installer holds one app: its own Start-menu entry, install directory and registry key, so that
+# installing one app never uninstalls the other (CPACK_NSIS_ENABLE_UNINSTALL_BEFORE_INSTALL).
+if(CPACK_GENERATOR STREQUAL "NSIS")
+    if(CPACK_COMPONENTS_ALL STREQUAL "customer")
+        set(CPACK_PACKAGE_EXECUTABLES consult-customer "Beratung")
+        set(CPACK_PACKAGE_INSTALL_DIRECTORY "Beratung")
+        set(CPACK_PACKAGE_INSTALL_REGISTRY_KEY "consult-customer")
+        set(CPACK_NSIS_DISPLAY_NAME "Beratung")
+        set(CPACK_NSIS_PACKAGE_NAME "Beratung")
+        set(CPACK_PACKAGE_FILE_NAME "consult-customer-${CPACK_PACKAGE_VERSION}-win64")
+    elseif(CPACK_COMPONENTS_ALL STREQUAL "advisor")
+        set(CPACK_PACKAGE_EXECUTABLES consult-advisor "Beratungsplatz")
+        set(CPACK_PACKAGE_INSTALL_DIRECTORY "Beratungsplatz")
+        set(CPACK_PACKAGE_INSTALL_REGISTRY_KEY "consult-advisor")
+        set(CPACK_NSIS_DISPLAY_NAME "Beratungsplatz")
+        set(CPACK_NSIS_PACKAGE_NAME "Beratungsplatz")
+        set(CPACK_PACKAGE_FILE_NAME "consult-advisor-${CPACK_PACKAGE_VERSION}-win64")
+    else()
+        message(FATAL_ERROR "A Windows installer holds one app: cpack -G NSIS -D CPACK_COMPONENTS_ALL=customer (or advisor)")
+    endif()
+endif()
