@@ -21,6 +21,7 @@
 #include "session/SessionRegistry.h"
 #include "stats/StatisticsStore.h"
 #include "storage/AtRestCipher.h"
+#include "supervision/SupervisorDesk.h"
 #include "transfer/ConsultationTransfer.h"
 #include "whiteboard/WhiteboardService.h"
 
@@ -72,6 +73,7 @@ public:
     const Result<int> &documentVaultReady() const { return m_documentVaultReady; }
     StatisticsStore &statistics() { return m_statistics; }
     AdvisorStore &advisorStore() { return m_advisorStore; }
+    SupervisorDesk &supervisors() { return *m_supervisors; }
     const NoticeCatalog &notices() const { return m_notices; }
 
     // R2: every consultation ends, every client is told and closed with 1001.
@@ -115,7 +117,8 @@ private:
     std::unique_ptr<DocumentService> m_documents;
     Result<int> m_documentVaultReady = 0;
     std::unique_ptr<AdvisorDesk> m_advisorDesk;
-    std::unique_ptr<LinkTestService> m_linkTests; // the system check's connection line, before a consultation
+    std::unique_ptr<LinkTestService> m_linkTests;  // the system check's connection line, before a consultation
+    std::unique_ptr<SupervisorDesk> m_supervisors; // the overview of queue, advisors and statistics (issue 14)
     qint64 m_lastRateWarningUs = 0;
 };
 
