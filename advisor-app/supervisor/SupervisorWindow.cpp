@@ -130,11 +130,11 @@ SupervisorWindow::SupervisorWindow(AdvisorClient &client, const Clock &clock, QW
 
     auto *charts = new QGridLayout;
     for (int i = 0; i < chartNames().size(); ++i) {
-        auto *chart = new QChart;
-        chart->setAnimationOptions(QChart::NoAnimation);
-        chart->setBackgroundRoundness(0);
-        chart->setMargins(QMargins(4, 4, 4, 4));
-        auto *view = new QChartView(chart, this);
+        auto *plot = new QChart;
+        plot->setAnimationOptions(QChart::NoAnimation);
+        plot->setBackgroundRoundness(0);
+        plot->setMargins(QMargins(4, 4, 4, 4));
+        auto *view = new QChartView(plot, this);
         view->setObjectName(chartNames().at(i));
         view->setRenderHint(QPainter::Antialiasing);
         view->setMinimumSize(420, 230);

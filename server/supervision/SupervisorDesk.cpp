@@ -112,7 +112,7 @@ wire::SupervisorOverview SupervisorDesk::overview() const
     if (waiting.chat + waiting.video > 0)
         figures.set_longest_wait_seconds(
             static_cast<quint32>(qMax<qint64>(0, now - waiting.oldestEnqueuedAtMs) / 1000));
-    int free = 0;
+    int freeAdvisors = 0;
     int busy = 0;
     int paused = 0;
     int reconnecting = 0;
@@ -124,11 +124,11 @@ wire::SupervisorOverview SupervisorDesk::overview() const
         else if (!presence.available)
             ++paused;
         else if (presence.freePlaces() > 0)
-            ++free;
+            ++freeAdvisors;
         else
             ++busy;
     }
-    figures.set_advisors_free(count(free));
+    figures.set_advisors_free(count(freeAdvisors));
     figures.set_advisors_busy(count(busy));
     figures.set_advisors_paused(count(paused));
     figures.set_advisors_reconnecting(count(reconnecting));

@@ -5,6 +5,8 @@
 
 #include <QHash>
 
+#include <optional>
+
 namespace consult {
 
 class AdvisorRoster;
