@@ -118,7 +118,7 @@ SupervisorWindow::SupervisorWindow(AdvisorClient &client, const Clock &clock, QW
         grid->addWidget(caption, row, column);
         grid->addWidget(value, row, column + 1);
         grid->setColumnStretch(column + 1, 1);
-        m_figures.append({caption, value});
+        m_figures.append(qMakePair(caption, value));
     }
     m_asOf = plainLabel(m_live, "asOf", nullptr, false);
     grid->addWidget(m_asOf, 2, 0, 1, 8);

@@ -23,6 +23,7 @@ using namespace consult::advisor::testing;
 using consult::testing::ConsultationSpec;
 using consult::testing::CustomerSpec;
 using consult::testing::Scenario;
+using consult::testing::TestConsultation;
 
 namespace {
 
@@ -124,9 +125,9 @@ private slots:
             ConsultationSpec::between(QStringLiteral("bernd"), QStringLiteral("Erika Mustermann")));
         QVERIFY(served);
         served->advisor->sendChat(served->id, QStringLiteral("Guten Tag, wie kann ich helfen?"));
-        QVERIFY(m_scenario->waitFor([served] { return served->customerChat().rowCount() >= 1; }, 5000, "chat line"));
+        QTRY_VERIFY_WITH_TIMEOUT(served->customerChat().rowCount() >= 1, 5000);
         served->advisor->endConsultation(served->id);
-        QVERIFY(m_scenario->waitFor([served] { return served->atAdvisor()->ended; }, 5000, "the end"));
+        QTRY_VERIFY_WITH_TIMEOUT(served->atAdvisor()->ended, 5000);
         CustomerClient *leaving = m_scenario->waitingCustomer(CustomerSpec::named(QStringLiteral("Max Müller")));
         QVERIFY(leaving);
         leaving->leaveQueue();
