@@ -1680,7 +1680,7 @@ You are on pause.</translation>
     </message>
     <message>
         <source>ab 20</source>
-        <translation>20 and more</translation>
+        <translation>20+</translation>
     </message>
     <message>
         <source>Minuten</source>

@@ -139,13 +139,12 @@ SupervisorWindow::SupervisorWindow(AdvisorClient &client, const Clock &clock, QW
         view->setRenderHint(QPainter::Antialiasing);
         view->setMinimumSize(420, 230);
         m_charts.append(view);
-        // Per day spans the whole width; the others two a row.
-        if (i == 0)
-            charts->addWidget(view, 0, 0, 1, 2);
-        else if (i == 1)
-            charts->addWidget(view, 1, 0, 1, 2);
-        else
-            charts->addWidget(view, 2 + (i - 2) / 2, (i - 2) % 2);
+        // Rows: per hour, per day, waits beside outcomes, features; the features' names need the
+        // whole width ("Whiteboard", "Dokumente" are cut at half of it).
+        static const int rows[] = {0, 1, 2, 3, 2};
+        static const int columns[] = {0, 0, 0, 0, 1};
+        static const int spans[] = {2, 2, 1, 2, 1};
+        charts->addWidget(view, rows[i], columns[i], 1, spans[i]);
     }
     layout->addLayout(charts, 1);
 
