@@ -144,6 +144,7 @@ private slots:
         QVERIFY(sabine.client()->isSupervisor());
         QVERIFY(window->overviewButton()->isVisible());
         QCOMPARE(window->overviewButton()->text(), QStringLiteral("Übersicht"));
+        saveScreenshot(window, QStringLiteral("advisor-supervisor-main")); // the button beside "Abmelden"
         QTest::mouseClick(window->overviewButton(), Qt::LeftButton);
         SupervisorWindow *overview = window->supervisorWindow();
         QVERIFY(overview);
