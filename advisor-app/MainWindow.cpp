@@ -9,6 +9,7 @@
 #include "StatusTexts.h"
 #include "WaitingAlert.h"
 #include "client/AdvisorClient.h"
+#include "supervisor/SupervisorWindow.h"
 #include "widgets/Announcer.h"
 #include "widgets/ConnectionIndicator.h"
 
@@ -45,6 +46,7 @@ MainWindow::MainWindow(AdvisorClient &client, const Clock &clock, const CannedRe
                        media::MediaDevices &devices, QWidget *parent)
     : QMainWindow(parent)
     , m_client(client)
+    , m_clock(clock)
 {
     setObjectName(QStringLiteral("mainWindow"));
     m_queue = new QueuePanel(client, clock, this);
@@ -84,6 +86,8 @@ MainWindow::MainWindow(AdvisorClient &client, const Clock &clock, const CannedRe
     m_places->setObjectName(QStringLiteral("places"));
     m_logoutButton = new QToolButton(bar);
     m_logoutButton->setObjectName(QStringLiteral("logoutButton"));
+    m_overviewButton = new QToolButton(bar);
+    m_overviewButton->setObjectName(QStringLiteral("overviewButton"));
     auto *spacer = new QWidget(bar);
     spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     bar->addWidget(m_advisorName);
@@ -93,6 +97,8 @@ MainWindow::MainWindow(AdvisorClient &client, const Clock &clock, const CannedRe
     bar->addSeparator();
     bar->addWidget(m_places);
     bar->addWidget(spacer);
+    // Issue 14: only a supervisor has the overview (the server refuses anyone else anyway, S6).
+    bar->addWidget(m_overviewButton)->setVisible(client.isSupervisor());
     bar->addWidget(m_logoutButton);
     addToolBar(Qt::TopToolBarArea, bar);
     // Availability as a two-part switch: the state in force is filled, green or orange.
@@ -197,6 +203,11 @@ void MainWindow::buildActions()
         connect(language, &QAction::triggered, this, [this, code] { Q_EMIT languageRequested(code); });
     }
     connect(namedAction(this, "alertInterval"), &QAction::triggered, this, &MainWindow::alertIntervalRequested);
+    QAction *overview = namedAction(this, "overview", {QKeySequence(Qt::Key_F7)});
+    overview->setVisible(m_client.isSupervisor());
+    overview->setEnabled(m_client.isSupervisor());
+    m_overviewButton->setDefaultAction(overview);
+    connect(overview, &QAction::triggered, this, &MainWindow::showOverview);
     // Shortcuts of actions that live only in menus work everywhere in the window.
     for (QAction *a : findChildren<QAction *>(Qt::FindDirectChildrenOnly))
         addAction(a);
@@ -220,6 +231,7 @@ void MainWindow::buildMenus()
     m_viewMenu->addActions({action(QStringLiteral("showQueue")), action(QStringLiteral("showInbox"))});
     m_viewMenu->addSeparator();
     m_viewMenu->addAction(action(QStringLiteral("sideBySide")));
+    m_viewMenu->addAction(action(QStringLiteral("overview")));
     m_languageMenu = m_viewMenu->addMenu(QString());
     m_languageMenu->addActions(m_languages->actions());
     m_settingsMenu = menuBar()->addMenu(QString());
@@ -261,6 +273,7 @@ void MainWindow::retranslate()
     set("languageDe", QStringLiteral("&Deutsch"));
     set("languageEn", QStringLiteral("&English"));
     set("alertInterval", tr("&Erinnerung an Wartende …"));
+    set("overview", tr("Ü&bersicht"), tr("Warteschlange, Berater und Statistik im Überblick (F7)"));
     m_sessionMenu->setTitle(tr("&Sitzung"));
     m_consultationMenu->setTitle(tr("&Beratung"));
     m_viewMenu->setTitle(tr("&Ansicht"));
@@ -297,6 +310,17 @@ void MainWindow::updateSideTabs()
     m_side->setTabText(0, waiting > 0 ? tr("&Warteschlange (%1)").arg(waiting) : tr("&Warteschlange"));
     m_side->setTabText(1, messages > 0 ? tr("Nach&richten (%1)").arg(messages) : tr("Nach&richten"));
     m_side->setTabToolTip(1, tr("%1 Nachrichten von Kunden").arg(messages));
+}
+
+void MainWindow::showOverview()
+{
+    if (!m_client.isSupervisor())
+        return;
+    if (!m_supervisorWindow)
+        m_supervisorWindow = new SupervisorWindow(m_client, m_clock, this);
+    m_supervisorWindow->show();
+    m_supervisorWindow->raise();
+    m_supervisorWindow->activateWindow();
 }
 
 void MainWindow::setSideBySide(bool sideBySide)

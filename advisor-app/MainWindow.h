@@ -26,6 +26,7 @@ class ConsultationPanel;
 class ConsultationTabs;
 class InboxPanel;
 class QueuePanel;
+class SupervisorWindow;
 class WaitingAlert;
 
 // The workstation's window after log-in: availability always in view at the top, the queue and the
@@ -49,6 +50,11 @@ public:
     QToolButton *pauseButton() const { return m_pauseButton; }
     QAction *action(const QString &name) const;
     ConnectionIndicator *connectionIndicator() const { return m_connection; }
+    // Supervisors only (issue 14): the overview's button, and its window once opened (else null).
+    QToolButton *overviewButton() const { return m_overviewButton; }
+    SupervisorWindow *supervisorWindow() const { return m_supervisorWindow; }
+    // Opens (or raises) the overview; nothing for an advisor without the role.
+    void showOverview();
 
     void setSideBySide(bool sideBySide);
     void setLanguageChecked(const QString &language);
@@ -79,6 +85,7 @@ private:
     void withCurrent(const std::function<void(ConsultationPanel *)> &action);
 
     AdvisorClient &m_client;
+    const Clock &m_clock;
     QueuePanel *m_queue;
     InboxPanel *m_inbox;
     ConsultationTabs *m_consultations;
@@ -90,6 +97,8 @@ private:
     QToolButton *m_availableButton;
     QToolButton *m_pauseButton;
     QToolButton *m_logoutButton;
+    QToolButton *m_overviewButton;
+    SupervisorWindow *m_supervisorWindow = nullptr;
     QMenu *m_sessionMenu = nullptr;
     QMenu *m_consultationMenu = nullptr;
     QMenu *m_viewMenu = nullptr;

@@ -14,6 +14,9 @@ packages=(
     qt6-base-dev qt6-websockets-dev qt6-multimedia-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     qt6-pdf-dev qt6-svg-dev libqt6sql6-sqlite qt6-translations-l10n
     qt6-httpserver-dev # the server's monitoring port: /healthz and /metrics (issue 14)
+    # The advisor app's supervisor overview (issue 14); Debian's Qt6Charts CMake package needs
+    # Qt6OpenGL's, which qt6-charts-dev does not pull in
+    qt6-charts-dev libqt6opengl6-dev
     # Libraries and the openssl CLI (PKI scripts)
     qtkeychain-qt6-dev libssl-dev protobuf-compiler libprotobuf-dev libopus-dev libvpx-dev libspeexdsp-dev
     libwebrtc-audio-processing-dev libsodium-dev libphonenumber-dev openssl

@@ -1444,6 +1444,14 @@ Received: %3
         <translation>&amp;Reminder about waiting customers …</translation>
     </message>
     <message>
+        <source>Ü&amp;bersicht</source>
+        <translation>O&amp;verview</translation>
+    </message>
+    <message>
+        <source>Warteschlange, Berater und Statistik im Überblick (F7)</source>
+        <translation>Queue, advisors and statistics at a glance (F7)</translation>
+    </message>
+    <message>
         <source>&amp;Sitzung</source>
         <translation>&amp;Session</translation>
     </message>
@@ -1590,6 +1598,141 @@ You are on pause.</translation>
     <message>
         <source>Ausgewählten anneh&amp;men</source>
         <translation>Take s&amp;elected</translation>
+    </message>
+</context>
+<context>
+    <name>consult::advisor::SupervisorWindow</name>
+    <message>
+        <source>Die Übersicht ist nur für Teamleitungen. Ihre Rolle wurde geändert; bitte melden Sie sich neu an.</source>
+        <translation>The overview is for supervisors only. Your role has changed; please log in again.</translation>
+    </message>
+    <message>
+        <source>Die Übersicht kann gerade nicht geladen werden.</source>
+        <translation>The overview cannot be loaded right now.</translation>
+    </message>
+    <message>
+        <source>Übersicht</source>
+        <translation>Overview</translation>
+    </message>
+    <message>
+        <source>Jetzt</source>
+        <translation>Now</translation>
+    </message>
+    <message>
+        <source>Warten auf Chat:</source>
+        <translation>Waiting for chat:</translation>
+    </message>
+    <message>
+        <source>Warten auf Video:</source>
+        <translation>Waiting for video:</translation>
+    </message>
+    <message>
+        <source>Längste Wartezeit:</source>
+        <translation>Longest wait:</translation>
+    </message>
+    <message>
+        <source>Laufende Beratungen:</source>
+        <translation>Consultations running:</translation>
+    </message>
+    <message>
+        <source>Berater frei:</source>
+        <translation>Advisors free:</translation>
+    </message>
+    <message>
+        <source>Berater ausgelastet:</source>
+        <translation>Advisors fully busy:</translation>
+    </message>
+    <message>
+        <source>Berater in Pause:</source>
+        <translation>Advisors on pause:</translation>
+    </message>
+    <message>
+        <source>Berater verbinden neu:</source>
+        <translation>Advisors reconnecting:</translation>
+    </message>
+    <message>
+        <source>Stand: %1 Uhr; Wartezeit in Minuten:Sekunden. Alle Zahlen sind Summen, ohne Namen.</source>
+        <translation>As of %1; wait in minutes:seconds. All figures are totals, without names.</translation>
+    </message>
+    <message>
+        <source>Die Zahlen werden geladen …</source>
+        <translation>Loading the figures …</translation>
+    </message>
+    <message>
+        <source>Beratungen je Stunde, heute</source>
+        <translation>Consultations per hour, today</translation>
+    </message>
+    <message>
+        <source>Uhr</source>
+        <translation>Hour</translation>
+    </message>
+    <message>
+        <source>Beratungen je Tag, letzte 4 Wochen</source>
+        <translation>Consultations per day, last 4 weeks</translation>
+    </message>
+    <message>
+        <source>Wartezeiten, letzte 4 Wochen</source>
+        <translation>Waiting times, last 4 weeks</translation>
+    </message>
+    <message>
+        <source>unter 1</source>
+        <translation>under 1</translation>
+    </message>
+    <message>
+        <source>ab 20</source>
+        <translation>20+</translation>
+    </message>
+    <message>
+        <source>Minuten</source>
+        <translation>Minutes</translation>
+    </message>
+    <message>
+        <source>Genutzte Funktionen, letzte 4 Wochen</source>
+        <translation>Features used, last 4 weeks</translation>
+    </message>
+    <message>
+        <source>Chat</source>
+        <translation>Chat</translation>
+    </message>
+    <message>
+        <source>Ton</source>
+        <translation>Sound</translation>
+    </message>
+    <message>
+        <source>Bild</source>
+        <translation>Picture</translation>
+    </message>
+    <message>
+        <source>Whiteboard</source>
+        <translation>Whiteboard</translation>
+    </message>
+    <message>
+        <source>Dokumente</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <source>Beratungen, die sie genutzt haben</source>
+        <translation>Consultations that used them</translation>
+    </message>
+    <message>
+        <source>Ausgang, letzte 4 Wochen</source>
+        <translation>Outcomes, last 4 weeks</translation>
+    </message>
+    <message>
+        <source>Beraten</source>
+        <translation>Served</translation>
+    </message>
+    <message>
+        <source>Verbindung verloren</source>
+        <translation>Connection lost</translation>
+    </message>
+    <message>
+        <source>Nachricht hinterlassen</source>
+        <translation>Message left</translation>
+    </message>
+    <message>
+        <source>Warteschlange verlassen</source>
+        <translation>Left the queue</translation>
     </message>
 </context>
 <context>

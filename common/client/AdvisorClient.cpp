@@ -112,6 +112,25 @@ void AdvisorClient::take(const QString &entryId)
     m_connection->send(std::move(envelope));
 }
 
+void AdvisorClient::requestOverview()
+{
+    const quint32 requestId = nextRequestId();
+    m_overviewRequests.insert(requestId);
+    wire::Envelope envelope;
+    envelope.mutable_supervisor_overview_request()->set_request_id(requestId);
+    m_connection->send(std::move(envelope));
+}
+
+void AdvisorClient::requestStatistics(const QDateTime &since)
+{
+    const quint32 requestId = nextRequestId();
+    m_overviewRequests.insert(requestId);
+    wire::Envelope envelope;
+    envelope.mutable_supervisor_statistics_request()->set_request_id(requestId);
+    envelope.mutable_supervisor_statistics_request()->set_since(since.toMSecsSinceEpoch());
+    m_connection->send(std::move(envelope));
+}
+
 void AdvisorClient::markInboxItemDone(const QString &itemId)
 {
     wire::Envelope envelope;
@@ -226,6 +245,14 @@ void AdvisorClient::dispatch(const wire::Envelope &envelope)
         m_formLibrary = envelope.form_library();
         Q_EMIT formLibraryChanged();
         return;
+    case wire::Envelope::kSupervisorOverview:
+        m_overviewRequests.remove(envelope.supervisor_overview().request_id());
+        Q_EMIT overviewReceived(envelope.supervisor_overview());
+        return;
+    case wire::Envelope::kSupervisorStatistics:
+        m_overviewRequests.remove(envelope.supervisor_statistics().request_id());
+        Q_EMIT statisticsReceived(envelope.supervisor_statistics());
+        return;
     case wire::Envelope::kSessionClosed:
         setPhase(envelope.session_closed().reason() == wire::SESSION_CLOSE_REASON_LOGGED_OUT ? Phase::LoggedOut
                                                                                              : Phase::Failed);
@@ -262,6 +289,7 @@ void AdvisorClient::onLoginAccepted(const wire::AdvisorLoginAccepted &accepted)
         m_token = QByteArray::fromStdString(accepted.token());
     m_tokenExpiresAt = QDateTime::fromMSecsSinceEpoch(accepted.expires_at(), Qt::UTC);
     m_boardLimits = accepted.board_limits();
+    m_supervisor = accepted.supervisor();
     setPhase(Phase::Ready);
     Q_EMIT loggedIn(m_displayName);
 }
@@ -318,6 +346,10 @@ void AdvisorClient::onError(const wire::Error &error)
         if (Consultation *consultation = findConsultation(transferred))
             consultation->refuseTransfer(error.code());
         Q_EMIT transferRefused(transferred, error.code());
+        return;
+    }
+    if (m_overviewRequests.remove(error.request_id())) {
+        Q_EMIT overviewRefused(error.code());
         return;
     }
     if (error.request_id() != 0 && error.request_id() == m_loginRequestId) {

@@ -11,6 +11,7 @@
 
 #include <QDateTime>
 #include <QObject>
+#include <QSet>
 
 #include <map>
 #include <memory>
@@ -87,9 +88,16 @@ public:
     void transfer(const QString &consultationId, const QString &username);
     // Forgets an ended consultation (its tab was closed).
     void dismiss(const QString &consultationId);
+    // The supervisor overview (issue 14), for an advisor with the role (isSupervisor()): the live
+    // figures, answered by overviewReceived, and the statistics from `since` (the local midnight of
+    // the first day wanted), answered by statisticsReceived; refusals by overviewRefused.
+    void requestOverview();
+    void requestStatistics(const QDateTime &since);
 
     Phase phase() const { return m_phase; }
     QString displayName() const { return m_displayName; }
+    // The account has the supervisor role, as the log-in said (the server checks each request again).
+    bool isSupervisor() const { return m_supervisor; }
     QByteArray token() const { return m_token; }
     QDateTime tokenExpiresAt() const { return m_tokenExpiresAt; }
     const wire::AdvisorStatus &status() const { return m_status; }
@@ -122,6 +130,10 @@ Q_SIGNALS:
     void chatRefused(const QString &consultationId, const QString &clientMessageId, consult::wire::ErrorCode code);
     void transferRefused(const QString &consultationId, consult::wire::ErrorCode code);
     void formLibraryChanged();
+    void overviewReceived(const consult::wire::SupervisorOverview &overview);
+    void statisticsReceived(const consult::wire::SupervisorStatistics &statistics);
+    // A request for the overview or the statistics was refused (not a supervisor, asked too often).
+    void overviewRefused(consult::wire::ErrorCode code);
 
 private:
     void sendLogin(wire::AdvisorLogin login);
@@ -137,6 +149,8 @@ private:
     const Clock &m_clock;
     Phase m_phase = Phase::Idle;
     QString m_displayName;
+    bool m_supervisor = false;
+    QSet<quint32> m_overviewRequests; // request ids of the supervisor overview not answered yet
     QByteArray m_token;
     QDateTime m_tokenExpiresAt;
     wire::AdvisorStatus m_status;

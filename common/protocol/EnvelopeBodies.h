@@ -46,6 +46,10 @@
     X(kPeerPresence, peer_presence, PeerPresence)                                                                      \
     X(kTransferConsultation, transfer_consultation, TransferConsultation)                                              \
     X(kConsultationTransferred, consultation_transferred, ConsultationTransferred)                                     \
+    X(kSupervisorOverviewRequest, supervisor_overview_request, SupervisorOverviewRequest)                              \
+    X(kSupervisorOverview, supervisor_overview, SupervisorOverview)                                                    \
+    X(kSupervisorStatisticsRequest, supervisor_statistics_request, SupervisorStatisticsRequest)                        \
+    X(kSupervisorStatistics, supervisor_statistics, SupervisorStatistics)                                              \
     X(kMediaPacket, media_packet, MediaPacket)                                                                         \
     X(kMediaAcknowledge, media_acknowledge, MediaAcknowledge)                                                          \
     X(kMediaReceipt, media_receipt, MediaReceipt)                                                                      \

@@ -242,6 +242,7 @@ void AdvisorDesk::completeLogin(quint64 sessionId, qint64 accountId, quint32 req
     body->set_idle_timeout_s(static_cast<quint32>(m_settings.idleTimeoutMinutes * 60));
     body->set_capacity(static_cast<quint32>(account->capacity));
     *body->mutable_board_limits() = m_settings.boardLimits;
+    body->set_supervisor(account->supervisor); // the app offers the overview; the server checks again (S6)
     session->send(std::move(accepted));
 
     m_queue.sendSnapshot(*session); // I9: in bounded pages

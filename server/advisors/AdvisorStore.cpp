@@ -8,8 +8,8 @@ namespace consult {
 
 namespace {
 
-constexpr auto kAccountColumns =
-    "id, username, display_name, password_hash, capacity, disabled, created_at, totp_secret, totp_last_step";
+constexpr auto kAccountColumns = "id, username, display_name, password_hash, capacity, disabled, created_at, "
+                                 "totp_secret, totp_last_step, supervisor";
 
 AdvisorAccount accountFrom(const QSqlQuery &query)
 {
@@ -23,6 +23,7 @@ AdvisorAccount accountFrom(const QSqlQuery &query)
     account.createdAtMs = query.value(6).toLongLong();
     account.totpSecret = query.value(7).toByteArray();
     account.totpLastStep = query.value(8).toLongLong();
+    account.supervisor = query.value(9).toInt() != 0;
     return account;
 }
 
@@ -99,6 +100,15 @@ Result<bool> AdvisorStore::setCapacity(const QString &username, int capacity)
 {
     auto query = m_database.exec(QStringLiteral("UPDATE advisors SET capacity = ? WHERE username = ?"),
                                  {capacity, normaliseUsername(username)});
+    if (!query)
+        return query.problem();
+    return query.value().numRowsAffected() > 0;
+}
+
+Result<bool> AdvisorStore::setSupervisor(const QString &username, bool supervisor)
+{
+    auto query = m_database.exec(QStringLiteral("UPDATE advisors SET supervisor = ? WHERE username = ?"),
+                                 {supervisor ? 1 : 0, normaliseUsername(username)});
     if (!query)
         return query.problem();
     return query.value().numRowsAffected() > 0;

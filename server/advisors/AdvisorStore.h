@@ -23,6 +23,7 @@ struct AdvisorAccount
     qint64 createdAtMs = 0;
     QByteArray totpSecret;   // A5: the second factor's shared key; empty: none enrolled
     qint64 totpLastStep = 0; // the time step of the last code accepted (each code works once)
+    bool supervisor = false; // may see the supervisor overview (issue 14): aggregated figures only
     bool hasSecondFactor() const { return !totpSecret.isEmpty(); }
 };
 
@@ -57,6 +58,8 @@ public:
     Result<bool> setDisabled(const QString &username, bool disabled);
     Result<bool> setPasswordHash(const QString &username, const QString &passwordHash);
     Result<bool> setCapacity(const QString &username, int capacity);
+    // Gives or takes the supervisor role; false if there is no such user.
+    Result<bool> setSupervisor(const QString &username, bool supervisor);
     // A5: enrols (a secret) or removes (an empty one) the second factor; false if there is no such user.
     Result<bool> setTotpSecret(const QString &username, const QByteArray &secret);
     // Records that the code of `step` was used: true only if no code of this or a later step was

@@ -83,6 +83,8 @@ QString AdminCommands::usage()
         "  advisor enable <user>                   enable a disabled advisor again\n"
         "  advisor reset-password <user>           set a new password (read from standard input)\n"
         "  advisor set-capacity <user> <n>         parallel consultations allowed\n"
+        "  advisor supervisor <user> on|off        give or take the supervisor role (the overview of\n"
+        "                                          queue, advisors and anonymous statistics)\n"
         "  advisor list                            list advisors\n"
         "  advisor totp-enrol <user>               give the advisor a second factor (authenticator app,\n"
         "                                          six-digit codes); prints its secret and a QR code\n"
@@ -119,6 +121,14 @@ int AdminCommands::run(const QStringList &arguments, const QString &displayName,
             return advisorTotpEnrol(user);
         if (sub == u"totp-remove")
             return advisorTotpRemove(user);
+        if (sub == u"supervisor") {
+            const QString value = arguments.value(3);
+            if (value != u"on" && value != u"off") {
+                m_err << "supervisor: on or off is required\n";
+                return 2;
+            }
+            return advisorSetSupervisor(user, value == u"on");
+        }
         if (sub == u"set-capacity") {
             bool ok = false;
             const int n = arguments.value(3).toInt(&ok);
@@ -256,6 +266,24 @@ int AdminCommands::advisorSetCapacity(const QString &username, int capacity)
     return 0;
 }
 
+int AdminCommands::advisorSetSupervisor(const QString &username, bool supervisor)
+{
+    auto database = openDatabase(m_config, m_err);
+    if (!database)
+        return 1;
+    AdvisorStore store(*database);
+    const auto changed = store.setSupervisor(username, supervisor);
+    if (!changed || !changed.value()) {
+        m_err << "No such user: " << username << "\n";
+        return 1;
+    }
+    // The server asks the database at every request for the overview: taking the role away works at
+    // once, also for a supervisor logged in now.
+    m_out << AdvisorStore::normaliseUsername(username)
+          << (supervisor ? " is now a supervisor.\n" : " is no longer a supervisor.\n");
+    return 0;
+}
+
 int AdminCommands::advisorList()
 {
     auto database = openDatabase(m_config, m_err);
@@ -273,7 +301,8 @@ int AdminCommands::advisorList()
                      .arg(account.username, -20)
                      .arg(account.displayName, -30)
                      .arg(account.capacity, 8)
-                     .arg(account.disabled ? QStringLiteral("disabled") : QStringLiteral("active"));
+                     .arg((account.disabled ? QStringLiteral("disabled") : QStringLiteral("active")) +
+                          (account.supervisor ? QStringLiteral(", supervisor") : QString()));
     }
     m_out << accounts.size() << " advisors\n";
     return 0;

@@ -32,6 +32,7 @@ private:
     int advisorSetDisabled(const QString &username, bool disabled);
     int advisorResetPassword(const QString &username);
     int advisorSetCapacity(const QString &username, int capacity);
+    int advisorSetSupervisor(const QString &username, bool supervisor);
     int advisorList();
     // A5: a new second factor (printed as text, URI and terminal QR code), or none.
     int advisorTotpEnrol(const QString &username);

@@ -76,6 +76,7 @@ ServerCore::ServerCore(const ServerConfig &config, Dependencies dependencies, QO
     });
     m_linkTests = std::make_unique<LinkTestService>(linkTestSettings(config), *m_registry, m_clock);
     m_consultations->subscribe(*m_linkTests);
+    m_supervisors = std::make_unique<SupervisorDesk>(m_advisorStore, *m_roster, *m_queue, m_statistics, m_clock);
 }
 
 LinkTestService::Settings ServerCore::linkTestSettings(const ServerConfig &config)
@@ -244,6 +245,12 @@ void ServerCore::dispatch(Session &session, const wire::Envelope &envelope)
     case wire::Envelope::kMarkInboxItemDone:
         m_inbox->handleDone(session, envelope.mark_inbox_item_done());
         return;
+    case wire::Envelope::kSupervisorOverviewRequest:
+        m_supervisors->handleOverviewRequest(session, envelope.supervisor_overview_request());
+        return;
+    case wire::Envelope::kSupervisorStatisticsRequest:
+        m_supervisors->handleStatisticsRequest(session, envelope.supervisor_statistics_request());
+        return;
     case wire::Envelope::kLinkTestRequest:
         m_linkTests->handleRequest(session, envelope.link_test_request());
         return;
@@ -347,6 +354,7 @@ void ServerCore::sessionEnding(Session &session)
     m_consultations->sessionEnding(session);
     m_customers->sessionEnding(session);
     m_advisorDesk->sessionEnding(session);
+    m_supervisors->sessionEnding(session);
 }
 
 } // namespace consult

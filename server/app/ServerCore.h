@@ -22,6 +22,7 @@
 #include "session/SessionRegistry.h"
 #include "stats/StatisticsStore.h"
 #include "storage/AtRestCipher.h"
+#include "supervision/SupervisorDesk.h"
 #include "transfer/ConsultationTransfer.h"
 #include "whiteboard/WhiteboardService.h"
 
@@ -73,6 +74,7 @@ public:
     const Result<int> &documentVaultReady() const { return m_documentVaultReady; }
     StatisticsStore &statistics() { return m_statistics; }
     AdvisorStore &advisorStore() { return m_advisorStore; }
+    SupervisorDesk &supervisors() { return *m_supervisors; }
     const NoticeCatalog &notices() const { return m_notices; }
     const CustomerDesk &customerDesk() const { return *m_customers; }
     const ConsultationTally &consultationTally() const { return m_consultationTally; }
@@ -122,7 +124,8 @@ private:
     std::unique_ptr<DocumentService> m_documents;
     Result<int> m_documentVaultReady = 0;
     std::unique_ptr<AdvisorDesk> m_advisorDesk;
-    std::unique_ptr<LinkTestService> m_linkTests; // the system check's connection line, before a consultation
+    std::unique_ptr<LinkTestService> m_linkTests;  // the system check's connection line, before a consultation
+    std::unique_ptr<SupervisorDesk> m_supervisors; // the overview of queue, advisors and statistics (issue 14)
     qint64 m_lastRateWarningUs = 0;
     quint64 m_chatOverRate = 0;
     quint64 m_controlOverRate = 0;

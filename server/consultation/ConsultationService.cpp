@@ -198,9 +198,10 @@ void ConsultationService::end(const QString &consultationId, wire::EndReason rea
         m_roster.sendStatus(*presence);
     }
     const bool completed = reason == wire::END_REASON_CUSTOMER_ENDED || reason == wire::END_REASON_ADVISOR_ENDED;
-    (void)m_statistics.add(StatisticsStore::anonymise(
-        consultation.startedAtMs, now, consultation.waitedMs,
-        completed ? QStringLiteral("completed") : QStringLiteral("connection_lost"), consultation.features));
+    (void)m_statistics.add(StatisticsStore::anonymise(consultation.startedAtMs, now, consultation.waitedMs,
+                                                      completed ? StatisticsStore::Outcome::Completed
+                                                                : StatisticsStore::Outcome::ConnectionLost,
+                                                      consultation.features));
     if (completed)
         m_queue.recordHandlingTime(std::chrono::seconds((now - consultation.startedAtMs) / 1000));
     m_roster.staffingChanged();

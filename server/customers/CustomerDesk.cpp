@@ -165,7 +165,7 @@ void CustomerDesk::handleLeaveMessage(Session &session, const wire::LeaveMessage
     confirmation->set_stored_at(stored.value());
     confirmation->set_retention_days(static_cast<quint32>(m_inbox.retentionDays()));
     session.send(std::move(envelope));
-    recordUnserved(customer, QStringLiteral("message_left"));
+    recordUnserved(customer, StatisticsStore::Outcome::MessageLeft);
     m_customers.erase(it);
     m_registry.endSession(session, wire::SESSION_CLOSE_REASON_MESSAGE_STORED);
 }
@@ -186,7 +186,7 @@ void CustomerDesk::handleLeaveQueue(Session &session)
     if (it != m_customers.end()) {
         if (!it->second.entryId.isEmpty())
             m_queue.leave(it->second.entryId);
-        recordUnserved(it->second, QStringLiteral("left_queue"));
+        recordUnserved(it->second, StatisticsStore::Outcome::LeftQueue);
         m_customers.erase(it);
     }
     m_registry.endSession(session, wire::SESSION_CLOSE_REASON_LEFT_QUEUE);
@@ -212,7 +212,7 @@ void CustomerDesk::sessionEnding(Session &session)
         return;
     if (!it->second.entryId.isEmpty()) {
         m_queue.leave(it->second.entryId);
-        recordUnserved(it->second, QStringLiteral("left_queue"));
+        recordUnserved(it->second, StatisticsStore::Outcome::LeftQueue);
     }
     m_customers.erase(it);
 }
@@ -226,7 +226,7 @@ bool CustomerDesk::allow(AddressRateTable &limits, const QHostAddress &address, 
     return false;
 }
 
-void CustomerDesk::recordUnserved(const Customer &customer, const QString &outcome)
+void CustomerDesk::recordUnserved(const Customer &customer, StatisticsStore::Outcome outcome)
 {
     const qint64 now = m_clock.nowMs();
     // Not served: no duration, only the wait.

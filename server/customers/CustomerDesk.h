@@ -3,6 +3,7 @@
 #include "consultation/ConsultationSubscriber.h"
 #include "net/AddressRateTable.h"
 #include "protocol/consult.pb.h"
+#include "stats/StatisticsStore.h"
 
 #include <QHash>
 #include <QHostAddress>
@@ -18,7 +19,6 @@ class OpeningHours;
 class QueueService;
 class Session;
 class SessionRegistry;
-class StatisticsStore;
 
 // Where customers come in (seed 000 steps 1-2): log-in with name and phone after accepting the
 // current notices (S4, I7), then the queue, or, when closed or full, only a message; a waiting
@@ -66,7 +66,7 @@ public:
 
 private:
     static bool allow(AddressRateTable &limits, const QHostAddress &address, quint32 *retryAfterMs);
-    void recordUnserved(const Customer &customer, const QString &outcome);
+    void recordUnserved(const Customer &customer, StatisticsStore::Outcome outcome);
 
     Settings m_settings;
     const NoticeCatalog &m_notices;

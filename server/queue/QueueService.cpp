@@ -169,6 +169,20 @@ void QueueService::sendStatus(Entry &entry, int position, bool force)
     session->send(std::move(envelope));
 }
 
+QueueService::WaitingFigures QueueService::waitingFigures() const
+{
+    WaitingFigures figures;
+    for (const Entry &entry : m_entries) {
+        if (entry.mode == wire::CONSULTATION_MODE_VIDEO)
+            ++figures.video;
+        else
+            ++figures.chat;
+        if (figures.oldestEnqueuedAtMs == 0 || entry.enqueuedAtMs < figures.oldestEnqueuedAtMs)
+            figures.oldestEnqueuedAtMs = entry.enqueuedAtMs;
+    }
+    return figures;
+}
+
 wire::QueueSnapshot QueueService::snapshot() const
 {
     wire::QueueSnapshot snapshot;

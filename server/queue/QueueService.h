@@ -70,6 +70,15 @@ public:
     // A waiting customer's repeated system check: the entry keeps its place, the advisors are told.
     void updateSystemCheck(const QString &entryId, const wire::SystemCheck &check);
 
+    // Counts of the queue for the supervisor overview (issue 14): nothing about any one customer.
+    struct WaitingFigures
+    {
+        int chat = 0;
+        int video = 0;
+        qint64 oldestEnqueuedAtMs = 0; // 0 when nobody waits
+    };
+    WaitingFigures waitingFigures() const;
+
     bool contains(const QString &entryId) const { return m_entries.contains(entryId); }
     int length() const { return m_queue.size(); }
     bool isFull() const { return m_queue.size() >= m_settings.maxLength; }

@@ -78,6 +78,12 @@ Verdict check(Session::Stage stage, wire::ClientKind kind, protocol::BodyCase bo
     case wire::Envelope::kTransferConsultation: // which consultation and to whom: the handler (S5)
         return allowIf(stage == Stage::Advisor);
 
+    // The supervisor overview (issue 14): advisors only here; the role itself is the
+    // SupervisorDesk's check, which answers ERROR_NOT_ALLOWED to an advisor without it (S6).
+    case wire::Envelope::kSupervisorOverviewRequest:
+    case wire::Envelope::kSupervisorStatisticsRequest:
+        return allowIf(stage == Stage::Advisor);
+
     // Everything else is either session control (never routed here) or sent by the server only.
     default:
         return Verdict::Deny;

@@ -54,6 +54,15 @@ const char *const kMigrations[] = {
     // every code good for one log-in only.
     R"(ALTER TABLE advisors ADD COLUMN totp_secret {BLOB};
        ALTER TABLE advisors ADD COLUMN totp_last_step BIGINT NOT NULL DEFAULT 0;)",
+    // 3 (issue 14): the supervisor role; and the statistics back to what P3 allows plus two coarse
+    // fields (StatisticsStore explains why): the wait to the minute becomes one of six bands, so
+    // that it can no longer be matched against one connection's times in the access log; the
+    // outcome stays one of its four fixed words.
+    R"(ALTER TABLE advisors ADD COLUMN supervisor INTEGER NOT NULL DEFAULT 0;
+       ALTER TABLE statistics ADD COLUMN wait_band INTEGER NOT NULL DEFAULT 0;
+       UPDATE statistics SET wait_band = CASE WHEN wait_minutes < 1 THEN 0 WHEN wait_minutes < 2 THEN 1
+           WHEN wait_minutes < 5 THEN 2 WHEN wait_minutes < 10 THEN 3 WHEN wait_minutes < 20 THEN 4 ELSE 5 END;
+       ALTER TABLE statistics DROP COLUMN wait_minutes;)",
 };
 
 QString nextConnectionName()

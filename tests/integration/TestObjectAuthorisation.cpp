@@ -83,6 +83,11 @@ const std::map<wire::Envelope::BodyCase, std::array<char, ColumnCount>> kExpecte
     {wire::Envelope::kPeerPresence, {D, D, D, D}},
     {wire::Envelope::kTransferConsultation, {D, D, D, A}},
     {wire::Envelope::kConsultationTransferred, {D, D, D, D}},
+    // The supervisor overview (issue 14): the advisor of this test has no supervisor role (S6).
+    {wire::Envelope::kSupervisorOverviewRequest, {D, D, D, D}},
+    {wire::Envelope::kSupervisorOverview, {D, D, D, D}},
+    {wire::Envelope::kSupervisorStatisticsRequest, {D, D, D, D}},
+    {wire::Envelope::kSupervisorStatistics, {D, D, D, D}},
     {wire::Envelope::kMediaPacket, {D, D, A, A}},
     {wire::Envelope::kMediaAcknowledge, {D, D, A, A}},
     {wire::Envelope::kMediaReceipt, {D, D, D, D}},

@@ -258,7 +258,7 @@ bool RawClient::hello(wire::ClientKind kind, quint32 protocolVersion, int timeou
     return answer && answer->body_case() == wire::Envelope::kWelcome;
 }
 
-bool RawClient::customerLogin(const QString &name, const QString &phone, int timeoutMs)
+bool RawClient::customerLogin(const QString &name, const QString &phone, int timeoutMs, wire::ConsultationMode mode)
 {
     const int from = mark();
     wire::Envelope envelope;
@@ -266,7 +266,7 @@ bool RawClient::customerLogin(const QString &name, const QString &phone, int tim
     login->set_request_id(1);
     login->set_name(name.toStdString());
     login->set_phone(phone.toStdString());
-    login->set_mode(wire::CONSULTATION_MODE_CHAT);
+    login->set_mode(mode);
     for (const wire::Notice &notice : m_welcome.notices()) {
         auto *accepted = login->add_accepted_notices();
         accepted->set_kind(notice.kind());

@@ -80,7 +80,8 @@ public:
     bool hello(wire::ClientKind kind, quint32 protocolVersion = protocol::kCurrent, int timeoutMs = 10'000);
     // Accepts every notice of the Welcome and logs in; waits for CustomerLoginAccepted and the first
     // QueueStatus.
-    bool customerLogin(const QString &name, const QString &phone, int timeoutMs = 10'000);
+    bool customerLogin(const QString &name, const QString &phone, int timeoutMs = 10'000,
+                       wire::ConsultationMode mode = wire::CONSULTATION_MODE_CHAT);
     // Logs in with a password; waits for AdvisorLoginAccepted.
     bool advisorLogin(const QString &username, const QString &password, int timeoutMs = 20'000);
     // Sends Resume with `token` and what this client's channel has received; waits for Resumed or

@@ -270,6 +270,7 @@ private slots:
         QTest::newRow("enable") << QStringList{u"advisor"_s, u"enable"_s, u"nobody"_s};
         QTest::newRow("reset-password") << QStringList{u"advisor"_s, u"reset-password"_s, u"nobody"_s};
         QTest::newRow("set-capacity") << QStringList{u"advisor"_s, u"set-capacity"_s, u"nobody"_s, u"3"_s};
+        QTest::newRow("supervisor") << QStringList{u"advisor"_s, u"supervisor"_s, u"nobody"_s, u"on"_s};
     }
 
     void changingAnUnknownAdvisorFails()
@@ -311,6 +312,31 @@ private slots:
         QCOMPARE(find(u"anna"_s)->capacity, 5);
     }
 
+    void theSupervisorRoleIsGivenAndTakenAndListed()
+    {
+        // Issue 14: only an account with the role may see the supervisor overview.
+        createDirectly(u"anna"_s, u"Anna"_s);
+        QCOMPARE(find(u"anna"_s)->supervisor, false);
+        QCOMPARE(run({u"advisor"_s, u"supervisor"_s, u"Anna"_s, u"on"_s}), 0);
+        QCOMPARE(m_out, u"anna is now a supervisor.\n"_s);
+        QCOMPARE(find(u"anna"_s)->supervisor, true);
+        m_out.clear();
+        QCOMPARE(run({u"advisor"_s, u"list"_s}), 0);
+        QVERIFY2(m_out.contains(u"active, supervisor"_s), qPrintable(m_out));
+        m_out.clear();
+        QCOMPARE(run({u"advisor"_s, u"supervisor"_s, u"anna"_s, u"off"_s}), 0);
+        QCOMPARE(m_out, u"anna is no longer a supervisor.\n"_s);
+        QCOMPARE(find(u"anna"_s)->supervisor, false);
+    }
+
+    void theSupervisorRoleNeedsOnOrOff()
+    {
+        createDirectly(u"anna"_s, u"Anna"_s);
+        QCOMPARE(run({u"advisor"_s, u"supervisor"_s, u"anna"_s, u"yes"_s}), 2);
+        QVERIFY(m_err.contains(u"on or off"_s));
+        QCOMPARE(find(u"anna"_s)->supervisor, false);
+    }
+
     void setCapacityNeedsANumberFromOneToTwenty_data()
     {
         QTest::addColumn<QString>("value");
@@ -348,7 +374,7 @@ private slots:
             ok &= db.exec(u"INSERT INTO inbox VALUES ('new', ?, x'00')"_s, {now - kDayMs}).ok();
             // Statistics, 730 days by default: -731 d goes, -1 d stays.
             for (const qint64 age : {731 * kDayMs, kDayMs})
-                ok &= db.exec(u"INSERT INTO statistics VALUES (?, 10, 1, 'completed', 1)"_s, {now - age}).ok();
+                ok &= db.exec(u"INSERT INTO statistics VALUES (?, 10, 'completed', 1, 1)"_s, {now - age}).ok();
             return ok;
         }));
         insertToken(anna, 'x', now - kHourMs);      // expired an hour ago: goes
@@ -372,14 +398,14 @@ private slots:
     {
         const qint64 hour = QDateTime(QDate(2026, 3, 2), QTime(9, 0), Qt::UTC).toMSecsSinceEpoch();
         QVERIFY(withDatabase([&](Database &db) {
-            return db.exec(u"INSERT INTO statistics VALUES (?, 12, 3, 'completed', 3)"_s, {hour}).ok() &&
-                   db.exec(u"INSERT INTO statistics VALUES (?, 0, 7, 'message_left', 0)"_s, {hour + kHourMs}).ok();
+            return db.exec(u"INSERT INTO statistics VALUES (?, 12, 'completed', 3, 2)"_s, {hour}).ok() &&
+                   db.exec(u"INSERT INTO statistics VALUES (?, 0, 'message_left', 0, 3)"_s, {hour + kHourMs}).ok();
         }));
         QCOMPARE(run({u"stats"_s, u"export"_s}), 0);
         QCOMPARE(m_out,
-                 u"start_hour_utc,duration_minutes,wait_minutes,outcome,chat,audio,video,whiteboard,documents,forms\n"
-                 "2026-03-02T09:00:00Z,12,3,completed,1,1,0,0,0,0\n"
-                 "2026-03-02T10:00:00Z,0,7,message_left,0,0,0,0,0,0\n"_s);
+                 u"start_hour_utc,duration_minutes,wait_band,outcome,chat,audio,video,whiteboard,documents,forms\n"
+                 "2026-03-02T09:00:00Z,12,2,completed,1,1,0,0,0,0\n"
+                 "2026-03-02T10:00:00Z,0,3,message_left,0,0,0,0,0,0\n"_s);
         QVERIFY(m_err.isEmpty());
     }
 

@@ -100,6 +100,11 @@ const Row kMatrix[] = {
     // Transfer to a colleague: advisors only (S6); whose consultation and to whom is the handler's S5.
     {wire::Envelope::kTransferConsultation,  {D,         D,         D,        D,          A,       D,        D}},
     {wire::Envelope::kConsultationTransferred, {D,       D,         D,        D,          D,       D,        D}},
+    // The supervisor overview (issue 14): advisors only here; the role is the SupervisorDesk's check.
+    {wire::Envelope::kSupervisorOverviewRequest,   {D,   D,         D,        D,          A,       D,        D}},
+    {wire::Envelope::kSupervisorOverview,          {D,   D,         D,        D,          D,       D,        D}},
+    {wire::Envelope::kSupervisorStatisticsRequest, {D,   D,         D,        D,          A,       D,        D}},
+    {wire::Envelope::kSupervisorStatistics,        {D,   D,         D,        D,          D,       D,        D}},
     // Real-time media and its control: the participants of a consultation only (S2: a waiting
     // customer sends no media); which consultation is the relay's S5 check. Receipts are server-only.
     {wire::Envelope::kMediaPacket,           {D,         D,         D,        A,          A,       D,        D}},

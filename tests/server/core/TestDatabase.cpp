@@ -2,6 +2,7 @@
 
 #include <QFile>
 #include <QFileInfo>
+#include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -75,7 +76,7 @@ private slots:
         const QString path = m_directory->filePath(QStringLiteral("consult.sqlite"));
         auto database = Database::openSqlite(path);
         QVERIFY(database.ok());
-        QVERIFY(database.value()->exec(QStringLiteral("INSERT INTO statistics VALUES (0, 1, 2, 'completed', 1)")));
+        QVERIFY(database.value()->exec(QStringLiteral("INSERT INTO statistics VALUES (0, 1, 'completed', 1, 2)")));
         QVERIFY(QFileInfo::exists(path + QStringLiteral("-wal")));
         QCOMPARE(modeOf(path + QStringLiteral("-wal")), 0600);
         QCOMPARE(modeOf(path + QStringLiteral("-shm")), 0600);
@@ -87,7 +88,7 @@ private slots:
         {
             auto database = Database::openSqlite(path);
             QVERIFY(database.ok());
-            QVERIFY(database.value()->exec(QStringLiteral("INSERT INTO statistics VALUES (0, 1, 2, 'completed', 1)")));
+            QVERIFY(database.value()->exec(QStringLiteral("INSERT INTO statistics VALUES (0, 1, 'completed', 1, 2)")));
         }
         auto reopened = Database::openSqlite(path);
         QVERIFY(reopened.ok());
@@ -128,6 +129,48 @@ private slots:
         }
     }
 
+    void theWaitInMinutesOfAnOlderDatabaseBecomesItsBandAndIsGone()
+    {
+        // P3, issue 14: a database of version 2 held each wait to the minute; after the migration only
+        // the band is left, and every advisor starts without the supervisor role.
+        const QString path = m_directory->filePath(QStringLiteral("consult.sqlite"));
+        {
+            QSqlDatabase handle = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("version2"));
+            handle.setDatabaseName(path);
+            QVERIFY(handle.open());
+            QSqlQuery query(handle);
+            for (const char *statement :
+                 {"CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)",
+                  "INSERT INTO schema_migrations VALUES (1, 0), (2, 0)",
+                  "CREATE TABLE advisors (id INTEGER PRIMARY KEY, username TEXT NOT NULL)",
+                  "INSERT INTO advisors (username) VALUES ('anna')",
+                  "CREATE TABLE statistics (start_hour BIGINT NOT NULL, duration_minutes INTEGER NOT NULL, "
+                  "wait_minutes INTEGER NOT NULL, outcome TEXT NOT NULL, features INTEGER NOT NULL)",
+                  "INSERT INTO statistics VALUES (0, 5, 0, 'completed', 1), (0, 5, 1, 'completed', 1), "
+                  "(0, 5, 4, 'completed', 1), (0, 5, 9, 'completed', 1), (0, 5, 19, 'left_queue', 0), "
+                  "(0, 0, 47, 'left_queue', 0)"})
+                QVERIFY2(query.exec(QString::fromLatin1(statement)), statement);
+            handle.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("version2"));
+        auto database = Database::openSqlite(path);
+        QVERIFY2(database.ok(), qPrintable(database.ok() ? QString() : message(database.problem())));
+        QCOMPARE(database.value()->schemaVersion(), kCurrentVersion);
+        auto columns = database.value()->exec(QStringLiteral("PRAGMA table_info(statistics)"));
+        QVERIFY(columns.ok());
+        QStringList names;
+        while (columns.value().next())
+            names.append(columns.value().value(1).toString());
+        QVERIFY2(!names.contains(QStringLiteral("wait_minutes")), qPrintable(names.join(u',')));
+        auto bands = database.value()->exec(QStringLiteral("SELECT wait_band FROM statistics ORDER BY rowid"));
+        QVERIFY(bands.ok());
+        QList<int> found;
+        while (bands.value().next())
+            found.append(bands.value().value(0).toInt());
+        QCOMPARE(found, (QList<int>{0, 1, 2, 3, 4, 5}));
+        QCOMPARE(scalar(*database.value(), QStringLiteral("SELECT supervisor FROM advisors")).toInt(), 0);
+    }
+
     void writeAheadLoggingAndSecureDeleteAreOn()
     {
         // P2: deleted rows are overwritten rather than left in free pages.
@@ -160,7 +203,8 @@ private slots:
 
 private:
     // The number of migration steps in Database.cpp; raise it with each new step.
-    static constexpr int kCurrentVersion = 2; // 2: the advisors' second factor (A5)
+    // 2: the advisors' second factor (A5); 3: the supervisor role, the statistics' wait in bands (issue 14)
+    static constexpr int kCurrentVersion = 3;
 
     static QString schema(Database &database)
     {
