@@ -154,7 +154,7 @@ private:
             return database.exec(u"INSERT INTO inbox VALUES (?, ?, x'00')"_s, {u"m%1"_s.arg(atMs), atMs}).ok();
         StatisticsStore::Record record;
         record.startHourMs = atMs;
-        record.outcome = u"completed"_s;
+        record.outcome = StatisticsStore::Outcome::Completed;
         return StatisticsStore(database).add(record).ok();
     }
 
