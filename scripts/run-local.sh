@@ -64,6 +64,10 @@ private_key = pki/server.key
 [storage]
 data_directory = data
 
+[monitoring]
+; A free port, so that a second run-local.sh (CONSULT_PORT) never contends for 9180; the log says which.
+port = 0
+
 [forms]
 ; The two example forms shipped with the server (docs/FORMS.md).
 directory = $root/server/forms/library
@@ -120,6 +124,7 @@ if ! $ready; then
     exit 1
 fi
 grep '^consult-server ready on port' "$log"
+grep -o 'monitoring on [0-9.:]*' "$log" | sed 's#monitoring on #Monitoring: http://#; s#$#/metrics (and /healthz)#' || true
 
 app_args=(--server "wss://localhost:$port" --pin "$pin" --ca "$pki_dir/ca.pem")
 have_apps=false
