@@ -113,7 +113,7 @@ private slots:
     void everyBodyHasANameAndIsListed()
     {
         const auto cases = protocol::allBodyCases();
-        QCOMPARE(cases.size(), 71); // 59 + documents (7) and forms (5)
+        QCOMPARE(cases.size(), 75); // 59 + documents (7), forms (5) and the supervisor's overview (4)
         for (auto bodyCase : cases)
             QVERIFY(protocol::bodyName(bodyCase) != QStringLiteral("unknown"));
         QCOMPARE(protocol::bodyName(wire::Envelope::kLinkTestRequest), QStringLiteral("link_test_request"));
