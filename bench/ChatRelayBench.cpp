@@ -429,6 +429,7 @@ int main(int argc, char *argv[])
     onWorkers([](Worker &worker) { worker.connectAdvisors(); });
     if (!waitFor([&] { return shared.advisorsReady + shared.failures >= advisors; }, 120000)) {
         std::fprintf(stderr, "advisors did not all log in (%d)\n", shared.advisorsReady.load());
+        stopWorkers(); // the worker threads end before their QThread objects (issue 15: it aborted here)
         return 1;
     }
     const double advisorsSeconds = double(phase.restart()) / 1000;
@@ -441,6 +442,7 @@ int main(int argc, char *argv[])
         if (!waitFor([&] { return shared.customersConsulting + shared.failures >= target; }, 120000)) {
             std::fprintf(stderr, "consultations did not all start (%d of %d)\n", shared.customersConsulting.load(),
                          target);
+            stopWorkers();
             return 1;
         }
     }
