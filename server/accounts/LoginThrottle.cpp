@@ -214,8 +214,13 @@ LoginDecision LoginThrottle::addressDecision(const Attempts &address, qint64 now
     const int pending = pendingAttempts(address, nowMs);
     const int limit = m_config.maxFailuresPerAddress - pending;
     if (limit <= 0) {
+        // The address's attempts in flight fill its allowance: advisors behind one office address
+        // logging in together, or a guesser's parallel tries. They end within a password check
+        // (50-100 ms), so the answer is "again in a second"; the attempt timeout only bounds one that
+        // is never recorded. A guesser gains nothing: the next try is refused as cheaply while full.
+        constexpr qint64 kInFlightRetryMs = 1000;
         return refusal(LoginDecision::Reason::AddressLimit,
-                       address.lastReservationMs + toMs(m_config.attemptTimeout) - nowMs);
+                       std::min(kInFlightRetryMs, address.lastReservationMs + toMs(m_config.attemptTimeout) - nowMs));
     }
     return refusal(LoginDecision::Reason::AddressLimit,
                    address.recentFailures.msUntilBelow(limit, nowMs, bucketMs(m_config.addressWindow)));

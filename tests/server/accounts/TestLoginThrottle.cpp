@@ -246,6 +246,26 @@ private slots:
         QVERIFY(throttle.check(QStringLiteral("a.new.name"), attacker).allowed());
     }
 
+    // Issue 15: 200 advisors logging in at once from one address were told to wait the whole attempt
+    // timeout (30 s) whenever 30 password checks were in flight, so the benchmark had 173 in after 2 min.
+    void attemptsInFlightFromOneAddressAskForARetryInASecond()
+    {
+        ManualClock clock;
+        LoginThrottle throttle(clock);
+        const QString office = QStringLiteral("198.51.100.7");
+        for (int i = 0; i < 30; ++i)
+            QVERIFY(throttle.check(QStringLiteral("advisor%1").arg(i), office).allowed());
+        const LoginDecision full = throttle.check(QStringLiteral("advisor30"), office);
+        QCOMPARE(full.reason, Reason::AddressLimit);
+        QVERIFY(full.retryAfterMs > 0);
+        QVERIFY2(full.retryAfterMs <= 1000, qPrintable(QString::number(full.retryAfterMs)));
+        // The checks finish; a second later the next advisor gets in.
+        for (int i = 0; i < 30; ++i)
+            throttle.recordSuccess(QStringLiteral("advisor%1").arg(i), office);
+        clock.advance(std::chrono::milliseconds(full.retryAfterMs));
+        QVERIFY(throttle.check(QStringLiteral("advisor30"), office).allowed());
+    }
+
     void anIpv6ClientIsCountedByItsSlash64()
     {
         ManualClock clock;
