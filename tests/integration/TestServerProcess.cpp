@@ -316,7 +316,7 @@ void TestServerProcess::libprotobufsLinesGoThroughTheServersLoggingWithALimit()
             wire::Envelope envelope;
             wire::LeaveMessage *message = envelope.mutable_leave_message();
             message->set_request_id(quint32(i + 1));
-            message->set_text("Bitte \xff\xfe zur" "\xc3\x28" "ck"); // invalid UTF-8 twice
+            message->set_text("Bitte \xff\xfe zur\xc3(ck"); // invalid UTF-8 twice: \xff\xfe, and \xc3 before "("
             customer->sendReliable(envelope);
             ++sent;
         }
