@@ -361,7 +361,7 @@ void EndPage::save()
                      .toString(QStringLiteral("yyyy-MM-dd-HHmm")));
     question.defaultSuffix = QStringLiteral("pdf");
     const QStringList paths = m_fileChooser.ask(this, question);
-    if (paths.isEmpty() || paths.constFirst().isEmpty())
+    if (paths.isEmpty())
         return;
     QString path = paths.constFirst();
     if (!path.endsWith(QStringLiteral(".pdf"), Qt::CaseInsensitive))

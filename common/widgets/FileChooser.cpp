@@ -45,8 +45,9 @@ QStringList FileChooser::askWithDialog(QWidget *parent, const FileQuestion &ques
 
 QStringList FileChooser::ask(QWidget *parent, const FileQuestion &question)
 {
-    const QStringList paths = m_answer(parent, question, startDirectory());
-    if (!paths.isEmpty() && !paths.constFirst().isEmpty())
+    QStringList paths = m_answer(parent, question, startDirectory());
+    paths.removeAll(QString()); // a dialog answers "" for nothing chosen; callers check isEmpty() only
+    if (!paths.isEmpty())
         m_lastDirectory = QFileInfo(paths.constFirst()).absolutePath();
     return paths;
 }

@@ -47,7 +47,8 @@ public:
     static QStringList askWithDialog(QWidget *parent, const FileQuestion &question, const QString &directory);
 
     void setAnswer(Answer answer) { m_answer = std::move(answer); }
-    // Asks; remembers the folder of the first chosen path for the next question.
+    // Asks; the chosen paths without empty entries (empty: cancelled). Remembers the folder of the
+    // first for the next question.
     QStringList ask(QWidget *parent, const FileQuestion &question);
     // The folder the next question starts in.
     QString startDirectory() const;

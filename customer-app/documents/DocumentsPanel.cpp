@@ -243,7 +243,7 @@ void DocumentsPanel::saveDocument(const QString &documentId)
     question.filters = {filterFor(found->type)};
     question.suggestedName = validation::sanitiseFileName(found->name);
     const QStringList paths = m_fileChooser.ask(this, question);
-    if (paths.isEmpty() || paths.constFirst().isEmpty())
+    if (paths.isEmpty())
         return; // cancelled: nothing is downloaded, nothing written
     const QString &path = paths.constFirst();
     m_refusalText.clear();

@@ -205,7 +205,7 @@ void FormsPanel::savePdf(const QString &instanceId)
     question.suggestedName = suggested;
     question.defaultSuffix = QStringLiteral("pdf");
     const QStringList paths = m_fileChooser.ask(this, question);
-    if (paths.isEmpty() || paths.constFirst().isEmpty())
+    if (paths.isEmpty())
         return; // cancelled: nothing written
     QString path = paths.constFirst();
     if (!path.endsWith(QStringLiteral(".pdf"), Qt::CaseInsensitive))

@@ -26,7 +26,7 @@ std::optional<BoardPdfSaved> BoardPdfSaving::askAndSave(QWidget *parent, FileCho
     question.suggestedName = tr("Beratungsunterlagen-%1.pdf").arg(stamp.toString(QStringLiteral("yyyy-MM-dd-HHmm")));
     question.defaultSuffix = QStringLiteral("pdf");
     const QStringList paths = chooser.ask(parent, question);
-    if (paths.isEmpty() || paths.constFirst().isEmpty())
+    if (paths.isEmpty())
         return std::nullopt;
     return save(model, paths.constFirst());
 }
